@@ -1,0 +1,42 @@
+/* cli.h - subcommands and the options they share. main.c dispatches;
+ * each command lives in src/cli/cmd_NAME.c. */
+#ifndef SP_CLI_CLI_H
+#define SP_CLI_CLI_H
+
+#include "corpus/corpus.h"
+#include "corpus/select.h"
+
+/* Exit codes. */
+enum {
+	EXIT_OK = 0,
+	EXIT_INVALID = 1, /* invalid input (corpus, template, CSV, selection) */
+	EXIT_USAGE = 2,   /* bad command line */
+	EXIT_IO = 3       /* cannot read or write a file */
+};
+
+/* Options shared by the commands that read a corpus. */
+typedef struct cli_common {
+	const char *content;  /* -c/--content; NULL = bundled content/ */
+	sp_selection_opts sel;
+	const char *template_name; /* --template NAME|PATH */
+	const char *paper;    /* --paper a4|letter|a5 */
+	const char *output;   /* -o/--output */
+	const char *dump_layout; /* --dump-layout FILE */
+	int strict;           /* --strict: warnings are errors */
+} cli_common;
+
+/* Each returns an exit code. argv[0] is the command name. */
+int cmd_check(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_handbook(int argc, char **argv);
+int cmd_cards(int argc, char **argv);
+int cmd_worksheet(int argc, char **argv);
+
+/* Directory holding the bundled data (content/, templates/, fonts/):
+ * next to the executable's build tree, or the install prefix's datadir.
+ * Returns a static string or NULL. */
+const char *cli_data_dir(void);
+/* Path of bundled data item (e.g. "content"), newly allocated, or NULL. */
+char *cli_data_path(const char *item);
+
+#endif

@@ -1,0 +1,160 @@
+/* flow.h - what a product wants on paper, device-independent, and the one
+ * layout primitive: fit a flow into a frame, report where it stopped.
+ *
+ * A flow is a list of blocks (paragraphs, space, rules, ruled write-in
+ * lines, boxes holding a nested flow, rows of cells, breaks), each with
+ * keep-with-next / keep-together hints, an optional anchor (named
+ * destination) and an optional outline entry. Products (handbook, cards,
+ * worksheet) build flows; layout_fit() lays them into frames: the body
+ * frame of each page, one card face, a worksheet box. All lengths are
+ * points. */
+#ifndef SP_LAYOUT_FLOW_H
+#define SP_LAYOUT_FLOW_H
+
+#include <stddef.h>
+
+#include "layout/page.h"
+#include "layout/text.h"
+
+typedef enum flow_kind {
+	BLK_PARA,  /* styled spans, broken into lines */
+	BLK_SPACE, /* vertical space; dropped at the top of a frame */
+	BLK_RULE,  /* a horizontal rule across the measure */
+	BLK_LINES, /* ruled write-in lines */
+	BLK_BOX,   /* a nested flow inside a border and/or a fill */
+	BLK_ROW,   /* cells side by side; never split */
+	BLK_BREAK  /* end the frame (and, with to_odd, reach an odd page) */
+} flow_kind;
+
+typedef struct sp_flow sp_flow;
+typedef struct flow_block flow_block;
+
+typedef struct flow_cell {
+	double width;      /* points; 0 = share the remaining width */
+	sp_flow *content;  /* owned */
+	double min_height; /* points */
+	double pad;        /* inner padding, points */
+	sp_color fill;     /* used when has_fill */
+	int has_fill;
+	int border;        /* stroke the cell */
+} flow_cell;
+
+struct flow_block {
+	flow_kind kind;
+	double space_before, space_after; /* points */
+	double indent_left, indent_right; /* points, from the frame's edges */
+	int keep_with_next;  /* never end a frame after this block */
+	int keep_together;   /* never split this block across frames */
+	char *dest;          /* named destination at the block's top, or NULL */
+	int outline_level;   /* -1 = no outline entry */
+	char *outline_title; /* UTF-8 */
+
+	/* BLK_PARA */
+	layout_span *spans; /* text and link owned by the flow */
+	size_t nspans, cap_spans;
+	layout_para_style pstyle;
+	layout_span marker;  /* hung left of the first line (bullet, number,
+	                      * tick box); marker.text NULL = none */
+	double marker_width; /* hang width, points (marker ends at indent) */
+	layout_span tail;    /* right-aligned after dot leaders (TOC, index);
+	                      * tail.text NULL = none */
+	int leader;          /* draw dot leaders before the tail */
+	sp_color fill;       /* background of the paragraph's area */
+	int has_fill;
+
+	/* BLK_SPACE: height; BLK_RULE: thickness, color;
+	 * BLK_LINES: nlines lines, `height` apart, color, optional label in
+	 * spans (drawn above the first line) */
+	double height;
+	double thickness;
+	sp_color color;
+	int nlines;
+
+	/* BLK_BOX */
+	sp_flow *inner;     /* owned */
+	double pad;         /* padding inside the border */
+	sp_color stroke;    /* border colour when thickness > 0 */
+	double radius;      /* corner radius */
+
+	/* BLK_ROW */
+	flow_cell *cells;
+	size_t ncells;
+	double gap; /* between cells */
+
+	/* BLK_BREAK */
+	int to_odd; /* continue on an odd (right-hand) page */
+};
+
+struct sp_flow {
+	flow_block *blocks;
+	size_t n, cap;
+};
+
+sp_flow *flow_new(void);
+void flow_free(sp_flow *f);
+
+/* Builders: each returns the new block (valid until the next add). */
+flow_block *flow_add_para(sp_flow *f, const layout_para_style *st);
+void flow_para_add(flow_block *b, const char *text, size_t len,
+                   const layout_span *style); /* copies text and link */
+void flow_para_marker(flow_block *b, const char *text,
+                      const layout_span *style, double hang);
+void flow_para_tail(flow_block *b, const char *text, const layout_span *style,
+                    int leader);
+flow_block *flow_add_space(sp_flow *f, double height);
+flow_block *flow_add_rule(sp_flow *f, double thickness, sp_color color);
+flow_block *flow_add_lines(sp_flow *f, int nlines, double gap,
+                           sp_color color);
+flow_block *flow_add_box(sp_flow *f, sp_flow *inner, double pad,
+                         double thickness, sp_color stroke);
+flow_block *flow_add_row(sp_flow *f, double gap);
+flow_cell *flow_row_add_cell(flow_block *row, double width,
+                             sp_flow *content);
+flow_block *flow_add_break(sp_flow *f, int to_odd);
+void flow_block_anchor(flow_block *b, const char *dest);
+void flow_block_outline(flow_block *b, int level, const char *title);
+
+/* Where layout stopped inside a flow. */
+typedef struct layout_pos {
+	size_t block; /* next block to lay */
+	size_t line;  /* next line inside a paragraph (or box content) */
+	size_t inner_block, inner_line; /* inside a split box */
+} layout_pos;
+
+typedef struct layout_frame {
+	size_t page; /* index into the document's pages */
+	double x;    /* left edge, points */
+	double top;  /* top edge (y of the frame's top), points */
+	double w, h; /* size, points */
+} layout_frame;
+
+typedef struct layout_engine layout_engine;
+
+layout_engine *layout_engine_new(layout_text_ctx *text);
+void layout_engine_free(layout_engine *e);
+
+/* Lay the flow, starting at *pos, into the frame. When doc is NULL only
+ * measure. Advances *pos; returns the height used (points). Sets
+ * *overflow to 1 when content remains (the caller continues in another
+ * frame). A block that cannot fit even an empty frame is placed anyway
+ * only if it can be split; an unsplittable block taller than an empty
+ * frame is split line by line as a last resort: nothing is dropped. */
+double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
+                  sp_document *doc, const layout_frame *frame,
+                  int *overflow);
+int layout_done(const sp_flow *flow, const layout_pos *pos);
+/* Height the whole flow needs at width w (no frame limit). */
+double layout_flow_height(layout_engine *e, const sp_flow *flow, double w);
+
+/* Frame source for paginated documents: called when a new frame is
+ * needed; returns 0 and fills *frame, or -1 to stop. to_odd asks for an
+ * odd (right-hand) page. */
+typedef int (*layout_next_frame_fn)(void *ud, sp_document *doc, int to_odd,
+                                    layout_frame *frame);
+
+/* Lay a whole flow into as many frames as it needs. Returns the number of
+ * frames used, or -1 when next_frame refused (page limit). */
+long layout_paginate(layout_engine *e, const sp_flow *flow, sp_document *doc,
+                     layout_next_frame_fn next_frame, void *ud);
+
+#endif

@@ -1,0 +1,136 @@
+/* page.h - the page model: pages of absolutely positioned items.
+ *
+ * Coordinates are PDF points (1/72 in) from the bottom-left corner of the
+ * page, y upwards. The renderer (pdf/render.c) only draws this model;
+ * page_dump() writes it as text for golden tests (--dump-layout). */
+#ifndef SP_LAYOUT_PAGE_H
+#define SP_LAYOUT_PAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef uint32_t sp_color; /* 0xRRGGBB */
+
+typedef struct page_text {
+	double x, y;    /* start of the baseline, points */
+	int face;       /* face index of the layout_fonts device */
+	double size;    /* points */
+	sp_color color;
+	char *text;     /* UTF-8, every character drawable by `face` */
+	size_t len;     /* bytes */
+	double width;   /* advance of the whole run, points */
+} page_text;
+
+typedef struct page_line {
+	double x1, y1, x2, y2;
+	double width;     /* stroke width, points */
+	sp_color color;
+	uint16_t dash[2]; /* on/off lengths in points; {0,0} = solid */
+} page_line;
+
+enum { RECT_FILL = 1, RECT_STROKE = 2 };
+
+typedef struct page_rect {
+	double x, y, w, h; /* lower-left corner, size */
+	int mode;          /* RECT_FILL | RECT_STROKE */
+	sp_color fill, stroke;
+	double width;      /* stroke width */
+	double radius;     /* corner radius, 0 = square */
+} page_rect;
+
+typedef struct page_link {
+	double x, y, w, h; /* active area */
+	char *uri;         /* external URI, or NULL */
+	char *dest;        /* internal destination name, or NULL */
+} page_link;
+
+typedef struct page_dest {
+	char *name;
+	double y; /* top of the target, points */
+} page_dest;
+
+typedef struct sp_page {
+	double width, height; /* points */
+	page_text *texts;
+	size_t ntexts, cap_texts;
+	page_line *lines;
+	size_t nlines, cap_lines;
+	page_rect *rects;
+	size_t nrects, cap_rects;
+	page_link *links;
+	size_t nlinks, cap_links;
+	page_dest *dests;
+	size_t ndests, cap_dests;
+} sp_page;
+
+typedef struct doc_outline {
+	char *title; /* UTF-8 */
+	int level;   /* 0 = top */
+	char *dest;  /* destination name */
+} doc_outline;
+
+typedef enum { LABEL_DECIMAL, LABEL_ROMAN_LOWER, LABEL_ROMAN_UPPER, LABEL_NONE } label_style;
+
+typedef struct doc_label_range {
+	size_t first_page; /* 0-based page index where the range starts */
+	label_style style;
+	int start;         /* first number */
+	char *prefix;      /* ASCII only, or NULL */
+} doc_label_range;
+
+typedef struct sp_document {
+	sp_page *pages;
+	size_t npages, cap_pages;
+	doc_outline *outline;
+	size_t noutline, cap_outline;
+	int outline_open; /* open the outline pane when viewed */
+	doc_label_range *labels;
+	size_t nlabels, cap_labels;
+	/* document info, UTF-8, may be NULL */
+	char *title, *author, *subject, *keywords;
+} sp_document;
+
+sp_document *doc_new(void);
+void doc_free(sp_document *d);
+sp_page *doc_add_page(sp_document *d, double width, double height);
+void doc_set_info(sp_document *d, const char *title, const char *author,
+                  const char *subject);
+void doc_add_outline(sp_document *d, int level, const char *title,
+                     const char *dest);
+void doc_add_label_range(sp_document *d, size_t first_page, label_style st,
+                         int start, const char *prefix);
+/* Find the page and y of a destination; returns page index or -1. */
+long doc_find_dest(const sp_document *d, const char *name, double *y);
+
+/* Pages are reallocated as pages are added: hold indexes, not pointers,
+ * across doc_add_page. */
+page_text *page_add_text(sp_page *p, double x, double y, int face,
+                         double size, sp_color color, const char *text,
+                         size_t len, double width);
+void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,
+                   double width, sp_color color);
+page_line *page_add_dashed_line(sp_page *p, double x1, double y1, double x2,
+                                double y2, double width, sp_color color,
+                                uint16_t on, uint16_t off);
+void page_add_rect(sp_page *p, double x, double y, double w, double h,
+                   int mode, sp_color fill, sp_color stroke, double width,
+                   double radius);
+void page_add_link_uri(sp_page *p, double x, double y, double w, double h,
+                       const char *uri);
+void page_add_link_dest(sp_page *p, double x, double y, double w, double h,
+                        const char *dest);
+void page_add_dest(sp_page *p, const char *name, double y);
+
+/* Write the model as text, one item per line, numbers rounded to 0.01 pt:
+ *   page N WIDTH HEIGHT
+ *   text X Y FACE SIZE RRGGBB WIDTH "escaped text"
+ *   line X1 Y1 X2 Y2 WIDTH RRGGBB [dash ON OFF]
+ *   rect X Y W H fill|stroke|fill+stroke RRGGBB RRGGBB WIDTH RADIUS
+ *   link X Y W H uri|dest "target"
+ *   dest "name" Y
+ *   outline LEVEL "title" "dest"
+ *   label FIRST decimal|roman|Roman|none START "prefix" */
+void doc_dump(const sp_document *d, FILE *f);
+
+#endif

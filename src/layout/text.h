@@ -1,0 +1,99 @@
+/* text.h - paragraphs: styled spans in, broken lines of positioned runs out.
+ *
+ * Text is segmented with utf8proc (grapheme clusters are never split),
+ * break opportunities come from Unicode properties (spaces, after hyphens
+ * and dashes, after slashes in URLs, between ideographs, soft hyphens,
+ * zero-width space; never at no-break spaces), words are hyphenated with
+ * libhyphen patterns, and lines are chosen by a total-fit (Knuth-Plass)
+ * breaker over boxes, glue and penalties. No line is ever wider than its
+ * measure: a word too long for any line breaks at grapheme boundaries. */
+#ifndef SP_LAYOUT_TEXT_H
+#define SP_LAYOUT_TEXT_H
+
+#include <stddef.h>
+
+#include "layout/font.h"
+#include "layout/page.h"
+#include "util/diag.h"
+
+typedef struct layout_span {
+	const char *text; /* UTF-8, valid, NFC; not owned */
+	size_t len;       /* bytes */
+	sp_family family;
+	int variant;      /* VARIANT_BOLD | VARIANT_ITALIC */
+	double size;      /* points */
+	sp_color color;
+	const char *link; /* "http..." URI, "#name" internal dest, or NULL */
+	sp_loc loc;       /* source of the text, for warnings */
+} layout_span;
+
+typedef enum layout_align {
+	ALIGN_LEFT = 0, /* ragged right */
+	ALIGN_JUSTIFY,
+	ALIGN_CENTER,
+	ALIGN_RIGHT
+} layout_align;
+
+typedef struct layout_para_style {
+	layout_align align;
+	double leading;      /* baseline to baseline, points (0 = 1.2 x size) */
+	double first_indent; /* extra indent of the first line, points */
+	int hyphenate;       /* allow hyphenation */
+	int preserve_space;  /* keep runs of spaces (code); tabs -> spaces */
+} layout_para_style;
+
+/* One run of a broken line: consecutive characters in one face, size,
+ * colour and link. */
+typedef struct layout_run {
+	int face;
+	double size;
+	sp_color color;
+	const char *link; /* points into the span's link (not owned) */
+	double x;         /* from the line's start, points */
+	double width;     /* points */
+	char *text;       /* UTF-8, owned; drawable by `face` (missing
+	                   * characters already replaced by the substitute) */
+	size_t len;
+} layout_run;
+
+typedef struct layout_line {
+	layout_run *runs;
+	size_t nruns;
+	double width;   /* set width (after justification), points */
+	double ascent;  /* max over runs, points (positive) */
+	double descent; /* max over runs, points (positive, below baseline) */
+	double leading; /* baseline distance to use before this line */
+	int hyphenated; /* ends with an inserted hyphen */
+} layout_line;
+
+typedef struct layout_lines {
+	layout_line *lines;
+	size_t n;
+} layout_lines;
+
+typedef struct layout_text_ctx layout_text_ctx;
+
+/* fonts is borrowed for the context's lifetime. hyph_dict_path may be NULL
+ * (no hyphenation). Warnings (missing glyphs, characters above U+FFFF) are
+ * reported through d with the span's loc, once per character per
+ * location. */
+layout_text_ctx *layout_text_new(const layout_fonts *fonts,
+                                 const char *hyph_dict_path, sp_diag *d);
+void layout_text_free(layout_text_ctx *t);
+
+/* Break a paragraph into lines of at most `width` points. Returns 0. */
+int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
+                 const layout_para_style *st, double width,
+                 layout_lines *out);
+void layout_lines_free(layout_lines *l);
+
+/* Natural width of a single-line text in one style, points (no breaking;
+ * for headers, labels, leaders). */
+double layout_measure(layout_text_ctx *t, const layout_span *span);
+
+/* Lay out one unbroken line (for labels, running heads, page numbers). */
+int layout_single_line(layout_text_ctx *t, const layout_span *spans,
+                       size_t nspans, layout_line *out);
+void layout_line_free(layout_line *l);
+
+#endif

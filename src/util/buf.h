@@ -1,0 +1,34 @@
+/* buf.h - the one growable byte buffer. Always NUL-terminated. */
+#ifndef SP_UTIL_BUF_H
+#define SP_UTIL_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct sp_buf {
+	char *data; /* NUL-terminated; NULL until first append */
+	size_t len; /* bytes, excluding the NUL */
+	size_t cap; /* bytes allocated */
+} sp_buf;
+
+#define SP_BUF_INIT {NULL, 0, 0}
+
+void buf_init(sp_buf *b);
+void buf_free(sp_buf *b);
+void buf_clear(sp_buf *b);
+void buf_reserve(sp_buf *b, size_t extra);
+void buf_append(sp_buf *b, const char *s, size_t n);
+void buf_puts(sp_buf *b, const char *s);
+void buf_putc(sp_buf *b, char c);
+/* Append one code point as UTF-8. */
+void buf_put_utf8(sp_buf *b, unsigned long cp);
+void buf_printf(sp_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_vprintf(sp_buf *b, const char *fmt, va_list ap);
+/* Take ownership of the data (never NULL); the buffer is reset. */
+char *buf_detach(sp_buf *b);
+/* Read a whole file. Returns 0 on success, -1 with errno set. Refuses
+ * files larger than max_bytes (errno = EFBIG). */
+int buf_read_file(sp_buf *b, const char *path, size_t max_bytes);
+
+#endif

@@ -1,0 +1,16 @@
+/* mem.h - allocation with one out-of-memory policy: print and abort. */
+#ifndef SP_UTIL_MEM_H
+#define SP_UTIL_MEM_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grow an array: returns p resized to hold at least `need` elements of
+ * `size` bytes, updating *cap (doubling). */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+#endif
