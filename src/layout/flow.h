@@ -83,6 +83,12 @@ struct flow_block {
 
 	/* BLK_BREAK */
 	int to_odd; /* continue on an odd (right-hand) page */
+
+	/* layout's cache of the broken paragraph (owned, freed with the
+	 * flow): valid when cached_width equals the measure asked for */
+	layout_lines cached;
+	double cached_width;
+	int has_cache;
 };
 
 struct sp_flow {
@@ -117,8 +123,10 @@ void flow_block_outline(flow_block *b, int level, const char *title);
 /* Where layout stopped inside a flow. */
 typedef struct layout_pos {
 	size_t block; /* next block to lay */
-	size_t line;  /* next line inside a paragraph (or box content) */
-	size_t inner_block, inner_line; /* inside a split box */
+	size_t line;  /* next line of a paragraph or write-in block; for a
+	               * box or oversized row in progress: 1 + the part
+	               * (row: the cell) being laid */
+	size_t inner_block, inner_line; /* position inside that part */
 } layout_pos;
 
 typedef struct layout_frame {
