@@ -1,0 +1,559 @@
+/* template.c - loading and validating page/style templates. */
+#include "products/template.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "cli/cli.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+#define MM (72.0 / 25.4)
+#define TEMPLATE_MAX_BYTES (1024 * 1024)
+
+typedef struct tctx {
+	yaml_document_t *doc;
+	const char *file;
+	sp_diag *d;
+	sp_template *t;
+} tctx;
+
+static sp_loc node_loc(tctx *c, yaml_node_t *n)
+{
+	return sp_loc_make(c->file, (unsigned)n->start_mark.line + 1,
+	                   (unsigned)n->start_mark.column + 1);
+}
+
+static const char *scalar(yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
+	                                        : NULL;
+}
+
+int template_paper_size(const char *name, double *w, double *h)
+{
+	static const struct {
+		const char *name;
+		double w, h;
+	} papers[] = {{"a4", 210 * MM, 297 * MM},
+	              {"letter", 612, 792},
+	              {"a5", 148 * MM, 210 * MM},
+	              {"a6", 105 * MM, 148 * MM},
+	              {"half-letter", 396, 612},
+	              {"legal", 612, 1008}};
+	for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
+		if (!strcmp(name, papers[i].name)) {
+			*w = papers[i].w;
+			*h = papers[i].h;
+			return 0;
+		}
+	return -1;
+}
+
+int template_set_paper(sp_template *t, const char *name)
+{
+	return template_paper_size(name, &t->page_w, &t->page_h);
+}
+
+int template_parse_length(const char *s, double *out)
+{
+	char *end;
+	errno = 0;
+	double v = strtod(s, &end);
+	if (end == s || errno || !isfinite(v) || v < 0 || v > 100000)
+		return -1;
+	while (*end == ' ')
+		end++;
+	if (!*end || !strcmp(end, "pt"))
+		*out = v;
+	else if (!strcmp(end, "mm"))
+		*out = v * MM;
+	else if (!strcmp(end, "cm"))
+		*out = v * 10 * MM;
+	else if (!strcmp(end, "in"))
+		*out = v * 72;
+	else
+		return -1;
+	return 0;
+}
+
+static void set_defaults(sp_template *t)
+{
+	t->name = xstrdup("default");
+	template_paper_size("a4", &t->page_w, &t->page_h);
+	t->margin_top = 20 * MM;
+	t->margin_bottom = 22 * MM;
+	t->margin_inner = 22 * MM;
+	t->margin_outer = 20 * MM;
+	static const char *const chains[FAMILY_N][3] = {
+	    {"Liberation Serif", "DejaVu Serif", "DejaVu Sans"},
+	    {"Lato", "Liberation Sans", "DejaVu Sans"},
+	    {"Liberation Mono", "DejaVu Sans Mono", "DejaVu Sans"}};
+	for (int f = 0; f < FAMILY_N; f++) {
+		for (int i = 0; i < 3; i++)
+			t->fonts[f][i] = xstrdup(chains[f][i]);
+		t->nfonts[f] = 3;
+	}
+	t->size_body = 10.5;
+	t->size_small = 8.5;
+	t->size_mono = 9.5;
+	t->size_title = 28;
+	t->size_h1 = 20;
+	t->size_h2 = 12.5;
+	t->leading = 1.32;
+	t->para_space = 5;
+	t->justify = 1;
+	t->hyphenate = 1;
+	t->color_text = 0x1a1a1a;
+	t->color_accent = 0x1f4e79;
+	t->color_muted = 0x5f6368;
+	t->color_rule = 0xb8c2cc;
+	t->color_shade = 0xeef3f8;
+	t->worksheet_minutes = 5;
+	t->card_size = 11;
+	t->card_min_size = 7;
+}
+
+void template_free(sp_template *t)
+{
+	if (!t)
+		return;
+	free(t->name);
+	for (int f = 0; f < FAMILY_N; f++)
+		for (int i = 0; i < t->nfonts[f]; i++)
+			free(t->fonts[f][i]);
+	free(t->card_layout);
+	free(t);
+}
+
+/* ---- value readers ---- */
+
+static int want_scalar(tctx *c, yaml_node_t *n, const char *what)
+{
+	if (scalar(n))
+		return 1;
+	diag_error(c->d, node_loc(c, n), "'%s' must be a single value", what);
+	return 0;
+}
+
+static void read_length(tctx *c, yaml_node_t *n, const char *what, double *out)
+{
+	if (!want_scalar(c, n, what))
+		return;
+	if (template_parse_length(scalar(n), out))
+		diag_error(c->d, node_loc(c, n),
+		           "'%s' must be a length such as 12pt, 20mm, 2cm or "
+		           "0.5in, not '%s'",
+		           what, scalar(n));
+}
+
+static void read_number(tctx *c, yaml_node_t *n, const char *what,
+                        double lo, double hi, double *out)
+{
+	if (!want_scalar(c, n, what))
+		return;
+	char *end;
+	double v = strtod(scalar(n), &end);
+	if (end == scalar(n) || *end || !isfinite(v) || v < lo || v > hi) {
+		diag_error(c->d, node_loc(c, n),
+		           "'%s' must be a number from %g to %g", what, lo, hi);
+		return;
+	}
+	*out = v;
+}
+
+static void read_bool(tctx *c, yaml_node_t *n, const char *what, int *out)
+{
+	if (!want_scalar(c, n, what))
+		return;
+	const char *s = scalar(n);
+	if (!strcmp(s, "true") || !strcmp(s, "yes"))
+		*out = 1;
+	else if (!strcmp(s, "false") || !strcmp(s, "no"))
+		*out = 0;
+	else
+		diag_error(c->d, node_loc(c, n), "'%s' must be true or false",
+		           what);
+}
+
+static void read_color(tctx *c, yaml_node_t *n, const char *what,
+                       sp_color *out)
+{
+	if (!want_scalar(c, n, what))
+		return;
+	const char *s = scalar(n);
+	size_t len = strlen(s);
+	int ok = len == 7 && s[0] == '#';
+	for (size_t i = 1; ok && i < 7; i++)
+		ok = isxdigit((unsigned char)s[i]) != 0;
+	if (!ok) {
+		diag_error(c->d, node_loc(c, n),
+		           "'%s' must be a colour written #RRGGBB", what);
+		return;
+	}
+	*out = (sp_color)strtoul(s + 1, NULL, 16);
+}
+
+static char *read_string(tctx *c, yaml_node_t *n, const char *what)
+{
+	if (!want_scalar(c, n, what))
+		return NULL;
+	return xstrdup(scalar(n));
+}
+
+/* ---- mappings with known keys ---- */
+
+typedef void (*key_fn)(tctx *c, const char *key, yaml_node_t *v);
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	size_t prev[65], cur[65];
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+			cur[j] = sub < del ? (sub < ins ? sub : ins)
+			                   : (del < ins ? del : ins);
+		}
+		memcpy(prev, cur, sizeof prev);
+	}
+	return prev[lb];
+}
+
+static void unknown_key(tctx *c, yaml_node_t *k, const char *const *known)
+{
+	const char *best = NULL;
+	size_t bd = 3;
+	for (size_t i = 0; known[i]; i++) {
+		size_t dd = edit_distance(scalar(k), known[i]);
+		if (dd < bd) {
+			bd = dd;
+			best = known[i];
+		}
+	}
+	if (best)
+		diag_error(c->d, node_loc(c, k),
+		           "unknown key '%s'; did you mean '%s'?", scalar(k),
+		           best);
+	else
+		diag_error(c->d, node_loc(c, k), "unknown key '%s'", scalar(k));
+}
+
+static void each_key(tctx *c, yaml_node_t *map, const char *what,
+                     const char *const *known, key_fn fn)
+{
+	if (map->type != YAML_MAPPING_NODE) {
+		diag_error(c->d, node_loc(c, map), "'%s' must be a mapping", what);
+		return;
+	}
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(c->doc, p->value);
+		if (!scalar(k)) {
+			diag_error(c->d, node_loc(c, k), "a key must be a string");
+			continue;
+		}
+		size_t i = 0;
+		while (known[i] && strcmp(known[i], scalar(k)))
+			i++;
+		if (!known[i])
+			unknown_key(c, k, known);
+		else
+			fn(c, scalar(k), v);
+	}
+}
+
+static void margins_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	sp_template *t = c->t;
+	double *dst = !strcmp(k, "top")      ? &t->margin_top
+	              : !strcmp(k, "bottom") ? &t->margin_bottom
+	              : !strcmp(k, "inner")  ? &t->margin_inner
+	                                     : &t->margin_outer;
+	read_length(c, v, k, dst);
+}
+
+static void sizes_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	sp_template *t = c->t;
+	double *dst = !strcmp(k, "body")    ? &t->size_body
+	              : !strcmp(k, "small") ? &t->size_small
+	              : !strcmp(k, "mono")  ? &t->size_mono
+	              : !strcmp(k, "title") ? &t->size_title
+	              : !strcmp(k, "h1")    ? &t->size_h1
+	                                    : &t->size_h2;
+	read_number(c, v, k, 4, 96, dst);
+}
+
+static void colors_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	sp_template *t = c->t;
+	sp_color *dst = !strcmp(k, "text")     ? &t->color_text
+	                : !strcmp(k, "accent") ? &t->color_accent
+	                : !strcmp(k, "muted")  ? &t->color_muted
+	                : !strcmp(k, "rule")   ? &t->color_rule
+	                                       : &t->color_shade;
+	read_color(c, v, k, dst);
+}
+
+static void fonts_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	int f = !strcmp(k, "body") ? FAMILY_BODY
+	        : !strcmp(k, "heading") ? FAMILY_HEADING
+	                                : FAMILY_MONO;
+	if (v->type != YAML_SEQUENCE_NODE || v->data.sequence.items.top ==
+	                                         v->data.sequence.items.start) {
+		diag_error(c->d, node_loc(c, v),
+		           "'%s' must be a list of font families (a fallback "
+		           "chain), main font first",
+		           k);
+		return;
+	}
+	sp_template *t = c->t;
+	for (int i = 0; i < t->nfonts[f]; i++)
+		free(t->fonts[f][i]);
+	t->nfonts[f] = 0;
+	for (yaml_node_item_t *it = v->data.sequence.items.start;
+	     it < v->data.sequence.items.top; it++) {
+		yaml_node_t *n = yaml_document_get_node(c->doc, *it);
+		if (t->nfonts[f] == FONT_MAX_CHAIN - 1) {
+			diag_error(c->d, node_loc(c, n),
+			           "a fallback chain has at most %d fonts",
+			           FONT_MAX_CHAIN - 1);
+			break;
+		}
+		char *s = read_string(c, n, k);
+		if (s)
+			t->fonts[f][t->nfonts[f]++] = s;
+	}
+}
+
+static void card_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	sp_card_spec *cs = &c->t->card;
+	if (!strcmp(k, "columns") || !strcmp(k, "rows")) {
+		double n = 0;
+		read_number(c, v, k, 1, 20, &n);
+		if (n != floor(n))
+			diag_error(c->d, node_loc(c, v), "'%s' must be a whole number", k);
+		*(!strcmp(k, "columns") ? &cs->cols : &cs->rows) = (int)n;
+		return;
+	}
+	double *dst = !strcmp(k, "width")      ? &cs->card_w
+	              : !strcmp(k, "height")   ? &cs->card_h
+	              : !strcmp(k, "gutter-x") ? &cs->gutter_x
+	              : !strcmp(k, "gutter-y") ? &cs->gutter_y
+	              : !strcmp(k, "margin-x") ? &cs->margin_x
+	                                       : &cs->margin_y;
+	read_length(c, v, k, dst);
+}
+
+static void cards_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	static const char *const card_keys[] = {
+	    "width", "height", "columns", "rows", "gutter-x",
+	    "gutter-y", "margin-x", "margin-y", NULL};
+	if (!strcmp(k, "layout")) {
+		free(c->t->card_layout);
+		c->t->card_layout = read_string(c, v, k);
+	} else if (!strcmp(k, "size")) {
+		read_number(c, v, k, 4, 48, &c->t->card_size);
+	} else if (!strcmp(k, "min-size")) {
+		read_number(c, v, k, 4, 48, &c->t->card_min_size);
+	} else {
+		c->t->card.margin_x = c->t->card.margin_y = -1;
+		each_key(c, v, "card", card_keys, card_key);
+	}
+}
+
+static void worksheet_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	double m = 5;
+	read_number(c, v, k, 1, 60, &m);
+	c->t->worksheet_minutes = (int)m;
+}
+
+static void paper_value(tctx *c, yaml_node_t *v)
+{
+	if (scalar(v)) {
+		if (template_set_paper(c->t, scalar(v)))
+			diag_error(c->d, node_loc(c, v),
+			           "unknown paper '%s' (known: a4, letter, a5, "
+			           "a6, half-letter, legal; or a mapping with "
+			           "width and height)",
+			           scalar(v));
+		return;
+	}
+	if (v->type != YAML_MAPPING_NODE) {
+		diag_error(c->d, node_loc(c, v),
+		           "'paper' must be a name or {width, height}");
+		return;
+	}
+	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
+	     p < v->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
+		yaml_node_t *val = yaml_document_get_node(c->doc, p->value);
+		const char *ks = scalar(k);
+		if (ks && !strcmp(ks, "width"))
+			read_length(c, val, "width", &c->t->page_w);
+		else if (ks && !strcmp(ks, "height"))
+			read_length(c, val, "height", &c->t->page_h);
+		else
+			diag_error(c->d, node_loc(c, k),
+			           "'paper' takes only width and height");
+	}
+	if (c->t->page_w < 144 || c->t->page_h < 144)
+		diag_error(c->d, node_loc(c, v),
+		           "the paper must be at least 2in (144pt) each way");
+}
+
+static void top_key(tctx *c, const char *k, yaml_node_t *v)
+{
+	static const char *const margin_keys[] = {"top", "bottom", "inner",
+	                                          "outer", NULL};
+	static const char *const size_keys[] = {"body", "small", "mono", "title",
+	                                        "h1", "h2", NULL};
+	static const char *const color_keys[] = {"text", "accent", "muted",
+	                                         "rule", "shade", NULL};
+	static const char *const font_keys[] = {"body", "heading", "mono", NULL};
+	static const char *const card_keys[] = {"layout", "size", "min-size",
+	                                        "card", NULL};
+	static const char *const ws_keys[] = {"minutes", NULL};
+	if (!strcmp(k, "name")) {
+		char *s = read_string(c, v, k);
+		if (s) {
+			free(c->t->name);
+			c->t->name = s;
+		}
+	} else if (!strcmp(k, "paper"))
+		paper_value(c, v);
+	else if (!strcmp(k, "margins"))
+		each_key(c, v, k, margin_keys, margins_key);
+	else if (!strcmp(k, "fonts"))
+		each_key(c, v, k, font_keys, fonts_key);
+	else if (!strcmp(k, "sizes"))
+		each_key(c, v, k, size_keys, sizes_key);
+	else if (!strcmp(k, "colors"))
+		each_key(c, v, k, color_keys, colors_key);
+	else if (!strcmp(k, "leading"))
+		read_number(c, v, k, 0.8, 3, &c->t->leading);
+	else if (!strcmp(k, "paragraph-space"))
+		read_length(c, v, k, &c->t->para_space);
+	else if (!strcmp(k, "justify"))
+		read_bool(c, v, k, &c->t->justify);
+	else if (!strcmp(k, "hyphenate"))
+		read_bool(c, v, k, &c->t->hyphenate);
+	else if (!strcmp(k, "cards"))
+		each_key(c, v, k, card_keys, cards_key);
+	else if (!strcmp(k, "worksheet"))
+		each_key(c, v, k, ws_keys, worksheet_key);
+}
+
+static void check_geometry(tctx *c, yaml_node_t *root)
+{
+	sp_template *t = c->t;
+	if (t->margin_top + t->margin_bottom > t->page_h - 72 ||
+	    t->margin_inner + t->margin_outer > t->page_w - 72)
+		diag_error(c->d, node_loc(c, root),
+		           "the margins leave less than 1in (72pt) of the page "
+		           "for text");
+	if (t->card_min_size > t->card_size)
+		diag_error(c->d, node_loc(c, root),
+		           "cards: 'min-size' is larger than 'size'");
+}
+
+static void load_document(tctx *c)
+{
+	static const char *const keys[] = {
+	    "name", "paper", "margins", "fonts", "sizes", "colors", "leading",
+	    "paragraph-space", "justify", "hyphenate", "cards", "worksheet",
+	    NULL};
+	yaml_node_t *root = yaml_document_get_root_node(c->doc);
+	if (!root) {
+		diag_error(c->d, sp_loc_make(c->file, 1, 1),
+		           "the template is empty");
+		return;
+	}
+	each_key(c, root, "template", keys, top_key);
+	check_geometry(c, root);
+}
+
+sp_template *template_load_bytes(const char *file, const char *data,
+                                 size_t len, sp_diag *d)
+{
+	sp_template *t = xcalloc(1, sizeof *t);
+	set_defaults(t);
+	unsigned before = d->errors;
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		diag_error(d,
+		           sp_loc_make(file, (unsigned)parser.problem_mark.line + 1,
+		                       (unsigned)parser.problem_mark.column + 1),
+		           "YAML syntax: %s",
+		           parser.problem ? parser.problem : "cannot parse");
+	} else {
+		tctx c = {&doc, file, d, t};
+		load_document(&c);
+		yaml_document_delete(&doc);
+	}
+	yaml_parser_delete(&parser);
+	if (d->errors != before) {
+		template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static char *resolve_name(const char *name)
+{
+	if (strchr(name, '/') || strstr(name, ".yaml") || strstr(name, ".yml"))
+		return xstrdup(name);
+	char *dir = cli_data_path("templates");
+	if (!dir)
+		return NULL;
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%s/%s.yaml", dir, name);
+	free(dir);
+	return buf_detach(&b);
+}
+
+sp_template *template_load(const char *name_or_path, sp_diag *d)
+{
+	const char *name = name_or_path ? name_or_path : "default";
+	char *path = resolve_name(name);
+	if (!path) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "cannot find the bundled templates directory");
+		return NULL;
+	}
+	sp_buf b = SP_BUF_INIT;
+	if (buf_read_file(&b, path, TEMPLATE_MAX_BYTES) != 0) {
+		diag_error(d, sp_loc_make(path, 0, 0),
+		           "cannot read template '%s': %s", name,
+		           errno == EFBIG ? "larger than 1 MB" : strerror(errno));
+		free(path);
+		buf_free(&b);
+		return NULL;
+	}
+	sp_template *t = template_load_bytes(path, b.data, b.len, d);
+	if (t && !name_or_path) {
+		/* keep the name given in the file */
+	}
+	buf_free(&b);
+	free(path);
+	return t;
+}
