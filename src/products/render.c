@@ -1,0 +1,190 @@
+/* render.c - the typesetting context shared by the products. */
+#include "products/render.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "util/mem.h"
+
+#define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
+#define LIST_INDENT 14.0 /* points per list level */
+
+int render_open(sp_render *r, const sp_template *t, sp_diag *d)
+{
+	memset(r, 0, sizeof *r);
+	r->tpl = t;
+	r->d = d;
+	pdf_font_spec spec;
+	memset(&spec, 0, sizeof spec);
+	for (int f = 0; f < FAMILY_N; f++) {
+		for (int i = 0; i < t->nfonts[f] && i < FONT_MAX_CHAIN; i++)
+			spec.families[f][i] = t->fonts[f][i];
+	}
+	r->pdf_fonts = pdf_fonts_open(&spec, d);
+	if (!r->pdf_fonts)
+		return -1;
+	r->fonts = pdf_fonts_layout(r->pdf_fonts);
+	const char *dict = getenv("SP_HYPHEN_DICT");
+	if (!dict)
+		dict = HYPH_DICT;
+	r->text = layout_text_new(r->fonts, t->hyphenate ? dict : NULL, d);
+	r->eng = layout_engine_new(r->text);
+	return 0;
+}
+
+void render_close(sp_render *r)
+{
+	layout_engine_free(r->eng);
+	layout_text_free(r->text);
+	pdf_fonts_close(r->pdf_fonts);
+	memset(r, 0, sizeof *r);
+}
+
+layout_span render_span(sp_family fam, int variant, double size,
+                        sp_color color)
+{
+	layout_span s;
+	memset(&s, 0, sizeof s);
+	s.family = fam;
+	s.variant = variant;
+	s.size = size;
+	s.color = color;
+	return s;
+}
+
+layout_para_style render_para_style(const sp_render *r, double size,
+                                    int justify)
+{
+	layout_para_style ps;
+	memset(&ps, 0, sizeof ps);
+	ps.align = justify && r->tpl->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
+	ps.leading = size * r->tpl->leading;
+	ps.hyphenate = r->tpl->hyphenate;
+	return ps;
+}
+
+flow_block *render_text_para(sp_flow *f, const char *text,
+                             const layout_span *st,
+                             const layout_para_style *ps)
+{
+	flow_block *b = flow_add_para(f, ps);
+	if (text)
+		flow_para_add(b, text, strlen(text), st);
+	return b;
+}
+
+static void add_run(const sp_render *r, flow_block *b, const rt_run *run,
+                    const layout_span *base)
+{
+	layout_span s = *base;
+	if (run->style & RT_EMPH)
+		s.variant |= VARIANT_ITALIC;
+	if (run->style & RT_STRONG)
+		s.variant |= VARIANT_BOLD;
+	if (run->style & RT_CODE) {
+		s.family = FAMILY_MONO;
+		s.size = base->size * r->tpl->size_mono / r->tpl->size_body;
+	}
+	if (run->style & RT_LINK) {
+		s.link = run->url;
+		s.color = r->tpl->color_accent;
+	}
+	flow_para_add(b, run->text, strlen(run->text), &s);
+}
+
+static const char *bullet_for(unsigned depth)
+{
+	static const char *const bullets[] = {"\xE2\x80\xA2", "\xE2\x80\x93",
+	                                      "\xC2\xB7"}; /* • – · */
+	return bullets[(depth ? depth - 1 : 0) % 3];
+}
+
+void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
+                      const layout_span *base, const layout_para_style *ps,
+                      double indent, double para_space)
+{
+	for (size_t i = 0; i < rt->nblocks; i++) {
+		const rt_block *blk = &rt->blocks[i];
+		flow_block *b = flow_add_para(f, ps);
+		b->indent_left = indent;
+		b->space_before = i ? para_space : 0;
+		layout_span s = *base;
+		s.loc = rt->loc;
+		if (blk->kind == RT_LIST_ITEM) {
+			b->indent_left = indent + LIST_INDENT * blk->depth;
+			b->space_before = i ? para_space * 0.4 : 0;
+			if (blk->number || !blk->ordered) {
+				char num[32];
+				const char *m = bullet_for(blk->depth);
+				if (blk->ordered) {
+					snprintf(num, sizeof num, "%d.",
+					         blk->number);
+					m = num;
+				}
+				flow_para_marker(b, m, &s, LIST_INDENT - 2);
+			}
+		}
+		for (size_t k = 0; k < blk->nruns; k++)
+			add_run(r, b, &blk->runs[k], &s);
+	}
+}
+
+void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
+                    const char *marker, const layout_span *base,
+                    const layout_para_style *ps, double indent,
+                    double item_space)
+{
+	(void)r;
+	for (size_t i = 0; i < l->n; i++) {
+		layout_span s = *base;
+		s.loc = l->items[i].loc;
+		flow_block *b = flow_add_para(f, ps);
+		b->indent_left = indent + LIST_INDENT;
+		b->space_before = i ? item_space : 0;
+		flow_para_marker(b, marker, &s, LIST_INDENT - 2);
+		if (l->items[i].s)
+			flow_para_add(b, l->items[i].s, strlen(l->items[i].s),
+			              &s);
+	}
+}
+
+static int write_dump(const sp_document *doc, const char *path, sp_diag *d)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+	if (!f) {
+		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot write '%s': %s",
+		           path, strerror(errno));
+		return EXIT_IO;
+	}
+	doc_dump(doc, f);
+	int bad = ferror(f);
+	if (f != stdout)
+		bad |= fclose(f) != 0;
+	else
+		bad |= fflush(f) != 0;
+	if (bad) {
+		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot write '%s': %s",
+		           path, strerror(errno));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
+int render_write(sp_render *r, sp_document *doc, const char *out_path,
+                 const char *dump_path)
+{
+	if (dump_path) {
+		int rc = write_dump(doc, dump_path, r->d);
+		if (rc)
+			return rc;
+	}
+	if (!out_path)
+		return EXIT_OK;
+	int rc = pdf_render(doc, r->fonts, NULL, out_path, r->d);
+	if (rc == PDF_OK)
+		return EXIT_OK;
+	return rc == PDF_ERR_IO ? EXIT_IO : EXIT_INVALID;
+}

@@ -1,0 +1,62 @@
+/* render.h - what every product shares: the typesetting context (template,
+ * fonts, text engine, layout engine), styles, rich text into flows, and
+ * writing the result (PDF and/or --dump-layout). */
+#ifndef SP_PRODUCTS_RENDER_H
+#define SP_PRODUCTS_RENDER_H
+
+#include "corpus/corpus.h"
+#include "layout/flow.h"
+#include "pdf/pdf.h"
+#include "products/template.h"
+
+typedef struct sp_render {
+	const sp_template *tpl; /* borrowed */
+	pdf_fonts *pdf_fonts;   /* owned */
+	const layout_fonts *fonts;
+	layout_text_ctx *text;  /* owned */
+	layout_engine *eng;     /* owned */
+	sp_diag *d;
+} sp_render;
+
+/* Open fonts (fontconfig, once per run) and engines for a template.
+ * Returns 0, or -1 after reporting. */
+int render_open(sp_render *r, const sp_template *t, sp_diag *d);
+void render_close(sp_render *r);
+
+/* A span style. */
+layout_span render_span(sp_family fam, int variant, double size,
+                        sp_color color);
+/* Paragraph style from the template: justified or ragged, leading. */
+layout_para_style render_para_style(const sp_render *r, double size,
+                                    int justify);
+
+/* Append a plain-text paragraph (white space already folded). Returns the
+ * block. */
+flow_block *render_text_para(sp_flow *f, const char *text,
+                             const layout_span *st,
+                             const layout_para_style *ps);
+
+/* Append rich text (paragraphs and list items with emphasis, strong, code
+ * and links) as paragraphs: `base` is the regular style; code uses the
+ * mono family at the template's mono size scaled with base. List items
+ * hang their bullet or number; indent is added to every block. */
+void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
+                      const layout_span *base, const layout_para_style *ps,
+                      double indent, double para_space);
+
+/* Append a bulleted list of plain-text items (key points, follow-ups).
+ * marker: UTF-8 bullet such as "•" or "☐". */
+void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
+                    const char *marker, const layout_span *base,
+                    const layout_para_style *ps, double indent,
+                    double item_space);
+
+/* Write the document: --dump-layout to dump_path when not NULL, and the
+ * PDF to out_path when not NULL. Returns an exit code (0, 3 for I/O). */
+int render_write(sp_render *r, sp_document *doc, const char *out_path,
+                 const char *dump_path);
+
+/* Millimetres to points. */
+#define MM_PT(mm) ((mm) * 72.0 / 25.4)
+
+#endif
