@@ -1,0 +1,87 @@
+/* booklet.c - saddle-stitch imposition of a finished page model. */
+#include "products/handbook.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+size_t booklet_order(size_t n, long *out)
+{
+	size_t total = (n + 3) / 4 * 4;
+	if (total == 0)
+		return 0;
+	for (size_t i = 0; 2 * i < total / 2; i++) {
+		/* front of sheet i: last-from-the-end on the left, first on the
+		 * right; back: the next pair, mirrored */
+		size_t fl = total - 1 - 2 * i, fr = 2 * i;
+		size_t bl = 2 * i + 1, br = total - 2 - 2 * i;
+		size_t o = 4 * i;
+		out[o] = fl < n ? (long)fl : -1;
+		out[o + 1] = fr < n ? (long)fr : -1;
+		out[o + 2] = bl < n ? (long)bl : -1;
+		out[o + 3] = br < n ? (long)br : -1;
+	}
+	return total;
+}
+
+static void copy_items(sp_page *dst, const sp_page *src, double dx)
+{
+	for (size_t i = 0; i < src->nrects; i++) {
+		const page_rect *r = &src->rects[i];
+		page_add_rect(dst, r->x + dx, r->y, r->w, r->h, r->mode, r->fill,
+		              r->stroke, r->width, r->radius);
+	}
+	for (size_t i = 0; i < src->nlines; i++) {
+		const page_line *l = &src->lines[i];
+		if (l->dash[0])
+			page_add_dashed_line(dst, l->x1 + dx, l->y1, l->x2 + dx,
+			                     l->y2, l->width, l->color,
+			                     l->dash[0], l->dash[1]);
+		else
+			page_add_line(dst, l->x1 + dx, l->y1, l->x2 + dx, l->y2,
+			              l->width, l->color);
+	}
+	for (size_t i = 0; i < src->ntexts; i++) {
+		const page_text *t = &src->texts[i];
+		page_add_text(dst, t->x + dx, t->y, t->face, t->size, t->color,
+		              t->text, t->len, t->width);
+	}
+	for (size_t i = 0; i < src->nlinks; i++) {
+		const page_link *l = &src->links[i];
+		if (l->uri)
+			page_add_link_uri(dst, l->x + dx, l->y, l->w, l->h,
+			                  l->uri);
+		else if (l->dest)
+			page_add_link_dest(dst, l->x + dx, l->y, l->w, l->h,
+			                   l->dest);
+	}
+	for (size_t i = 0; i < src->ndests; i++)
+		page_add_dest(dst, src->dests[i].name, src->dests[i].y);
+}
+
+sp_document *booklet_impose(const sp_document *src)
+{
+	sp_document *d = doc_new();
+	doc_set_info(d, src->title, src->author, src->subject);
+	if (src->npages == 0)
+		return d;
+	double w = src->pages[0].width, h = src->pages[0].height;
+	long *order = xmalloc((src->npages + 4) * sizeof(long));
+	size_t total = booklet_order(src->npages, order);
+	for (size_t side = 0; side < total / 2; side++) {
+		doc_add_page(d, 2 * w, h);
+		sp_page *pg = &d->pages[d->npages - 1];
+		for (int half = 0; half < 2; half++) {
+			long p = order[2 * side + (size_t)half];
+			if (p >= 0)
+				copy_items(pg, &src->pages[p], half * w);
+		}
+	}
+	free(order);
+	for (size_t i = 0; i < src->noutline; i++)
+		doc_add_outline(d, src->outline[i].level, src->outline[i].title,
+		                src->outline[i].dest);
+	d->outline_open = src->outline_open;
+	return d;
+}

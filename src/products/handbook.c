@@ -1,0 +1,778 @@
+/* handbook.c - questions + template -> the handbook's flow and pages.
+ *
+ * Laid out in passes: the contents and the index print page numbers that
+ * are only known after layout, so the flow is built with the numbers of
+ * the previous pass until they stop changing (two passes as a rule). */
+#include "products/handbook.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+#define MAX_PASSES 4
+
+typedef struct hb {
+	sp_render *r;
+	const sp_template *t;
+	const sp_corpus *c;
+	const size_t *sel;
+	size_t nsel;
+	const handbook_opts *o;
+	/* numbering: section of each category (1-based, 0 = not shown) */
+	int *cat_num;
+	int *q_num;       /* number within its section, per selected index */
+	long *page_of_q;  /* page index of each selected question */
+	long *page_of_cat;
+	long page_of_index;
+	size_t front_pages; /* cover + contents (roman numbers) */
+	size_t *page_cat;   /* per page: category index + 1 of its section */
+	size_t npage_cat;
+	int pass_changed;
+	/* styles */
+	layout_span body, small, meta, label, h1, h2, title, toc, toc_bold;
+	layout_para_style ps_body, ps_left, ps_center, ps_small;
+} hb;
+
+/* ---- styles ---- */
+
+static void init_styles(hb *h)
+{
+	const sp_template *t = h->t;
+	h->body = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	h->small = render_span(FAMILY_BODY, 0, t->size_small, t->color_text);
+	h->meta = render_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
+	h->label = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small + 0.5,
+	                       t->color_accent);
+	h->h1 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
+	                    t->color_accent);
+	h->h2 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
+	                    t->color_text);
+	h->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
+	                       t->color_accent);
+	h->toc = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	h->toc_bold = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_body + 0.5,
+	                          t->color_text);
+	h->ps_body = render_para_style(h->r, t->size_body, 1);
+	h->ps_left = render_para_style(h->r, t->size_body, 0);
+	h->ps_small = render_para_style(h->r, t->size_small, 0);
+	h->ps_center = h->ps_left;
+	h->ps_center.align = ALIGN_CENTER;
+	h->ps_center.hyphenate = 0;
+}
+
+static layout_para_style heading_style(const hb *h, double size)
+{
+	layout_para_style ps = render_para_style(h->r, size, 0);
+	ps.leading = size * 1.22;
+	ps.hyphenate = 0;
+	return ps;
+}
+
+/* ---- page numbers as printed ---- */
+
+static void page_label(const hb *h, long page, char *out, size_t n)
+{
+	if (page < 0)
+		snprintf(out, n, "?");
+	else
+		snprintf(out, n, "%ld", page - (long)h->front_pages + 1);
+}
+
+static void q_dest(const sp_question *q, char *out, size_t n)
+{
+	snprintf(out, n, "q-%s", q->id);
+}
+
+static void q_number(const hb *h, size_t si, char *out, size_t n)
+{
+	const sp_question *q = &h->c->questions[h->sel[si]];
+	snprintf(out, n, "%d.%d", h->cat_num[q->category], h->q_num[si]);
+}
+
+static long sel_index_of(const hb *h, size_t qi)
+{
+	for (size_t i = 0; i < h->nsel; i++)
+		if (h->sel[i] == qi)
+			return (long)i;
+	return -1;
+}
+
+/* ---- cover and contents ---- */
+
+static void add_centered(hb *h, sp_flow *f, const char *text,
+                         const layout_span *st, double before)
+{
+	if (!text)
+		return;
+	layout_para_style ps = heading_style(h, st->size);
+	ps.align = ALIGN_CENTER;
+	flow_block *b = render_text_para(f, text, st, &ps);
+	b->space_before = before;
+}
+
+static void build_cover(hb *h, sp_flow *f)
+{
+	const sp_template *t = h->t;
+	const sp_corpus *c = h->c;
+	double body_h = t->page_h - t->margin_top - t->margin_bottom;
+	flow_add_space(f, 0); /* a space at the top of a frame vanishes */
+	flow_block *top = flow_add_rule(f, 0, 0);
+	top->space_after = body_h * 0.22;
+	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
+	             &h->title, 0);
+	layout_span sub = render_span(FAMILY_HEADING, 0, t->size_h2 + 2,
+	                              t->color_text);
+	add_centered(h, f, c->subtitle.s, &sub, 14);
+	flow_block *rule = flow_add_rule(f, 1.2, t->color_accent);
+	rule->space_before = 22;
+	rule->space_after = 22;
+	rule->indent_left = rule->indent_right = (t->page_w - t->margin_inner -
+	                                          t->margin_outer) * 0.3;
+	if (h->o->role >= 0) {
+		layout_span role = render_span(FAMILY_HEADING, VARIANT_BOLD,
+		                               t->size_h2 + 3, t->color_accent);
+		sp_buf b = SP_BUF_INIT;
+		buf_printf(&b, "For the %s", c->roles[h->o->role].name);
+		add_centered(h, f, b.data, &role, 0);
+		buf_free(&b);
+	}
+	layout_span meta = render_span(FAMILY_HEADING, 0, t->size_body + 1,
+	                               t->color_muted);
+	add_centered(h, f, c->author.s, &meta, 40);
+	if (c->edition.s) {
+		sp_buf b = SP_BUF_INIT;
+		buf_printf(&b, "Edition %s", c->edition.s);
+		add_centered(h, f, b.data, &meta, 6);
+		buf_free(&b);
+	}
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0) {
+			time_t tt = (time_t)v;
+			struct tm tm;
+			char date[64];
+			gmtime_r(&tt, &tm);
+			strftime(date, sizeof date, "%d %B %Y", &tm);
+			add_centered(h, f, date, &meta, 6);
+		}
+	}
+	if (c->description.nblocks) {
+		flow_add_space(f, 40);
+		layout_para_style ps = h->ps_center;
+		render_rich_text(h->r, f, &c->description, &h->meta, &ps,
+		                 (t->page_w - t->margin_inner - t->margin_outer) *
+		                     0.12,
+		                 4);
+		for (size_t i = f->n - c->description.nblocks; i < f->n; i++)
+			f->blocks[i].indent_right = f->blocks[i].indent_left;
+	}
+}
+
+static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
+                             const char *text, const char *dest, long page,
+                             int top)
+{
+	layout_para_style ps = h->ps_left;
+	ps.hyphenate = 0;
+	flow_block *b = flow_add_para(f, &ps);
+	const layout_span *st = top ? &h->toc_bold : &h->toc;
+	layout_span s = *st;
+	sp_buf link = SP_BUF_INIT;
+	buf_printf(&link, "#%s", dest);
+	s.link = link.data;
+	double hang = top ? 22 : 30;
+	b->indent_left = top ? hang : 22 + hang;
+	flow_para_marker(b, num, &s, hang);
+	flow_para_add(b, text, strlen(text), &s);
+	char pg[32];
+	page_label(h, page, pg, sizeof pg);
+	flow_para_tail(b, pg, &s, 1);
+	b->space_before = top ? 10 : 2.5;
+	b->indent_right = 0;
+	buf_free(&link);
+	return b;
+}
+
+static void build_contents(hb *h, sp_flow *f)
+{
+	flow_block *b = render_text_para(f, "Contents", &h->h1,
+	                                 &(layout_para_style){0});
+	b->pstyle = heading_style(h, h->h1.size);
+	b->space_after = 14;
+	flow_block_anchor(b, "contents");
+	flow_block_outline(b, 0, "Contents");
+	const sp_corpus *c = h->c;
+	for (size_t ci = 0; ci < c->ncategories; ci++) {
+		if (!h->cat_num[ci])
+			continue;
+		char num[32], dest[300];
+		snprintf(num, sizeof num, "%d", h->cat_num[ci]);
+		snprintf(dest, sizeof dest, "cat-%s", c->categories[ci].id);
+		flow_block *e = toc_entry(h, f, num, c->categories[ci].name,
+		                          dest, h->page_of_cat[ci], 1);
+		e->keep_with_next = 1;
+		for (size_t si = 0; si < h->nsel; si++) {
+			const sp_question *q = &c->questions[h->sel[si]];
+			if (q->category != ci)
+				continue;
+			q_number(h, si, num, sizeof num);
+			q_dest(q, dest, sizeof dest);
+			toc_entry(h, f, num, q->question.s, dest,
+			          h->page_of_q[si], 0);
+		}
+	}
+	if (h->nsel) {
+		toc_entry(h, f, "", "Topic index", "topic-index",
+		          h->page_of_index, 1);
+	}
+}
+
+/* ---- a question ---- */
+
+static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
+{
+	flow_block *b = render_text_para(f, text, &h->label,
+	                                 &(layout_para_style){0});
+	b->pstyle = heading_style(h, h->label.size);
+	b->space_before = before;
+	b->space_after = 2;
+	b->keep_with_next = 1;
+	return b;
+}
+
+static void question_meta(hb *h, sp_flow *f, const sp_question *q)
+{
+	sp_buf b = SP_BUF_INIT;
+	const char *lvl = corpus_level_name(q->level);
+	if (lvl)
+		buf_printf(&b, "%c%s level", lvl[0] - 32, lvl + 1);
+	if (q->minutes)
+		buf_printf(&b, "%s%d min", b.len ? " \xC2\xB7 " : "", q->minutes);
+	for (size_t i = 0; i < q->ntopics; i++)
+		buf_printf(&b, "%s%s", i ? ", " : (b.len ? " \xC2\xB7 " : ""),
+		           q->topics[i]);
+	if (b.len) {
+		flow_block *m = render_text_para(f, b.data, &h->meta, &h->ps_small);
+		m->keep_with_next = 1;
+		m->space_after = 4;
+	}
+	buf_free(&b);
+}
+
+static void framework_box(hb *h, sp_flow *f, const sp_question *q)
+{
+	const sp_template *t = h->t;
+	const sp_framework *fw = &q->framework;
+	sp_flow *in = flow_new();
+	sp_buf title = SP_BUF_INIT;
+	buf_printf(&title, "Framework: %s", fw->name.s);
+	flow_block *tb = render_text_para(in, title.data, &h->label,
+	                                  &(layout_para_style){0});
+	tb->pstyle = heading_style(h, h->label.size);
+	tb->space_after = 4;
+	buf_free(&title);
+	layout_span lab = render_span(FAMILY_HEADING, VARIANT_BOLD,
+	                              t->size_small + 0.5, t->color_text);
+	for (size_t i = 0; i < fw->nsteps; i++) {
+		flow_block *row = flow_add_row(in, 8);
+		row->space_before = i ? 3 : 0;
+		sp_flow *lc = flow_new(), *pc = flow_new();
+		char num[32];
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		sp_buf lb = SP_BUF_INIT;
+		buf_printf(&lb, "%s%s", num, fw->steps[i].label.s ? fw->steps[i].label.s : "");
+		layout_span ls = lab;
+		ls.loc = fw->steps[i].label.loc;
+		flow_block *l = render_text_para(lc, lb.data, &ls, &h->ps_small);
+		l->pstyle.hyphenate = 0;
+		buf_free(&lb);
+		layout_span ps = h->small;
+		ps.loc = fw->steps[i].prompt.loc;
+		render_text_para(pc, fw->steps[i].prompt.s, &ps, &h->ps_small);
+		flow_row_add_cell(row, 96, lc);
+		flow_row_add_cell(row, 0, pc);
+	}
+	flow_block *box = flow_add_box(f, in, 8, 0.6, t->color_rule);
+	box->radius = 3;
+	box->space_before = 8;
+	box->keep_together = 1;
+}
+
+static void tip_box(hb *h, sp_flow *f, const sp_question *q)
+{
+	const sp_template *t = h->t;
+	sp_flow *in = flow_new();
+	flow_block *l = render_text_para(in, "Make it yours", &h->label,
+	                                 &(layout_para_style){0});
+	l->pstyle = heading_style(h, h->label.size);
+	l->space_after = 2;
+	l->keep_with_next = 1;
+	render_rich_text(h->r, in, &q->tip, &h->body, &h->ps_body, 0, 4);
+	if (h->o->write_in) {
+		flow_block *y = label(h, in, "Your example", 8);
+		y->pstyle.leading = 12;
+		flow_block *ln = flow_add_lines(in, 5, 20, t->color_rule);
+		ln->keep_together = 1;
+	}
+	flow_block *box = flow_add_box(f, in, 9, 0, 0);
+	box->fill = t->color_shade;
+	box->has_fill = 1;
+	box->radius = 3;
+	box->space_before = 10;
+}
+
+static void see_also(hb *h, sp_flow *f, const sp_question *q)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < q->nrelated; i++)
+		shown += sel_index_of(h, q->related[i]) >= 0;
+	if (!shown)
+		return; /* nothing related is in this selection */
+	flow_block *b = flow_add_para(f, &h->ps_left);
+	b->space_before = 8;
+	layout_span s = h->small;
+	s.variant = VARIANT_BOLD;
+	s.family = FAMILY_HEADING;
+	s.color = h->t->color_accent;
+	flow_para_add(b, "See also: ", 10, &s);
+	int first = 1;
+	for (size_t i = 0; i < q->nrelated; i++) {
+		long si = sel_index_of(h, q->related[i]);
+		if (si < 0)
+			continue;
+		const sp_question *rq = &h->c->questions[q->related[i]];
+		char num[32], pg[32], dest[300];
+		q_number(h, (size_t)si, num, sizeof num);
+		page_label(h, h->page_of_q[si], pg, sizeof pg);
+		q_dest(rq, dest, sizeof dest);
+		sp_buf txt = SP_BUF_INIT, link = SP_BUF_INIT;
+		buf_printf(&txt, "%s%s %s (page %s)", first ? "" : "; ", num,
+		           rq->question.s, pg);
+		buf_printf(&link, "#%s", dest);
+		layout_span ls = h->small;
+		ls.link = link.data;
+		flow_para_add(b, txt.data, txt.len, &ls);
+		buf_free(&txt);
+		buf_free(&link);
+		first = 0;
+	}
+}
+
+static void build_question(hb *h, sp_flow *f, size_t si)
+{
+	const sp_question *q = &h->c->questions[h->sel[si]];
+	char num[32], dest[300];
+	q_number(h, si, num, sizeof num);
+	q_dest(q, dest, sizeof dest);
+	layout_para_style ps = heading_style(h, h->h2.size);
+	flow_block *hd = flow_add_para(f, &ps);
+	layout_span st = h->h2;
+	st.loc = q->question.loc;
+	hd->indent_left = 30;
+	layout_span ns = st;
+	ns.color = h->t->color_accent;
+	flow_para_marker(hd, num, &ns, 30);
+	flow_para_add(hd, q->question.s, strlen(q->question.s), &st);
+	hd->space_before = 22;
+	hd->space_after = 3;
+	hd->keep_with_next = 1;
+	flow_block_anchor(hd, dest);
+	sp_buf ot = SP_BUF_INIT;
+	buf_printf(&ot, "%s %s", num, q->question.s);
+	flow_block_outline(hd, 1, ot.data);
+	buf_free(&ot);
+	question_meta(h, f, q);
+	if (q->why.nblocks) {
+		label(h, f, "Why they ask", 6);
+		render_rich_text(h->r, f, &q->why, &h->body, &h->ps_body, 0,
+		                 h->t->para_space);
+	}
+	if (q->answer.nblocks) {
+		label(h, f, "Model answer", 9);
+		render_rich_text(h->r, f, &q->answer, &h->body, &h->ps_body, 0,
+		                 h->t->para_space);
+	}
+	if (q->framework.name.s && q->framework.nsteps)
+		framework_box(h, f, q);
+	if (q->key_points.n) {
+		label(h, f, "Key points", 10);
+		render_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2", &h->body,
+		               &h->ps_left, 0, 2);
+	}
+	if (q->tip.nblocks || h->o->write_in)
+		tip_box(h, f, q);
+	if (q->follow_ups.n) {
+		label(h, f, "Follow-up questions", 10);
+		render_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93", &h->body,
+		               &h->ps_left, 0, 2);
+	}
+	if (q->nrelated)
+		see_also(h, f, q);
+}
+
+static void build_section(hb *h, sp_flow *f, size_t ci)
+{
+	const sp_category *cat = &h->c->categories[ci];
+	flow_add_break(f, h->o->duplex);
+	char num[32], dest[300];
+	snprintf(num, sizeof num, "%d", h->cat_num[ci]);
+	snprintf(dest, sizeof dest, "cat-%s", cat->id);
+	layout_para_style ps = heading_style(h, h->h1.size);
+	flow_block *b = flow_add_para(f, &ps);
+	layout_span st = h->h1;
+	st.loc = cat->loc;
+	b->indent_left = 34;
+	flow_para_marker(b, num, &st, 34);
+	flow_para_add(b, cat->name, strlen(cat->name), &st);
+	b->space_after = 6;
+	b->keep_with_next = 1;
+	flow_block_anchor(b, dest);
+	flow_block_outline(b, 0, cat->name);
+	flow_block *r = flow_add_rule(f, 1.2, h->t->color_accent);
+	r->space_after = 10;
+	r->keep_with_next = 1;
+	if (cat->summary.nblocks) {
+		layout_span s = h->body;
+		s.variant = VARIANT_ITALIC;
+		render_rich_text(h->r, f, &cat->summary, &s, &h->ps_body, 0,
+		                 h->t->para_space);
+	}
+	for (size_t si = 0; si < h->nsel; si++)
+		if (h->c->questions[h->sel[si]].category == ci)
+			build_question(h, f, si);
+}
+
+/* ---- topic index ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void build_index(hb *h, sp_flow *f)
+{
+	flow_add_break(f, 0);
+	layout_para_style ps = heading_style(h, h->h1.size);
+	flow_block *b = render_text_para(f, "Topic index", &h->h1, &ps);
+	b->space_after = 14;
+	b->keep_with_next = 1;
+	flow_block_anchor(b, "topic-index");
+	flow_block_outline(b, 0, "Topic index");
+	/* collect distinct topics */
+	size_t n = 0, cap = 0;
+	char **topics = NULL;
+	for (size_t si = 0; si < h->nsel; si++) {
+		const sp_question *q = &h->c->questions[h->sel[si]];
+		for (size_t k = 0; k < q->ntopics; k++) {
+			topics = xgrow(topics, &cap, n + 1, sizeof(char *));
+			topics[n++] = q->topics[k];
+		}
+	}
+	qsort(topics, n, sizeof(char *), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		if (i && !strcmp(topics[i], topics[i - 1]))
+			continue;
+		flow_block *e = flow_add_para(f, &h->ps_left);
+		e->indent_left = 14;
+		e->pstyle.first_indent = -14;
+		e->space_before = 3;
+		layout_span ts = h->toc_bold;
+		ts.size = h->t->size_body;
+		flow_para_add(e, topics[i], strlen(topics[i]), &ts);
+		int first = 1;
+		for (size_t si = 0; si < h->nsel; si++) {
+			const sp_question *q = &h->c->questions[h->sel[si]];
+			int has = 0;
+			for (size_t k = 0; k < q->ntopics && !has; k++)
+				has = !strcmp(q->topics[k], topics[i]);
+			if (!has)
+				continue;
+			char num[32], pg[32], dest[300];
+			q_number(h, si, num, sizeof num);
+			page_label(h, h->page_of_q[si], pg, sizeof pg);
+			q_dest(q, dest, sizeof dest);
+			sp_buf txt = SP_BUF_INIT, link = SP_BUF_INIT;
+			buf_printf(&txt, "%s%s\xC2\xA0(p.\xC2\xA0%s)",
+			           first ? "  " : ", ", num, pg);
+			buf_printf(&link, "#%s", dest);
+			layout_span s = h->toc;
+			s.link = link.data;
+			flow_para_add(e, txt.data, txt.len, &s);
+			buf_free(&txt);
+			buf_free(&link);
+			first = 0;
+		}
+	}
+	free(topics);
+}
+
+/* ---- pages ---- */
+
+typedef struct frame_src {
+	hb *h;
+	long limit;
+	int refused;
+} frame_src;
+
+static int next_frame(void *ud, sp_document *doc, int to_odd,
+                      layout_frame *fr)
+{
+	frame_src *fs = ud;
+	const sp_template *t = fs->h->t;
+	if (to_odd && doc->npages % 2 == 1) /* next page would be even */
+		doc_add_page(doc, t->page_w, t->page_h);
+	if ((long)doc->npages >= fs->limit) {
+		fs->refused = 1;
+		return -1;
+	}
+	doc_add_page(doc, t->page_w, t->page_h);
+	size_t idx = doc->npages - 1;
+	int left_page = fs->h->o->duplex && idx % 2 == 1;
+	fr->page = idx;
+	fr->x = left_page ? t->margin_outer : t->margin_inner;
+	fr->top = t->page_h - t->margin_top;
+	fr->w = t->page_w - t->margin_inner - t->margin_outer;
+	fr->h = t->page_h - t->margin_top - t->margin_bottom;
+	return 0;
+}
+
+static sp_flow *build_flow(hb *h)
+{
+	sp_flow *f = flow_new();
+	build_cover(h, f);
+	flow_add_break(f, h->o->duplex);
+	build_contents(h, f);
+	for (size_t ci = 0; ci < h->c->ncategories; ci++)
+		if (h->cat_num[ci])
+			build_section(h, f, ci);
+	if (h->nsel)
+		build_index(h, f);
+	return f;
+}
+
+static int same_or_store(long *slot, long v)
+{
+	if (*slot == v)
+		return 1;
+	*slot = v;
+	return 0;
+}
+
+/* Read the pages targets landed on; 1 when nothing changed. */
+static int collect_pages(hb *h, const sp_document *doc)
+{
+	int stable = 1;
+	char dest[300];
+	for (size_t si = 0; si < h->nsel; si++) {
+		q_dest(&h->c->questions[h->sel[si]], dest, sizeof dest);
+		stable &= same_or_store(&h->page_of_q[si],
+		                        doc_find_dest(doc, dest, NULL));
+	}
+	long first = -1;
+	for (size_t ci = 0; ci < h->c->ncategories; ci++) {
+		if (!h->cat_num[ci])
+			continue;
+		snprintf(dest, sizeof dest, "cat-%s", h->c->categories[ci].id);
+		long p = doc_find_dest(doc, dest, NULL);
+		stable &= same_or_store(&h->page_of_cat[ci], p);
+		if (first < 0 || (p >= 0 && p < first))
+			first = p;
+	}
+	stable &= same_or_store(&h->page_of_index,
+	                        doc_find_dest(doc, "topic-index", NULL));
+	if (first < 0)
+		first = h->page_of_index >= 0 ? h->page_of_index
+		                              : (long)doc->npages;
+	if (h->front_pages != (size_t)first)
+		stable = 0;
+	h->front_pages = (size_t)first;
+	return stable;
+}
+
+static void roman(long n, char *out, size_t cap)
+{
+	static const struct {
+		int v;
+		const char *s;
+	} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+	         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+	         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+	size_t o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof r / sizeof r[0] && n > 0; i++)
+		while (n >= r[i].v && o + 3 < cap) {
+			size_t l = strlen(r[i].s);
+			memcpy(out + o, r[i].s, l);
+			o += l;
+			out[o] = '\0';
+			n -= r[i].v;
+		}
+}
+
+static void draw_text_at(hb *h, sp_page *pg, const char *text,
+                         const layout_span *st, double x, double y, int align)
+{
+	layout_span s = *st;
+	s.text = text;
+	s.len = strlen(text);
+	layout_line l;
+	memset(&l, 0, sizeof l);
+	layout_single_line(h->r->text, &s, 1, &l);
+	if (align == 1)
+		x -= l.width / 2;
+	else if (align == 2)
+		x -= l.width;
+	for (size_t i = 0; i < l.nruns; i++)
+		page_add_text(pg, x + l.runs[i].x, y, l.runs[i].face,
+		              l.runs[i].size, l.runs[i].color, l.runs[i].text,
+		              l.runs[i].len, l.runs[i].width);
+	layout_line_free(&l);
+}
+
+static const char *section_of_page(hb *h, size_t p)
+{
+	const char *name = NULL;
+	long best = -1;
+	for (size_t ci = 0; ci < h->c->ncategories; ci++) {
+		long cp = h->page_of_cat[ci];
+		if (h->cat_num[ci] && cp >= 0 && (size_t)cp <= p && cp > best) {
+			best = cp;
+			name = h->c->categories[ci].name;
+		}
+	}
+	if (h->page_of_index >= 0 && (size_t)h->page_of_index <= p)
+		name = "Topic index";
+	return name;
+}
+
+static int starts_section(hb *h, size_t p)
+{
+	for (size_t ci = 0; ci < h->c->ncategories; ci++)
+		if (h->cat_num[ci] && h->page_of_cat[ci] == (long)p)
+			return 1;
+	return h->page_of_index == (long)p;
+}
+
+static void decorate(hb *h, sp_document *doc)
+{
+	const sp_template *t = h->t;
+	size_t body_pages = doc->npages - h->front_pages;
+	for (size_t p = 1; p < doc->npages; p++) {
+		sp_page *pg = &doc->pages[p];
+		if (pg->ntexts == 0)
+			continue; /* a blank page stays blank */
+		int left = h->o->duplex && p % 2 == 1;
+		double x0 = left ? t->margin_outer : t->margin_inner;
+		double x1 = t->page_w - (left ? t->margin_inner : t->margin_outer);
+		double fy = t->margin_bottom * 0.45;
+		char txt[96];
+		if (p < h->front_pages) {
+			roman((long)p + 1, txt, sizeof txt);
+		} else {
+			snprintf(txt, sizeof txt, "Page %zu of %zu",
+			         p - h->front_pages + 1, body_pages);
+		}
+		draw_text_at(h, pg, txt, &h->meta, (x0 + x1) / 2, fy, 1);
+		const char *sec = p >= h->front_pages ? section_of_page(h, p) : NULL;
+		if (sec && !starts_section(h, p)) {
+			double hy = t->page_h - t->margin_top * 0.55;
+			draw_text_at(h, pg, sec, &h->meta, left ? x0 : x1, hy,
+			             left ? 0 : 2);
+			page_add_line(pg, x0, hy - 4, x1, hy - 4, 0.4,
+			              t->color_rule);
+		}
+	}
+	doc_add_label_range(doc, 0, LABEL_ROMAN_LOWER, 1, NULL);
+	if (h->front_pages < doc->npages)
+		doc_add_label_range(doc, h->front_pages, LABEL_DECIMAL, 1, NULL);
+}
+
+static void number_sections(hb *h)
+{
+	int next = 0;
+	for (size_t ci = 0; ci < h->c->ncategories; ci++) {
+		int count = 0;
+		for (size_t si = 0; si < h->nsel; si++)
+			if (h->c->questions[h->sel[si]].category == ci)
+				h->q_num[si] = ++count;
+		h->cat_num[ci] = count ? ++next : 0;
+	}
+}
+
+static void hb_free(hb *h)
+{
+	free(h->cat_num);
+	free(h->q_num);
+	free(h->page_of_q);
+	free(h->page_of_cat);
+}
+
+static sp_document *lay_out(hb *h)
+{
+	long limit = h->o->max_pages > 0 ? h->o->max_pages : HANDBOOK_MAX_PAGES;
+	for (int pass = 0; pass < MAX_PASSES; pass++) {
+		sp_flow *f = build_flow(h);
+		sp_document *doc = doc_new();
+		frame_src fs = {h, limit, 0};
+		long n = layout_paginate(h->r->eng, f, doc, next_frame, &fs);
+		flow_free(f);
+		if (n < 0) {
+			diag_error(h->r->d, sp_loc_make(NULL, 0, 0),
+			           "the handbook would have more than %ld pages; "
+			           "select fewer questions",
+			           limit);
+			doc_free(doc);
+			return NULL;
+		}
+		if (collect_pages(h, doc) || pass == MAX_PASSES - 1)
+			return doc;
+		doc_free(doc);
+	}
+	return NULL;
+}
+
+sp_document *handbook_build(sp_render *r, const sp_corpus *c,
+                            const size_t *sel, size_t nsel,
+                            const handbook_opts *o)
+{
+	hb h;
+	memset(&h, 0, sizeof h);
+	h.r = r;
+	h.t = r->tpl;
+	h.c = c;
+	h.sel = sel;
+	h.nsel = nsel;
+	h.o = o;
+	h.cat_num = xcalloc(c->ncategories + 1, sizeof(int));
+	h.q_num = xcalloc(nsel + 1, sizeof(int));
+	h.page_of_q = xcalloc(nsel + 1, sizeof(long));
+	h.page_of_cat = xcalloc(c->ncategories + 1, sizeof(long));
+	for (size_t i = 0; i < nsel; i++)
+		h.page_of_q[i] = -1;
+	for (size_t i = 0; i < c->ncategories; i++)
+		h.page_of_cat[i] = -1;
+	h.page_of_index = -1;
+	init_styles(&h);
+	number_sections(&h);
+	sp_document *doc = lay_out(&h);
+	if (doc) {
+		decorate(&h, doc);
+		doc->outline_open = 1;
+		const char *subj = o->role >= 0 ? c->roles[o->role].name
+		                                : "Interview study handbook";
+		doc_set_info(doc, c->title.s, c->author.s, subj);
+	}
+	hb_free(&h);
+	if (doc && o->booklet) {
+		sp_document *b = booklet_impose(doc);
+		doc_free(doc);
+		doc = b;
+	}
+	return doc;
+}
