@@ -1,0 +1,29 @@
+# tests/e2e/lib.sh - shared helpers for the end-to-end tests (sourced).
+set -euo pipefail
+: "${STUDYPRESS:?set STUDYPRESS to the studypress binary}"
+: "${SP_SOURCE_DIR:?set SP_SOURCE_DIR to the source tree}"
+SP=$STUDYPRESS
+DATA=$SP_SOURCE_DIR/tests/e2e/data
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1700000000}
+fails=0
+
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+pass() { echo "ok: $*"; }
+check() { # check "description" command...
+  local what=$1; shift
+  if "$@"; then pass "$what"; else fail "$what"; fi
+}
+finish() {
+  if [ "$fails" -ne 0 ]; then echo "$fails failed" >&2; exit 1; fi
+  echo "all passed"
+}
+# qpdf --check with no warnings; pdftotext without warnings
+pdf_ok() {
+  local f=$1 out
+  out=$(qpdf --check "$f" 2>&1) || { echo "$out" >&2; return 1; }
+  echo "$out" | grep -qi 'warning' && { echo "$out" >&2; return 1; }
+  out=$(pdftotext "$f" - 2>&1 >/dev/null)
+  [ -z "$out" ] || { echo "pdftotext: $out" >&2; return 1; }
+}
