@@ -1,0 +1,245 @@
+/* items.c - boxes, glue and penalties from clusters.
+ *
+ * A word (clusters between spaces) becomes boxes separated by penalties at
+ * its break opportunities; a run of spaces becomes one glue (each space
+ * its own glue when spaces are preserved). Justified glue stretches by
+ * 1/2 and shrinks by 1/3 of the space; ragged glue is rigid (the line-end
+ * stretch lives in lb_params.finish_stretch). Between ideographs: empty
+ * glue, a little stretchable when justifying. */
+#include "layout/items.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/mem.h"
+
+void items_free(lb_items *it)
+{
+	free(it->v);
+	it->v = NULL;
+	it->n = it->cap = 0;
+}
+
+static lb_item *add(lb_items *it, int type)
+{
+	it->v = xgrow(it->v, &it->cap, it->n + 1, sizeof *it->v);
+	lb_item *x = &it->v[it->n++];
+	memset(x, 0, sizeof *x);
+	x->type = (uint8_t)type;
+	return x;
+}
+
+/* Per-cluster break kinds of one word, before emission. */
+enum { B_NONE, B_PEN, B_GLUE };
+
+typedef struct wbreak {
+	uint8_t kind;    /* B_NONE, B_PEN, B_GLUE */
+	uint8_t flagged; /* hyphen break */
+	uint8_t hyph;    /* from patterns */
+	uint8_t hyphen;  /* shows a hyphen (has its width) */
+	int penalty;
+} wbreak;
+
+static int word_hyphenatable(const layout_span *spans, const tx_para *p,
+                             size_t ws, size_t we)
+{
+	for (size_t k = ws; k < we; k++) {
+		const tx_cluster *c = &p->c[k];
+		const layout_span *s = &spans[c->span];
+		if (s->family == FAMILY_MONO ||
+		    (c->flags & (CF_DIGIT | CF_SLASH)))
+			return 0;
+		if (c->brk == BRK_SOFT || c->brk == BRK_URL || c->cp == '@')
+			return 0;
+		if (s->link && s->link[0] != '#')
+			return 0;
+	}
+	return 1;
+}
+
+/* Pattern hyphenation of each run of >= 5 Latin letters in the word. */
+static void hyphenate(layout_text_ctx *t, const layout_span *spans,
+                      const tx_para *p, size_t ws, size_t we, wbreak *wb)
+{
+	size_t k = ws;
+	while (k < we) {
+		if (!(p->c[k].flags & CF_LETTER)) {
+			k++;
+			continue;
+		}
+		size_t r0 = k;
+		while (k < we && (p->c[k].flags & CF_LETTER))
+			k++;
+		size_t n = k - r0;
+		if (n < 5 || n > HYPH_MAX_CHARS)
+			continue;
+		buf_clear(&t->scratch);
+		for (size_t j = r0; j < k; j++)
+			buf_put_utf8(&t->scratch,
+			             (unsigned long)utf8proc_tolower(
+			                 (utf8proc_int32_t)p->c[j].cp));
+		uint64_t m =
+		    hyph_word(t->hyph, t->scratch.data, t->scratch.len, n);
+		for (size_t j = 0; j + 1 < n; j++)
+			if ((m >> j) & 1) {
+				wbreak *b = &wb[r0 + j - ws];
+				if (b->kind != B_NONE)
+					continue;
+				*b = (wbreak){B_PEN, 1, 1, 1, PEN_HYPHEN};
+			}
+	}
+	(void)spans;
+}
+
+static wbreak from_brk(int brk)
+{
+	switch (brk) {
+	case BRK_HYPHEN:
+		return (wbreak){B_PEN, 1, 0, 0, PEN_EXHYPHEN};
+	case BRK_SOFT:
+		return (wbreak){B_PEN, 1, 0, 1, PEN_HYPHEN};
+	case BRK_ZWSP:
+		return (wbreak){B_PEN, 0, 0, 0, 0};
+	case BRK_URL:
+		return (wbreak){B_PEN, 0, 0, 0, PEN_URL};
+	case BRK_CJK:
+		return (wbreak){B_GLUE, 0, 0, 0, 0};
+	case BRK_FORCED:
+		return (wbreak){B_PEN, 0, 0, 0, -LB_INF_PENALTY};
+	default:
+		return (wbreak){B_NONE, 0, 0, 0, 0};
+	}
+}
+
+/* Emergency: a segment between breaks too wide for any line gets a break
+ * between every two graphemes. */
+static void emergency(layout_text_ctx *t, const layout_span *spans,
+                      const tx_para *p, size_t ws, size_t we, wbreak *wb,
+                      double maxw)
+{
+	size_t s0 = ws;
+	double w = 0;
+	for (size_t k = ws; k < we; k++) {
+		w += p->c[k].width;
+		int end = k + 1 == we || wb[k - ws].kind != B_NONE;
+		if (!end)
+			continue;
+		double hw = 0;
+		if (wb[k - ws].hyphen) {
+			int f;
+			uint32_t cp;
+			tx_hyphen(t, &spans[p->c[k].span], &f, &cp, &hw);
+		}
+		if (w + hw > maxw)
+			for (size_t j = s0; j < k; j++)
+				if (wb[j - ws].kind == B_NONE &&
+				    p->c[j + 1].kind != CL_IGNORE)
+					wb[j - ws] = (wbreak){B_PEN, 0, 0, 0,
+					                      PEN_EMERGENCY};
+		s0 = k + 1;
+		w = 0;
+	}
+}
+
+static void emit_word(layout_text_ctx *t, const layout_span *spans,
+                      const tx_para *p, size_t ws, size_t we,
+                      const items_opts *o, lb_items *out)
+{
+	size_t n = we - ws;
+	wbreak *wb = xcalloc(n, sizeof *wb);
+	for (size_t k = ws; k < we; k++)
+		wb[k - ws] = from_brk(p->c[k].brk);
+	if (o->hyphenate && t->hyph && !o->preserve_space &&
+	    word_hyphenatable(spans, p, ws, we))
+		hyphenate(t, spans, p, ws, we, wb);
+	if (o->emergency_width > 0)
+		emergency(t, spans, p, ws, we, wb, o->emergency_width);
+	lb_item *box = NULL;
+	for (size_t k = ws; k < we; k++) {
+		const tx_cluster *c = &p->c[k];
+		if (c->brk != BRK_FORCED) {
+			if (!box) {
+				box = add(out, IT_BOX);
+				box->c0 = (uint32_t)k;
+			}
+			box->c1 = (uint32_t)k + 1;
+			box->w += c->width;
+			box->count += c->kind != CL_IGNORE;
+		}
+		const wbreak *b = &wb[k - ws];
+		if (b->kind == B_NONE)
+			continue;
+		box = NULL;
+		if (b->kind == B_GLUE) {
+			lb_item *g = add(out, IT_GLUE);
+			g->c0 = g->c1 = (uint32_t)k + 1;
+			g->y = o->justify ? spans[c->span].size * 0.05 : 0;
+			continue;
+		}
+		lb_item *x = add(out, IT_PEN);
+		x->penalty = b->penalty;
+		x->flagged = b->flagged;
+		x->hyph = b->hyph;
+		x->c0 = (uint32_t)k;
+		if (b->hyphen) {
+			int f;
+			uint32_t cp;
+			tx_hyphen(t, &spans[c->span], &f, &cp, &x->w);
+		}
+	}
+	free(wb);
+}
+
+static int forced_at(const lb_items *out)
+{
+	return out->n && out->v[out->n - 1].type == IT_PEN &&
+	       out->v[out->n - 1].penalty <= -LB_INF_PENALTY;
+}
+
+void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
+                 const items_opts *o, lb_items *out)
+{
+	size_t i = 0;
+	out->n = 0;
+	while (i < p->n) {
+		const tx_cluster *c = &p->c[i];
+		if (c->kind == CL_SPACE) {
+			size_t j = i + 1;
+			if (!o->preserve_space)
+				while (j < p->n && p->c[j].kind == CL_SPACE)
+					j++;
+			/* spaces vanish at the start, the end, and before a
+			 * forced break, unless preserved */
+			int drop = !o->preserve_space &&
+			           (out->n == 0 || forced_at(out) ||
+			            j == p->n || p->c[j].brk == BRK_FORCED);
+			if (!drop) {
+				lb_item *g = add(out, IT_GLUE);
+				g->c0 = (uint32_t)i;
+				g->c1 = (uint32_t)i + 1;
+				g->w = c->width;
+				if (o->justify && !o->preserve_space) {
+					g->y = c->width / 2;
+					g->z = c->width / 3;
+				}
+			}
+			i = j;
+			continue;
+		}
+		size_t we = i;
+		while (we < p->n && p->c[we].kind != CL_SPACE &&
+		       p->c[we].brk != BRK_FORCED)
+			we++;
+		if (we < p->n && p->c[we].brk == BRK_FORCED)
+			we++;
+		emit_word(t, spans, p, i, we, o, out);
+		i = we;
+	}
+	/* the paragraph ends with a forced break (one, not two) */
+	if (!forced_at(out) || out->n == 0) {
+		lb_item *x = add(out, IT_PEN);
+		x->penalty = -LB_INF_PENALTY;
+		x->c0 = p->n ? (uint32_t)p->n - 1 : 0;
+	}
+}

@@ -1,0 +1,416 @@
+/* text.c - paragraphs: segmentation, breaking passes and line setting.
+ *
+ * Passes, as in TeX: (1) no pattern hyphenation, pretolerance 200;
+ * (2) with hyphenation, tolerance 1000; (3) an emergency pass where any
+ * badness is accepted and words wider than the measure may break between
+ * any two graphemes. A paragraph whose active list outgrows the cap (huge
+ * measures with tiny boxes, megabyte paragraphs) is set first-fit over
+ * the emergency items instead. No line is wider than its measure; the one
+ * exception is a line holding a single grapheme cluster wider than the
+ * measure, which is set alone on its line. */
+#include "layout/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/items.h"
+#include "layout/text_priv.h"
+#include "util/mem.h"
+
+enum { PRETOLERANCE = 200, TOLERANCE = 1000 };
+#define RAGGED_STRETCH_EM 2.0 /* finishing stretch of ragged lines */
+#define WIDTH_EPS 1e-6
+
+layout_text_ctx *layout_text_new(const layout_fonts *fonts,
+                                 const char *hyph_dict_path, sp_diag *d)
+{
+	layout_text_ctx *t = xcalloc(1, sizeof *t);
+	t->fonts = fonts;
+	t->diag = d;
+	t->glyphs = glyph_cache_new(fonts);
+	t->hyph = hyph_new(hyph_dict_path);
+	if (hyph_dict_path && !t->hyph && d)
+		diag_warning(d, sp_loc_make(hyph_dict_path, 0, 0),
+		             "cannot load the hyphenation patterns; words are "
+		             "not hyphenated");
+	buf_init(&t->scratch);
+	return t;
+}
+
+void layout_text_free(layout_text_ctx *t)
+{
+	if (!t)
+		return;
+	glyph_cache_free(t->glyphs);
+	hyph_free(t->hyph);
+	free(t->warned);
+	buf_free(&t->scratch);
+	free(t);
+}
+
+void layout_line_free(layout_line *l)
+{
+	for (size_t i = 0; i < l->nruns; i++)
+		free(l->runs[i].text);
+	free(l->runs);
+	memset(l, 0, sizeof *l);
+}
+
+void layout_lines_free(layout_lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		layout_line_free(&l->lines[i]);
+	free(l->lines);
+	l->lines = NULL;
+	l->n = 0;
+}
+
+/* ---- setting one line ---- */
+
+typedef struct setter {
+	layout_text_ctx *t;
+	const layout_span *spans;
+	const tx_para *p;
+	const lb_items *it;
+	layout_line *line;
+	size_t caprun;
+	int have_run;
+	layout_run run;
+	sp_buf text;
+	double x;       /* pen position */
+	int have_pend;  /* spaces between the run and what follows */
+	int pend_merge; /* they can be drawn inside the run */
+	sp_buf pend;
+} setter;
+
+static void flush(setter *s)
+{
+	if (!s->have_run)
+		return;
+	layout_line *l = s->line;
+	l->runs = xgrow(l->runs, &s->caprun, l->nruns + 1, sizeof *l->runs);
+	s->run.len = s->text.len;
+	s->run.text = buf_detach(&s->text);
+	l->runs[l->nruns++] = s->run;
+	s->have_run = 0;
+}
+
+static int same_style(const layout_run *r, int face, const layout_span *sp)
+{
+	return r->face == face && r->size == sp->size &&
+	       r->color == sp->color && r->link == sp->link;
+}
+
+/* Draw `w` points of text in (face, span style) at the pen. */
+static void put(setter *s, int face, const layout_span *sp, const char *txt,
+                size_t len, double w)
+{
+	if (s->have_run && same_style(&s->run, face, sp) &&
+	    (!s->have_pend || s->pend_merge)) {
+		if (s->have_pend) {
+			buf_append(&s->text, s->pend.data ? s->pend.data : "",
+			           s->pend.len);
+		}
+		s->run.width = s->x + w - s->run.x;
+	} else {
+		flush(s);
+		s->have_run = 1;
+		s->run = (layout_run){face, sp->size, sp->color, sp->link,
+		                      s->x, w,        NULL,      0};
+		buf_clear(&s->text);
+	}
+	buf_append(&s->text, txt, len);
+	s->x += w;
+	s->have_pend = 0;
+	buf_clear(&s->pend);
+}
+
+static void set_box(setter *s, const lb_item *x)
+{
+	for (uint32_t k = x->c0; k < x->c1; k++) {
+		const tx_cluster *c = &s->p->c[k];
+		if (c->kind == CL_IGNORE)
+			continue;
+		buf_clear(&s->t->scratch);
+		tx_cluster_text(s->t, s->spans, c, &s->t->scratch);
+		put(s, c->face, &s->spans[c->span], s->t->scratch.data,
+		    s->t->scratch.len, c->width);
+	}
+}
+
+static void set_glue(setter *s, const lb_item *x, double r)
+{
+	double gw = x->w + (r > 0 ? r * x->y : r * x->z);
+	if (s->have_run) {
+		int merge = fabs(gw - x->w) < 1e-12;
+		if (x->c1 > x->c0) {
+			const tx_cluster *c = &s->p->c[x->c0];
+			merge = merge && same_style(&s->run, c->face,
+			                            &s->spans[c->span]);
+			if (merge)
+				tx_cluster_text(s->t, s->spans, c, &s->pend);
+		} else {
+			merge = merge && gw == 0;
+		}
+		s->pend_merge = s->have_pend ? s->pend_merge && merge : merge;
+		s->have_pend = 1;
+	}
+	s->x += gw;
+}
+
+static void set_hyphen(setter *s, const lb_item *x)
+{
+	const layout_span *sp = &s->spans[s->p->c[x->c0].span];
+	int face;
+	uint32_t cp;
+	double w;
+	tx_hyphen(s->t, sp, &face, &cp, &w);
+	sp_buf h = SP_BUF_INIT;
+	buf_put_utf8(&h, cp);
+	s->have_pend = 0;
+	put(s, face, sp, h.data, h.len, w);
+	buf_free(&h);
+	s->line->hyphenated = 1;
+}
+
+static void line_metrics(setter *s, const layout_para_style *st,
+                         const layout_span *fallback)
+{
+	layout_line *l = s->line;
+	double asc = 0, desc = 0, size = 0;
+	for (size_t i = 0; i < l->nruns; i++) {
+		const layout_run *r = &l->runs[i];
+		double a = glyph_ascent(s->t->glyphs, r->face) * r->size / 1000;
+		double d =
+		    -glyph_descent(s->t->glyphs, r->face) * r->size / 1000;
+		asc = a > asc ? a : asc;
+		desc = d > desc ? d : desc;
+		size = r->size > size ? r->size : size;
+	}
+	if (l->nruns == 0 && fallback) {
+		int n;
+		const int *ch = glyph_chain(s->t->fonts, fallback->family,
+		                            fallback->variant, &n);
+		int face = n ? ch[0] : s->t->fonts->subst_face;
+		size = fallback->size;
+		asc = glyph_ascent(s->t->glyphs, face) * size / 1000;
+		desc = -glyph_descent(s->t->glyphs, face) * size / 1000;
+	}
+	l->ascent = asc;
+	l->descent = desc;
+	l->leading = st->leading > 0 ? st->leading : 1.2 * size;
+	if (l->leading < asc + desc)
+		l->leading = asc + desc;
+}
+
+/* Set items [b, e) broken at e, with glue ratio r; x from 0. */
+static void set_items(setter *s, size_t b, size_t e, double r)
+{
+	const lb_items *it = s->it;
+	s->x = 0;
+	s->have_run = s->have_pend = 0;
+	buf_clear(&s->pend);
+	for (size_t j = b; j < e && j < it->n; j++) {
+		const lb_item *x = &it->v[j];
+		if (x->type == IT_BOX)
+			set_box(s, x);
+		else if (x->type == IT_GLUE)
+			set_glue(s, x, r);
+	}
+	if (e < it->n && it->v[e].type == IT_PEN && it->v[e].w > 0)
+		set_hyphen(s, &it->v[e]);
+	flush(s);
+}
+
+static double content_end(const layout_line *l)
+{
+	double w = 0;
+	for (size_t i = 0; i < l->nruns; i++)
+		if (l->runs[i].x + l->runs[i].width > w)
+			w = l->runs[i].x + l->runs[i].width;
+	return w;
+}
+
+static void align_line(layout_line *l, const layout_para_style *st,
+                       double indent, double avail)
+{
+	double w = content_end(l), off = indent;
+	if (st->align == ALIGN_RIGHT && avail > w)
+		off += avail - w;
+	else if (st->align == ALIGN_CENTER && avail > w)
+		off += (avail - w) / 2;
+	for (size_t i = 0; i < l->nruns; i++)
+		l->runs[i].x += off;
+	l->width = off + w;
+}
+
+static size_t line_clusters(const lb_items *it, size_t b, size_t e)
+{
+	size_t n = 0;
+	for (size_t j = b; j < e && j < it->n; j++)
+		if (it->v[j].type == IT_BOX)
+			n += it->v[j].count;
+	return n;
+}
+
+/* The span whose size gives an empty line its height. */
+static const layout_span *line_span(const setter *s, size_t b, size_t e)
+{
+	size_t j = b < s->it->n ? b : e;
+	if (j >= s->it->n || s->p->n == 0)
+		return NULL;
+	uint32_t c = s->it->v[j].c0;
+	if (c >= s->p->n)
+		c = (uint32_t)s->p->n - 1;
+	return &s->spans[s->p->c[c].span];
+}
+
+/* Set all lines; returns 0 when some line (of more than one grapheme)
+ * came out wider than its measure. */
+static int set_lines(setter *s, const size_t *brk, size_t nb,
+                     const layout_para_style *st, double width,
+                     layout_lines *out)
+{
+	int ok = 1;
+	out->lines = xcalloc(nb ? nb : 1, sizeof *out->lines);
+	out->n = nb;
+	size_t b = 0;
+	for (size_t i = 0; i < nb; i++) {
+		double indent = i == 0 ? st->first_indent : 0;
+		double avail = width - indent;
+		size_t e = brk[i];
+		double r =
+		    lb_ratio(s->it, b, e, avail, st->align == ALIGN_JUSTIFY);
+		s->line = &out->lines[i];
+		s->caprun = 0;
+		set_items(s, b, e, r);
+		double w = content_end(s->line);
+		if (w > avail + WIDTH_EPS && line_clusters(s->it, b, e) > 1)
+			ok = 0;
+		align_line(s->line, st, indent, avail);
+		line_metrics(s, st, line_span(s, b, e));
+		b = lb_line_start(s->it, e);
+	}
+	return ok;
+}
+
+/* ---- breaking ---- */
+
+static long choose_breaks(layout_text_ctx *t, const layout_span *spans,
+                          const tx_para *p, const layout_para_style *st,
+                          lb_items *it, lb_params *lp, size_t **brk)
+{
+	items_opts o = {st->align == ALIGN_JUSTIFY, st->preserve_space,
+	                st->hyphenate && t->hyph, 0};
+	long n;
+	lp->tolerance = PRETOLERANCE;
+	n = lb_total_fit(it, lp, brk);
+	if (n == -1) {
+		lp->tolerance = TOLERANCE;
+		lp->use_hyph = 1;
+		n = lb_total_fit(it, lp, brk);
+	}
+	if (n == -1 || n == -2) {
+		free(*brk);
+		o.emergency_width =
+		    lp->first_width < lp->width ? lp->first_width : lp->width;
+		if (o.emergency_width <= 0)
+			o.emergency_width = 1e-9;
+		items_build(t, spans, p, &o, it);
+		lp->final_pass = 1;
+		lp->use_hyph = 1;
+		if (n == -1)
+			n = lb_total_fit(it, lp, brk);
+		if (n < 0) {
+			free(*brk);
+			n = lb_greedy(it, lp, brk);
+		}
+	}
+	return n;
+}
+
+static double base_size(const layout_span *spans, size_t nspans)
+{
+	for (size_t i = 0; i < nspans; i++)
+		if (spans[i].len)
+			return spans[i].size;
+	return nspans ? spans[0].size : 10;
+}
+
+int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
+                 const layout_para_style *st, double width, layout_lines *out)
+{
+	tx_para p = {NULL, 0, 0};
+	lb_items it = {NULL, 0, 0};
+	out->lines = NULL;
+	out->n = 0;
+	tx_analyze(t, spans, nspans, st->preserve_space, &p);
+	items_opts o = {st->align == ALIGN_JUSTIFY, st->preserve_space,
+	                st->hyphenate && t->hyph, 0};
+	items_build(t, spans, &p, &o, &it);
+	if (it.n <= 1) { /* nothing but spaces */
+		items_free(&it);
+		tx_para_free(&p);
+		return 0;
+	}
+	lb_params lp;
+	lb_params_default(&lp);
+	lp.first_width = width - st->first_indent;
+	lp.width = width;
+	if (st->align != ALIGN_JUSTIFY || st->preserve_space)
+		lp.finish_stretch =
+		    RAGGED_STRETCH_EM * base_size(spans, nspans);
+	size_t *brk = NULL;
+	long nb = choose_breaks(t, spans, &p, st, &it, &lp, &brk);
+	setter s = {t,   spans,       &p, &it, NULL, 0,          0,
+	            {0}, SP_BUF_INIT, 0,  0,   0,    SP_BUF_INIT};
+	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
+		/* a safety net that should never be needed */
+		layout_lines_free(out);
+		free(brk);
+		o.emergency_width =
+		    lp.first_width < lp.width ? lp.first_width : lp.width;
+		items_build(t, spans, &p, &o, &it);
+		lp.use_hyph = 0;
+		nb = lb_greedy(&it, &lp, &brk);
+		set_lines(&s, brk, (size_t)nb, st, width, out);
+	}
+	free(brk);
+	buf_free(&s.text);
+	buf_free(&s.pend);
+	items_free(&it);
+	tx_para_free(&p);
+	return 0;
+}
+
+int layout_single_line(layout_text_ctx *t, const layout_span *spans,
+                       size_t nspans, layout_line *out)
+{
+	tx_para p = {NULL, 0, 0};
+	lb_items it = {NULL, 0, 0};
+	layout_para_style st = {ALIGN_LEFT, 0, 0, 0, 0};
+	memset(out, 0, sizeof *out);
+	tx_analyze(t, spans, nspans, 0, &p);
+	items_opts o = {0, 0, 0, 0};
+	items_build(t, spans, &p, &o, &it);
+	setter s = {t,   spans,       &p, &it, out, 0,          0,
+	            {0}, SP_BUF_INIT, 0,  0,   0,   SP_BUF_INIT};
+	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
+	out->width = content_end(out);
+	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
+	buf_free(&s.text);
+	buf_free(&s.pend);
+	items_free(&it);
+	tx_para_free(&p);
+	return 0;
+}
+
+double layout_measure(layout_text_ctx *t, const layout_span *span)
+{
+	layout_line l;
+	layout_single_line(t, span, 1, &l);
+	double w = l.width;
+	layout_line_free(&l);
+	return w;
+}
