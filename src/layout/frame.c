@@ -151,6 +151,15 @@ static void draw_leaders(sp_page *pg, double from, double to, double base,
 	}
 }
 
+static double line_end(const layout_line *l)
+{
+	double e = 0;
+	for (size_t i = 0; i < l->nruns; i++)
+		if (l->runs[i].x + l->runs[i].width > e)
+			e = l->runs[i].x + l->runs[i].width;
+	return e;
+}
+
 static double baseline_in(const layout_line *l, double top, double h)
 {
 	double gap = (h - (l->ascent + l->descent)) / 2;
@@ -167,15 +176,14 @@ static void draw_para_lines(fit_state *s, flow_block *b,
 		const layout_line *l = &ls->lines[i];
 		double h = line_height(b, l);
 		double base = baseline_in(l, top, h);
-		double lx = x + (i == 0 ? b->pstyle.first_indent : 0);
-		draw_line(pg, l, lx, base);
+		draw_line(pg, l, x, base); /* runs include first_indent */
 		if (i == 0 && b->marker.text)
 			draw_single(s->e, pg, &b->marker, x - b->marker_width,
 			            base, 0);
 		if (i + 1 == ls->n && b->tail.text) {
 			double right = s->fr->x + s->fr->w - b->indent_right;
 			if (b->leader)
-				draw_leaders(pg, lx + l->width + 3,
+				draw_leaders(pg, x + line_end(l) + 3,
 				             right - tail_width(s->e, b) +
 				                 TAIL_GAP - 3,
 				             base, b->tail.color);

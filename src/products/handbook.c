@@ -119,8 +119,8 @@ static void build_cover(hb *h, sp_flow *f)
 	const sp_template *t = h->t;
 	const sp_corpus *c = h->c;
 	double body_h = t->page_h - t->margin_top - t->margin_bottom;
-	flow_add_space(f, 0); /* a space at the top of a frame vanishes */
-	flow_block *top = flow_add_rule(f, 0, 0);
+	/* an empty paragraph holds the space (space vanishes at a top) */
+	flow_block *top = flow_add_para(f, &h->ps_left);
 	top->space_after = body_h * 0.22;
 	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
 	             &h->title, 0);
