@@ -1,0 +1,498 @@
+/* fonts.c - the font device: fontconfig lookup, one parse of every font
+ * file, and read-only metrics tables that layout queries.
+ *
+ * Each file is loaded once into a private libharu document ("metrics")
+ * that is never saved. Its cmap is read once into a table of glyph ids
+ * for the whole BMP and its advances into a table per glyph, through
+ * libharu's own functions (HPDF_TTFontDef_GetGlyphid, GetGidWidth), so
+ * layout sees exactly the glyphs and widths libharu will draw. Neither
+ * function marks glyphs as used, and after pdf_fonts_open nothing writes
+ * to the tables: any number of threads may query them. */
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "pdf/internal.h"
+#include "util/mem.h"
+
+static const char *const default_chains[FAMILY_N][4] = {
+    {"Liberation Serif", "DejaVu Serif", "DejaVu Sans", NULL},
+    {"Lato", "Liberation Sans", "DejaVu Sans", NULL},
+    {"Liberation Mono", "DejaVu Sans Mono", "DejaVu Sans", NULL},
+};
+
+#define SUBST_FAMILY "DejaVu Sans"
+
+void pdf_font_spec_default(pdf_font_spec *spec)
+{
+	memset(spec, 0, sizeof *spec);
+	for (int r = 0; r < FAMILY_N; r++)
+		for (int i = 0; default_chains[r][i]; i++)
+			spec->families[r][i] = default_chains[r][i];
+}
+
+/* ---- the manifest: family -> Debian package ---- */
+
+static const char *const builtin_manifest[][2] = {
+    {"Liberation Serif", "fonts-liberation2"},
+    {"Liberation Sans", "fonts-liberation2"},
+    {"Liberation Mono", "fonts-liberation2"},
+    {"Lato", "fonts-lato"},
+    {"DejaVu Serif", "fonts-dejavu-core"},
+    {"DejaVu Sans", "fonts-dejavu-core"},
+    {"DejaVu Sans Mono", "fonts-dejavu-core"},
+};
+
+/* Look family up in a manifest file; copies the package to pkg. */
+static int manifest_lookup(const char *path, const char *family, char *pkg,
+                           size_t n)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char line[512];
+	int found = 0;
+	while (!found && fgets(line, sizeof line, f)) {
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		if (strcasecmp(line, family) != 0)
+			continue;
+		char *p = tab + 1;
+		size_t len = strcspn(p, "\t\r\n");
+		if (len && len < n) {
+			memcpy(pkg, p, len);
+			pkg[len] = '\0';
+			found = 1;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static const char *package_of(const char *manifest, const char *family,
+                              char *pkg, size_t n)
+{
+	if (manifest && manifest_lookup(manifest, family, pkg, n))
+		return pkg;
+	if (manifest_lookup(SP_INSTALL_DATADIR "/fonts/manifest.txt", family,
+	                    pkg, n))
+		return pkg;
+	const char *src = getenv("SP_SOURCE_DIR");
+	if (src) {
+		sp_buf b = SP_BUF_INIT;
+		buf_printf(&b, "%s/fonts/manifest.txt", src);
+		int ok = manifest_lookup(b.data, family, pkg, n);
+		buf_free(&b);
+		if (ok)
+			return pkg;
+	}
+	for (size_t i = 0;
+	     i < sizeof builtin_manifest / sizeof *builtin_manifest; i++)
+		if (strcasecmp(builtin_manifest[i][0], family) == 0)
+			return builtin_manifest[i][1];
+	return NULL;
+}
+
+const char *pdf_fonts_package(const char *family)
+{
+	static _Thread_local char pkg[128];
+	return package_of(NULL, family, pkg, sizeof pkg);
+}
+
+/* ---- fontconfig ---- */
+
+/* Only this file uses fontconfig: it is initialised while any pdf_fonts
+ * is open and finalised (FcFini, which frees its caches) after the last
+ * one closes. */
+static pthread_mutex_t fc_lock = PTHREAD_MUTEX_INITIALIZER;
+static unsigned fc_users;
+
+static int fc_acquire(void)
+{
+	pthread_mutex_lock(&fc_lock);
+	int ok = fc_users > 0 || FcInit();
+	if (ok)
+		fc_users++;
+	pthread_mutex_unlock(&fc_lock);
+	return ok;
+}
+
+static void fc_release(void)
+{
+	pthread_mutex_lock(&fc_lock);
+	if (fc_users && --fc_users == 0)
+		FcFini();
+	pthread_mutex_unlock(&fc_lock);
+}
+
+enum { FIND_OK, FIND_NO_VARIANT, FIND_NO_FAMILY, FIND_UNUSABLE };
+
+static int family_matches(FcPattern *m, const char *family)
+{
+	FcChar8 *s;
+	for (int i = 0;
+	     FcPatternGetString(m, FC_FAMILY, i, &s) == FcResultMatch; i++)
+		if (strcasecmp((const char *)s, family) == 0)
+			return 1;
+	return 0;
+}
+
+static int variant_matches(FcPattern *m, int variant)
+{
+	int weight = FC_WEIGHT_REGULAR, slant = FC_SLANT_ROMAN;
+	int width = FC_WIDTH_NORMAL;
+	FcPatternGetInteger(m, FC_WEIGHT, 0, &weight);
+	FcPatternGetInteger(m, FC_SLANT, 0, &slant);
+	FcPatternGetInteger(m, FC_WIDTH, 0, &width);
+	if (width != FC_WIDTH_NORMAL)
+		return 0;
+	if (variant & VARIANT_BOLD) {
+		if (weight < FC_WEIGHT_DEMIBOLD || weight > FC_WEIGHT_EXTRABOLD)
+			return 0;
+	} else if (weight < FC_WEIGHT_BOOK || weight > FC_WEIGHT_MEDIUM) {
+		return 0;
+	}
+	return (variant & VARIANT_ITALIC) ? slant != FC_SLANT_ROMAN
+	                                  : slant == FC_SLANT_ROMAN;
+}
+
+/* Usable by libharu: TrueType outlines, a plain .ttf (no collection), not
+ * a variable font. */
+static int file_usable(FcPattern *m, const char *path)
+{
+	FcChar8 *fmt = NULL;
+	if (FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) != FcResultMatch ||
+	    strcmp((const char *)fmt, "TrueType") != 0)
+		return 0;
+	int index = 0;
+	FcPatternGetInteger(m, FC_INDEX, 0, &index);
+	if (index != 0)
+		return 0;
+	size_t n = strlen(path);
+	if (n >= 4 && strcasecmp(path + n - 4, ".ttc") == 0)
+		return 0;
+#ifdef FC_VARIABLE
+	FcBool var = FcFalse;
+	if (FcPatternGetBool(m, FC_VARIABLE, 0, &var) == FcResultMatch && var)
+		return 0;
+#endif
+	return 1;
+}
+
+static int fc_find(const char *family, int variant, char **path)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT,
+	                    (variant & VARIANT_BOLD) ? FC_WEIGHT_BOLD
+	                                             : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT,
+	                    (variant & VARIANT_ITALIC) ? FC_SLANT_ITALIC
+	                                               : FC_SLANT_ROMAN);
+	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	FcResult res;
+	FcPattern *m = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (!m)
+		return FIND_NO_FAMILY;
+	int ret;
+	FcChar8 *file = NULL;
+	if (!family_matches(m, family) ||
+	    FcPatternGetString(m, FC_FILE, 0, &file) != FcResultMatch)
+		ret = FIND_NO_FAMILY;
+	else if (!file_usable(m, (const char *)file))
+		ret = FIND_UNUSABLE;
+	else if (!variant_matches(m, variant))
+		ret = FIND_NO_VARIANT;
+	else {
+		*path = xstrdup((const char *)file);
+		ret = FIND_OK;
+	}
+	FcPatternDestroy(m);
+	return ret;
+}
+
+/* ---- loading a face into the metrics document ---- */
+
+static const char *const variant_names[VARIANT_N] = {"Regular", "Bold",
+                                                     "Italic", "Bold Italic"};
+
+/* Fill the BMP glyph table by walking the cmap segments (format 4) and
+ * asking libharu for each code point it covers. */
+static void fill_gids(pdf_face *fc, HPDF_FontDef def)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	fc->gid = xcalloc(65536, sizeof *fc->gid);
+	if (a->cmap.format == 0) {
+		for (unsigned cp = 0; cp < 256; cp++)
+			fc->gid[cp] =
+			    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+	} else {
+		unsigned nseg = a->cmap.seg_count_x2 / 2u;
+		for (unsigned i = 0; i < nseg; i++) {
+			unsigned lo = a->cmap.start_count[i];
+			unsigned hi = a->cmap.end_count[i];
+			for (unsigned cp = lo; cp <= hi && cp < 65536; cp++)
+				fc->gid[cp] = HPDF_TTFontDef_GetGlyphid(
+				    def, (HPDF_UINT16)cp);
+		}
+	}
+	for (unsigned cp = 0; cp < 65536; cp++) {
+		/* controls are never drawn; glyphs out of range are none */
+		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+		    fc->gid[cp] >= fc->num_glyphs)
+			fc->gid[cp] = 0;
+	}
+}
+
+static int load_face(pdf_fonts *f, const char *path, const char *family,
+                     int variant, sp_diag *d)
+{
+	for (int i = 0; i < f->nfaces; i++)
+		if (strcmp(f->faces[i].path, path) == 0)
+			return i;
+	const char *name =
+	    HPDF_LoadTTFontFromFile(f->metrics, path, HPDF_FALSE);
+	HPDF_FontDef def = name ? HPDF_GetFontDef(f->metrics, name) : NULL;
+	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+		diag_error(
+		    d, sp_loc_make(NULL, 0, 0),
+		    "cannot load font '%s' (%s %s): libharu error 0x%04X "
+		    "(%s)",
+		    path, family, variant_names[variant],
+		    (unsigned)HPDF_GetError(f->metrics),
+		    pdf_error_text(HPDF_GetError(f->metrics)));
+		HPDF_ResetError(f->metrics);
+		return -1;
+	}
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	f->faces = xgrow(f->faces, &f->cap_faces, (size_t)f->nfaces + 1,
+	                 sizeof *f->faces);
+	pdf_face *fc = &f->faces[f->nfaces];
+	memset(fc, 0, sizeof *fc);
+	fc->path = xstrdup(path);
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%s %s", family, variant_names[variant]);
+	fc->name = buf_detach(&b);
+	fc->num_glyphs = a->num_glyphs;
+	fc->missing_width = def->missing_width;
+	fc->ascent = def->ascent;
+	fc->descent = def->descent;
+	fc->adv = xcalloc(fc->num_glyphs ? fc->num_glyphs : 1, sizeof *fc->adv);
+	for (unsigned g = 0; g < fc->num_glyphs; g++)
+		fc->adv[g] = HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)g);
+	fill_gids(fc, def);
+	return f->nfaces++;
+}
+
+/* ---- ops ---- */
+
+static const pdf_face *face_at(void *ctx, int face)
+{
+	const pdf_fonts *f = ctx;
+	return (face >= 0 && face < f->nfaces) ? &f->faces[face] : NULL;
+}
+
+static int op_has_glyph(void *ctx, int face, uint32_t cp)
+{
+	const pdf_face *fc = face_at(ctx, face);
+	return fc && cp < 65536 && fc->gid[cp] != 0;
+}
+
+static int op_advance(void *ctx, int face, uint32_t cp)
+{
+	const pdf_face *fc = face_at(ctx, face);
+	if (!fc)
+		return 0;
+	if (cp >= 65536 || fc->gid[cp] == 0)
+		return fc->missing_width;
+	return fc->adv[fc->gid[cp]];
+}
+
+static int op_ascent(void *ctx, int face)
+{
+	const pdf_face *fc = face_at(ctx, face);
+	return fc ? fc->ascent : 0;
+}
+
+static int op_descent(void *ctx, int face)
+{
+	const pdf_face *fc = face_at(ctx, face);
+	return fc ? fc->descent : 0;
+}
+
+const layout_font_ops pdf_font_ops = {op_advance, op_has_glyph, op_ascent,
+                                      op_descent};
+
+/* ---- open ---- */
+
+static void report_missing(const pdf_font_spec *spec, const char *family,
+                           int why, sp_diag *d)
+{
+	char pkg[128];
+	const char *p = package_of(spec->manifest, family, pkg, sizeof pkg);
+	if (why == FIND_UNUSABLE)
+		diag_error(
+		    d, sp_loc_make(NULL, 0, 0),
+		    "font family '%s' has no usable TrueType file (libharu "
+		    "needs glyf outlines, not CFF .otf, collections or "
+		    "variable fonts)%s%s%s",
+		    family, p ? "; install the Debian package '" : "",
+		    p ? p : "", p ? "'" : "");
+	else if (p)
+		diag_error(
+		    d, sp_loc_make(NULL, 0, 0),
+		    "font family '%s' not found; install the Debian package "
+		    "'%s' (apt-get install %s)",
+		    family, p, p);
+	else
+		diag_error(
+		    d, sp_loc_make(NULL, 0, 0),
+		    "font family '%s' not found, and it is not listed in "
+		    "fonts/manifest.txt",
+		    family);
+}
+
+/* Faces of one family, indexed by variant; missing variants use the
+ * regular face. Returns 0 or -1 after reporting. */
+static int open_family(pdf_fonts *f, const pdf_font_spec *spec,
+                       const char *family, int faces[VARIANT_N], sp_diag *d)
+{
+	char *path = NULL;
+	int why = fc_find(family, VARIANT_REGULAR, &path);
+	if (why != FIND_OK) {
+		report_missing(spec, family, why, d);
+		return -1;
+	}
+	faces[0] = load_face(f, path, family, VARIANT_REGULAR, d);
+	free(path);
+	if (faces[0] < 0)
+		return -1;
+	for (int v = 1; v < VARIANT_N; v++) {
+		path = NULL;
+		faces[v] = faces[0];
+		if (fc_find(family, v, &path) == FIND_OK) {
+			int i = load_face(f, path, family, v, d);
+			if (i < 0) {
+				free(path);
+				return -1;
+			}
+			faces[v] = i;
+		}
+		free(path);
+	}
+	return 0;
+}
+
+static void chain_add(layout_fonts *lf, int role, int v, int face)
+{
+	int n = lf->chain_len[role][v];
+	for (int i = 0; i < n; i++)
+		if (lf->chain[role][v][i] == face)
+			return;
+	if (n < FONT_MAX_CHAIN) {
+		lf->chain[role][v][n] = face;
+		lf->chain_len[role][v] = n + 1;
+	}
+}
+
+pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
+{
+	pdf_font_spec defaults;
+	pdf_font_spec_default(&defaults);
+	if (!spec)
+		spec = &defaults;
+	if (!fc_acquire()) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "cannot initialise fontconfig");
+		return NULL;
+	}
+	pdf_fonts *f = xcalloc(1, sizeof *f);
+	f->fc = 1;
+	f->err = xcalloc(1, sizeof *f->err);
+	f->metrics = HPDF_New(pdf_error_handler, f->err);
+	if (!f->metrics) {
+		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot create a PDF");
+		pdf_fonts_close(f);
+		return NULL;
+	}
+	layout_fonts *lf = &f->lf;
+	lf->ops = &pdf_font_ops;
+	lf->ctx = f;
+	int failed = 0;
+	for (int r = 0; r < FAMILY_N; r++) {
+		const char *const *chain = spec->families[r][0]
+		                               ? spec->families[r]
+		                               : defaults.families[r];
+		for (int k = 0; k < FONT_MAX_CHAIN && chain[k]; k++) {
+			int faces[VARIANT_N];
+			if (open_family(f, spec, chain[k], faces, d) < 0) {
+				failed = 1;
+				continue;
+			}
+			for (int v = 0; v < VARIANT_N; v++)
+				chain_add(lf, r, v, faces[v]);
+		}
+	}
+	int subst[VARIANT_N];
+	if (!failed && open_family(f, spec, SUBST_FAMILY, subst, d) < 0)
+		failed = 1;
+	if (failed) {
+		pdf_fonts_close(f);
+		return NULL;
+	}
+	lf->subst_face = subst[0];
+	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
+	lf->nfaces = f->nfaces;
+	return f;
+}
+
+void pdf_fonts_close(pdf_fonts *f)
+{
+	if (!f)
+		return;
+	for (int i = 0; i < f->nfaces; i++) {
+		free(f->faces[i].path);
+		free(f->faces[i].name);
+		free(f->faces[i].gid);
+		free(f->faces[i].adv);
+	}
+	free(f->faces);
+	if (f->metrics)
+		HPDF_Free(f->metrics);
+	free(f->err);
+	if (f->fc)
+		fc_release();
+	free(f);
+}
+
+const layout_fonts *pdf_fonts_layout(const pdf_fonts *f)
+{
+	return &f->lf;
+}
+
+int pdf_fonts_count(const pdf_fonts *f)
+{
+	return f->nfaces;
+}
+
+const char *pdf_fonts_face_path(const pdf_fonts *f, int face)
+{
+	return (face >= 0 && face < f->nfaces) ? f->faces[face].path : NULL;
+}
+
+const char *pdf_fonts_face_name(const pdf_fonts *f, int face)
+{
+	return (face >= 0 && face < f->nfaces) ? f->faces[face].name : NULL;
+}

@@ -1,0 +1,76 @@
+/* internal.h - shared by the files of src/pdf/ only. */
+#ifndef SP_PDF_INTERNAL_H
+#define SP_PDF_INTERNAL_H
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <stdint.h>
+
+#include "pdf/pdf.h"
+#include "util/buf.h"
+
+/* One font file, loaded once into the metrics document. */
+typedef struct pdf_face {
+	char *path;
+	char *name;    /* "Liberation Serif Bold" */
+	uint16_t *gid; /* [65536]: glyph of each BMP code point, 0 = none */
+	int16_t *adv;  /* [num_glyphs]: advance, 1/1000 em */
+	unsigned num_glyphs;
+	int missing_width;
+	int ascent, descent; /* 1/1000 em */
+} pdf_face;
+
+struct pdf_fonts {
+	HPDF_Doc metrics; /* never saved; holds the parsed fonts */
+	pdf_face *faces;
+	int nfaces;
+	size_t cap_faces;
+	layout_fonts lf;
+	struct pdf_err *err; /* the metrics document's errors */
+	int fc;              /* holds a fontconfig reference */
+};
+
+extern const layout_font_ops pdf_font_ops;
+
+/* Records the first libharu error of a document (its error handler's
+ * user data). */
+typedef struct pdf_err {
+	HPDF_STATUS code, detail;
+	unsigned count;
+} pdf_err;
+
+void pdf_error_handler(HPDF_STATUS code, HPDF_STATUS detail, void *user);
+/* A short description of a libharu error code. */
+const char *pdf_error_text(HPDF_STATUS code);
+
+/* Bit set of the BMP code points drawn with one font. */
+typedef struct pdf_cpset {
+	uint8_t bits[65536 / 8];
+	unsigned count;
+} pdf_cpset;
+
+static inline void cpset_add(pdf_cpset *s, uint32_t cp)
+{
+	if (cp < 65536 && !(s->bits[cp >> 3] & (1u << (cp & 7)))) {
+		s->bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		s->count++;
+	}
+}
+
+static inline int cpset_has(const pdf_cpset *s, uint32_t cp)
+{
+	return cp < 65536 && (s->bits[cp >> 3] & (1u << (cp & 7)));
+}
+
+/* After all drawing and before saving, repair one Type0 font of an output
+ * document (tounicode.c): embed the components of nested composite
+ * glyphs, replace the ToUnicode stream with a standard bfchar CMap of the
+ * used code points, set the descendant's CIDSystemInfo Ordering to
+ * (Identity), and cut the /W array down to the used code points.
+ * Returns HPDF_OK or a libharu status. */
+HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used);
+
+#endif

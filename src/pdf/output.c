@@ -1,0 +1,172 @@
+/* output.c - writing the finished PDF: atomically (temporary file in the
+ * target's directory, fsync, rename), so a failed run never leaves a
+ * partial file nor destroys the previous one. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pdf/pdf.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+static int io_error(sp_diag *d, const char *path, int err)
+{
+	diag_error(d, sp_loc_make(NULL, 0, 0), "cannot write '%s': %s", path,
+	           strerror(err));
+	return PDF_ERR_IO;
+}
+
+static int write_all(int fd, const char *p, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, p, len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (k == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		p += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+/* A device, FIFO or the like: written in place (never renamed over). */
+static int write_direct(const char *path, const void *data, size_t len,
+                        sp_diag *d)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (fd < 0)
+		return io_error(d, path, errno);
+	if (write_all(fd, data, len) < 0) {
+		int e = errno;
+		close(fd);
+		return io_error(d, path, e);
+	}
+	if (close(fd) < 0)
+		return io_error(d, path, errno);
+	return PDF_OK;
+}
+
+/* Create DIR/.BASE.XXXXXX exclusively, mode 0666 less the umask. */
+static int open_temp(const char *dir, const char *base, sp_buf *tmp)
+{
+	static atomic_uint counter;
+	static const char chars[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	unsigned long seed =
+	    (unsigned long)ts.tv_nsec ^ ((unsigned long)getpid() << 16) ^
+	    ((unsigned long)atomic_fetch_add(&counter, 1) << 8);
+	for (int attempt = 0; attempt < 100; attempt++) {
+		unsigned long v = seed + (unsigned long)attempt * 7919u;
+		char suffix[7];
+		for (int i = 0; i < 6; i++) {
+			suffix[i] = chars[v % 36];
+			v /= 36;
+		}
+		suffix[6] = '\0';
+		buf_clear(tmp);
+		buf_printf(tmp, "%s/.%s.%s", dir, base, suffix);
+		int fd = open(tmp->data,
+		              O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+static void sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd); /* best effort */
+		close(fd);
+	}
+}
+
+int pdf_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
+{
+	struct stat st;
+	int exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
+		return io_error(d, path, EISDIR);
+	if (exists && !S_ISREG(st.st_mode))
+		return write_direct(path, data, len, d);
+	/* Write next to the real file, so that a symbolic link stays. */
+	char *real = exists ? realpath(path, NULL) : NULL;
+	const char *target = real ? real : path;
+	char *dcopy = xstrdup(target), *bcopy = xstrdup(target);
+	const char *dir = dirname(dcopy), *base = basename(bcopy);
+	sp_buf tmp = SP_BUF_INIT;
+	int rc = PDF_OK;
+	int fd = open_temp(dir, base, &tmp);
+	if (fd < 0) {
+		rc = io_error(d, path, errno);
+		goto out;
+	}
+	int err = 0;
+	if (exists && fchmod(fd, st.st_mode & 07777) < 0)
+		err = errno;
+	if (!err && write_all(fd, data, len) < 0)
+		err = errno;
+	if (!err && fsync(fd) < 0)
+		err = errno;
+	if (close(fd) < 0 && !err)
+		err = errno;
+	if (!err && rename(tmp.data, target) < 0)
+		err = errno;
+	if (err) {
+		unlink(tmp.data);
+		rc = io_error(d, path, err);
+		goto out;
+	}
+	sync_dir(dir);
+out:
+	buf_free(&tmp);
+	free(dcopy);
+	free(bcopy);
+	free(real);
+	return rc;
+}
+
+int pdf_output_path_ok(const char *out, const char *const *inputs, size_t n,
+                       sp_diag *d)
+{
+	struct stat so;
+	if (stat(out, &so) != 0)
+		return 1; /* does not exist yet: cannot be an input */
+	if (S_ISDIR(so.st_mode)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "cannot write '%s': Is a directory", out);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct stat si;
+		if (!inputs[i] || stat(inputs[i], &si) != 0)
+			continue;
+		if (si.st_dev == so.st_dev && si.st_ino == so.st_ino) {
+			diag_error(
+			    d, sp_loc_make(NULL, 0, 0),
+			    "refusing to write '%s': it is the input file "
+			    "'%s'",
+			    out, inputs[i]);
+			return 0;
+		}
+	}
+	return 1;
+}

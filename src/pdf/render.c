@@ -1,0 +1,709 @@
+/* render.c - the page model drawn with libharu, in the order and with the
+ * workarounds of the libharu notes: compression and the UTF-8 encoder
+ * before fonts and info, explicit page sizes, one ShowText per run, links
+ * with FitH destinations, outline titles through the UTF-8 encoder, ASCII
+ * page-label prefixes, dates only from SOURCE_DATE_EPOCH, the font repair
+ * of tounicode.c before saving, and the sticky error checked after every
+ * page and before saving. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pdf/internal.h"
+#include "util/mem.h"
+
+#define SHOWTEXT_MAX 60000 /* bytes per ShowText; libharu fails over 65535 */
+#define OUTLINE_DEPTH 16
+
+typedef struct gstate {
+	double line_width;
+	int fill, stroke; /* colours, -1 = unknown */
+	unsigned dash_on, dash_off;
+	int dash_known;
+} gstate;
+
+typedef struct render {
+	HPDF_Doc pdf;
+	pdf_err err;
+	const sp_document *doc;
+	const pdf_fonts *fonts;
+	HPDF_Page *pages;
+	HPDF_Font *font;  /* per face; NULL = not used */
+	pdf_cpset **used; /* per face */
+	sp_buf text;      /* scratch: a sanitised run */
+	int warned_text;
+	sp_diag *d;
+} render;
+
+static sp_loc noloc(void)
+{
+	return sp_loc_make(NULL, 0, 0);
+}
+
+/* Reports the pending libharu error, if any; returns non-zero then. */
+static int failed(render *r, const char *what)
+{
+	HPDF_STATUS e = HPDF_GetError(r->pdf);
+	if (!r->err.count && e == HPDF_OK)
+		return 0;
+	if (!r->err.count) {
+		r->err.code = e;
+		r->err.detail = HPDF_GetErrorDetail(r->pdf);
+	}
+	diag_error(r->d, noloc(),
+	           "cannot render the PDF (%s): libharu error 0x%04X, %s "
+	           "(detail %u)",
+	           what, (unsigned)r->err.code, pdf_error_text(r->err.code),
+	           (unsigned)r->err.detail);
+	return 1;
+}
+
+/* ---- set-up ---- */
+
+static void set_info(render *r)
+{
+	const sp_document *doc = r->doc;
+	if (doc->title)
+		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, doc->title);
+	if (doc->author)
+		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, doc->author);
+	if (doc->subject)
+		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT, doc->subject);
+	if (doc->keywords)
+		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_KEYWORDS, doc->keywords);
+	HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "studypress " SP_VERSION);
+	HPDF_SetInfoAttr(r->pdf, HPDF_INFO_PRODUCER,
+	                 "studypress " SP_VERSION
+	                 " with libharu " HPDF_VERSION_TEXT);
+}
+
+static void set_date(render *r)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	if (!s || !*s)
+		return;
+	char *end;
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	struct tm tm;
+	time_t t = (time_t)v;
+	if (errno || *end || v < 0 || v > 253402300799LL ||
+	    !gmtime_r(&t, &tm)) {
+		diag_warning(
+		    r->d, noloc(),
+		    "SOURCE_DATE_EPOCH '%s' is not a number of seconds "
+		    "since 1970 before year 10000; no date is written",
+		    s);
+		return;
+	}
+	HPDF_Date date = {
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+	    tm.tm_sec,         '+',           0,          0};
+	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date);
+	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
+}
+
+/* Loads every face some text uses, in face order. */
+static int load_fonts(render *r)
+{
+	int n = r->fonts->nfaces;
+	char *need = xcalloc((size_t)n, 1);
+	for (size_t p = 0; p < r->doc->npages; p++) {
+		const sp_page *pg = &r->doc->pages[p];
+		for (size_t i = 0; i < pg->ntexts; i++) {
+			int f = pg->texts[i].face;
+			if (f < 0 || f >= n) {
+				diag_error(
+				    r->d, noloc(),
+				    "internal error: page %zu draws text in "
+				    "face %d of %d",
+				    p + 1, f, n);
+				free(need);
+				return -1;
+			}
+			need[f] = 1;
+		}
+	}
+	for (int f = 0; f < n; f++) {
+		if (!need[f])
+			continue;
+		const char *path = r->fonts->faces[f].path;
+		const char *name =
+		    HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
+		r->font[f] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
+		if (!r->font[f]) {
+			free(need);
+			if (!failed(r, path))
+				diag_error(r->d, noloc(),
+				           "cannot load font '%s'", path);
+			return -1;
+		}
+		r->used[f] = xcalloc(1, sizeof(pdf_cpset));
+	}
+	free(need);
+	return 0;
+}
+
+static int add_pages(render *r)
+{
+	for (size_t p = 0; p < r->doc->npages; p++) {
+		const sp_page *pg = &r->doc->pages[p];
+		if (!(pg->width >= 3 && pg->width <= 14400 && pg->height >= 3 &&
+		      pg->height <= 14400)) {
+			diag_error(
+			    r->d, noloc(),
+			    "internal error: page %zu has size %.2f x %.2f "
+			    "points (3 to 14400 allowed)",
+			    p + 1, pg->width, pg->height);
+			return -1;
+		}
+		r->pages[p] = HPDF_AddPage(r->pdf);
+		if (!r->pages[p])
+			return failed(r, "adding a page"), -1;
+		HPDF_Page_SetWidth(r->pages[p], (HPDF_REAL)pg->width);
+		HPDF_Page_SetHeight(r->pages[p], (HPDF_REAL)pg->height);
+	}
+	return failed(r, "adding pages") ? -1 : 0;
+}
+
+/* ---- drawing ---- */
+
+static HPDF_REAL chan(sp_color c, int shift)
+{
+	return (HPDF_REAL)((c >> shift) & 0xFF) / 255.0f;
+}
+
+static void set_fill(HPDF_Page page, gstate *g, sp_color c)
+{
+	if (g->fill != (int)(c & 0xFFFFFF)) {
+		HPDF_Page_SetRGBFill(page, chan(c, 16), chan(c, 8), chan(c, 0));
+		g->fill = (int)(c & 0xFFFFFF);
+	}
+}
+
+static void set_stroke(HPDF_Page page, gstate *g, sp_color c, double width,
+                       unsigned on, unsigned off)
+{
+	if (g->stroke != (int)(c & 0xFFFFFF)) {
+		HPDF_Page_SetRGBStroke(page, chan(c, 16), chan(c, 8),
+		                       chan(c, 0));
+		g->stroke = (int)(c & 0xFFFFFF);
+	}
+	if (width < 0)
+		width = 0;
+	if (g->line_width != width) {
+		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+		g->line_width = width;
+	}
+	if (!on || !off)
+		on = off = 0; /* solid */
+	if (!g->dash_known || g->dash_on != on || g->dash_off != off) {
+		HPDF_UINT16 pat[2] = {(HPDF_UINT16)on, (HPDF_UINT16)off};
+		HPDF_Page_SetDash(page, on ? pat : NULL, on ? 2 : 0, 0);
+		g->dash_on = on;
+		g->dash_off = off;
+		g->dash_known = 1;
+	}
+}
+
+static void rect_path(HPDF_Page page, const page_rect *rc)
+{
+	double x = rc->x, y = rc->y, w = rc->w, h = rc->h;
+	if (w < 0)
+		x += w, w = -w;
+	if (h < 0)
+		y += h, h = -h;
+	double rad = rc->radius;
+	if (rad > w / 2)
+		rad = w / 2;
+	if (rad > h / 2)
+		rad = h / 2;
+	if (!(rad > 0)) {
+		HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
+		                    (HPDF_REAL)w, (HPDF_REAL)h);
+		return;
+	}
+	double k = 0.5523 * rad, x2 = x + w, y2 = y + h;
+#define R(v) ((HPDF_REAL)(v))
+	HPDF_Page_MoveTo(page, R(x + rad), R(y));
+	HPDF_Page_LineTo(page, R(x2 - rad), R(y));
+	HPDF_Page_CurveTo(page, R(x2 - rad + k), R(y), R(x2), R(y + rad - k),
+	                  R(x2), R(y + rad));
+	HPDF_Page_LineTo(page, R(x2), R(y2 - rad));
+	HPDF_Page_CurveTo(page, R(x2), R(y2 - rad + k), R(x2 - rad + k), R(y2),
+	                  R(x2 - rad), R(y2));
+	HPDF_Page_LineTo(page, R(x + rad), R(y2));
+	HPDF_Page_CurveTo(page, R(x + rad - k), R(y2), R(x), R(y2 - rad + k),
+	                  R(x), R(y2 - rad));
+	HPDF_Page_LineTo(page, R(x), R(y + rad));
+	HPDF_Page_CurveTo(page, R(x), R(y + rad - k), R(x + rad - k), R(y),
+	                  R(x + rad), R(y));
+#undef R
+	HPDF_Page_ClosePath(page);
+}
+
+static void draw_rects(HPDF_Page page, gstate *g, const sp_page *pg)
+{
+	for (size_t i = 0; i < pg->nrects; i++) {
+		const page_rect *rc = &pg->rects[i];
+		int mode = rc->mode & (RECT_FILL | RECT_STROKE);
+		if (!mode)
+			continue;
+		if (mode & RECT_FILL)
+			set_fill(page, g, rc->fill);
+		if (mode & RECT_STROKE)
+			set_stroke(page, g, rc->stroke, rc->width, 0, 0);
+		rect_path(page, rc);
+		if (mode == (RECT_FILL | RECT_STROKE))
+			HPDF_Page_FillStroke(page);
+		else if (mode == RECT_FILL)
+			HPDF_Page_Fill(page);
+		else
+			HPDF_Page_Stroke(page);
+	}
+}
+
+static void draw_lines(HPDF_Page page, gstate *g, const sp_page *pg)
+{
+	for (size_t i = 0; i < pg->nlines; i++) {
+		const page_line *l = &pg->lines[i];
+		set_stroke(page, g, l->color, l->width, l->dash[0], l->dash[1]);
+		HPDF_Page_MoveTo(page, (HPDF_REAL)l->x1, (HPDF_REAL)l->y1);
+		HPDF_Page_LineTo(page, (HPDF_REAL)l->x2, (HPDF_REAL)l->y2);
+		HPDF_Page_Stroke(page);
+	}
+}
+
+/* Decode one UTF-8 sequence; returns its length, or 0 when invalid
+ * (overlong, surrogate, truncated, above U+10FFFF). */
+static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+	if (!len || len > n || c > 0xF4)
+		return 0;
+	uint32_t v = c & (0x7Fu >> len);
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = v << 6 | (s[i] & 0x3Fu);
+	}
+	static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
+	if (v < min[len] || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+/* Records the code points of a run in used; returns the text to draw:
+ * the run itself, or (when it holds invalid UTF-8 or characters above
+ * U+FFFF, which libharu cannot draw) a copy with U+FFFD in their place. */
+static const char *prepare_run(render *r, const page_text *t, pdf_cpset *used,
+                               size_t *len)
+{
+	const unsigned char *s = (const unsigned char *)t->text;
+	size_t n = t->len, i = 0;
+	int bad = 0;
+	buf_clear(&r->text);
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_next(s + i, n - i, &cp);
+		if (!k || cp > 0xFFFF) {
+			if (!bad)
+				buf_append(&r->text, (const char *)s, i);
+			bad = 1;
+			cp = 0xFFFD;
+			buf_put_utf8(&r->text, cp);
+			i += k ? k : 1;
+		} else {
+			if (bad)
+				buf_append(&r->text, (const char *)s + i, k);
+			i += k;
+		}
+		cpset_add(used, cp);
+	}
+	if (!bad) {
+		*len = n;
+		return t->text;
+	}
+	if (!r->warned_text++)
+		diag_warning(
+		    r->d, noloc(),
+		    "text with invalid UTF-8 or characters above U+FFFF "
+		    "reached the PDF renderer; drawn as U+FFFD");
+	*len = r->text.len;
+	return r->text.data;
+}
+
+/* ShowText in pieces of at most SHOWTEXT_MAX bytes, cut before a lead
+ * byte; each piece continues where the previous one ended. */
+static void show_text(HPDF_Page page, const char *s, size_t len)
+{
+	char piece[SHOWTEXT_MAX + 1];
+	while (len) {
+		size_t k = len;
+		if (k > SHOWTEXT_MAX) {
+			k = SHOWTEXT_MAX;
+			while (k > 1 && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+		}
+		if (k == len && s[len] == '\0') {
+			HPDF_Page_ShowText(page, s);
+			return;
+		}
+		memcpy(piece, s, k);
+		piece[k] = '\0';
+		HPDF_Page_ShowText(page, piece);
+		s += k;
+		len -= k;
+	}
+}
+
+static void draw_texts(render *r, HPDF_Page page, gstate *g, const sp_page *pg)
+{
+	if (!pg->ntexts)
+		return;
+	HPDF_Page_BeginText(page);
+	HPDF_Font cur = NULL;
+	double cur_size = -1;
+	for (size_t i = 0; i < pg->ntexts; i++) {
+		const page_text *t = &pg->texts[i];
+		size_t len;
+		const char *s = prepare_run(r, t, r->used[t->face], &len);
+		if (!len || !(t->size > 0))
+			continue;
+		HPDF_Font f = r->font[t->face];
+		if (f != cur || t->size != cur_size) {
+			HPDF_Page_SetFontAndSize(page, f, (HPDF_REAL)t->size);
+			cur = f;
+			cur_size = t->size;
+		}
+		set_fill(page, g, t->color);
+		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)t->x,
+		                        (HPDF_REAL)t->y);
+		show_text(page, s, len);
+	}
+	HPDF_Page_EndText(page);
+}
+
+static HPDF_Rect link_rect(const page_link *l)
+{
+	HPDF_Rect rc = {(HPDF_REAL)l->x, (HPDF_REAL)l->y,
+	                (HPDF_REAL)(l->x + l->w), (HPDF_REAL)(l->y + l->h)};
+	return rc;
+}
+
+/* Percent-encode bytes that may not appear raw in a URI (non-ASCII,
+ * controls, space): libharu writes URI bytes as they are. */
+static void uri_encode(sp_buf *b, const char *uri)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf_clear(b);
+	for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+		if (*p <= 0x20 || *p >= 0x7F) {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			buf_append(b, e, 3);
+		} else {
+			buf_putc(b, (char)*p);
+		}
+	}
+}
+
+static HPDF_Destination make_dest(render *r, const char *name)
+{
+	double y = 0;
+	long p = doc_find_dest(r->doc, name, &y);
+	if (p < 0)
+		return NULL;
+	HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[p]);
+	if (dst)
+		HPDF_Destination_SetFitH(dst, (HPDF_REAL)y);
+	return dst;
+}
+
+static void draw_links(render *r, HPDF_Page page, const sp_page *pg, size_t pno)
+{
+	sp_buf uri = SP_BUF_INIT;
+	for (size_t i = 0; i < pg->nlinks; i++) {
+		const page_link *l = &pg->links[i];
+		HPDF_Annotation a = NULL;
+		if (l->uri) {
+			uri_encode(&uri, l->uri);
+			a = HPDF_Page_CreateURILinkAnnot(
+			    page, link_rect(l), uri.data ? uri.data : "");
+		} else if (l->dest) {
+			HPDF_Destination dst = make_dest(r, l->dest);
+			if (!dst) {
+				diag_warning(
+				    r->d, noloc(),
+				    "page %zu: link to unknown destination "
+				    "'%s' dropped",
+				    pno + 1, l->dest);
+				continue;
+			}
+			a = HPDF_Page_CreateLinkAnnot(page, link_rect(l), dst);
+		}
+		if (a)
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+	}
+	buf_free(&uri);
+}
+
+static int draw_pages(render *r)
+{
+	for (size_t p = 0; p < r->doc->npages; p++) {
+		const sp_page *pg = &r->doc->pages[p];
+		HPDF_Page page = r->pages[p];
+		gstate g = {1.0, 0, 0, 0, 0, 1}; /* the PDF initial state */
+		draw_rects(page, &g, pg);
+		draw_lines(page, &g, pg);
+		draw_texts(r, page, &g, pg);
+		draw_links(r, page, pg, p);
+		char what[64];
+		snprintf(what, sizeof what, "page %zu", p + 1);
+		if (failed(r, what))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- navigation ---- */
+
+static int add_outline(render *r)
+{
+	const sp_document *doc = r->doc;
+	if (!doc->noutline)
+		return 0;
+	HPDF_Encoder enc = HPDF_GetEncoder(r->pdf, "UTF-8");
+	HPDF_Outline stack[OUTLINE_DEPTH];
+	int depth = 0;
+	for (size_t i = 0; i < doc->noutline; i++) {
+		const doc_outline *o = &doc->outline[i];
+		int lvl = o->level < depth ? o->level : depth;
+		if (lvl >= OUTLINE_DEPTH)
+			lvl = OUTLINE_DEPTH - 1;
+		HPDF_Outline parent = lvl ? stack[lvl - 1] : NULL;
+		HPDF_Outline ol =
+		    HPDF_CreateOutline(r->pdf, parent, o->title, enc);
+		if (!ol)
+			return failed(r, "outline"), -1;
+		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);
+		if (o->dest) {
+			HPDF_Destination dst = make_dest(r, o->dest);
+			if (dst)
+				HPDF_Outline_SetDestination(ol, dst);
+			else
+				diag_warning(
+				    r->d, noloc(),
+				    "outline entry '%s' points to unknown "
+				    "destination '%s'",
+				    o->title, o->dest);
+		}
+		stack[lvl] = ol;
+		depth = lvl + 1;
+	}
+	if (doc->outline_open)
+		HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	return failed(r, "outline") ? -1 : 0;
+}
+
+/* PDF has a label style "none" (a prefix only), libharu does not: add a
+ * decimal range and remove /S from the dictionary just added. */
+static void drop_last_label_style(render *r)
+{
+	HPDF_Dict cat = r->pdf->catalog;
+	HPDF_Dict labels =
+	    HPDF_Dict_GetItem(cat, "PageLabels", HPDF_OCLASS_DICT);
+	HPDF_Array nums =
+	    labels ? HPDF_Dict_GetItem(labels, "Nums", HPDF_OCLASS_ARRAY)
+	           : NULL;
+	if (!nums || !nums->list->count)
+		return;
+	HPDF_Dict last =
+	    HPDF_Array_GetItem(nums, nums->list->count - 1, HPDF_OCLASS_DICT);
+	if (last)
+		HPDF_Dict_RemoveElement(last, "S");
+}
+
+static void add_label(render *r, size_t first, label_style st, int start,
+                      const char *prefix)
+{
+	char pfx[128];
+	size_t n = 0;
+	int dropped = 0;
+	for (const char *p = prefix; p && *p; p++) {
+		if (*p >= 0x20 && *p < 0x7F && n + 1 < sizeof pfx)
+			pfx[n++] = *p;
+		else
+			dropped = 1;
+	}
+	pfx[n] = '\0';
+	if (dropped)
+		diag_warning(r->d, noloc(),
+		             "page label prefix '%s' shortened to ASCII '%s'",
+		             prefix, pfx);
+	HPDF_PageNumStyle s =
+	    st == LABEL_ROMAN_LOWER   ? HPDF_PAGE_NUM_STYLE_LOWER_ROMAN
+	    : st == LABEL_ROMAN_UPPER ? HPDF_PAGE_NUM_STYLE_UPPER_ROMAN
+	                              : HPDF_PAGE_NUM_STYLE_DECIMAL;
+	HPDF_AddPageLabel(r->pdf, (HPDF_UINT)first, s,
+	                  (HPDF_UINT)(start > 0 ? start : 1), n ? pfx : NULL);
+	if (st == LABEL_NONE)
+		drop_last_label_style(r);
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+	const doc_label_range *x = *(const doc_label_range *const *)a;
+	const doc_label_range *y = *(const doc_label_range *const *)b;
+	if (x->first_page != y->first_page)
+		return x->first_page < y->first_page ? -1 : 1;
+	return x < y ? -1 : x > y; /* stable */
+}
+
+static int add_labels(render *r)
+{
+	const sp_document *doc = r->doc;
+	if (!doc->nlabels || !doc->npages)
+		return 0;
+	const doc_label_range **v = xmalloc(doc->nlabels * sizeof *v);
+	for (size_t i = 0; i < doc->nlabels; i++)
+		v[i] = &doc->labels[i];
+	qsort(v, doc->nlabels, sizeof *v, cmp_label);
+	if (v[0]->first_page != 0)
+		add_label(r, 0, LABEL_DECIMAL, 1, NULL);
+	for (size_t i = 0; i < doc->nlabels; i++) {
+		if (v[i]->first_page >= doc->npages ||
+		    (i + 1 < doc->nlabels &&
+		     v[i + 1]->first_page == v[i]->first_page))
+			continue; /* out of range, or overridden by a later one
+			           */
+		add_label(r, v[i]->first_page, v[i]->style, v[i]->start,
+		          v[i]->prefix);
+	}
+	free(v);
+	return failed(r, "page labels") ? -1 : 0;
+}
+
+/* ---- saving ---- */
+
+static int fix_fonts(render *r)
+{
+	for (int f = 0; f < r->fonts->nfaces; f++) {
+		if (!r->font[f])
+			continue;
+		if (pdf_fix_font(r->font[f], r->used[f]) != HPDF_OK &&
+		    !failed(r, r->fonts->faces[f].path)) {
+			diag_error(
+			    r->d, noloc(),
+			    "cannot repair the text mapping of font '%s'",
+			    r->fonts->faces[f].path);
+			return -1;
+		}
+		if (failed(r, "font repair"))
+			return -1;
+	}
+	return 0;
+}
+
+static int save(render *r, char **data, size_t *len)
+{
+	if (failed(r, "before saving"))
+		return -1;
+	if (HPDF_SaveToStream(r->pdf) != HPDF_OK || failed(r, "saving"))
+		return (void)failed(r, "saving"), -1;
+	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
+	char *buf = xmalloc(size ? size : 1);
+	HPDF_UINT32 got = size;
+	HPDF_ResetStream(r->pdf);
+	if (size &&
+	    HPDF_ReadFromStream(r->pdf, (HPDF_BYTE *)buf, &got) != HPDF_OK &&
+	    got != size) {
+		free(buf);
+		return (void)failed(r, "reading the saved PDF"), -1;
+	}
+	if (got != size) {
+		free(buf);
+		diag_error(r->d, noloc(), "cannot read the saved PDF back");
+		return -1;
+	}
+	*data = buf;
+	*len = size;
+	return 0;
+}
+
+static int setup(render *r, const pdf_render_opts *o)
+{
+	r->pdf = HPDF_New(pdf_error_handler, &r->err);
+	if (!r->pdf) {
+		diag_error(r->d, noloc(), "cannot create a PDF document");
+		return -1;
+	}
+	HPDF_SetCompressionMode(r->pdf, o->uncompressed ? HPDF_COMP_NONE
+	                                                : HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(r->pdf);
+	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
+	if (failed(r, "set-up"))
+		return -1;
+	set_info(r);
+	if (!o->no_date)
+		set_date(r);
+	return failed(r, "document info") ? -1 : 0;
+}
+
+int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
+                   const pdf_render_opts *o, char **data, size_t *len,
+                   sp_diag *d)
+{
+	static const pdf_render_opts defaults;
+	*data = NULL;
+	*len = 0;
+	if (!fonts || fonts->ops != &pdf_font_ops || !fonts->ctx) {
+		diag_error(
+		    d, noloc(),
+		    "internal error: the fonts given to the PDF renderer "
+		    "do not come from pdf_fonts_open");
+		return PDF_ERR_INTERNAL;
+	}
+	render r;
+	memset(&r, 0, sizeof r);
+	r.doc = doc;
+	r.fonts = fonts->ctx;
+	r.d = d;
+	int nf = r.fonts->nfaces;
+	r.pages = xcalloc(doc->npages ? doc->npages : 1, sizeof *r.pages);
+	r.font = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.font);
+	r.used = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.used);
+	int rc = -1;
+	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
+	    add_pages(&r) == 0 && draw_pages(&r) == 0 && add_outline(&r) == 0 &&
+	    add_labels(&r) == 0 && fix_fonts(&r) == 0)
+		rc = save(&r, data, len);
+	if (r.pdf)
+		HPDF_Free(r.pdf);
+	for (int f = 0; f < nf; f++)
+		free(r.used[f]);
+	free(r.used);
+	free(r.font);
+	free(r.pages);
+	buf_free(&r.text);
+	return rc == 0 ? PDF_OK : PDF_ERR_INTERNAL;
+}
+
+int pdf_render(const sp_document *doc, const layout_fonts *fonts,
+               const pdf_render_opts *o, const char *out_path, sp_diag *d)
+{
+	char *data;
+	size_t len;
+	int rc = pdf_render_mem(doc, fonts, o, &data, &len, d);
+	if (rc != PDF_OK)
+		return rc;
+	rc = pdf_write_atomic(out_path, data, len, d);
+	free(data);
+	return rc;
+}
