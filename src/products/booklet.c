@@ -25,39 +25,62 @@ size_t booklet_order(size_t n, long *out)
 	return total;
 }
 
-static void copy_items(sp_page *dst, const sp_page *src, double dx)
+/* Sheets twice the page: snap to the standard landscape sheet when the
+ * pair is within 1% of one (two A5 pages, 296 mm, go on A4's 297 mm),
+ * centring each page in its half. */
+static void sheet_size(double w, double h, double *sw, double *sh)
+{
+	static const double sheets[][2] = {{841.89, 595.28},  /* A4 */
+	                                   {792, 612},        /* Letter */
+	                                   {1190.55, 841.89}, /* A3 */
+	                                   {1224, 792},       /* Tabloid */
+	                                   {595.28, 419.53}}; /* A5 */
+	*sw = 2 * w;
+	*sh = h;
+	for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++) {
+		double dw = sheets[i][0] - 2 * w, dh = sheets[i][1] - h;
+		if (dw >= 0 && dh >= 0 && dw < 0.01 * sheets[i][0] &&
+		    dh < 0.01 * sheets[i][1]) {
+			*sw = sheets[i][0];
+			*sh = sheets[i][1];
+		}
+	}
+}
+
+static void copy_items(sp_page *dst, const sp_page *src, double dx, double dy)
 {
 	for (size_t i = 0; i < src->nrects; i++) {
 		const page_rect *r = &src->rects[i];
-		page_add_rect(dst, r->x + dx, r->y, r->w, r->h, r->mode, r->fill,
+		page_add_rect(dst, r->x + dx, r->y + dy, r->w, r->h, r->mode, r->fill,
 		              r->stroke, r->width, r->radius);
 	}
 	for (size_t i = 0; i < src->nlines; i++) {
 		const page_line *l = &src->lines[i];
 		if (l->dash[0])
-			page_add_dashed_line(dst, l->x1 + dx, l->y1, l->x2 + dx,
-			                     l->y2, l->width, l->color,
+			page_add_dashed_line(dst, l->x1 + dx, l->y1 + dy,
+			                     l->x2 + dx, l->y2 + dy, l->width, l->color,
 			                     l->dash[0], l->dash[1]);
 		else
-			page_add_line(dst, l->x1 + dx, l->y1, l->x2 + dx, l->y2,
+			page_add_line(dst, l->x1 + dx, l->y1 + dy, l->x2 + dx,
+			              l->y2 + dy,
 			              l->width, l->color);
 	}
 	for (size_t i = 0; i < src->ntexts; i++) {
 		const page_text *t = &src->texts[i];
-		page_add_text(dst, t->x + dx, t->y, t->face, t->size, t->color,
+		page_add_text(dst, t->x + dx, t->y + dy, t->face, t->size, t->color,
 		              t->text, t->len, t->width);
 	}
 	for (size_t i = 0; i < src->nlinks; i++) {
 		const page_link *l = &src->links[i];
 		if (l->uri)
-			page_add_link_uri(dst, l->x + dx, l->y, l->w, l->h,
+			page_add_link_uri(dst, l->x + dx, l->y + dy, l->w, l->h,
 			                  l->uri);
 		else if (l->dest)
-			page_add_link_dest(dst, l->x + dx, l->y, l->w, l->h,
+			page_add_link_dest(dst, l->x + dx, l->y + dy, l->w, l->h,
 			                   l->dest);
 	}
 	for (size_t i = 0; i < src->ndests; i++)
-		page_add_dest(dst, src->dests[i].name, src->dests[i].y);
+		page_add_dest(dst, src->dests[i].name, src->dests[i].y + dy);
 }
 
 sp_document *booklet_impose(const sp_document *src)
@@ -66,16 +89,19 @@ sp_document *booklet_impose(const sp_document *src)
 	doc_set_info(d, src->title, src->author, src->subject);
 	if (src->npages == 0)
 		return d;
-	double w = src->pages[0].width, h = src->pages[0].height;
+	double w = src->pages[0].width, h = src->pages[0].height, sw, sh;
+	sheet_size(w, h, &sw, &sh);
+	double mx = (sw / 2 - w) / 2, my = (sh - h) / 2;
 	long *order = xmalloc((src->npages + 4) * sizeof(long));
 	size_t total = booklet_order(src->npages, order);
 	for (size_t side = 0; side < total / 2; side++) {
-		doc_add_page(d, 2 * w, h);
+		doc_add_page(d, sw, sh);
 		sp_page *pg = &d->pages[d->npages - 1];
 		for (int half = 0; half < 2; half++) {
 			long p = order[2 * side + (size_t)half];
 			if (p >= 0)
-				copy_items(pg, &src->pages[p], half * w);
+				copy_items(pg, &src->pages[p],
+				           half * sw / 2 + mx, my);
 		}
 	}
 	free(order);

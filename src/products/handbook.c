@@ -176,13 +176,14 @@ static void build_cover(hb *h, sp_flow *f)
 
 static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
                              const char *text, const char *dest, long page,
-                             int top)
+                             int top, sp_loc loc)
 {
 	layout_para_style ps = h->ps_left;
 	ps.hyphenate = 0;
 	flow_block *b = flow_add_para(f, &ps);
 	const layout_span *st = top ? &h->toc_bold : &h->toc;
 	layout_span s = *st;
+	s.loc = loc;
 	sp_buf link = SP_BUF_INIT;
 	buf_printf(&link, "#%s", dest);
 	s.link = link.data;
@@ -215,7 +216,8 @@ static void build_contents(hb *h, sp_flow *f)
 		snprintf(num, sizeof num, "%d", h->cat_num[ci]);
 		snprintf(dest, sizeof dest, "cat-%s", c->categories[ci].id);
 		flow_block *e = toc_entry(h, f, num, c->categories[ci].name,
-		                          dest, h->page_of_cat[ci], 1);
+		                          dest, h->page_of_cat[ci], 1,
+		                          c->categories[ci].loc);
 		e->keep_with_next = 1;
 		for (size_t si = 0; si < h->nsel; si++) {
 			const sp_question *q = &c->questions[h->sel[si]];
@@ -224,12 +226,12 @@ static void build_contents(hb *h, sp_flow *f)
 			q_number(h, si, num, sizeof num);
 			q_dest(q, dest, sizeof dest);
 			toc_entry(h, f, num, q->question.s, dest,
-			          h->page_of_q[si], 0);
+			          h->page_of_q[si], 0, q->question.loc);
 		}
 	}
 	if (h->nsel) {
 		toc_entry(h, f, "", "Topic index", "topic-index",
-		          h->page_of_index, 1);
+		          h->page_of_index, 1, sp_loc_make(NULL, 0, 0));
 	}
 }
 
@@ -357,6 +359,7 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		buf_printf(&link, "#%s", dest);
 		layout_span ls = h->small;
 		ls.link = link.data;
+		ls.loc = rq->question.loc;
 		flow_para_add(b, txt.data, txt.len, &ls);
 		buf_free(&txt);
 		buf_free(&link);

@@ -27,9 +27,17 @@ def fail(msg):
     print("FAIL:", msg)
 
 
+def resolve(v):
+    if isinstance(v, str) and v.endswith(" R"):
+        o = objs.get("obj:" + v)
+        return o.get("value") if isinstance(o, dict) else None
+    return v
+
+
 def dest_page(dest):
+    dest = resolve(dest)
     if isinstance(dest, dict):
-        dest = dest.get("/D", dest)
+        dest = resolve(dest.get("/D", dest))
     if isinstance(dest, list) and dest and isinstance(dest[0], str):
         return page_no.get(dest[0])
     return None
@@ -72,7 +80,17 @@ text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True,
 pages = text.split("\f")
 toc_entries = 0
 for pg in pages[:front]:
+    # an entry may wrap: join lines from its number to its page number
+    entries, cur = [], ""
     for line in pg.splitlines():
+        if re.match(r"^\s*\d+\.\d+\s", line):
+            cur = line
+        elif cur:
+            cur += " " + line
+        if cur and re.search(r"\s\d+\s*$", cur):
+            entries.append(cur)
+            cur = ""
+    for line in entries:
         m = re.match(r"^\s*(\d+\.\d+)\s+.*?\s(\d+)\s*$", line)
         if m and m.group(1) in outline_pages:
             toc_entries += 1
