@@ -131,6 +131,9 @@ static void emergency(layout_text_ctx *t, const layout_span *spans,
 			uint32_t cp;
 			tx_hyphen(t, &spans[p->c[k].span], &f, &cp, &hw);
 		}
+		if (hw > 0 && w + hw > maxw)
+			/* the hyphen itself would not fit: break bare */
+			wb[k - ws] = (wbreak){B_PEN, 0, 0, 0, PEN_EMERGENCY};
 		if (w + hw > maxw)
 			for (size_t j = s0; j < k; j++)
 				if (wb[j - ws].kind == B_NONE &&
@@ -191,6 +194,16 @@ static void emit_word(layout_text_ctx *t, const layout_span *spans,
 	free(wb);
 }
 
+/* A word of nothing but ignorables (a lone soft hyphen or ZWSP) is
+ * dropped: it would only make an empty line possible. */
+static int visible_word(const tx_para *p, size_t ws, size_t we)
+{
+	for (size_t k = ws; k < we; k++)
+		if (p->c[k].kind != CL_IGNORE || p->c[k].brk == BRK_FORCED)
+			return 1;
+	return 0;
+}
+
 static int forced_at(const lb_items *out)
 {
 	return out->n && out->v[out->n - 1].type == IT_PEN &&
@@ -214,6 +227,8 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 			int drop = !o->preserve_space &&
 			           (out->n == 0 || forced_at(out) ||
 			            j == p->n || p->c[j].brk == BRK_FORCED);
+			drop = drop || (!o->preserve_space &&
+			                out->v[out->n - 1].type == IT_GLUE);
 			if (!drop) {
 				lb_item *g = add(out, IT_GLUE);
 				g->c0 = (uint32_t)i;
@@ -233,9 +248,14 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 			we++;
 		if (we < p->n && p->c[we].brk == BRK_FORCED)
 			we++;
-		emit_word(t, spans, p, i, we, o, out);
+		if (visible_word(p, i, we))
+			emit_word(t, spans, p, i, we, o, out);
 		i = we;
 	}
+	/* no glue before the end (like TeX's \unskip) */
+	while (!o->preserve_space && out->n &&
+	       out->v[out->n - 1].type == IT_GLUE)
+		out->n--;
 	/* the paragraph ends with a forced break (one, not two) */
 	if (!forced_at(out) || out->n == 0) {
 		lb_item *x = add(out, IT_PEN);

@@ -197,7 +197,8 @@ static int try_break(kp *k, size_t i)
 		double Y = k->s.y[i] - nd->ty + p->finish_stretch;
 		double Z = k->s.z[i] - nd->tz;
 		fit f = line_fit(width - L, Y, Z, forced);
-		int single = k->s.c[i] - nd->tc <= 1;
+		/* the one overfull line allowed: a lone grapheme, no hyphen */
+		int single = k->s.c[i] - nd->tc <= 1 && pw == 0;
 		int ok = !f.overfull || (p->final_pass && single);
 		if (ok && (f.bad <= p->tolerance || p->final_pass)) {
 			double d = demerits(k, nd, x, i, &f);

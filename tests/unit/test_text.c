@@ -1,6 +1,6 @@
 /* test_text.c - segmentation, faces, warnings and runs of the paragraph
  * engine, over the fixed-width fake font (size 10: every glyph 5 pt). */
-#include "text_helpers.h"
+#include "test_text_helpers.h"
 
 #define SHY "\xc2\xad"
 #define NBSP "\xc2\xa0"
