@@ -114,14 +114,13 @@ static void add_centered(hb *h, sp_flow *f, const char *text,
 	b->space_before = before;
 }
 
-static void build_cover(hb *h, sp_flow *f)
+static void cover_content(hb *h, sp_flow *f, double top_space)
 {
 	const sp_template *t = h->t;
 	const sp_corpus *c = h->c;
-	double body_h = t->page_h - t->margin_top - t->margin_bottom;
 	/* an empty paragraph holds the space (space vanishes at a top) */
 	flow_block *top = flow_add_para(f, &h->ps_left);
-	top->space_after = body_h * 0.22;
+	top->space_after = top_space;
 	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
 	             &h->title, 0);
 	layout_span sub = render_span(FAMILY_HEADING, 0, t->size_h2 + 2,
@@ -172,6 +171,20 @@ static void build_cover(hb *h, sp_flow *f)
 		for (size_t i = f->n - c->description.nblocks; i < f->n; i++)
 			f->blocks[i].indent_right = f->blocks[i].indent_left;
 	}
+}
+
+/* The cover, its block placed a little above the optical centre. */
+static void build_cover(hb *h, sp_flow *f)
+{
+	const sp_template *t = h->t;
+	double body_h = t->page_h - t->margin_top - t->margin_bottom;
+	double body_w = t->page_w - t->margin_inner - t->margin_outer;
+	sp_flow *probe = flow_new();
+	cover_content(h, probe, 0);
+	double need = layout_flow_height(h->r->eng, probe, body_w);
+	flow_free(probe);
+	double room = body_h - need;
+	cover_content(h, f, room > 0 ? room * 0.38 : 0);
 }
 
 static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
