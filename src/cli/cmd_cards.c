@@ -1,0 +1,325 @@
+/* cmd_cards.c - `studypress cards`: flashcard sheets as a PDF. */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/common.h"
+#include "products/cards.h"
+
+enum {
+	OPT_LAYOUT = CLI_OPT_FIRST_FREE,
+	OPT_DUPLEX,
+	OPT_BACKS_ONLY,
+	OPT_BACK_OFFSET,
+	OPT_CALIBRATION,
+	OPT_GRID,
+	OPT_STRICT_FIT
+};
+
+typedef struct cards_args {
+	cli_common common;
+	cards_opts o;
+	const char *layout;
+} cards_args;
+
+static void usage(FILE *f)
+{
+	fputs("usage: studypress cards -o FILE.pdf [options]\n"
+	      "\nFlashcards: the question on the front, the key points on the "
+	      "back, several\ncards per sheet with crop marks, the backs "
+	      "placed behind their fronts.\n\n"
+	      "Options:\n"
+	      "  -o, --output FILE     write the PDF here\n"
+	      "      --layout PRESET   letter-3x5, a4-8, letter-8, a4-a6, "
+	      "letter-business,\n"
+	      "                        or custom (the template's cards: "
+	      "card: geometry)\n"
+	      "      --duplex MODE     long-edge (default), short-edge, none "
+	      "(fronts only),\n"
+	      "                        fold (front and back side by side, "
+	      "single-sided)\n"
+	      "      --backs-only      only the back pages (print them on the "
+	      "back of the fronts)\n"
+	      "      --back-offset X,Y shift every back page by X,Y mm "
+	      "(read them from --calibration)\n"
+	      "      --calibration     print the two-page duplex calibration "
+	      "sheet instead\n"
+	      "      --grid            a thin dashed grid instead of crop "
+	      "marks\n"
+	      "      --strict-fit      a card that needs a continuation card "
+	      "is an error\n"
+	      "      --template NAME   a template from templates/, or a path\n"
+	      "      --paper SIZE      a4, letter, ... (overrides the "
+	      "layout's sheet; the\n"
+	      "                        cards are centred on it)\n"
+	      "      --dump-layout FILE  write the page model and the card "
+	      "boxes as text\n",
+	      f);
+	cli_help_content(f);
+	cli_help_selection(f);
+}
+
+static int parse_offset(const char *s, double *x, double *y)
+{
+	char *end;
+	double a = strtod(s, &end);
+	if (end == s || *end != ',')
+		return -1;
+	const char *p = end + 1;
+	double b = strtod(p, &end);
+	if (end == p || *end || !isfinite(a) || !isfinite(b) || fabs(a) > 50 ||
+	    fabs(b) > 50)
+		return -1;
+	*x = MM_PT(a);
+	*y = MM_PT(b);
+	return 0;
+}
+
+static int card_option(cards_args *a, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_LAYOUT:
+		a->layout = arg;
+		return 0;
+	case OPT_DUPLEX:
+		if (cards_duplex_parse(arg, &a->o.duplex))
+			return cli_usage_error("cards",
+			                       "--duplex takes long-edge, "
+			                       "short-edge, none or fold, not "
+			                       "'%s'",
+			                       arg);
+		return 0;
+	case OPT_BACKS_ONLY:
+		a->o.backs_only = 1;
+		return 0;
+	case OPT_BACK_OFFSET:
+		if (parse_offset(arg, &a->o.offset_x, &a->o.offset_y))
+			return cli_usage_error("cards",
+			                       "--back-offset takes X,Y in "
+			                       "millimetres (at most 50), not "
+			                       "'%s'",
+			                       arg);
+		return 0;
+	case OPT_CALIBRATION:
+		a->o.calibration = 1;
+		return 0;
+	case OPT_GRID:
+		a->o.grid = 1;
+		return 0;
+	case OPT_STRICT_FIT:
+		a->o.strict_fit = 1;
+		return 0;
+	default:
+		return 1; /* not ours */
+	}
+}
+
+static int check_args(cards_args *a, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error("cards", "unexpected argument '%s'",
+		                       argv[optind]);
+	if (!a->common.output && !a->common.dump_layout)
+		return cli_usage_error("cards",
+		                       "say where to write: -o FILE.pdf");
+	if (a->o.backs_only && a->o.duplex == CARDS_FOLD)
+		return cli_usage_error("cards", "--backs-only cannot be used "
+		                                "with --duplex fold");
+	if (a->o.calibration &&
+	    (a->o.duplex == CARDS_FOLD || a->o.duplex == CARDS_NONE))
+		return cli_usage_error("cards", "--calibration needs --duplex "
+		                                "long-edge or short-edge");
+	return EXIT_OK;
+}
+
+static int parse(cards_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    CLI_OPTS_CONTENT,
+	    CLI_OPTS_SELECTION,
+	    CLI_OPTS_RENDER,
+	    {"layout", required_argument, NULL, OPT_LAYOUT},
+	    {"duplex", required_argument, NULL, OPT_DUPLEX},
+	    {"backs-only", no_argument, NULL, OPT_BACKS_ONLY},
+	    {"back-offset", required_argument, NULL, OPT_BACK_OFFSET},
+	    {"calibration", no_argument, NULL, OPT_CALIBRATION},
+	    {"grid", no_argument, NULL, OPT_GRID},
+	    {"strict-fit", no_argument, NULL, OPT_STRICT_FIT},
+	    CLI_OPTS_END};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
+	       -1) {
+		if (opt == '?')
+			return cli_usage_error("cards", "unknown option");
+		int r = card_option(a, opt, optarg);
+		if (r == 0)
+			continue;
+		if (r != 1)
+			return r;
+		r = cli_common_option(&a->common, opt, optarg);
+		if (r == CLI_OPTION_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (r != CLI_OPTION_DONE)
+			return EXIT_USAGE;
+	}
+	return check_args(a, argc, argv);
+}
+
+/* The sheet geometry: --layout, else the template's card geometry, else
+ * its preset, else a4-8; --paper re-centres the cards on that paper. */
+static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
+                    sp_diag *d)
+{
+	const char *name = a->layout;
+	if (!name)
+		name = t->card.card_w > 0 ? "custom"
+		       : t->card_layout   ? t->card_layout
+		                          : "a4-8";
+	const char *why = "";
+	if (!strcmp(name, "custom")) {
+		if (!(t->card.card_w > 0)) {
+			diag_error(d, sp_loc_make(NULL, 0, 0),
+			           "--layout custom: the template has no "
+			           "'cards: card:' geometry");
+			return -1;
+		}
+		*s = t->card;
+		s->sheet_w = t->page_w;
+		s->sheet_h = t->page_h;
+	} else if (cards_preset(name, s)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "unknown card layout '%s' (known: %s, custom)", name,
+		           cards_preset_names());
+		return -1;
+	} else if (a->common.paper) {
+		s->sheet_w = t->page_w;
+		s->sheet_h = t->page_h;
+		s->margin_x = s->margin_y = -1;
+	}
+	if (cards_geom_resolve(s, &why)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0), "card layout '%s': %s",
+		           name, why);
+		return -1;
+	}
+	return 0;
+}
+
+static sp_template *load_template(const cli_common *c, sp_diag *d)
+{
+	sp_template *t = template_load(c->template_name, d);
+	if (t && c->paper && template_set_paper(t, c->paper)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "unknown paper '%s' (known: a4, letter, a5, a6, "
+		           "half-letter, legal)",
+		           c->paper);
+		template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static int write_out(sp_render *r, cards_deck *deck, const sp_corpus *corpus,
+                     const cli_common *c)
+{
+	if (c->dump_layout) {
+		FILE *f = strcmp(c->dump_layout, "-")
+		              ? fopen(c->dump_layout, "w")
+		              : stdout;
+		if (!f) {
+			diag_error(r->d, sp_loc_make(NULL, 0, 0),
+			           "cannot write '%s'", c->dump_layout);
+			return EXIT_IO;
+		}
+		doc_dump(deck->doc, f);
+		cards_dump_faces(deck, f);
+		int bad = ferror(f) | (f == stdout ? fflush(f) : fclose(f));
+		if (bad) {
+			diag_error(r->d, sp_loc_make(NULL, 0, 0),
+			           "cannot write '%s'", c->dump_layout);
+			return EXIT_IO;
+		}
+	}
+	if (!c->output)
+		return EXIT_OK;
+	if (corpus &&
+	    !pdf_output_path_ok(c->output, (const char *const *)corpus->files,
+	                        corpus->nfiles, r->d))
+		return EXIT_IO;
+	return render_write(r, deck->doc, c->output, NULL);
+}
+
+static int run(sp_render *r, const sp_corpus *corpus, cards_args *a,
+               const sp_card_spec *s)
+{
+	cards_deck *deck = NULL;
+	if (a->o.calibration) {
+		deck = cards_calibration(r, s, &a->o);
+	} else {
+		size_t *sel = NULL, n = 0;
+		int rc = cli_select(&a->common, corpus, r->d, &sel, &n);
+		if (rc != EXIT_OK)
+			return rc;
+		deck = cards_build(r, corpus, sel, n, s, &a->o);
+		free(sel);
+		if (!deck)
+			return EXIT_INVALID;
+		cards_summary(deck, r->tpl, s, &a->o, stderr);
+	}
+	int rc = EXIT_OK;
+	if (a->common.strict && r->d->warnings)
+		diag_error(r->d, sp_loc_make(NULL, 0, 0),
+		           "warnings with --strict: nothing written");
+	if (r->d->errors)
+		rc = EXIT_INVALID;
+	else
+		rc = write_out(r, deck, corpus, &a->common);
+	cards_deck_free(deck);
+	return rc;
+}
+
+static int with_template(cards_args *a, sp_corpus *corpus, sp_diag *d)
+{
+	sp_template *t = load_template(&a->common, d);
+	if (!t)
+		return EXIT_INVALID;
+	sp_card_spec s;
+	int rc = EXIT_INVALID;
+	sp_render r;
+	if (geometry(a, t, &s, d) == 0 && render_open(&r, t, d) == 0) {
+		a->o.layout_name = a->layout            ? a->layout
+		                   : t->card.card_w > 0 ? "custom"
+		                   : t->card_layout     ? t->card_layout
+		                                        : "a4-8";
+		rc = run(&r, corpus, a, &s);
+		render_close(&r);
+	}
+	template_free(t);
+	return rc;
+}
+
+int cmd_cards(int argc, char **argv)
+{
+	cards_args a;
+	memset(&a, 0, sizeof a);
+	cli_common_init(&a.common);
+	int rc = parse(&a, argc, argv);
+	if (rc != EXIT_OK) {
+		cli_common_free(&a.common);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	sp_diag d;
+	diag_init(&d, stderr);
+	sp_corpus *corpus = NULL;
+	if (!a.o.calibration)
+		corpus = cli_load_corpus(&a.common, &d, &rc);
+	if (corpus || a.o.calibration)
+		rc = with_template(&a, corpus, &d);
+	corpus_free(corpus);
+	cli_common_free(&a.common);
+	return rc;
+}

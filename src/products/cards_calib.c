@@ -1,0 +1,200 @@
+/* cards_calib.c - the duplex calibration sheet.
+ *
+ * Front: a centre cross, four pointer lines (two for X at the top and
+ * bottom, two for Y at the left and right) and millimetre rulers that
+ * measure from the paper's edges. Back: a centre cross and a scale at
+ * each pointer, drawn where the pointer lands after the flip.
+ *
+ * Reading the offset: hold the sheet to a light with the back towards
+ * you (turned over the way the mode flips it). The scale is drawn in the
+ * back page's own coordinates, centred on where the pointer should be;
+ * if the printer puts the back page e off, the scale's zero sits at
+ * P + e while the front's pointer shows through at P, i.e. at -e on the
+ * scale. -e is exactly the --back-offset that cancels e, so the number
+ * read is the number to pass, with its sign. */
+#include "products/cards.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define SCALE_MM 10     /* a scale reads -10 ... +10 mm */
+#define POINTER_IN 45.0 /* mm from the edge to a pointer */
+#define RULER_MM 25     /* edge rulers: 0 ... 25 mm from the edge */
+#define INK 0x1a1a1a
+
+typedef struct pt {
+	double x, y;
+} pt;
+
+/* The four pointers on the front: top, bottom (X), left, right (Y). */
+static void pointers(const sp_card_spec *s, pt p[4])
+{
+	double w = s->sheet_w, h = s->sheet_h, in = MM_PT(POINTER_IN);
+	p[0] = (pt){w / 2, h - in};
+	p[1] = (pt){w / 2, in};
+	p[2] = (pt){in, h / 2};
+	p[3] = (pt){w - in, h / 2};
+}
+
+static pt flip_pt(const sp_card_spec *s, cards_duplex m, pt p)
+{
+	if (cards_flip_mirrors_x(s, m))
+		p.x = s->sheet_w - p.x;
+	else
+		p.y = s->sheet_h - p.y;
+	return p;
+}
+
+static void line(sp_page *pg, double x1, double y1, double x2, double y2,
+                 double w)
+{
+	page_add_line(pg, x1, y1, x2, y2, w, INK);
+}
+
+static void cross(sp_page *pg, pt c)
+{
+	double a = MM_PT(15), r = MM_PT(5);
+	line(pg, c.x - a, c.y, c.x + a, c.y, 0.4);
+	line(pg, c.x, c.y - a, c.x, c.y + a, 0.4);
+	page_add_rect(pg, c.x - r, c.y - r, 2 * r, 2 * r, RECT_STROKE, 0, INK,
+	              0.4, r);
+}
+
+static void label(sp_render *r, sp_page *pg, const char *t, double x, double y,
+                  double size, int centre)
+{
+	layout_span st = render_span(FAMILY_HEADING, 0, size, INK);
+	if (centre) {
+		layout_span m = st;
+		m.text = t;
+		m.len = strlen(t);
+		x -= layout_measure(r->text, &m) / 2;
+	}
+	cards_draw_text(r, pg, &st, t, x, y);
+}
+
+/* A scale of ticks every millimetre, -SCALE_MM..+SCALE_MM, centred on c,
+ * along x (horizontal) or y. */
+static void scale(sp_render *r, sp_page *pg, pt c, int horizontal,
+                  const char *axis)
+{
+	char num[16];
+	for (int k = -SCALE_MM; k <= SCALE_MM; k++) {
+		double len = MM_PT(k == 0 ? 7 : k % 5 == 0 ? 5 : 3);
+		double o = MM_PT(k);
+		if (horizontal)
+			line(pg, c.x + o, c.y - len / 2, c.x + o, c.y + len / 2,
+			     0.25);
+		else
+			line(pg, c.x - len / 2, c.y + o, c.x + len / 2, c.y + o,
+			     0.25);
+		if (k % 5)
+			continue;
+		snprintf(num, sizeof num, "%+d", k);
+		if (!k)
+			snprintf(num, sizeof num, "0");
+		if (horizontal)
+			label(r, pg, num, c.x + o, c.y - MM_PT(7), 6, 1);
+		else
+			label(r, pg, num, c.x + MM_PT(4.5), c.y + o - 2, 6, 0);
+	}
+	if (horizontal)
+		label(r, pg, axis, c.x - MM_PT(SCALE_MM + 9), c.y - 3, 9, 0);
+	else
+		label(r, pg, axis, c.x - 3, c.y + MM_PT(SCALE_MM + 5), 9, 0);
+}
+
+/* Rulers from the middle of each edge inwards: tick k at k mm from the
+ * paper's edge, so the first tick printed shows the printer's margin and
+ * the labels check the scale (100%). */
+static void edge_rulers(sp_render *r, sp_page *pg, const sp_card_spec *s)
+{
+	double w = s->sheet_w, h = s->sheet_h;
+	char num[16];
+	for (int k = 0; k <= RULER_MM; k++) {
+		double len = MM_PT(k % 5 == 0 ? 4 : 2), d = MM_PT(k);
+		line(pg, w / 4 - len / 2, h - d, w / 4 + len / 2, h - d, 0.25);
+		line(pg, w / 4 - len / 2, d, w / 4 + len / 2, d, 0.25);
+		line(pg, d, h / 4 - len / 2, d, h / 4 + len / 2, 0.25);
+		line(pg, w - d, h / 4 - len / 2, w - d, h / 4 + len / 2, 0.25);
+		if (k % 5 || !k)
+			continue;
+		snprintf(num, sizeof num, "%d", k);
+		label(r, pg, num, w / 4 + MM_PT(3), h - d - 2, 5.5, 0);
+		label(r, pg, num, w / 4 + MM_PT(3), d - 2, 5.5, 0);
+		label(r, pg, num, d, h / 4 + MM_PT(3), 5.5, 1);
+		label(r, pg, num, w - d, h / 4 + MM_PT(3), 5.5, 1);
+	}
+}
+
+static void text_block(sp_render *r, sp_document *doc, size_t page,
+                       const sp_card_spec *s, const char *title,
+                       const char *const *paras)
+{
+	const sp_template *t = r->tpl;
+	sp_flow *f = flow_new();
+	layout_span ts =
+	    render_span(FAMILY_HEADING, VARIANT_BOLD, 12, t->color_accent);
+	layout_para_style ps = render_para_style(r, 12, 0);
+	ps.align = ALIGN_CENTER;
+	render_text_para(f, title, &ts, &ps);
+	layout_span bs = render_span(FAMILY_BODY, 0, 9, t->color_text);
+	layout_para_style pb = render_para_style(r, 9, 0);
+	for (size_t i = 0; paras[i]; i++)
+		render_text_para(f, paras[i], &bs, &pb)->space_before = 5;
+	double side = MM_PT(POINTER_IN - 10);
+	layout_frame fr = {page, side, s->sheet_h - MM_PT(POINTER_IN + 14),
+	                   s->sheet_w - 2 * side,
+	                   s->sheet_h / 2 - MM_PT(POINTER_IN + 14 + 22)};
+	layout_pos pos = {0, 0, 0, 0};
+	int of = 0;
+	layout_fit(r->eng, f, &pos, doc, &fr, &of);
+	flow_free(f);
+}
+
+static const char *const front_text[] = {
+    "1. Print both pages exactly as you will print the cards: 100% "
+    "(actual size), the same paper tray, and the same duplex setting "
+    "(pass the same --duplex to this command).",
+    "2. Hold the sheet to a light with the back towards you and read "
+    "where each line of this side crosses the scale on the back: X on "
+    "the top and bottom scales, Y on the left and right ones. If the two "
+    "readings of an axis differ, take their average.",
+    "3. Print the cards with --back-offset X,Y (millimetres, signs "
+    "included). Printing this sheet again with the same option should "
+    "read 0,0.",
+    "The short rulers measure from the paper's edges: the first tick "
+    "printed shows the printer's margin, and 10 must be 10 mm.",
+    NULL};
+
+static const char *const back_text[] = {
+    "Read where the lines of the front cross these scales (hold the "
+    "sheet to a light). Pass the readings as --back-offset X,Y "
+    "(millimetres): X from the top and bottom scales, Y from the left and "
+    "right ones.",
+    NULL};
+
+void cards_draw_calibration(sp_render *r, sp_document *doc, size_t page,
+                            const sp_card_spec *s, cards_duplex m, int back)
+{
+	sp_page *pg = &doc->pages[page];
+	pt p[4];
+	pointers(s, p);
+	pt c = {s->sheet_w / 2, s->sheet_h / 2};
+	if (!back) {
+		cross(pg, c);
+		double a = MM_PT(8);
+		for (int i = 0; i < 2; i++)
+			line(pg, p[i].x, p[i].y - a, p[i].x, p[i].y + a, 0.5);
+		for (int i = 2; i < 4; i++)
+			line(pg, p[i].x - a, p[i].y, p[i].x + a, p[i].y, 0.5);
+		edge_rulers(r, pg, s);
+		text_block(r, doc, page, s, "Duplex calibration: front",
+		           front_text);
+		return;
+	}
+	cross(pg, flip_pt(s, m, c));
+	for (int i = 0; i < 4; i++)
+		scale(r, pg, flip_pt(s, m, p[i]), i < 2, i < 2 ? "X" : "Y");
+	text_block(r, doc, page, s, "Duplex calibration: back", back_text);
+}
