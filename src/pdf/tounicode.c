@@ -7,7 +7,8 @@
  *   CID is the UCS-2 code;
  * - the descendant font's CIDSystemInfo says (Identity-H); it becomes
  *   (Identity);
- * - the /W array covers the whole BMP; it is cut to the used code points;
+ * - the /W array covers the whole BMP; it is cut to the used code points,
+ *   and so is the CIDToGIDMap stream (128 KB per font before);
  * - composite glyphs are embedded with only one level of components;
  *   nested components (DejaVu: about 470 accented letters) are marked
  *   used here so that the subset keeps them.
@@ -182,6 +183,33 @@ static HPDF_STATUS fix_widths(HPDF_Font desc, HPDF_FontDef def,
 	return HPDF_Dict_Add(desc, "W", w); /* frees the old array */
 }
 
+/* CIDToGIDMap: two bytes per CID up to the highest used one; unused CIDs
+ * map to glyph 0. */
+static HPDF_STATUS fix_cid_to_gid(HPDF_FontAttr fa, const pdf_cpset *used)
+{
+	if (!fa->map_stream || !fa->map_stream->stream)
+		return HPDF_OK;
+	uint32_t max = 0;
+	for (uint32_t cp = 0; cp < 65536; cp++)
+		if (cpset_has(used, cp))
+			max = cp;
+	size_t n = 2 * ((size_t)max + 1);
+	HPDF_BYTE *map = xcalloc(n, 1);
+	for (uint32_t cp = 0; cp <= max; cp++) {
+		if (!cpset_has(used, cp))
+			continue;
+		HPDF_UINT16 gid =
+		    HPDF_TTFontDef_GetGlyphid(fa->fontdef, (HPDF_UINT16)cp);
+		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		map[2 * cp + 1] = (HPDF_BYTE)gid;
+	}
+	HPDF_MemStream_FreeData(fa->map_stream->stream);
+	HPDF_STATUS ret =
+	    HPDF_Stream_Write(fa->map_stream->stream, map, (HPDF_UINT)n);
+	free(map);
+	return ret;
+}
+
 HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
 {
 	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
@@ -194,5 +222,7 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
 		ret = fix_ordering(fa->descendant_font);
 	if (ret == HPDF_OK)
 		ret = fix_widths(fa->descendant_font, def, used);
+	if (ret == HPDF_OK)
+		ret = fix_cid_to_gid(fa, used);
 	return ret;
 }

@@ -13,6 +13,7 @@
 #define _GNU_SOURCE /* memmem, mkdtemp, setenv */
 #include <ctype.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -495,6 +496,44 @@ static void check_output(const sp_document *doc, const layout_fonts *lf)
 	free(out);
 }
 
+/* One pdf_fonts shared by threads, each rendering its own document: the
+ * same bytes as a render on one thread. */
+typedef struct job {
+	const sp_document *doc;
+	const layout_fonts *lf;
+	char *data;
+	size_t len;
+	int rc;
+} job;
+
+static void *render_job(void *arg)
+{
+	job *j = arg;
+	sp_diag d;
+	diag_init(&d, NULL);
+	j->rc = pdf_render_mem(j->doc, j->lf, NULL, &j->data, &j->len, &d);
+	return NULL;
+}
+
+static void check_threads(const sp_document *doc, const layout_fonts *lf)
+{
+	enum { N = 4 };
+	job jobs[N + 1];
+	pthread_t th[N];
+	for (int i = 0; i <= N; i++)
+		jobs[i] = (job){doc, lf, NULL, 0, -1};
+	render_job(&jobs[N]);
+	for (int i = 0; i < N; i++)
+		CHECK(pthread_create(&th[i], NULL, render_job, &jobs[i]) == 0);
+	for (int i = 0; i < N; i++) {
+		pthread_join(th[i], NULL);
+		CHECK(jobs[i].rc == PDF_OK && jobs[i].len == jobs[N].len &&
+		      memcmp(jobs[i].data, jobs[N].data, jobs[N].len) == 0);
+		free(jobs[i].data);
+	}
+	free(jobs[N].data);
+}
+
 /* 500 text-heavy pages: 45 lines of about 90 characters in a few runs. */
 static void check_speed(const layout_fonts *lf)
 {
@@ -802,6 +841,7 @@ int main(int argc, char **argv)
 	sp_document *doc = make_doc(lf);
 	check_deterministic(doc, lf);
 	check_output(doc, lf);
+	check_threads(doc, lf);
 	if (readers) {
 		char *pdf = path_in_tmp("handbook.pdf");
 		CHECK(render_to(doc, lf, pdf, NULL, NULL) == PDF_OK);
