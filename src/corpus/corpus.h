@@ -150,6 +150,9 @@ typedef struct sp_corpus {
 #define CORPUS_MAX_ALIASES 1000    /* alias nodes resolved per file */
 #define CORPUS_MAX_FILES 100000    /* files in a corpus directory */
 #define RICH_MAX_DEPTH 16          /* list nesting in rich text */
+#define CORPUS_MAX_NODES (4u * 1024 * 1024) /* YAML nodes per file */
+#define CORPUS_MAX_ALIAS_NODES 100000 /* nodes reached through aliases,
+                                        * per file */
 
 /* Load a corpus from a file or a directory. All problems are reported
  * through d. Returns NULL if the corpus cannot be used (any error). */
@@ -158,6 +161,15 @@ sp_corpus *corpus_load(const char *path, sp_diag *d);
 sp_corpus *corpus_load_bytes(const char *name, const char *data, size_t len,
                              sp_diag *d);
 void corpus_free(sp_corpus *c);
+
+/* corpus_load() that also says why it failed: *status is set to one of
+ * these (status may be NULL). */
+enum {
+	CORPUS_LOAD_OK = 0,
+	CORPUS_LOAD_INVALID = 1, /* errors in the content */
+	CORPUS_LOAD_IO = 3       /* the path (or a file under it) unreadable */
+};
+sp_corpus *corpus_load_status(const char *path, sp_diag *d, int *status);
 
 /* Lookups: index or -1. */
 long corpus_find_role(const sp_corpus *c, const char *id);

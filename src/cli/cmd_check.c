@@ -1,0 +1,93 @@
+/* cmd_check.c - `studypress check`: validate a corpus, report every
+ * problem, print a one-line summary. */
+#include <stdlib.h>
+
+#include "cli/common.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: studypress check [-c PATH] [--strict]\n\n"
+	      "Validate a corpus and report every problem as\n"
+	      "FILE:LINE:COLUMN: error|warning: MESSAGE on standard error.\n\n"
+	      "Options:\n",
+	      f);
+	cli_help_content(f);
+	fputs("\nExit status: 0 no errors (with --strict: no warnings either), "
+	      "1 problems found,\n2 usage error, 3 the path cannot be read.\n",
+	      f);
+}
+
+static void plural(FILE *f, unsigned n, const char *what)
+{
+	fprintf(f, "%u %s%s", n, what, n == 1 ? "" : "s");
+}
+
+static void summary(const char *path, const sp_corpus *c, const sp_diag *d,
+                    int ok)
+{
+	fprintf(stderr, "%s: ", path ? path : "content");
+	if (c) {
+		fprintf(stderr, "%zu question%s, %zu role%s, %zu categor%s",
+		        c->nquestions, c->nquestions == 1 ? "" : "s", c->nroles,
+		        c->nroles == 1 ? "" : "s", c->ncategories,
+		        c->ncategories == 1 ? "y" : "ies");
+		if (d->warnings) {
+			fputs(", ", stderr);
+			plural(stderr, d->warnings, "warning");
+		}
+		fprintf(stderr, ": %s\n", ok ? "ok" : "failed (--strict)");
+		return;
+	}
+	plural(stderr, d->errors, "error");
+	fputs(", ", stderr);
+	plural(stderr, d->warnings, "warning");
+	fputc('\n', stderr);
+}
+
+static int parse(int argc, char **argv, cli_common *c)
+{
+	static const struct option opts[] = {CLI_OPTS_CONTENT, CLI_OPTS_END};
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
+	                          NULL)) != -1) {
+		int r = opt == '?' ? CLI_OPTION_UNKNOWN
+		                   : cli_common_option(c, opt, optarg);
+		if (r == CLI_OPTION_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (r != CLI_OPTION_DONE)
+			return cli_usage_error("check", NULL);
+	}
+	if (optind < argc)
+		return cli_usage_error("check", "unexpected argument '%s'",
+		                       argv[optind]);
+	return EXIT_OK;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	cli_common c;
+	cli_common_init(&c);
+	int rc = parse(argc, argv, &c);
+	if (rc != EXIT_OK) {
+		cli_common_free(&c);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	sp_diag d;
+	diag_init(&d, stderr);
+	char *path = cli_content_path(&c);
+	int strict = c.strict;
+	c.strict = 0; /* load, then judge the warnings here */
+	sp_corpus *corpus = cli_load_corpus(&c, &d, &rc);
+	int ok = corpus && !(strict && d.warnings);
+	if (rc != EXIT_IO)
+		summary(path, corpus, &d, ok);
+	if (corpus && !ok)
+		rc = EXIT_INVALID;
+	corpus_free(corpus);
+	free(path);
+	cli_common_free(&c);
+	return rc;
+}

@@ -1,0 +1,77 @@
+/* cmd_list.c - `studypress list`: the selected questions, one per line:
+ * ID TAB CATEGORY TAB ROLES TAB QUESTION. */
+#include <stdlib.h>
+
+#include "cli/common.h"
+
+static void usage(FILE *f)
+{
+	fputs("usage: studypress list [-c PATH] [SELECTION OPTIONS]\n\n"
+	      "List the selected questions, one per line:\n"
+	      "ID<TAB>CATEGORY<TAB>ROLES<TAB>QUESTION (roles comma-separated, "
+	      "'*' for every role).\n\nOptions:\n",
+	      f);
+	cli_help_content(f);
+	cli_help_selection(f);
+	fputs("\nExit status: 0 ok, 1 invalid corpus or selection, 2 usage "
+	      "error, 3 the path cannot be read.\n",
+	      f);
+}
+
+static int parse(int argc, char **argv, cli_common *c)
+{
+	static const struct option opts[] = {CLI_OPTS_CONTENT,
+	                                     CLI_OPTS_SELECTION, CLI_OPTS_END};
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
+	                          NULL)) != -1) {
+		int r = opt == '?' ? CLI_OPTION_UNKNOWN
+		                   : cli_common_option(c, opt, optarg);
+		if (r == CLI_OPTION_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (r != CLI_OPTION_DONE)
+			return cli_usage_error("list", NULL);
+	}
+	if (optind < argc)
+		return cli_usage_error("list", "unexpected argument '%s'",
+		                       argv[optind]);
+	return EXIT_OK;
+}
+
+static void print_question(const sp_corpus *c, const sp_question *q)
+{
+	printf("%s\t%s\t", q->id, c->categories[q->category].id);
+	if (!q->nroles)
+		putchar('*');
+	for (size_t i = 0; i < q->nroles; i++)
+		printf("%s%s", i ? "," : "", c->roles[q->roles[i]].id);
+	printf("\t%s\n", q->question.s);
+}
+
+int cmd_list(int argc, char **argv)
+{
+	cli_common c;
+	cli_common_init(&c);
+	int rc = parse(argc, argv, &c);
+	if (rc != EXIT_OK) {
+		cli_common_free(&c);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	sp_diag d;
+	diag_init(&d, stderr);
+	sp_corpus *corpus = cli_load_corpus(&c, &d, &rc);
+	size_t *sel = NULL, n = 0;
+	if (corpus)
+		rc = cli_select(&c, corpus, &d, &sel, &n);
+	for (size_t i = 0; rc == EXIT_OK && i < n; i++)
+		print_question(corpus, &corpus->questions[sel[i]]);
+	if (fflush(stdout) != 0 && rc == EXIT_OK)
+		rc = EXIT_IO;
+	free(sel);
+	corpus_free(corpus);
+	cli_common_free(&c);
+	return rc;
+}

@@ -1,0 +1,271 @@
+/* common.c - the options shared by corpus commands, the bundled data
+ * directory, loading the corpus and applying the selection. */
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "cli/common.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/mem.h"
+
+void cli_common_init(cli_common *c)
+{
+	memset(c, 0, sizeof *c);
+	selection_opts_init(&c->sel);
+}
+
+void cli_common_free(cli_common *c)
+{
+	selection_opts_free(&c->sel);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	if (fmt) {
+		va_list ap;
+		fprintf(stderr, "studypress %s: ", cmd);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	fprintf(stderr, "Try 'studypress %s --help'.\n", cmd);
+	return EXIT_USAGE;
+}
+
+/* A non-negative decimal integer, all of arg; -1 if it is not one. */
+static int parse_number(const char *arg, unsigned long long max,
+                        unsigned long long *out)
+{
+	if (!*arg || *arg < '0' || *arg > '9')
+		return -1;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(arg, &end, 10);
+	if (errno || *end || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int number_option(cli_common *c, int opt, const char *arg)
+{
+	unsigned long long v;
+	const char *name = opt == CLI_OPT_COUNT ? "--count" : "--seed";
+	unsigned long long max = opt == CLI_OPT_COUNT ? LONG_MAX : ULLONG_MAX;
+	if (parse_number(arg, max, &v)) {
+		fprintf(stderr,
+		        "studypress: %s wants a non-negative integer, not "
+		        "'%s'\n",
+		        name, arg);
+		return CLI_OPTION_USAGE;
+	}
+	if (opt == CLI_OPT_COUNT) {
+		c->sel.count = (long)v;
+	} else {
+		c->sel.has_seed = 1;
+		c->sel.seed = (uint64_t)v;
+	}
+	return CLI_OPTION_DONE;
+}
+
+static sp_strlist *list_option(cli_common *c, int opt)
+{
+	switch (opt) {
+	case CLI_OPT_ROLE:
+		return &c->sel.roles;
+	case CLI_OPT_CATEGORY:
+		return &c->sel.categories;
+	case CLI_OPT_TOPIC:
+		return &c->sel.topics;
+	case CLI_OPT_LEVEL:
+		return &c->sel.levels;
+	case CLI_OPT_ONLY:
+		return &c->sel.only;
+	case CLI_OPT_EXCLUDE:
+		return &c->sel.exclude;
+	default:
+		return NULL;
+	}
+}
+
+int cli_common_option(cli_common *c, int opt, const char *arg)
+{
+	sp_strlist *l = list_option(c, opt);
+	if (l) {
+		strlist_add_csv(l, arg);
+		return CLI_OPTION_DONE;
+	}
+	switch (opt) {
+	case 'c':
+		c->content = arg;
+		return CLI_OPTION_DONE;
+	case 'o':
+		c->output = arg;
+		return CLI_OPTION_DONE;
+	case 'h':
+		return CLI_OPTION_HELP;
+	case CLI_OPT_COUNT:
+	case CLI_OPT_SEED:
+		return number_option(c, opt, arg);
+	case CLI_OPT_TEMPLATE:
+		c->template_name = arg;
+		return CLI_OPTION_DONE;
+	case CLI_OPT_PAPER:
+		c->paper = arg;
+		return CLI_OPTION_DONE;
+	case CLI_OPT_DUMP_LAYOUT:
+		c->dump_layout = arg;
+		return CLI_OPTION_DONE;
+	case CLI_OPT_STRICT:
+		c->strict = 1;
+		return CLI_OPTION_DONE;
+	default:
+		return CLI_OPTION_UNKNOWN;
+	}
+}
+
+void cli_help_content(FILE *f)
+{
+	fputs("  -c, --content PATH  corpus file or directory (default: the "
+	      "bundled content/)\n"
+	      "      --strict        treat warnings as errors\n"
+	      "  -h, --help          show this help\n",
+	      f);
+}
+
+void cli_help_selection(FILE *f)
+{
+	fputs("Selection (repeatable; comma-separated values; OR within an "
+	      "option, AND across):\n"
+	      "      --role ID       questions for this role (a question "
+	      "with no roles fits every role)\n"
+	      "      --category ID   questions in this category\n"
+	      "      --topic ID      questions with this topic\n"
+	      "      --level L       junior, mid or senior\n"
+	      "      --only ID,...   exactly these questions, in this order\n"
+	      "      --exclude ID,...  leave these questions out\n"
+	      "      --seed N        shuffle with this seed (same order on "
+	      "every machine)\n"
+	      "      --count N       keep the first N (after shuffling)\n",
+	      f);
+}
+
+/* ---- bundled data ---- */
+
+static int has_content(const char *dir)
+{
+	char path[PATH_MAX + 16];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/content", dir);
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int try_dir(char *out, const char *dir)
+{
+	char *real = realpath(dir, NULL);
+	int ok = real && strlen(real) < PATH_MAX && has_content(real);
+	if (ok)
+		strcpy(out, real);
+	free(real);
+	return ok;
+}
+
+const char *cli_data_dir(void)
+{
+	static char dir[PATH_MAX];
+	static int done;
+	if (done)
+		return dir[0] ? dir : NULL;
+	done = 1;
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		char cand[PATH_MAX + 16];
+		snprintf(cand, sizeof cand, "%s/..", exe);
+		if (try_dir(dir, cand))
+			return dir;
+		snprintf(cand, sizeof cand, "%s/../..", exe);
+		if (try_dir(dir, cand))
+			return dir;
+	}
+	if (try_dir(dir, SP_INSTALL_DATADIR))
+		return dir;
+	dir[0] = '\0';
+	return NULL;
+}
+
+char *cli_data_path(const char *item)
+{
+	const char *dir = cli_data_dir();
+	if (!dir)
+		return NULL;
+	size_t n = strlen(dir) + strlen(item) + 2;
+	char *p = xmalloc(n);
+	snprintf(p, n, "%s/%s", dir, item);
+	if (access(p, F_OK) != 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* ---- loading and selecting ---- */
+
+char *cli_content_path(const cli_common *c)
+{
+	if (c->content)
+		return xstrdup(c->content);
+	return cli_data_path("content");
+}
+
+sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code)
+{
+	char *path = cli_content_path(c);
+	if (!path) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "no bundled content/ found; name a corpus with -c "
+		           "PATH");
+		*exit_code = EXIT_IO;
+		return NULL;
+	}
+	unsigned warnings = d->warnings;
+	int status;
+	sp_corpus *corpus = corpus_load_status(path, d, &status);
+	free(path);
+	if (!corpus) {
+		*exit_code = status == CORPUS_LOAD_IO ? EXIT_IO : EXIT_INVALID;
+		return NULL;
+	}
+	if (c->strict && d->warnings > warnings) {
+		corpus_free(corpus);
+		*exit_code = EXIT_INVALID;
+		return NULL;
+	}
+	*exit_code = EXIT_OK;
+	return corpus;
+}
+
+int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
+               size_t **out, size_t *n)
+{
+	if (corpus_select(corpus, &c->sel, out, n, d) < 0)
+		return EXIT_INVALID;
+	if (*n == 0 && c->sel.count != 0) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "no questions match the selection");
+		free(*out);
+		*out = NULL;
+		return EXIT_INVALID;
+	}
+	return EXIT_OK;
+}

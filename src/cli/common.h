@@ -1,0 +1,96 @@
+/* common.h - options shared by the commands that read a corpus: parsing,
+ * loading the corpus, applying the selection. Each command splices the
+ * CLI_OPTS_* entries into its own getopt_long option array and passes
+ * every option it does not handle itself to cli_common_option(). */
+#ifndef SP_CLI_COMMON_H
+#define SP_CLI_COMMON_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+
+enum {
+	CLI_OPT_ROLE = 1000,
+	CLI_OPT_CATEGORY,
+	CLI_OPT_TOPIC,
+	CLI_OPT_LEVEL,
+	CLI_OPT_ONLY,
+	CLI_OPT_EXCLUDE,
+	CLI_OPT_COUNT,
+	CLI_OPT_SEED,
+	CLI_OPT_TEMPLATE,
+	CLI_OPT_PAPER,
+	CLI_OPT_DUMP_LAYOUT,
+	CLI_OPT_STRICT,
+	CLI_OPT_FIRST_FREE /* commands number their own options from here */
+};
+
+/* Short options: -c PATH, -h; rendering commands add -o FILE. */
+#define CLI_SHORTOPTS_READ "c:h"
+#define CLI_SHORTOPTS "c:o:h"
+
+#define CLI_OPTS_CONTENT                                                       \
+	{"content", required_argument, NULL, 'c'},                             \
+	    {"help", no_argument, NULL, 'h'},                                  \
+	{                                                                      \
+		"strict", no_argument, NULL, CLI_OPT_STRICT                    \
+	}
+#define CLI_OPTS_SELECTION                                                     \
+	{"role", required_argument, NULL, CLI_OPT_ROLE},                       \
+	    {"category", required_argument, NULL, CLI_OPT_CATEGORY},           \
+	    {"topic", required_argument, NULL, CLI_OPT_TOPIC},                 \
+	    {"level", required_argument, NULL, CLI_OPT_LEVEL},                 \
+	    {"only", required_argument, NULL, CLI_OPT_ONLY},                   \
+	    {"exclude", required_argument, NULL, CLI_OPT_EXCLUDE},             \
+	    {"count", required_argument, NULL, CLI_OPT_COUNT},                 \
+	{                                                                      \
+		"seed", required_argument, NULL, CLI_OPT_SEED                  \
+	}
+#define CLI_OPTS_RENDER                                                        \
+	{"template", required_argument, NULL, CLI_OPT_TEMPLATE},               \
+	    {"paper", required_argument, NULL, CLI_OPT_PAPER},                 \
+	    {"output", required_argument, NULL, 'o'},                          \
+	{                                                                      \
+		"dump-layout", required_argument, NULL, CLI_OPT_DUMP_LAYOUT    \
+	}
+#define CLI_OPTS_END                                                           \
+	{                                                                      \
+		NULL, 0, NULL, 0                                               \
+	}
+
+/* Result of cli_common_option(). */
+enum {
+	CLI_OPTION_DONE = 1,    /* handled */
+	CLI_OPTION_UNKNOWN = 0, /* not a common option */
+	CLI_OPTION_USAGE = -1,  /* bad argument (reported on stderr) */
+	CLI_OPTION_HELP = -2    /* -h/--help: print usage, exit 0 */
+};
+
+void cli_common_init(cli_common *c);
+void cli_common_free(cli_common *c);
+/* Handle option `opt` (a getopt_long return value) with argument arg. */
+int cli_common_option(cli_common *c, int opt, const char *arg);
+/* After getopt_long: report a bad option (opt '?'), or a stray
+ * argument, for command `cmd`. Returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Help text for the shared options (indented lines). */
+void cli_help_content(FILE *f);
+void cli_help_selection(FILE *f);
+
+/* Load the corpus named by -c (or the bundled content/), reporting every
+ * problem through d. On failure returns NULL and sets *exit_code to
+ * EXIT_INVALID (content errors; with --strict also warnings) or EXIT_IO
+ * (the path cannot be read). */
+sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code);
+/* The path cli_load_corpus() reads (newly allocated), or NULL. */
+char *cli_content_path(const cli_common *c);
+/* Apply the selection options. Returns EXIT_OK and fills *out (owned by
+ * the caller), or EXIT_INVALID after reporting (unknown id, or nothing
+ * selected). */
+int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
+               size_t **out, size_t *n);
+
+#endif

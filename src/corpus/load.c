@@ -1,0 +1,253 @@
+/* load.c - load a corpus: files in order, each parsed into a node tree
+ * and read into the model; then references are resolved and every
+ * message is reported in file order. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "corpus/loader.h"
+#include "corpus/readfile.h"
+#include "corpus/repair.h"
+#include "corpus/text.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+static size_t add_file(loader *L, const char *name)
+{
+	sp_corpus *c = L->c;
+	c->files =
+	    xgrow(c->files, &L->cap_files, c->nfiles + 1, sizeof *c->files);
+	c->files[c->nfiles] = xstrdup(name);
+	return c->nfiles++;
+}
+
+static void index_lines(loader *L)
+{
+	L->nlines = 0;
+	size_t start = 0;
+	for (;;) {
+		L->lines = xgrow(L->lines, &L->cap_lines, L->nlines + 1,
+		                 sizeof *L->lines);
+		L->lines[L->nlines++] = start;
+		const char *nl = memchr(L->data + start, '\n', L->len - start);
+		if (!nl)
+			break;
+		start = (size_t)(nl - L->data) + 1;
+	}
+}
+
+enum { T_CORPUS, T_ROLES, T_CATEGORIES, T_QUESTIONS, T_DEFAULTS, T_N };
+static const ld_key top_keys[T_N] = {{"corpus", 0},
+                                     {"roles", 0},
+                                     {"categories", 0},
+                                     {"questions", 0},
+                                     {"defaults", 0}};
+
+static void read_top(loader *L, const ytree *t)
+{
+	const ynode *root = t->root;
+	if (t->ndocs > 1)
+		ld_report(
+		    L, L->file, SP_ERROR, t->second_doc_line, 1,
+		    "a file holds one YAML document; this is a second one");
+	if (!root || (root->kind == YN_SCALAR && root->is_null)) {
+		ld_report(L, L->file, SP_WARNING, 0, 0, "the file is empty");
+		return;
+	}
+	const ynode *k[T_N];
+	if (ld_map(L, root, "the top level", top_keys, T_N, k))
+		return;
+	if (k[T_DEFAULTS])
+		ld_defaults_read(L, k[T_DEFAULTS]);
+	if (k[T_CORPUS])
+		ld_corpus_meta(L, k[T_CORPUS]);
+	if (k[T_ROLES])
+		ld_roles(L, k[T_ROLES]);
+	if (k[T_CATEGORIES])
+		ld_categories(L, k[T_CATEGORIES]);
+	if (k[T_QUESTIONS])
+		ld_questions(L, k[T_QUESTIONS]);
+	ld_defaults_free(&L->defaults);
+}
+
+static void yaml_error(void *ctx, unsigned line, unsigned col, const char *msg)
+{
+	loader *L = ctx;
+	ld_report(L, L->file, SP_ERROR, line, col, "%s", msg);
+}
+
+static void invalid_utf8(loader *L, size_t off, size_t bom)
+{
+	unsigned line = 1, col = 1;
+	for (size_t i = 0; i < off; i++) {
+		unsigned char ch = (unsigned char)L->data[i];
+		if (ch == '\n') {
+			line++;
+			col = 1;
+		} else if ((ch & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	ld_report(L, L->file, SP_ERROR, line, col,
+	          "invalid UTF-8 (byte offset %zu)", off + bom);
+}
+
+/* Parse; if libyaml refuses ": " in a plain value, quote such values and
+ * parse again (see repair.h). The first error stands if that fails. */
+static int parse(loader *L, ytree *t)
+{
+	size_t before = L->nmsgs;
+	if (ytree_parse(t, L->data, L->len, yaml_error, L) == 0)
+		return 0;
+	const char *colon = "mapping values are not allowed";
+	if (L->nmsgs != before + 1 ||
+	    !strstr(L->msgs[L->nmsgs - 1].text, colon))
+		return -1;
+	yrepair r;
+	if (yrepair_colons(&r, L->data, L->len) < 0)
+		return -1;
+	ytree t2;
+	int rc = ytree_parse(&t2, r.data, r.len, NULL, NULL);
+	if (rc == 0) {
+		yrepair_restyle(&r, &t2);
+		ytree_free(t);
+		*t = t2;
+		free(L->msgs[--L->nmsgs].text); /* drop the first error */
+	} else {
+		ytree_free(&t2);
+	}
+	yrepair_free(&r);
+	return rc;
+}
+
+static void parse_and_read(loader *L)
+{
+	ytree t;
+	if (parse(L, &t) == 0)
+		read_top(L, &t);
+	ytree_free(&t);
+}
+
+/* Parse and read the text of corpus.files[file]. */
+static void read_text(loader *L, size_t file, const char *data, size_t len)
+{
+	size_t bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	L->file = file;
+	L->fname = L->c->files[file];
+	L->data = data + bom;
+	L->len = len - bom;
+	size_t bad = text_utf8_invalid(L->data, L->len);
+	if (bad != TEXT_OK) {
+		invalid_utf8(L, bad, bom);
+		return;
+	}
+	index_lines(L);
+	parse_and_read(L);
+	L->data = NULL;
+	L->len = 0;
+}
+
+static void load_one(loader *L, const char *path)
+{
+	size_t file = add_file(L, path);
+	sp_buf b = SP_BUF_INIT;
+	if (ld_read_file(L, file, &b) == 0) {
+		L->total_bytes += b.len;
+		if (L->total_bytes > CORPUS_MAX_TOTAL_BYTES)
+			ld_report(L, file, SP_ERROR, 0, 0,
+			          "corpus too large (the limit is %u bytes in "
+			          "total)",
+			          CORPUS_MAX_TOTAL_BYTES);
+		else
+			read_text(L, file, b.data ? b.data : "", b.len);
+	}
+	buf_free(&b);
+}
+
+static void load_dir(loader *L, const char *path)
+{
+	char **files;
+	size_t n;
+	if (ld_list_dir(path, &files, &n) < 0)
+		ld_report(L, LD_NO_FILE, SP_ERROR, 0, 0,
+		          "more than %u corpus files", CORPUS_MAX_FILES);
+	else if (n == 0)
+		ld_report(L, LD_NO_FILE, SP_ERROR, 0, 0,
+		          "no *.yaml or *.yml files found");
+	for (size_t i = 0; i < n; i++) {
+		if (L->total_bytes <= CORPUS_MAX_TOTAL_BYTES)
+			load_one(L, files[i]);
+		free(files[i]);
+	}
+	free(files);
+}
+
+static void loader_init(loader *L, const char *path)
+{
+	memset(L, 0, sizeof *L);
+	L->c = xcalloc(1, sizeof *L->c);
+	L->path = path;
+	L->file = LD_NO_FILE;
+}
+
+static void loader_free_refs(loader *L)
+{
+	for (size_t i = 0; i < L->c->nquestions; i++) {
+		ld_qrefs *r = &L->qrefs[i];
+		free(r->category.id);
+		ld_refs_free(r->roles, r->nroles);
+		ld_refs_free(r->related, r->nrelated);
+	}
+	free(L->qrefs);
+	free(L->lines);
+}
+
+/* Resolve, report, and hand over the corpus (or NULL on any error). */
+static sp_corpus *finish(loader *L, sp_diag *d, int *status)
+{
+	sp_corpus *c = L->c;
+	if (!ld_count_errors(L) && !c->nquestions)
+		ld_report(L, LD_NO_FILE, SP_ERROR, 0, 0, "no questions found");
+	ld_resolve(L);
+	if (!c->language.s)
+		c->language.s = xstrdup("en");
+	int failed = ld_count_errors(L) > 0;
+	if (status)
+		*status = !failed       ? CORPUS_LOAD_OK
+		          : L->io_error ? CORPUS_LOAD_IO
+		                        : CORPUS_LOAD_INVALID;
+	ld_flush(L, d);
+	loader_free_refs(L);
+	if (failed) {
+		corpus_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+sp_corpus *corpus_load_status(const char *path, sp_diag *d, int *status)
+{
+	loader L;
+	loader_init(&L, path);
+	struct stat st;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		load_dir(&L, path);
+	else
+		load_one(&L, path);
+	return finish(&L, d, status);
+}
+
+sp_corpus *corpus_load(const char *path, sp_diag *d)
+{
+	return corpus_load_status(path, d, NULL);
+}
+
+sp_corpus *corpus_load_bytes(const char *name, const char *data, size_t len,
+                             sp_diag *d)
+{
+	loader L;
+	loader_init(&L, name);
+	size_t file = add_file(&L, name);
+	read_text(&L, file, data, len);
+	return finish(&L, d, NULL);
+}

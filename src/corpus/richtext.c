@@ -1,0 +1,395 @@
+/* richtext.c - convert a cmark tree into paragraphs and list items of
+ * styled runs. Iterative (cmark_iter); list depth is limited. */
+#include "corpus/richtext.h"
+
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+static void rt_block_tidy(rt_block *b);
+
+typedef struct rt_state {
+	rich_text *out;
+	size_t cap;
+	rt_block *cur; /* open paragraph, or NULL */
+	size_t cur_runs_cap;
+	unsigned lists; /* list nesting depth */
+	int ordered[RICH_MAX_DEPTH + 1];
+	int next_num[RICH_MAX_DEPTH + 1];
+	int pending[RICH_MAX_DEPTH + 1]; /* item marker not drawn yet */
+	unsigned emph, strong;
+	const char *url;
+	const char *text; /* the source, for table detection */
+	int errors;
+	int too_deep_reported;
+	int html_reported; /* inline HTML, once per paragraph */
+	rt_errfn err;
+	void *ctx;
+} rt_state;
+
+static void report(rt_state *s, cmark_node *n, const char *msg)
+{
+	int line = 0, col = 0;
+	for (cmark_node *p = n; p && !line; p = cmark_node_parent(p)) {
+		line = cmark_node_get_start_line(p);
+		col = cmark_node_get_start_column(p);
+	}
+	s->errors++;
+	if (s->err)
+		s->err(s->ctx, line ? line : 1, col ? col : 1, msg);
+}
+
+static rt_block *new_block(rt_state *s)
+{
+	rich_text *o = s->out;
+	o->blocks =
+	    xgrow(o->blocks, &s->cap, o->nblocks + 1, sizeof *o->blocks);
+	rt_block *b = &o->blocks[o->nblocks++];
+	memset(b, 0, sizeof *b);
+	s->cur_runs_cap = 0;
+	if (s->lists) {
+		unsigned d =
+		    s->lists <= RICH_MAX_DEPTH ? s->lists : RICH_MAX_DEPTH;
+		b->kind = RT_LIST_ITEM;
+		b->depth = d;
+		b->ordered = s->ordered[d];
+		if (s->pending[d]) {
+			b->number = s->next_num[d] - 1;
+			s->pending[d] = 0;
+		}
+	}
+	return b;
+}
+
+static void add_run(rt_state *s, const char *text, unsigned style)
+{
+	if (!s->cur || !text)
+		return;
+	rt_block *b = s->cur;
+	if (s->url)
+		style |= RT_LINK;
+	b->runs =
+	    xgrow(b->runs, &s->cur_runs_cap, b->nruns + 1, sizeof *b->runs);
+	rt_run *r = &b->runs[b->nruns++];
+	r->text = xstrdup(text);
+	r->style = style;
+	r->url = s->url ? xstrdup(s->url) : NULL;
+}
+
+static unsigned cur_style(const rt_state *s)
+{
+	return (s->emph ? RT_EMPH : 0) | (s->strong ? RT_STRONG : 0);
+}
+
+/* Is the line [p, end) a table delimiter row like |---|:--:| ? */
+static int delimiter_row(const char *p, const char *end)
+{
+	int pipes = 0, dashes = 0;
+	for (; p < end; p++) {
+		if (*p == '|')
+			pipes++;
+		else if (*p == '-')
+			dashes++;
+		else if (*p != ':' && *p != ' ' && *p != '\t' && *p != '\r')
+			return 0;
+	}
+	return pipes && dashes;
+}
+
+/* A paragraph whose second or later line is a delimiter row, after a
+ * line holding a pipe, is a GitHub-style table. */
+static int looks_like_table(const rt_state *s, cmark_node *para)
+{
+	int first = cmark_node_get_start_line(para);
+	int last = cmark_node_get_end_line(para);
+	const char *p = s->text;
+	int prev_pipe = 0;
+	for (int line = 1; *p && line <= last; line++) {
+		const char *e = strchr(p, '\n');
+		if (!e)
+			e = p + strlen(p);
+		if (line >= first) {
+			if (line > first && prev_pipe && delimiter_row(p, e))
+				return 1;
+			prev_pipe = memchr(p, '|', (size_t)(e - p)) != NULL;
+		}
+		p = *e ? e + 1 : e;
+	}
+	return 0;
+}
+
+static int unsupported(rt_state *s, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HEADING:
+		report(s, n, "headings are not supported in rich text");
+		return 1;
+	case CMARK_NODE_HTML_INLINE:
+		if (!s->html_reported)
+			report(s, n, "HTML is not supported in rich text");
+		s->html_reported = 1;
+		return 1;
+	case CMARK_NODE_HTML_BLOCK:
+		report(s, n, "HTML is not supported in rich text");
+		return 1;
+	case CMARK_NODE_IMAGE:
+		report(s, n, "images are not supported in rich text");
+		return 1;
+	case CMARK_NODE_CODE_BLOCK:
+		report(s, n,
+		       "code blocks are not supported in rich text (use "
+		       "`code` spans)");
+		return 1;
+	case CMARK_NODE_BLOCK_QUOTE:
+		report(s, n, "block quotes are not supported in rich text");
+		return 1;
+	case CMARK_NODE_THEMATIC_BREAK:
+		report(s, n, "thematic breaks are not supported in rich text");
+		return 1;
+	case CMARK_NODE_CUSTOM_BLOCK:
+	case CMARK_NODE_CUSTOM_INLINE:
+		report(s, n, "unsupported construct in rich text");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void enter_list(rt_state *s, cmark_node *n)
+{
+	s->lists++;
+	if (s->lists > RICH_MAX_DEPTH) {
+		if (!s->too_deep_reported) {
+			char msg[80];
+			snprintf(msg, sizeof msg,
+			         "lists nested more than %d levels deep in "
+			         "rich text",
+			         RICH_MAX_DEPTH);
+			report(s, n, msg);
+			s->too_deep_reported = 1;
+		}
+		return;
+	}
+	s->ordered[s->lists] =
+	    cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+	s->next_num[s->lists] =
+	    s->ordered[s->lists] ? cmark_node_get_list_start(n) : 1;
+}
+
+static void enter_item(rt_state *s)
+{
+	if (s->lists > RICH_MAX_DEPTH || !s->lists)
+		return;
+	s->next_num[s->lists]++;
+	s->pending[s->lists] = 1;
+}
+
+static void exit_item(rt_state *s)
+{
+	if (s->lists > RICH_MAX_DEPTH || !s->lists)
+		return;
+	if (s->pending[s->lists]) /* an empty item still draws its marker */
+		new_block(s);
+	s->pending[s->lists] = 0;
+}
+
+static void enter_paragraph(rt_state *s, cmark_node *n)
+{
+	if (looks_like_table(s, n))
+		report(s, n, "tables are not supported in rich text");
+	s->html_reported = 0;
+	s->cur = new_block(s);
+}
+
+static void on_enter(rt_state *s, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LIST:
+		enter_list(s, n);
+		break;
+	case CMARK_NODE_ITEM:
+		enter_item(s);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		enter_paragraph(s, n);
+		break;
+	case CMARK_NODE_TEXT:
+		add_run(s, cmark_node_get_literal(n), cur_style(s));
+		break;
+	case CMARK_NODE_CODE:
+		add_run(s, cmark_node_get_literal(n), cur_style(s) | RT_CODE);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+		add_run(s, " ", cur_style(s));
+		break;
+	case CMARK_NODE_EMPH:
+		s->emph++;
+		break;
+	case CMARK_NODE_STRONG:
+		s->strong++;
+		break;
+	case CMARK_NODE_LINK:
+		s->url = cmark_node_get_url(n);
+		break;
+	default:
+		break;
+	}
+}
+
+static void on_exit(rt_state *s, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_LIST:
+		s->lists--;
+		break;
+	case CMARK_NODE_ITEM:
+		exit_item(s);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		if (s->cur)
+			rt_block_tidy(s->cur);
+		s->cur = NULL;
+		break;
+	case CMARK_NODE_EMPH:
+		s->emph--;
+		break;
+	case CMARK_NODE_STRONG:
+		s->strong--;
+		break;
+	case CMARK_NODE_LINK:
+		s->url = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
+static void walk(rt_state *s, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER && unsupported(s, n)) {
+			/* skip the construct and everything inside it */
+			if (cmark_node_first_child(n))
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			continue;
+		}
+		if (ev == CMARK_EVENT_ENTER)
+			on_enter(s, n);
+		else
+			on_exit(s, n);
+	}
+	cmark_iter_free(it);
+}
+
+/* Fold white space across the runs of a block (code spans verbatim),
+ * trim both ends, merge neighbours of the same style, drop empty runs. */
+static void fold_runs(rt_block *b)
+{
+	int last_space = 1; /* trims the start */
+	for (size_t i = 0; i < b->nruns; i++) {
+		rt_run *r = &b->runs[i];
+		if (r->style & RT_CODE) {
+			last_space = 0;
+			continue;
+		}
+		char *w = r->text;
+		for (const char *p = r->text; *p; p++) {
+			int sp =
+			    *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+			if (sp && last_space)
+				continue;
+			*w++ = sp ? ' ' : *p;
+			last_space = sp;
+		}
+		*w = '\0';
+	}
+	for (size_t i = b->nruns; i-- > 0;) { /* trim the end */
+		rt_run *r = &b->runs[i];
+		if (r->style & RT_CODE)
+			break;
+		size_t n = strlen(r->text);
+		while (n && r->text[n - 1] == ' ')
+			r->text[--n] = '\0';
+		if (n)
+			break;
+	}
+}
+
+static int same_style(const rt_run *a, const rt_run *b)
+{
+	if (a->style != b->style)
+		return 0;
+	if (!a->url || !b->url)
+		return a->url == b->url;
+	return !strcmp(a->url, b->url);
+}
+
+static void free_run(rt_run *r)
+{
+	free(r->text);
+	free(r->url);
+}
+
+static void rt_block_tidy(rt_block *b)
+{
+	fold_runs(b);
+	size_t w = 0;
+	for (size_t i = 0; i < b->nruns; i++) {
+		rt_run *r = &b->runs[i];
+		if (!*r->text) {
+			free_run(r);
+			continue;
+		}
+		if (w && same_style(&b->runs[w - 1], r)) {
+			rt_run *prev = &b->runs[w - 1];
+			size_t a = strlen(prev->text), n = strlen(r->text);
+			prev->text = xrealloc(prev->text, a + n + 1);
+			memcpy(prev->text + a, r->text, n + 1);
+			free_run(r);
+			continue;
+		}
+		b->runs[w++] = *r;
+	}
+	b->nruns = w;
+	if (!w) {
+		free(b->runs);
+		b->runs = NULL;
+	}
+}
+
+int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx)
+{
+	rt_state s;
+	memset(&s, 0, sizeof s);
+	s.out = out;
+	s.text = text;
+	s.err = err;
+	s.ctx = ctx;
+	out->blocks = NULL;
+	out->nblocks = 0;
+	cmark_node *doc =
+	    cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT);
+	walk(&s, doc);
+	cmark_node_free(doc);
+	return s.errors;
+}
+
+void richtext_free(rich_text *rt)
+{
+	for (size_t i = 0; i < rt->nblocks; i++) {
+		rt_block *b = &rt->blocks[i];
+		for (size_t j = 0; j < b->nruns; j++)
+			free_run(&b->runs[j]);
+		free(b->runs);
+	}
+	free(rt->blocks);
+	rt->blocks = NULL;
+	rt->nblocks = 0;
+}

@@ -1,0 +1,16 @@
+/* richtext.h - CommonMark subset to rt_block/rt_run (internal). */
+#ifndef SP_CORPUS_RICHTEXT_H
+#define SP_CORPUS_RICHTEXT_H
+
+#include "corpus/corpus.h"
+
+/* An unsupported construct: line (1-based) and column (1-based, bytes)
+ * relative to the text. */
+typedef void (*rt_errfn)(void *ctx, int line, int col, const char *msg);
+
+/* Parse text (NUL-terminated, valid UTF-8) into out->blocks. Reports
+ * every unsupported construct through err; returns how many. */
+int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx);
+void richtext_free(rich_text *rt);
+
+#endif

@@ -1,0 +1,182 @@
+/* text.c - UTF-8 validation, NFC, white space folding, slugs. */
+#include "corpus/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+size_t text_utf8_invalid(const char *s, size_t len)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n =
+		    utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n <= 0)
+			return i;
+		i += (size_t)n;
+	}
+	return TEXT_OK;
+}
+
+size_t text_find_control(const char *s, size_t len, unsigned long *cp)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	size_t i = 0;
+	while (i < len) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t n =
+		    utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+		if (n <= 0)
+			return i;
+		int bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		          (c >= 0x7F && c < 0xA0 && c != 0x85);
+		if (bad) {
+			*cp = (unsigned long)c;
+			return i;
+		}
+		i += (size_t)n;
+	}
+	return TEXT_OK;
+}
+
+char *text_nfc(const char *s, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n =
+	    utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	                 &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	/* copy so the caller frees with the project allocator's free() */
+	char *r = xstrndup((const char *)out, (size_t)n);
+	free(out);
+	return r;
+}
+
+/* Length of the white space sequence at s (0 if none): ASCII space, tab,
+ * line breaks, NEL, LINE/PARAGRAPH SEPARATOR. No-break spaces stay. */
+static size_t space_len(const unsigned char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
+	    *s == '\v')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0x85)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+char *text_fold(const char *s)
+{
+	sp_buf b = SP_BUF_INIT;
+	const unsigned char *p = (const unsigned char *)s;
+	int pending = 0;
+	while (*p) {
+		size_t n = space_len(p);
+		if (n) {
+			pending = b.len > 0;
+			p += n;
+			continue;
+		}
+		if (pending)
+			buf_putc(&b, ' ');
+		pending = 0;
+		buf_putc(&b, (char)*p++);
+	}
+	return buf_detach(&b);
+}
+
+int text_is_slug(const char *s)
+{
+	int prev_hyphen = 1; /* no leading hyphen */
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		if (*s == '-') {
+			if (prev_hyphen)
+				return 0;
+			prev_hyphen = 1;
+		} else if ((*s >= 'a' && *s <= 'z') ||
+		           (*s >= '0' && *s <= '9')) {
+			prev_hyphen = 0;
+		} else {
+			return 0;
+		}
+	}
+	return !prev_hyphen;
+}
+
+unsigned text_chars(const char *s, size_t n)
+{
+	unsigned c = 0;
+	for (size_t i = 0; i < n && s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+#define DIST_MAX 64
+
+size_t text_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > DIST_MAX || lb > DIST_MAX)
+		return DIST_MAX;
+	size_t row[DIST_MAX + 1];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+static int is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
+}
+
+int text_is_language_tag(const char *s)
+{
+	size_t n = 0, parts = 0;
+	for (;; s++) {
+		if (*s == '-' || !*s) {
+			if (n == 0 || n > 8)
+				return 0;
+			parts++;
+			n = 0;
+			if (!*s)
+				break;
+		} else if (is_alnum(*s)) {
+			if (parts == 0 &&
+			    !((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z'))
+				return 0;
+			n++;
+		} else {
+			return 0;
+		}
+	}
+	return parts > 0;
+}

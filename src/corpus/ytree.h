@@ -1,0 +1,59 @@
+/* ytree.h - a small YAML node tree built from libyaml events (internal).
+ *
+ * Every node carries its 1-based line and column (column in characters).
+ * Aliases are resolved by reference: an alias node points at the anchored
+ * node, which is shared, never copied. All nodes are owned by the tree.
+ * Building is iterative and enforces the nesting, alias and node limits. */
+#ifndef SP_CORPUS_YTREE_H
+#define SP_CORPUS_YTREE_H
+
+#include <stddef.h>
+
+typedef enum yn_kind { YN_SCALAR, YN_SEQ, YN_MAP } yn_kind;
+
+typedef enum yn_style {
+	YS_PLAIN,
+	YS_SINGLE,
+	YS_DOUBLE,
+	YS_LITERAL, /* | */
+	YS_FOLDED   /* > */
+} yn_style;
+
+typedef struct ynode {
+	yn_kind kind;
+	yn_style style;       /* scalars */
+	unsigned line, col;   /* 1-based; col in characters */
+	char *str;            /* scalars: NUL-terminated value */
+	size_t len;           /* scalars: bytes */
+	struct ynode **items; /* seq: n items; map: n/2 pairs (key, value) */
+	size_t n, cap;
+	size_t weight; /* nodes reachable, counting through aliases */
+	int is_null;   /* plain scalar "", "~", "null", "Null", "NULL" */
+} ynode;
+
+/* An error found while building: 1-based position, message text. */
+typedef void (*ytree_errfn)(void *ctx, unsigned line, unsigned col,
+                            const char *msg);
+
+typedef struct ytree {
+	ynode **nodes; /* every node allocated, for freeing */
+	size_t nnodes, cap;
+	ynode *root;              /* NULL for an empty stream */
+	size_t ndocs;             /* documents in the stream */
+	unsigned second_doc_line; /* line of the second document, if any */
+} ytree;
+
+/* Parse data (valid UTF-8, no BOM) into t. Returns 0, or -1 after
+ * reporting one error through err (the tree is then partial; free it). */
+int ytree_parse(ytree *t, const char *data, size_t len, ytree_errfn err,
+                void *ctx);
+void ytree_free(ytree *t);
+
+/* Map lookups: number of pairs, i-th key and value. */
+#define YN_PAIRS(n) ((n)->n / 2)
+#define YN_KEY(n, i) ((n)->items[2 * (i)])
+#define YN_VAL(n, i) ((n)->items[2 * (i) + 1])
+
+const char *ynode_kind_name(const ynode *n); /* "text", "list", "mapping" */
+
+#endif
