@@ -16,7 +16,8 @@
 #include "util/mem.h"
 
 #define TAIL_GAP 12.0  /* points between a paragraph and its tail */
-#define LEADER_STEP 4.5 /* points between leader dots */
+#define LEADER_STEP 4.0 /* points between leader dots (whole points:
+                         * dash arrays are integers) */
 #define KEEP_CHAIN_MAX 8
 #define HUGE_FRAME 1e9
 
@@ -142,13 +143,14 @@ static void draw_single(layout_engine *e, sp_page *pg, const layout_span *sp,
 static void draw_leaders(sp_page *pg, double from, double to, double base,
                          sp_color color)
 {
-	/* dots on a grid anchored at the right, so columns of leaders align */
-	double x = to - LEADER_STEP;
-	while (x > from + 1.0) {
-		page_add_rect(pg, x, base, 0.7, 0.7, RECT_FILL, color, color, 0,
-		              0);
-		x -= LEADER_STEP;
-	}
+	/* one dashed line of 1 pt dots on a grid anchored at the right, so
+	 * the leaders of consecutive entries line up */
+	double n = floor((to - from) / LEADER_STEP);
+	if (n < 1)
+		return;
+	double start = to - n * LEADER_STEP;
+	page_add_dashed_line(pg, start, base + 0.6, to, base + 0.6, 0.9, color,
+	                     1, (uint16_t)(LEADER_STEP - 1));
 }
 
 static double line_end(const layout_line *l)
