@@ -13,6 +13,7 @@ typedef struct command {
 static const command commands[] = {
     {"check", cmd_check, "validate a corpus and report every problem"},
     {"list", cmd_list, "list the selected questions, one per line"},
+    {"handbook", cmd_handbook, "render the study handbook as a PDF"},
     {"cards", cmd_cards, "flashcard sheets, duplex-correct, with crop marks"},
 };
 

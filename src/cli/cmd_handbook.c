@@ -1,0 +1,240 @@
+/* cmd_handbook.c - `studypress handbook`: the study handbook as a PDF. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli/common.h"
+#include "products/handbook.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+enum {
+	OPT_WRITE_IN = CLI_OPT_FIRST_FREE,
+	OPT_DUPLEX,
+	OPT_BOOKLET,
+	OPT_EACH_ROLE,
+	OPT_OUT_DIR,
+	OPT_MAX_PAGES
+};
+
+typedef struct hb_args {
+	cli_common common;
+	handbook_opts o;
+	int each_role;
+	const char *out_dir;
+} hb_args;
+
+static void usage(FILE *f)
+{
+	fputs("usage: studypress handbook -o FILE.pdf [options]\n"
+	      "       studypress handbook --each-role --out-dir DIR [options]\n"
+	      "\nA study handbook: cover, contents, a section per category, "
+	      "a topic index,\nbookmarks, running heads and page labels.\n\n"
+	      "Options:\n"
+	      "  -o, --output FILE     write the PDF here\n"
+	      "      --write-in        ruled \"Your example\" lines after each "
+	      "tip\n"
+	      "      --duplex          sections start on right-hand pages; "
+	      "mirrored margins\n"
+	      "      --booklet         impose two-up in saddle-stitch order on "
+	      "sheets twice\n"
+	      "                        the page size (use --paper a5 for A4 "
+	      "sheets); print\n"
+	      "                        duplex, flip on the short edge, fold\n"
+	      "      --each-role       one handbook per role: DIR/handbook-ROLE.pdf\n"
+	      "      --out-dir DIR     the directory for --each-role\n"
+	      "      --max-pages N     refuse to lay out more pages (default "
+	      "100000)\n"
+	      "      --template NAME   a template from templates/, or a path\n"
+	      "      --paper SIZE      a4, letter, a5, half-letter (overrides "
+	      "the template)\n"
+	      "      --dump-layout FILE  write the page model as text\n",
+	      f);
+	cli_help_content(f);
+	cli_help_selection(f);
+}
+
+static int parse(hb_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    CLI_OPTS_CONTENT,
+	    CLI_OPTS_SELECTION,
+	    CLI_OPTS_RENDER,
+	    {"write-in", no_argument, NULL, OPT_WRITE_IN},
+	    {"duplex", no_argument, NULL, OPT_DUPLEX},
+	    {"booklet", no_argument, NULL, OPT_BOOKLET},
+	    {"each-role", no_argument, NULL, OPT_EACH_ROLE},
+	    {"out-dir", required_argument, NULL, OPT_OUT_DIR},
+	    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+	    CLI_OPTS_END};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) != -1) {
+		switch (opt) {
+		case OPT_WRITE_IN:
+			a->o.write_in = 1;
+			continue;
+		case OPT_DUPLEX:
+			a->o.duplex = 1;
+			continue;
+		case OPT_BOOKLET:
+			a->o.booklet = 1;
+			continue;
+		case OPT_EACH_ROLE:
+			a->each_role = 1;
+			continue;
+		case OPT_OUT_DIR:
+			a->out_dir = optarg;
+			continue;
+		case OPT_MAX_PAGES: {
+			char *end;
+			a->o.max_pages = strtol(optarg, &end, 10);
+			if (*end || a->o.max_pages < 1)
+				return cli_usage_error("handbook",
+				                       "--max-pages takes a "
+				                       "positive number");
+			continue;
+		}
+		case '?':
+			return cli_usage_error("handbook", "unknown option");
+		default:
+			break;
+		}
+		int r = cli_common_option(&a->common, opt, optarg);
+		if (r == CLI_OPTION_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (r != CLI_OPTION_DONE)
+			return EXIT_USAGE;
+	}
+	if (optind < argc)
+		return cli_usage_error("handbook", "unexpected argument '%s'",
+		                       argv[optind]);
+	if (a->each_role && !a->out_dir)
+		return cli_usage_error("handbook", "--each-role needs --out-dir DIR");
+	if (!a->each_role && !a->common.output && !a->common.dump_layout)
+		return cli_usage_error("handbook", "say where to write: -o FILE.pdf");
+	return EXIT_OK;
+}
+
+static sp_template *load_template(const cli_common *c, sp_diag *d)
+{
+	sp_template *t = template_load(c->template_name, d);
+	if (t && c->paper && template_set_paper(t, c->paper)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "unknown paper '%s' (known: a4, letter, a5, a6, "
+		           "half-letter, legal)",
+		           c->paper);
+		template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* The role for the cover: the one --role given, if exactly one. */
+static long cover_role(const cli_common *c, const sp_corpus *corpus)
+{
+	if (c->sel.roles.n != 1)
+		return -1;
+	return corpus_find_role(corpus, c->sel.roles.v[0]);
+}
+
+static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
+                      handbook_opts *o, const char *out, const char *dump)
+{
+	size_t *sel = NULL, n = 0;
+	int rc = cli_select(c, corpus, r->d, &sel, &n);
+	if (rc != EXIT_OK)
+		return rc;
+	unsigned warnings = r->d->warnings;
+	sp_document *doc = handbook_build(r, corpus, sel, n, o);
+	free(sel);
+	if (!doc)
+		return EXIT_INVALID;
+	if (c->strict && r->d->warnings > warnings) {
+		diag_error(r->d, sp_loc_make(NULL, 0, 0),
+		           "warnings with --strict: '%s' not written", out);
+		doc_free(doc);
+		return EXIT_INVALID;
+	}
+	if (out && !pdf_output_path_ok(out, (const char *const *)corpus->files,
+	                               corpus->nfiles, r->d)) {
+		doc_free(doc);
+		return EXIT_IO;
+	}
+	rc = render_write(r, doc, out, dump);
+	doc_free(doc);
+	return rc;
+}
+
+static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
+{
+	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST) {
+		diag_error(r->d, sp_loc_make(NULL, 0, 0),
+		           "cannot create directory '%s': %s", a->out_dir,
+		           strerror(errno));
+		return EXIT_IO;
+	}
+	int worst = EXIT_OK;
+	for (size_t i = 0; i < corpus->nroles; i++) {
+		cli_common c = a->common;
+		sp_strlist only = {NULL, 0};
+		strlist_add_csv(&only, corpus->roles[i].id);
+		c.sel.roles = only;
+		handbook_opts o = a->o;
+		o.role = (long)i;
+		sp_buf path = SP_BUF_INIT;
+		buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir,
+		           corpus->roles[i].id);
+		int rc = render_one(r, corpus, &c, &o, path.data, NULL);
+		if (rc == EXIT_OK)
+			fprintf(stderr, "wrote %s\n", path.data);
+		if (rc > worst)
+			worst = rc;
+		buf_free(&path);
+		strlist_free(&only);
+	}
+	return worst;
+}
+
+int cmd_handbook(int argc, char **argv)
+{
+	hb_args a;
+	memset(&a, 0, sizeof a);
+	cli_common_init(&a.common);
+	a.o.role = -1;
+	int rc = parse(&a, argc, argv);
+	if (rc != EXIT_OK) {
+		cli_common_free(&a.common);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	sp_diag d;
+	diag_init(&d, stderr);
+	sp_corpus *corpus = cli_load_corpus(&a.common, &d, &rc);
+	sp_template *t = corpus ? load_template(&a.common, &d) : NULL;
+	sp_render r;
+	if (corpus && !t)
+		rc = EXIT_INVALID;
+	if (t && render_open(&r, t, &d) != 0) {
+		rc = EXIT_INVALID;
+		template_free(t);
+		t = NULL;
+	}
+	if (t) {
+		a.o.role = cover_role(&a.common, corpus);
+		if (a.each_role)
+			rc = each_role(&r, corpus, &a);
+		else
+			rc = render_one(&r, corpus, &a.common, &a.o,
+			                a.common.output, a.common.dump_layout);
+		render_close(&r);
+		template_free(t);
+	}
+	corpus_free(corpus);
+	cli_common_free(&a.common);
+	return rc;
+}

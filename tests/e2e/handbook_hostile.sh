@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Issue 4: a corpus of hostile text through the whole engine.
+source "${SP_SOURCE_DIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
+C=$DATA/hostile/corpus.yaml
+
+"$SP" handbook -c "$C" -o "$TMP/h.pdf" --dump-layout "$TMP/h.dump" 2>"$TMP/err" \
+  || { cat "$TMP/err"; fail "handbook renders"; finish; }
+pass "handbook renders"
+check "PDF passes qpdf --check and pdftotext prints no warnings" pdf_ok "$TMP/h.pdf"
+check "emoji above the BMP is reported with its location" \
+  grep -q "corpus.yaml:[0-9]*:[0-9]*: warning: .*U+1F600" "$TMP/err"
+check "math italic x above the BMP is reported" grep -q "U+1D465" "$TMP/err"
+check "every font is embedded" \
+  bash -c "pdffonts '$TMP/h.pdf' | awk 'NR>2 && \$(NF-4)!=\"yes\" {bad=1} END {exit bad}'"
+"$SP" handbook -c "$C" -o "$TMP/h2.pdf" 2>/dev/null
+check "two runs give identical bytes" cmp -s "$TMP/h.pdf" "$TMP/h2.pdf"
+pdftotext "$TMP/h.pdf" "$TMP/h.txt"
+mutool draw -q -F txt -o "$TMP/h.mu.txt" "$TMP/h.pdf" 2>"$TMP/mu.err" || true
+check "MuPDF reads it without errors" bash -c "! grep -qi error '$TMP/mu.err'"
+check "every character is extracted in order or reported" \
+  python3 "$SP_SOURCE_DIR/tests/e2e/text_order.py" "$C" "$TMP/h.txt" "$TMP/err"
+check "no text outside the page's side margins" \
+  python3 "$SP_SOURCE_DIR/tests/e2e/margins.py" "$TMP/h.dump" 56
+finish
