@@ -1,0 +1,420 @@
+/* cmd_worksheet.c - `studypress worksheet`: mock-interview worksheets,
+ * one (-o) or a batch of per-candidate packets (--candidates). */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/common.h"
+#include "products/worksheet.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+enum {
+	OPT_EDITION = CLI_OPT_FIRST_FREE,
+	OPT_MINUTES,
+	OPT_MIX,
+	OPT_NAME,
+	OPT_ID,
+	OPT_DATE,
+	OPT_INTERVIEWER,
+	OPT_POSITION,
+	OPT_CANDIDATES,
+	OPT_OUT_DIR,
+	OPT_EXCLUDE_FROM,
+	OPT_SHARD,
+	OPT_JOBS,
+	OPT_PROGRESS,
+	OPT_NO_PROGRESS,
+	OPT_MERGE
+};
+
+typedef struct ws_args {
+	cli_common common;
+	ws_batch_opts b;
+	int edition_given;
+	const char *mix;
+	const char *name, *id, *date, *interviewer, *position;
+	long merge; /* --merge-manifests N */
+} ws_args;
+
+static void usage(FILE *f)
+{
+	fputs(
+	    "usage: studypress worksheet -o FILE.pdf [options]\n"
+	    "       studypress worksheet --candidates FILE.csv --out-dir DIR "
+	    "[options]\n"
+	    "       studypress worksheet --merge-manifests N --out-dir DIR\n"
+	    "\nMock-interview worksheets: a candidate edition with room to "
+	    "answer and an\ninterviewer edition with key points, rubric, "
+	    "score rows and a scorecard.\n\n"
+	    "Options:\n"
+	    "  -o, --output FILE       write the PDF here (with --edition "
+	    "both: FILE-candidate.pdf\n"
+	    "                          and FILE-interviewer.pdf)\n"
+	    "      --edition E         candidate (default), interviewer or "
+	    "both (default both\n"
+	    "                          for --candidates)\n"
+	    "      --minutes N         pick questions that fill N minutes "
+	    "without going over\n"
+	    "      --mix CAT=N,...     pick N questions of each category\n"
+	    "      --name NAME         the candidate (header; seeds the "
+	    "selection)\n"
+	    "      --id ID             the candidate's id (seeds the selection "
+	    "instead of\n"
+	    "                          the name)\n"
+	    "      --date TEXT         the date in the header\n"
+	    "      --interviewer NAME  the interviewer in the header\n"
+	    "      --position TEXT     the role in the header (default: the "
+	    "--role's name)\n"
+	    "      --candidates CSV    a batch: one packet per row (columns "
+	    "name, id, role,\n"
+	    "                          seed, date, interviewer)\n"
+	    "      --out-dir DIR       where a batch writes its packets and "
+	    "manifest.csv\n"
+	    "      --exclude-from CSV  leave out questions each candidate had "
+	    "in that manifest\n"
+	    "      --shard K/N         render only rows i with i % N == K-1; "
+	    "writes\n"
+	    "                          DIR/manifest-K-of-N.csv\n"
+	    "      --merge-manifests N merge DIR/manifest-K-of-N.csv into "
+	    "DIR/manifest.csv\n"
+	    "      --jobs N            render with N worker processes "
+	    "(default: the cores)\n"
+	    "      --progress, --no-progress  progress on stderr (default: "
+	    "when a terminal)\n"
+	    "      --template NAME     a template from templates/, or a path\n"
+	    "      --paper SIZE        a4, letter, a5, half-letter\n"
+	    "      --dump-layout FILE  write the page model as text\n",
+	    f);
+	cli_help_content(f);
+	cli_help_selection(f);
+}
+
+static int number(const char *arg, long min, long max, long *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_shard(ws_args *a, const char *arg)
+{
+	const char *slash = strchr(arg, '/');
+	char k[32];
+	if (!slash || (size_t)(slash - arg) >= sizeof k)
+		return -1;
+	memcpy(k, arg, (size_t)(slash - arg));
+	k[slash - arg] = 0;
+	if (number(k, 1, INT_MAX, &a->b.shard_k) ||
+	    number(slash + 1, 1, INT_MAX, &a->b.shard_n) ||
+	    a->b.shard_k > a->b.shard_n)
+		return -1;
+	return 0;
+}
+
+/* Our own options: 1 handled, 0 not ours, EXIT_USAGE bad. */
+static int own_option(ws_args *a, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_EDITION:
+		a->edition_given = 1;
+		if (ws_parse_edition(arg, &a->b.edition) < 0)
+			return cli_usage_error("worksheet",
+			                       "--edition is candidate, "
+			                       "interviewer or both");
+		return 1;
+	case OPT_MINUTES:
+		if (number(arg, 1, 100000, &a->b.pick.minutes))
+			return cli_usage_error("worksheet",
+			                       "--minutes takes a number "
+			                       "from 1 to 100000");
+		return 1;
+	case OPT_MIX:
+		a->mix = arg;
+		return 1;
+	case OPT_NAME:
+		a->name = arg;
+		return 1;
+	case OPT_ID:
+		a->id = arg;
+		return 1;
+	case OPT_DATE:
+		a->date = arg;
+		return 1;
+	case OPT_INTERVIEWER:
+		a->interviewer = arg;
+		return 1;
+	case OPT_POSITION:
+		a->position = arg;
+		return 1;
+	case OPT_CANDIDATES:
+		a->b.csv_path = arg;
+		return 1;
+	case OPT_OUT_DIR:
+		a->b.out_dir = arg;
+		return 1;
+	case OPT_EXCLUDE_FROM:
+		a->b.exclude_from = arg;
+		return 1;
+	case OPT_SHARD:
+		if (parse_shard(a, arg))
+			return cli_usage_error("worksheet",
+			                       "--shard takes K/N with 1 <= K "
+			                       "<= N");
+		return 1;
+	case OPT_JOBS:
+		if (number(arg, 1, 1024, &a->b.jobs))
+			return cli_usage_error("worksheet",
+			                       "--jobs takes a number from 1 "
+			                       "to 1024");
+		return 1;
+	case OPT_PROGRESS:
+	case OPT_NO_PROGRESS:
+		a->b.progress = opt == OPT_PROGRESS;
+		return 1;
+	case OPT_MERGE:
+		if (number(arg, 1, INT_MAX, &a->merge))
+			return cli_usage_error("worksheet",
+			                       "--merge-manifests takes the "
+			                       "number of shards");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int check_args(ws_args *a, int argc, char **argv)
+{
+	if (optind < argc)
+		return cli_usage_error("worksheet", "unexpected argument '%s'",
+		                       argv[optind]);
+	if (a->merge)
+		return a->b.out_dir ? EXIT_OK
+		                    : cli_usage_error("worksheet",
+		                                      "--merge-manifests "
+		                                      "needs --out-dir DIR");
+	if (a->mix && a->b.pick.minutes >= 0)
+		return cli_usage_error(
+		    "worksheet", "--mix and --minutes cannot be combined");
+	if (a->b.csv_path) {
+		if (!a->b.out_dir)
+			return cli_usage_error(
+			    "worksheet", "--candidates needs --out-dir DIR");
+		if (a->common.output || a->common.dump_layout)
+			return cli_usage_error(
+			    "worksheet", "--candidates writes to --out-dir, "
+			                 "not -o");
+		if (!a->edition_given)
+			a->b.edition = WS_BOTH;
+		return EXIT_OK;
+	}
+	if (a->b.out_dir || a->b.exclude_from || a->b.shard_n > 1)
+		return cli_usage_error("worksheet",
+		                       "--out-dir, --exclude-from and --shard "
+		                       "need --candidates FILE.csv");
+	if (!a->common.output && !a->common.dump_layout)
+		return cli_usage_error("worksheet",
+		                       "say where to write: -o FILE.pdf");
+	return EXIT_OK;
+}
+
+static int parse(ws_args *a, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    CLI_OPTS_CONTENT,
+	    CLI_OPTS_SELECTION,
+	    CLI_OPTS_RENDER,
+	    {"edition", required_argument, NULL, OPT_EDITION},
+	    {"minutes", required_argument, NULL, OPT_MINUTES},
+	    {"mix", required_argument, NULL, OPT_MIX},
+	    {"name", required_argument, NULL, OPT_NAME},
+	    {"id", required_argument, NULL, OPT_ID},
+	    {"date", required_argument, NULL, OPT_DATE},
+	    {"interviewer", required_argument, NULL, OPT_INTERVIEWER},
+	    {"position", required_argument, NULL, OPT_POSITION},
+	    {"candidates", required_argument, NULL, OPT_CANDIDATES},
+	    {"out-dir", required_argument, NULL, OPT_OUT_DIR},
+	    {"exclude-from", required_argument, NULL, OPT_EXCLUDE_FROM},
+	    {"shard", required_argument, NULL, OPT_SHARD},
+	    {"jobs", required_argument, NULL, OPT_JOBS},
+	    {"progress", no_argument, NULL, OPT_PROGRESS},
+	    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+	    {"merge-manifests", required_argument, NULL, OPT_MERGE},
+	    CLI_OPTS_END};
+	int opt;
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
+	       -1) {
+		if (opt == '?')
+			return cli_usage_error("worksheet", "unknown option");
+		int r = own_option(a, opt, optarg);
+		if (r == 1)
+			continue;
+		if (r)
+			return r;
+		r = cli_common_option(&a->common, opt, optarg);
+		if (r == CLI_OPTION_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (r != CLI_OPTION_DONE)
+			return EXIT_USAGE;
+	}
+	return check_args(a, argc, argv);
+}
+
+static sp_template *load_template(const cli_common *c, sp_diag *d)
+{
+	sp_template *t = template_load(c->template_name, d);
+	if (t && c->paper && template_set_paper(t, c->paper)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "unknown paper '%s' (known: a4, letter, a5, a6, "
+		           "half-letter, legal)",
+		           c->paper);
+		template_free(t);
+		return NULL;
+	}
+	return t;
+}
+
+/* "out.pdf" + "candidate" -> "out-candidate.pdf". */
+static char *edition_path(const char *path, const char *ed)
+{
+	size_t n = strlen(path);
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		dot = path + n;
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%.*s-%s%s", (int)(dot - path), path, ed, dot);
+	return buf_detach(&b);
+}
+
+static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
+                         const size_t *qs, size_t n, const ws_info *info,
+                         ws_edition ed)
+{
+	const char *name = ed == WS_CANDIDATE ? "candidate" : "interviewer";
+	int split = a->b.edition == WS_BOTH;
+	char *out = NULL, *dump = NULL;
+	if (a->common.output)
+		out = split ? edition_path(a->common.output, name)
+		            : xstrdup(a->common.output);
+	if (a->common.dump_layout)
+		dump = split && strcmp(a->common.dump_layout, "-")
+		           ? edition_path(a->common.dump_layout, name)
+		           : xstrdup(a->common.dump_layout);
+	int rc = EXIT_INVALID;
+	sp_document *doc = ws_build(r, c, qs, n, info, ed);
+	if (doc && out &&
+	    !pdf_output_path_ok(out, (const char *const *)c->files, c->nfiles,
+	                        r->d))
+		rc = EXIT_IO;
+	else if (doc)
+		rc = render_write(r, doc, out, dump);
+	doc_free(doc);
+	free(out);
+	free(dump);
+	return rc;
+}
+
+static const char *shown_role(const ws_args *a, const sp_corpus *c)
+{
+	if (a->position)
+		return a->position;
+	if (a->common.sel.roles.n != 1)
+		return NULL;
+	long i = corpus_find_role(c, a->common.sel.roles.v[0]);
+	return i >= 0 ? c->roles[i].name : NULL;
+}
+
+static int single(sp_render *r, const sp_corpus *c, ws_args *a,
+                  const size_t *pool, size_t npool)
+{
+	const char *key = a->id ? a->id : a->name;
+	uint64_t seed = ws_candidate_seed(a->b.base_seed, key);
+	size_t *qs = NULL, n = 0;
+	if (ws_pick(c, pool, npool, &a->b.pick, seed, sp_loc_make(NULL, 0, 0),
+	            NULL, &qs, &n, r->d) < 0)
+		return EXIT_INVALID;
+	char variant[10];
+	ws_variant_code(c, seed, qs, n, variant);
+	ws_info info = {a->name, shown_role(a, c), a->date, a->interviewer,
+	                variant};
+	unsigned warnings = r->d->warnings;
+	int rc = EXIT_OK;
+	if (a->b.edition & WS_CANDIDATE)
+		rc = write_edition(r, c, a, qs, n, &info, WS_CANDIDATE);
+	if (rc == EXIT_OK && (a->b.edition & WS_INTERVIEWER))
+		rc = write_edition(r, c, a, qs, n, &info, WS_INTERVIEWER);
+	if (rc == EXIT_OK && a->common.strict && r->d->warnings > warnings)
+		rc = EXIT_INVALID;
+	free(qs);
+	return rc;
+}
+
+static int run(ws_args *a, sp_diag *d)
+{
+	int rc = EXIT_OK;
+	sp_corpus *c = cli_load_corpus(&a->common, d, &rc);
+	if (!c)
+		return rc;
+	sp_template *t = load_template(&a->common, d);
+	if (!t) {
+		corpus_free(c);
+		return EXIT_INVALID;
+	}
+	a->b.pick.default_minutes = t->worksheet_minutes;
+	a->b.pick.count = a->common.sel.count;
+	a->b.base_seed = a->common.sel.has_seed ? a->common.sel.seed : 0;
+	/* the pool: the selection without --count and --seed, which the
+	 * per-candidate picking applies */
+	cli_common sel = a->common;
+	sel.sel.count = -1;
+	sel.sel.has_seed = 0;
+	size_t *pool = NULL, npool = 0;
+	sp_render r;
+	if (a->mix && ws_parse_mix(c, a->mix, &a->b.pick.mix, d) < 0)
+		rc = EXIT_USAGE;
+	else
+		rc = cli_select(&sel, c, d, &pool, &npool);
+	if (rc == EXIT_OK && render_open(&r, t, d) != 0)
+		rc = EXIT_INVALID;
+	else if (rc == EXIT_OK) {
+		rc = a->b.csv_path ? ws_batch_run(&r, c, pool, npool, &a->b, d)
+		                   : single(&r, c, a, pool, npool);
+		render_close(&r);
+	}
+	free(pool);
+	template_free(t);
+	corpus_free(c);
+	return rc;
+}
+
+int cmd_worksheet(int argc, char **argv)
+{
+	ws_args a;
+	memset(&a, 0, sizeof a);
+	cli_common_init(&a.common);
+	ws_pick_opts_init(&a.b.pick);
+	a.b.edition = WS_CANDIDATE;
+	a.b.shard_k = a.b.shard_n = 1;
+	a.b.progress = -1;
+	int rc = parse(&a, argc, argv);
+	if (rc == EXIT_OK) {
+		sp_diag d;
+		diag_init(&d, stderr);
+		rc = a.merge ? ws_merge_manifests(a.b.out_dir, a.merge, &d)
+		             : run(&a, &d);
+	}
+	ws_pick_opts_free(&a.b.pick);
+	cli_common_free(&a.common);
+	return rc < 0 ? EXIT_OK : rc;
+}

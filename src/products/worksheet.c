@@ -1,0 +1,586 @@
+/* worksheet.c - the two editions of a mock-interview worksheet.
+ *
+ * Candidate edition: header (fields to fill in when not given),
+ * instructions, then each question with its number and minutes and room
+ * to answer: a 2x2 STAR grid for STAR questions, one labelled box per
+ * step for other frameworks, ruled lines otherwise. Nothing that is only
+ * for the interviewer (why, answer, key points, tip, follow-ups, rubric)
+ * is ever added to its flow.
+ *
+ * Interviewer edition: the same questions in the same order with why it
+ * is asked, key points as a checklist, follow-ups, the rubric with tick
+ * boxes, a 1-5 score row and lines for notes; then a scorecard. */
+#include "products/worksheet.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+#define QINDENT 20.0        /* question number hang, points */
+#define LINE_GAP 19.0       /* between write-in lines, points */
+#define MAX_LINES 24        /* write-in lines for one question */
+#define CELL_PAD 6.0        /* inside STAR cells and step boxes */
+#define BOX_RULE 0.6        /* border width */
+#define TICK "\xE2\x98\x90" /* U+2610 BALLOT BOX */
+#define BULLET "\xE2\x80\xA2"
+#define MIDDOT " \xC2\xB7 "
+
+typedef struct ws {
+	sp_render *r;
+	const sp_template *t;
+	const sp_corpus *c;
+	const size_t *qs;
+	size_t n;
+	const ws_info *info;
+	ws_edition ed;
+	int total_minutes;
+	layout_span body, small, muted, label, qhead, title, foot;
+	layout_para_style ps_body, ps_small, ps_head, ps_title;
+} ws;
+
+int ws_parse_edition(const char *s, ws_edition *out)
+{
+	if (!strcmp(s, "candidate"))
+		*out = WS_CANDIDATE;
+	else if (!strcmp(s, "interviewer"))
+		*out = WS_INTERVIEWER;
+	else if (!strcmp(s, "both"))
+		*out = WS_BOTH;
+	else
+		return -1;
+	return 0;
+}
+
+int ws_answer_lines(int minutes)
+{
+	int n = 3 + 2 * (minutes > 0 ? minutes : 1);
+	return n > MAX_LINES ? MAX_LINES : n;
+}
+
+static void init_styles(ws *w)
+{
+	const sp_template *t = w->t;
+	w->body = render_span(FAMILY_BODY, VARIANT_REGULAR, t->size_body,
+	                      t->color_text);
+	w->small = render_span(FAMILY_BODY, VARIANT_REGULAR, t->size_small,
+	                       t->color_text);
+	w->muted = render_span(FAMILY_BODY, VARIANT_ITALIC, t->size_small,
+	                       t->color_muted);
+	w->label = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small,
+	                       t->color_accent);
+	w->qhead = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
+	                       t->color_text);
+	w->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
+	                       t->color_accent);
+	w->foot = render_span(FAMILY_HEADING, VARIANT_REGULAR,
+	                      t->size_small - 1, t->color_muted);
+	w->ps_body = render_para_style(w->r, t->size_body, 1);
+	w->ps_small = render_para_style(w->r, t->size_small, 0);
+	w->ps_head = render_para_style(w->r, t->size_h2, 0);
+	w->ps_head.hyphenate = 0;
+	w->ps_title = render_para_style(w->r, t->size_h1, 0);
+	w->ps_title.hyphenate = 0;
+}
+
+static const sp_question *wq(const ws *w, size_t i)
+{
+	return &w->c->questions[w->qs[i]];
+}
+
+static int is_star(const sp_framework *fw)
+{
+	return fw->name.s && fw->nsteps == 4 && !strcasecmp(fw->name.s, "STAR");
+}
+
+static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
+                        const layout_para_style *ps)
+{
+	return render_text_para(f, text ? text : "", s, ps);
+}
+
+/* ---- header ---- */
+
+static sp_flow *field_cell(ws *w, const char *label, const char *value)
+{
+	sp_flow *f = flow_new();
+	para(f, label, &w->muted, &w->ps_small);
+	if (value && *value) {
+		flow_block *b = para(f, value, &w->body, &w->ps_head);
+		b->space_before = 2;
+	} else {
+		flow_block *b = flow_add_lines(f, 1, 18, w->t->color_text);
+		b->thickness = 0.4;
+	}
+	return f;
+}
+
+static void header_row(ws *w, sp_flow *f, const char *const *labels,
+                       const char *const *values, size_t n)
+{
+	flow_block *row = flow_add_row(f, 14);
+	row->space_before = 8;
+	for (size_t i = 0; i < n; i++)
+		flow_row_add_cell(row, 0, field_cell(w, labels[i], values[i]));
+}
+
+static void build_header(ws *w, sp_flow *f)
+{
+	const int cand = w->ed == WS_CANDIDATE;
+	flow_block *b = para(f,
+	                     cand ? "Mock interview worksheet"
+	                          : "Mock interview: interviewer edition",
+	                     &w->title, &w->ps_title);
+	b->keep_with_next = 1;
+	if (w->c->title.s) {
+		b = para(f, w->c->title.s, &w->muted, &w->ps_small);
+		b->space_before = 2;
+	}
+	char total[64];
+	snprintf(total, sizeof total, "%d minutes, %zu question%s",
+	         w->total_minutes, w->n, w->n == 1 ? "" : "s");
+	const char *l1[] = {"Candidate", "Role"};
+	const char *v1[] = {w->info->name, w->info->role};
+	header_row(w, f, l1, v1, 2);
+	const char *l2[] = {"Date", "Interviewer", "Total time"};
+	const char *v2[] = {w->info->date, w->info->interviewer, total};
+	header_row(w, f, l2, v2, 3);
+	flow_block *rule = flow_add_rule(f, 0.8, w->t->color_rule);
+	rule->space_before = 10;
+	rule->space_after = 8;
+}
+
+static void build_instructions(ws *w, sp_flow *f)
+{
+	char text[700];
+	if (w->ed == WS_CANDIDATE)
+		snprintf(text, sizeof text,
+		         "Answer each question in the space below it, in note "
+		         "form: you will talk your answers through. The "
+		         "minutes next to each question are a guide; the "
+		         "whole worksheet is planned for %d minutes. For a "
+		         "story question, use the STAR boxes (Situation, Task, "
+		         "Action, Result) and tell one real story. For a "
+		         "problem, work through the named steps in order.",
+		         w->total_minutes);
+	else
+		snprintf(text, sizeof text,
+		         "Ask the questions in this order. Tick the key points "
+		         "you hear and the rubric signals you notice, score "
+		         "each question from 1 (weak) to 5 (excellent), and "
+		         "total the scores on the scorecard at the end. This "
+		         "edition is for the interviewer only: do not show it "
+		         "to the candidate.");
+	flow_block *b = para(f, "Instructions", &w->label, &w->ps_small);
+	b->keep_with_next = 1;
+	b = para(f, text, &w->small, &w->ps_small);
+	b->space_before = 2;
+	b->space_after = 6;
+}
+
+/* ---- one question ---- */
+
+static void question_head(ws *w, sp_flow *f, size_t i)
+{
+	const sp_question *q = wq(w, i);
+	char num[32], dest[300], meta[512];
+	snprintf(num, sizeof num, "%zu.", i + 1);
+	flow_block *b = para(f, q->question.s, &w->qhead, &w->ps_head);
+	flow_para_marker(b, num, &w->qhead, QINDENT - 4);
+	b->indent_left = QINDENT;
+	b->space_before = i ? 18 : 8;
+	b->keep_with_next = 1;
+	b->keep_together = 1;
+	snprintf(dest, sizeof dest, "q-%s", q->id);
+	flow_block_anchor(b, dest);
+	char title[300];
+	snprintf(title, sizeof title, "%zu. %.280s", i + 1, q->question.s);
+	flow_block_outline(b, 0, title);
+	int min = ws_question_minutes(q, w->t);
+	snprintf(meta, sizeof meta,
+	         "%d minute%s" MIDDOT "%s%s%.200s" MIDDOT "ref %.200s", min,
+	         min == 1 ? "" : "s", w->c->categories[q->category].name,
+	         q->framework.name.s ? MIDDOT : "",
+	         q->framework.name.s ? q->framework.name.s : "", q->id);
+	b = para(f, meta, &w->muted, &w->ps_small);
+	b->indent_left = QINDENT;
+	b->space_before = 2;
+	b->space_after = 6;
+	b->keep_with_next = 1;
+}
+
+/* A labelled space for one framework step: label, prompt, lines. */
+static sp_flow *step_flow(ws *w, const sp_step *s, const char *prefix,
+                          int nlines)
+{
+	sp_flow *f = flow_new();
+	char label[300];
+	snprintf(label, sizeof label, "%s%.280s", prefix ? prefix : "",
+	         s->label.s ? s->label.s : "");
+	para(f, label, &w->label, &w->ps_small);
+	if (s->prompt.s) {
+		flow_block *b = para(f, s->prompt.s, &w->muted, &w->ps_small);
+		b->space_before = 1;
+	}
+	flow_add_lines(f, nlines, LINE_GAP, w->t->color_rule);
+	return f;
+}
+
+static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
+{
+	int per = (ws_answer_lines(minutes) + 1) / 2;
+	if (per > 11)
+		per = 11;
+	if (per < 3)
+		per = 3;
+	for (int r = 0; r < 2; r++) {
+		flow_block *row = flow_add_row(f, 8);
+		row->indent_left = QINDENT;
+		row->space_before = r ? 8 : 0;
+		row->stroke = w->t->color_rule;
+		row->thickness = BOX_RULE;
+		if (r == 0)
+			row->keep_with_next = 1;
+		for (int k = 0; k < 2; k++) {
+			const sp_step *s = &q->framework.steps[r * 2 + k];
+			flow_cell *c = flow_row_add_cell(
+			    row, 0, step_flow(w, s, NULL, per));
+			c->pad = CELL_PAD;
+			c->border = 1;
+		}
+	}
+}
+
+static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
+{
+	size_t ns = q->framework.nsteps;
+	int per = ws_answer_lines(minutes) / (int)ns;
+	if (per < 2)
+		per = 2;
+	for (size_t k = 0; k < ns; k++) {
+		char prefix[32];
+		snprintf(prefix, sizeof prefix, "%zu. ", k + 1);
+		sp_flow *in = step_flow(w, &q->framework.steps[k], prefix, per);
+		flow_block *b =
+		    flow_add_box(f, in, CELL_PAD, BOX_RULE, w->t->color_rule);
+		b->indent_left = QINDENT;
+		b->keep_together = 1;
+		b->space_before = k ? 6 : 0;
+	}
+}
+
+static void candidate_question(ws *w, sp_flow *f, size_t i)
+{
+	const sp_question *q = wq(w, i);
+	int min = ws_question_minutes(q, w->t);
+	question_head(w, f, i);
+	if (is_star(&q->framework)) {
+		star_grid(w, f, q, min);
+	} else if (q->framework.nsteps > 0) {
+		step_boxes(w, f, q, min);
+	} else {
+		flow_block *b = flow_add_lines(f, ws_answer_lines(min),
+		                               LINE_GAP, w->t->color_rule);
+		b->indent_left = QINDENT;
+	}
+}
+
+static void section_label(ws *w, sp_flow *f, const char *text, double before)
+{
+	flow_block *b = para(f, text, &w->label, &w->ps_small);
+	b->indent_left = QINDENT;
+	b->space_before = before;
+	b->space_after = 2;
+	b->keep_with_next = 1;
+}
+
+static sp_flow *rubric_cell(ws *w, const char *label, const sp_text_list *l)
+{
+	sp_flow *f = flow_new();
+	flow_block *b = para(f, label, &w->label, &w->ps_small);
+	b->space_after = 2;
+	render_bullets(w->r, f, l, TICK, &w->small, &w->ps_small, 0, 1.5);
+	return f;
+}
+
+static void rubric_row(ws *w, sp_flow *f, const sp_question *q)
+{
+	if (!q->rubric_strong.n && !q->rubric_red_flags.n)
+		return;
+	flow_block *row = flow_add_row(f, 8);
+	row->indent_left = QINDENT;
+	row->space_before = 8;
+	row->stroke = w->t->color_rule;
+	row->thickness = BOX_RULE;
+	flow_cell *c = flow_row_add_cell(
+	    row, 0, rubric_cell(w, "Strong signals", &q->rubric_strong));
+	c->pad = 5;
+	c->border = 1;
+	c->has_fill = 1;
+	c->fill = w->t->color_shade;
+	c = flow_row_add_cell(
+	    row, 0, rubric_cell(w, "Red flags", &q->rubric_red_flags));
+	c->pad = 5;
+	c->border = 1;
+}
+
+static sp_flow *centered(ws *w, const char *text, const layout_span *s)
+{
+	sp_flow *f = flow_new();
+	layout_para_style ps = w->ps_small;
+	ps.align = ALIGN_CENTER;
+	para(f, text, s, &ps);
+	return f;
+}
+
+static void score_row(ws *w, sp_flow *f)
+{
+	flow_block *row = flow_add_row(f, 4);
+	row->indent_left = QINDENT;
+	row->space_before = 8;
+	row->stroke = w->t->color_text;
+	row->thickness = 0.7;
+	flow_cell *c =
+	    flow_row_add_cell(row, 44, centered(w, "Score", &w->label));
+	c->pad = 5;
+	for (int k = 1; k <= 5; k++) {
+		char num[4];
+		snprintf(num, sizeof num, "%d", k);
+		c = flow_row_add_cell(row, 24, centered(w, num, &w->muted));
+		c->border = 1;
+		c->pad = 5;
+		c->min_height = 20;
+	}
+	sp_flow *key = flow_new();
+	para(key,
+	     "1 weak" MIDDOT "2 below the bar" MIDDOT "3 meets the bar" MIDDOT
+	     "4 strong" MIDDOT "5 excellent",
+	     &w->muted, &w->ps_small);
+	c = flow_row_add_cell(row, 0, key);
+	c->pad = 5;
+}
+
+static void interviewer_question(ws *w, sp_flow *f, size_t i)
+{
+	const sp_question *q = wq(w, i);
+	question_head(w, f, i);
+	if (q->why.nblocks) {
+		section_label(w, f, "Why we ask", 0);
+		render_rich_text(w->r, f, &q->why, &w->small, &w->ps_small,
+		                 QINDENT, 3);
+	}
+	if (q->key_points.n) {
+		section_label(w, f, "Listen for (tick what you hear)", 6);
+		render_bullets(w->r, f, &q->key_points, TICK, &w->small,
+		               &w->ps_small, QINDENT - 2, 1.5);
+	}
+	if (q->follow_ups.n) {
+		section_label(w, f, "Follow-ups", 6);
+		render_bullets(w->r, f, &q->follow_ups, BULLET, &w->small,
+		               &w->ps_small, QINDENT - 2, 1.5);
+	}
+	rubric_row(w, f, q);
+	score_row(w, f);
+	section_label(w, f, "Notes", 8);
+	flow_block *b = flow_add_lines(f, 3, 18, w->t->color_rule);
+	b->indent_left = QINDENT;
+}
+
+/* ---- scorecard ---- */
+
+static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
+                     const char *c, const char *d, int head)
+{
+	flow_block *row = flow_add_row(f, 0);
+	row->stroke = w->t->color_rule;
+	row->thickness = BOX_RULE;
+	const layout_span *st = head ? &w->label : &w->small;
+	const char *v[4] = {a, b, c, d};
+	const double wd[4] = {26, 0, 52, 70};
+	for (int k = 0; k < 4; k++) {
+		sp_flow *in = flow_new();
+		layout_para_style ps = w->ps_small;
+		ps.hyphenate = 0;
+		if (k != 1)
+			ps.align = ALIGN_CENTER;
+		para(in, v[k], k == 3 && !head ? &w->muted : st, &ps);
+		flow_cell *cell = flow_row_add_cell(row, wd[k], in);
+		cell->pad = 5;
+		cell->border = 1;
+		cell->min_height = head ? 0 : 24;
+		if (head) {
+			cell->has_fill = 1;
+			cell->fill = w->t->color_shade;
+		}
+	}
+}
+
+static void build_scorecard(ws *w, sp_flow *f)
+{
+	flow_add_break(f, 0);
+	flow_block *b = para(f, "Scorecard", &w->title, &w->ps_title);
+	flow_block_anchor(b, "scorecard");
+	flow_block_outline(b, 0, "Scorecard");
+	char line[400];
+	snprintf(line, sizeof line, "Candidate: %.150s" MIDDOT "Variant %s",
+	         w->info->name ? w->info->name : "________________",
+	         w->info->variant ? w->info->variant : "none");
+	b = para(f, line, &w->muted, &w->ps_small);
+	b->space_before = 2;
+	b->space_after = 10;
+	card_row(w, f, "#", "Question", "Minutes", "Score (1-5)", 1);
+	for (size_t i = 0; i < w->n; i++) {
+		const sp_question *q = wq(w, i);
+		char num[32], min[32];
+		snprintf(num, sizeof num, "%zu", i + 1);
+		snprintf(min, sizeof min, "%d", ws_question_minutes(q, w->t));
+		card_row(w, f, num, q->question.s, min, "", 0);
+	}
+	char tmin[32], tmax[32];
+	snprintf(tmin, sizeof tmin, "%d", w->total_minutes);
+	snprintf(tmax, sizeof tmax, "/ %zu", 5 * w->n);
+	card_row(w, f, "", "Total", tmin, tmax, 0);
+	b = para(f, "Overall recommendation", &w->label, &w->ps_small);
+	b->space_before = 14;
+	b->space_after = 4;
+	b->keep_with_next = 1;
+	static const char *const verdicts[] = {TICK " Strong hire",
+	                                       TICK " Hire", TICK " No hire",
+	                                       TICK " Strong no hire"};
+	flow_block *row = flow_add_row(f, 10);
+	for (int k = 0; k < 4; k++) {
+		sp_flow *in = flow_new();
+		para(in, verdicts[k], &w->body, &w->ps_head);
+		flow_row_add_cell(row, 0, in);
+	}
+	row->keep_with_next = 1;
+	b = para(f, "Comments", &w->label, &w->ps_small);
+	b->space_before = 10;
+	b->keep_with_next = 1;
+	flow_add_lines(f, 6, LINE_GAP, w->t->color_rule);
+}
+
+/* ---- pages ---- */
+
+typedef struct frame_src {
+	const sp_template *t;
+	int refused;
+} frame_src;
+
+static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
+{
+	frame_src *fs = ud;
+	const sp_template *t = fs->t;
+	(void)to_odd;
+	if (doc->npages >= WS_MAX_PAGES) {
+		fs->refused = 1;
+		return -1;
+	}
+	doc_add_page(doc, t->page_w, t->page_h);
+	fr->page = doc->npages - 1;
+	fr->x = t->margin_inner;
+	fr->top = t->page_h - t->margin_top;
+	fr->w = t->page_w - t->margin_inner - t->margin_outer;
+	fr->h = t->page_h - t->margin_top - t->margin_bottom;
+	return 0;
+}
+
+static void draw_text(ws *w, sp_page *pg, const char *text, double x, double y,
+                      int right)
+{
+	layout_span s = w->foot;
+	s.text = text;
+	s.len = strlen(text);
+	layout_line l;
+	memset(&l, 0, sizeof l);
+	layout_single_line(w->r->text, &s, 1, &l);
+	if (right)
+		x -= l.width;
+	for (size_t i = 0; i < l.nruns; i++)
+		page_add_text(pg, x + l.runs[i].x, y, l.runs[i].face,
+		              l.runs[i].size, l.runs[i].color, l.runs[i].text,
+		              l.runs[i].len, l.runs[i].width);
+	layout_line_free(&l);
+}
+
+static void footers(ws *w, sp_document *doc)
+{
+	const sp_template *t = w->t;
+	double y = t->margin_bottom * 0.45;
+	double x1 = t->margin_inner, x2 = t->page_w - t->margin_outer;
+	char left[300], right[120];
+	snprintf(left, sizeof left, "%s%s%.200s",
+	         w->ed == WS_CANDIDATE ? "Candidate worksheet"
+	                               : "Interviewer edition",
+	         w->info->name ? MIDDOT : "",
+	         w->info->name ? w->info->name : "");
+	for (size_t p = 0; p < doc->npages; p++) {
+		if (w->info->variant)
+			snprintf(right, sizeof right,
+			         "Variant %s" MIDDOT "page %zu of %zu",
+			         w->info->variant, p + 1, doc->npages);
+		else
+			snprintf(right, sizeof right, "page %zu of %zu", p + 1,
+			         doc->npages);
+		sp_page *pg = &doc->pages[p];
+		page_add_line(pg, x1, y + 10, x2, y + 10, 0.4, t->color_rule);
+		draw_text(w, pg, left, x1, y, 0);
+		draw_text(w, pg, right, x2, y, 1);
+	}
+}
+
+static sp_flow *build_flow(ws *w)
+{
+	sp_flow *f = flow_new();
+	build_header(w, f);
+	build_instructions(w, f);
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->ed == WS_CANDIDATE)
+			candidate_question(w, f, i);
+		else
+			interviewer_question(w, f, i);
+	}
+	if (w->ed == WS_INTERVIEWER)
+		build_scorecard(w, f);
+	return f;
+}
+
+sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
+                      size_t n, const ws_info *info, ws_edition ed)
+{
+	ws w;
+	memset(&w, 0, sizeof w);
+	w.r = r;
+	w.t = r->tpl;
+	w.c = c;
+	w.qs = qs;
+	w.n = n;
+	w.info = info;
+	w.ed = ed == WS_INTERVIEWER ? WS_INTERVIEWER : WS_CANDIDATE;
+	for (size_t i = 0; i < n; i++)
+		w.total_minutes += ws_question_minutes(wq(&w, i), w.t);
+	init_styles(&w);
+	sp_flow *f = build_flow(&w);
+	sp_document *doc = doc_new();
+	frame_src fs = {w.t, 0};
+	long frames = layout_paginate(r->eng, f, doc, next_frame, &fs);
+	flow_free(f);
+	if (frames < 0) {
+		diag_error(r->d, sp_loc_make(NULL, 0, 0),
+		           "the worksheet needs more than %d pages",
+		           WS_MAX_PAGES);
+		doc_free(doc);
+		return NULL;
+	}
+	footers(&w, doc);
+	char title[300];
+	snprintf(title, sizeof title, "%s%s%.200s",
+	         w.ed == WS_CANDIDATE ? "Mock interview worksheet"
+	                              : "Mock interview: interviewer edition",
+	         info->name ? MIDDOT : "", info->name ? info->name : "");
+	doc_set_info(doc, title, c->author.s, c->title.s);
+	return doc;
+}
