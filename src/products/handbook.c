@@ -490,7 +490,8 @@ static void build_index(hb *h, sp_flow *f)
 			topics[n++] = q->topics[k];
 		}
 	}
-	qsort(topics, n, sizeof(char *), cmp_str);
+	if (n)
+		qsort(topics, n, sizeof(char *), cmp_str);
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(topics[i], topics[i - 1]))
 			continue;
