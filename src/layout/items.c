@@ -116,10 +116,10 @@ static wbreak from_brk(int brk)
  * between every two graphemes. */
 static void emergency(layout_text_ctx *t, const layout_span *spans,
                       const tx_para *p, size_t ws, size_t we, wbreak *wb,
-                      double maxw)
+                      double maxw, double lead)
 {
 	size_t s0 = ws;
-	double w = 0;
+	double w = lead; /* glue before the word that cannot break */
 	for (size_t k = ws; k < we; k++) {
 		w += p->c[k].width;
 		int end = k + 1 == we || wb[k - ws].kind != B_NONE;
@@ -147,7 +147,7 @@ static void emergency(layout_text_ctx *t, const layout_span *spans,
 
 static void emit_word(layout_text_ctx *t, const layout_span *spans,
                       const tx_para *p, size_t ws, size_t we,
-                      const items_opts *o, lb_items *out)
+                      const items_opts *o, double lead, lb_items *out)
 {
 	size_t n = we - ws;
 	wbreak *wb = xcalloc(n, sizeof *wb);
@@ -157,7 +157,7 @@ static void emit_word(layout_text_ctx *t, const layout_span *spans,
 	    word_hyphenatable(spans, p, ws, we))
 		hyphenate(t, spans, p, ws, we, wb);
 	if (o->emergency_width > 0)
-		emergency(t, spans, p, ws, we, wb, o->emergency_width);
+		emergency(t, spans, p, ws, we, wb, o->emergency_width, lead);
 	lb_item *box = NULL;
 	for (size_t k = ws; k < we; k++) {
 		const tx_cluster *c = &p->c[k];
@@ -214,6 +214,8 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
                  const items_opts *o, lb_items *out)
 {
 	size_t i = 0;
+	double lead = 0; /* glue since the start or a forced break */
+	int lead_on = 1; /* no legal break since then */
 	out->n = 0;
 	while (i < p->n) {
 		const tx_cluster *c = &p->c[i];
@@ -234,6 +236,8 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 				g->c0 = (uint32_t)i;
 				g->c1 = (uint32_t)i + 1;
 				g->w = c->width;
+				if (lead_on)
+					lead += g->w;
 				if (o->justify && !o->preserve_space) {
 					g->y = c->width / 2;
 					g->z = c->width / 3;
@@ -248,8 +252,11 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 			we++;
 		if (we < p->n && p->c[we].brk == BRK_FORCED)
 			we++;
-		if (visible_word(p, i, we))
-			emit_word(t, spans, p, i, we, o, out);
+		if (visible_word(p, i, we)) {
+			emit_word(t, spans, p, i, we, o, lead, out);
+			lead = 0;
+			lead_on = forced_at(out);
+		}
 		i = we;
 	}
 	/* no glue before the end (like TeX's \unskip) */
