@@ -338,13 +338,13 @@ const layout_font_ops pdf_font_ops = {op_advance, op_has_glyph, op_ascent,
 /* ---- open ---- */
 
 static void report_missing(const pdf_font_spec *spec, const char *family,
-                           int why, sp_diag *d)
+                           sp_loc loc, int why, sp_diag *d)
 {
 	char pkg[128];
 	const char *p = package_of(spec->manifest, family, pkg, sizeof pkg);
 	if (why == FIND_UNUSABLE)
 		diag_error(
-		    d, sp_loc_make(NULL, 0, 0),
+		    d, loc,
 		    "font family '%s' has no usable TrueType file (libharu "
 		    "needs glyf outlines, not CFF .otf, collections or "
 		    "variable fonts)%s%s%s",
@@ -352,13 +352,13 @@ static void report_missing(const pdf_font_spec *spec, const char *family,
 		    p ? p : "", p ? "'" : "");
 	else if (p)
 		diag_error(
-		    d, sp_loc_make(NULL, 0, 0),
+		    d, loc,
 		    "font family '%s' not found; install the Debian package "
 		    "'%s' (apt-get install %s)",
 		    family, p, p);
 	else
 		diag_error(
-		    d, sp_loc_make(NULL, 0, 0),
+		    d, loc,
 		    "font family '%s' not found, and it is not listed in "
 		    "fonts/manifest.txt",
 		    family);
@@ -367,12 +367,13 @@ static void report_missing(const pdf_font_spec *spec, const char *family,
 /* Faces of one family, indexed by variant; missing variants use the
  * regular face. Returns 0 or -1 after reporting. */
 static int open_family(pdf_fonts *f, const pdf_font_spec *spec,
-                       const char *family, int faces[VARIANT_N], sp_diag *d)
+                       const char *family, sp_loc loc, int faces[VARIANT_N],
+                       sp_diag *d)
 {
 	char *path = NULL;
 	int why = fc_find(family, VARIANT_REGULAR, &path);
 	if (why != FIND_OK) {
-		report_missing(spec, family, why, d);
+		report_missing(spec, family, loc, why, d);
 		return -1;
 	}
 	faces[0] = load_face(f, path, family, VARIANT_REGULAR, d);
@@ -437,7 +438,10 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 		                               : defaults.families[r];
 		for (int k = 0; k < FONT_MAX_CHAIN && chain[k]; k++) {
 			int faces[VARIANT_N];
-			if (open_family(f, spec, chain[k], faces, d) < 0) {
+			sp_loc loc = spec->families[r][0]
+			                 ? spec->locs[r][k]
+			                 : sp_loc_make(NULL, 0, 0);
+			if (open_family(f, spec, chain[k], loc, faces, d) < 0) {
 				failed = 1;
 				continue;
 			}
@@ -446,7 +450,8 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 		}
 	}
 	int subst[VARIANT_N];
-	if (!failed && open_family(f, spec, SUBST_FAMILY, subst, d) < 0)
+	if (!failed && open_family(f, spec, SUBST_FAMILY,
+	                           sp_loc_make(NULL, 0, 0), subst, d) < 0)
 		failed = 1;
 	if (failed) {
 		pdf_fonts_close(f);

@@ -24,6 +24,9 @@
  * gets the default chain. */
 typedef struct pdf_font_spec {
 	const char *families[FAMILY_N][FONT_MAX_CHAIN + 1];
+	/* where each family was named (a template), for messages; may be
+	 * left zero */
+	sp_loc locs[FAMILY_N][FONT_MAX_CHAIN + 1];
 	/* fonts/manifest.txt to read package names from; NULL = the
 	 * installed one (SP_INSTALL_DATADIR/fonts/manifest.txt), then
 	 * $SP_SOURCE_DIR/fonts/manifest.txt, then a built-in copy. */

@@ -20,8 +20,10 @@ int render_open(sp_render *r, const sp_template *t, sp_diag *d)
 	pdf_font_spec spec;
 	memset(&spec, 0, sizeof spec);
 	for (int f = 0; f < FAMILY_N; f++) {
-		for (int i = 0; i < t->nfonts[f] && i < FONT_MAX_CHAIN; i++)
+		for (int i = 0; i < t->nfonts[f] && i < FONT_MAX_CHAIN; i++) {
 			spec.families[f][i] = t->fonts[f][i];
+			spec.locs[f][i] = t->font_locs[f][i];
+		}
 	}
 	r->pdf_fonts = pdf_fonts_open(&spec, d);
 	if (!r->pdf_fonts)

@@ -6,9 +6,9 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "cli/cli.h"
+#include "corpus/ytree.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -16,22 +16,19 @@
 #define TEMPLATE_MAX_BYTES (1024 * 1024)
 
 typedef struct tctx {
-	yaml_document_t *doc;
 	const char *file;
 	sp_diag *d;
 	sp_template *t;
 } tctx;
 
-static sp_loc node_loc(tctx *c, yaml_node_t *n)
+static sp_loc node_loc(tctx *c, const ynode *n)
 {
-	return sp_loc_make(c->file, (unsigned)n->start_mark.line + 1,
-	                   (unsigned)n->start_mark.column + 1);
+	return sp_loc_make(c->file, n->line, n->col);
 }
 
-static const char *scalar(yaml_node_t *n)
+static const char *scalar(const ynode *n)
 {
-	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value
-	                                        : NULL;
+	return n && n->kind == YN_SCALAR ? n->str : NULL;
 }
 
 int template_paper_size(const char *name, double *w, double *h)
@@ -123,6 +120,7 @@ void template_free(sp_template *t)
 	if (!t)
 		return;
 	free(t->name);
+	free(t->path);
 	for (int f = 0; f < FAMILY_N; f++)
 		for (int i = 0; i < t->nfonts[f]; i++)
 			free(t->fonts[f][i]);
@@ -132,7 +130,7 @@ void template_free(sp_template *t)
 
 /* ---- value readers ---- */
 
-static int want_scalar(tctx *c, yaml_node_t *n, const char *what)
+static int want_scalar(tctx *c, const ynode *n, const char *what)
 {
 	if (scalar(n))
 		return 1;
@@ -140,7 +138,7 @@ static int want_scalar(tctx *c, yaml_node_t *n, const char *what)
 	return 0;
 }
 
-static void read_length(tctx *c, yaml_node_t *n, const char *what, double *out)
+static void read_length(tctx *c, const ynode *n, const char *what, double *out)
 {
 	if (!want_scalar(c, n, what))
 		return;
@@ -151,7 +149,7 @@ static void read_length(tctx *c, yaml_node_t *n, const char *what, double *out)
 		           what, scalar(n));
 }
 
-static void read_number(tctx *c, yaml_node_t *n, const char *what,
+static void read_number(tctx *c, const ynode *n, const char *what,
                         double lo, double hi, double *out)
 {
 	if (!want_scalar(c, n, what))
@@ -166,7 +164,7 @@ static void read_number(tctx *c, yaml_node_t *n, const char *what,
 	*out = v;
 }
 
-static void read_bool(tctx *c, yaml_node_t *n, const char *what, int *out)
+static void read_bool(tctx *c, const ynode *n, const char *what, int *out)
 {
 	if (!want_scalar(c, n, what))
 		return;
@@ -180,7 +178,7 @@ static void read_bool(tctx *c, yaml_node_t *n, const char *what, int *out)
 		           what);
 }
 
-static void read_color(tctx *c, yaml_node_t *n, const char *what,
+static void read_color(tctx *c, const ynode *n, const char *what,
                        sp_color *out)
 {
 	if (!want_scalar(c, n, what))
@@ -198,7 +196,7 @@ static void read_color(tctx *c, yaml_node_t *n, const char *what,
 	*out = (sp_color)strtoul(s + 1, NULL, 16);
 }
 
-static char *read_string(tctx *c, yaml_node_t *n, const char *what)
+static char *read_string(tctx *c, const ynode *n, const char *what)
 {
 	if (!want_scalar(c, n, what))
 		return NULL;
@@ -207,7 +205,7 @@ static char *read_string(tctx *c, yaml_node_t *n, const char *what)
 
 /* ---- mappings with known keys ---- */
 
-typedef void (*key_fn)(tctx *c, const char *key, yaml_node_t *v);
+typedef void (*key_fn)(tctx *c, const char *key, const ynode *v);
 
 static size_t edit_distance(const char *a, const char *b)
 {
@@ -230,7 +228,7 @@ static size_t edit_distance(const char *a, const char *b)
 	return prev[lb];
 }
 
-static void unknown_key(tctx *c, yaml_node_t *k, const char *const *known)
+static void unknown_key(tctx *c, const ynode *k, const char *const *known)
 {
 	const char *best = NULL;
 	size_t bd = 3;
@@ -249,32 +247,31 @@ static void unknown_key(tctx *c, yaml_node_t *k, const char *const *known)
 		diag_error(c->d, node_loc(c, k), "unknown key '%s'", scalar(k));
 }
 
-static void each_key(tctx *c, yaml_node_t *map, const char *what,
+static void each_key(tctx *c, const ynode *map, const char *what,
                      const char *const *known, key_fn fn)
 {
-	if (map->type != YAML_MAPPING_NODE) {
+	if (map->kind != YN_MAP) {
 		diag_error(c->d, node_loc(c, map), "'%s' must be a mapping", what);
 		return;
 	}
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
-		yaml_node_t *v = yaml_document_get_node(c->doc, p->value);
+	for (size_t i = 0; i < (map->n / 2); i++) {
+		const ynode *k = map->items[2 * i];
+		const ynode *v = map->items[2 * i + 1];
 		if (!scalar(k)) {
 			diag_error(c->d, node_loc(c, k), "a key must be a string");
 			continue;
 		}
-		size_t i = 0;
-		while (known[i] && strcmp(known[i], scalar(k)))
-			i++;
-		if (!known[i])
+		size_t j = 0;
+		while (known[j] && strcmp(known[j], scalar(k)))
+			j++;
+		if (!known[j])
 			unknown_key(c, k, known);
 		else
 			fn(c, scalar(k), v);
 	}
 }
 
-static void margins_key(tctx *c, const char *k, yaml_node_t *v)
+static void margins_key(tctx *c, const char *k, const ynode *v)
 {
 	sp_template *t = c->t;
 	double *dst = !strcmp(k, "top")      ? &t->margin_top
@@ -284,7 +281,7 @@ static void margins_key(tctx *c, const char *k, yaml_node_t *v)
 	read_length(c, v, k, dst);
 }
 
-static void sizes_key(tctx *c, const char *k, yaml_node_t *v)
+static void sizes_key(tctx *c, const char *k, const ynode *v)
 {
 	sp_template *t = c->t;
 	double *dst = !strcmp(k, "body")    ? &t->size_body
@@ -296,7 +293,7 @@ static void sizes_key(tctx *c, const char *k, yaml_node_t *v)
 	read_number(c, v, k, 4, 96, dst);
 }
 
-static void colors_key(tctx *c, const char *k, yaml_node_t *v)
+static void colors_key(tctx *c, const char *k, const ynode *v)
 {
 	sp_template *t = c->t;
 	sp_color *dst = !strcmp(k, "text")     ? &t->color_text
@@ -307,13 +304,12 @@ static void colors_key(tctx *c, const char *k, yaml_node_t *v)
 	read_color(c, v, k, dst);
 }
 
-static void fonts_key(tctx *c, const char *k, yaml_node_t *v)
+static void fonts_key(tctx *c, const char *k, const ynode *v)
 {
 	int f = !strcmp(k, "body") ? FAMILY_BODY
 	        : !strcmp(k, "heading") ? FAMILY_HEADING
 	                                : FAMILY_MONO;
-	if (v->type != YAML_SEQUENCE_NODE || v->data.sequence.items.top ==
-	                                         v->data.sequence.items.start) {
+	if (v->kind != YN_SEQ || v->n == 0) {
 		diag_error(c->d, node_loc(c, v),
 		           "'%s' must be a list of font families (a fallback "
 		           "chain), main font first",
@@ -324,9 +320,8 @@ static void fonts_key(tctx *c, const char *k, yaml_node_t *v)
 	for (int i = 0; i < t->nfonts[f]; i++)
 		free(t->fonts[f][i]);
 	t->nfonts[f] = 0;
-	for (yaml_node_item_t *it = v->data.sequence.items.start;
-	     it < v->data.sequence.items.top; it++) {
-		yaml_node_t *n = yaml_document_get_node(c->doc, *it);
+	for (size_t it = 0; it < v->n; it++) {
+		const ynode *n = v->items[it];
 		if (t->nfonts[f] == FONT_MAX_CHAIN - 1) {
 			diag_error(c->d, node_loc(c, n),
 			           "a fallback chain has at most %d fonts",
@@ -334,12 +329,14 @@ static void fonts_key(tctx *c, const char *k, yaml_node_t *v)
 			break;
 		}
 		char *s = read_string(c, n, k);
-		if (s)
+		if (s) {
+			t->font_locs[f][t->nfonts[f]] = node_loc(c, n);
 			t->fonts[f][t->nfonts[f]++] = s;
+		}
 	}
 }
 
-static void card_key(tctx *c, const char *k, yaml_node_t *v)
+static void card_key(tctx *c, const char *k, const ynode *v)
 {
 	sp_card_spec *cs = &c->t->card;
 	if (!strcmp(k, "columns") || !strcmp(k, "rows")) {
@@ -359,7 +356,7 @@ static void card_key(tctx *c, const char *k, yaml_node_t *v)
 	read_length(c, v, k, dst);
 }
 
-static void cards_key(tctx *c, const char *k, yaml_node_t *v)
+static void cards_key(tctx *c, const char *k, const ynode *v)
 {
 	static const char *const card_keys[] = {
 	    "width", "height", "columns", "rows", "gutter-x",
@@ -377,14 +374,14 @@ static void cards_key(tctx *c, const char *k, yaml_node_t *v)
 	}
 }
 
-static void worksheet_key(tctx *c, const char *k, yaml_node_t *v)
+static void worksheet_key(tctx *c, const char *k, const ynode *v)
 {
 	double m = 5;
 	read_number(c, v, k, 1, 60, &m);
 	c->t->worksheet_minutes = (int)m;
 }
 
-static void paper_value(tctx *c, yaml_node_t *v)
+static void paper_value(tctx *c, const ynode *v)
 {
 	if (scalar(v)) {
 		if (template_set_paper(c->t, scalar(v)))
@@ -395,15 +392,14 @@ static void paper_value(tctx *c, yaml_node_t *v)
 			           scalar(v));
 		return;
 	}
-	if (v->type != YAML_MAPPING_NODE) {
+	if (v->kind != YN_MAP) {
 		diag_error(c->d, node_loc(c, v),
 		           "'paper' must be a name or {width, height}");
 		return;
 	}
-	for (yaml_node_pair_t *p = v->data.mapping.pairs.start;
-	     p < v->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(c->doc, p->key);
-		yaml_node_t *val = yaml_document_get_node(c->doc, p->value);
+	for (size_t i = 0; i < (v->n / 2); i++) {
+		const ynode *k = v->items[2 * i];
+		const ynode *val = v->items[2 * i + 1];
 		const char *ks = scalar(k);
 		if (ks && !strcmp(ks, "width"))
 			read_length(c, val, "width", &c->t->page_w);
@@ -418,7 +414,7 @@ static void paper_value(tctx *c, yaml_node_t *v)
 		           "the paper must be at least 2in (144pt) each way");
 }
 
-static void top_key(tctx *c, const char *k, yaml_node_t *v)
+static void top_key(tctx *c, const char *k, const ynode *v)
 {
 	static const char *const margin_keys[] = {"top", "bottom", "inner",
 	                                          "outer", NULL};
@@ -460,7 +456,7 @@ static void top_key(tctx *c, const char *k, yaml_node_t *v)
 		each_key(c, v, k, ws_keys, worksheet_key);
 }
 
-static void check_geometry(tctx *c, yaml_node_t *root)
+static void check_geometry(tctx *c, const ynode *root)
 {
 	sp_template *t = c->t;
 	if (t->margin_top + t->margin_bottom > t->page_h - 72 ||
@@ -473,13 +469,12 @@ static void check_geometry(tctx *c, yaml_node_t *root)
 		           "cards: 'min-size' is larger than 'size'");
 }
 
-static void load_document(tctx *c)
+static void load_document(tctx *c, const ynode *root)
 {
 	static const char *const keys[] = {
 	    "name", "paper", "margins", "fonts", "sizes", "colors", "leading",
 	    "paragraph-space", "justify", "hyphenate", "cards", "worksheet",
 	    NULL};
-	yaml_node_t *root = yaml_document_get_root_node(c->doc);
 	if (!root) {
 		diag_error(c->d, sp_loc_make(c->file, 1, 1),
 		           "the template is empty");
@@ -489,28 +484,27 @@ static void load_document(tctx *c)
 	check_geometry(c, root);
 }
 
+static void template_yaml_error(void *ctx, unsigned line, unsigned col,
+                                const char *msg)
+{
+	tctx *c = ctx;
+	diag_error(c->d, sp_loc_make(c->file, line, col), "%s", msg);
+}
+
 sp_template *template_load_bytes(const char *file, const char *data,
                                  size_t len, sp_diag *d)
 {
 	sp_template *t = xcalloc(1, sizeof *t);
 	set_defaults(t);
+	t->path = xstrdup(file);
+	file = t->path;
 	unsigned before = d->errors;
-	yaml_parser_t parser;
-	yaml_document_t doc;
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_error(d,
-		           sp_loc_make(file, (unsigned)parser.problem_mark.line + 1,
-		                       (unsigned)parser.problem_mark.column + 1),
-		           "YAML syntax: %s",
-		           parser.problem ? parser.problem : "cannot parse");
-	} else {
-		tctx c = {&doc, file, d, t};
-		load_document(&c);
-		yaml_document_delete(&doc);
-	}
-	yaml_parser_delete(&parser);
+	tctx c = {file, d, t};
+	ytree tree;
+	memset(&tree, 0, sizeof tree);
+	if (ytree_parse(&tree, data, len, template_yaml_error, &c) == 0)
+		load_document(&c, tree.root);
+	ytree_free(&tree);
 	if (d->errors != before) {
 		template_free(t);
 		return NULL;

@@ -22,11 +22,13 @@ typedef struct sp_card_spec {
 
 typedef struct sp_template {
 	char *name;
+	char *path; /* the file it was loaded from (locations point here) */
 	double page_w, page_h;            /* points */
 	double margin_top, margin_bottom; /* points */
 	double margin_inner, margin_outer;
 	char *fonts[FAMILY_N][FONT_MAX_CHAIN]; /* family names, fallback order */
 	int nfonts[FAMILY_N];
+	sp_loc font_locs[FAMILY_N][FONT_MAX_CHAIN]; /* where each was named */
 	double size_body, size_small, size_mono; /* points */
 	double size_title, size_h1, size_h2;
 	double leading;      /* line height as a multiple of the size */
@@ -44,6 +46,7 @@ typedef struct sp_template {
 /* Load by name (templates/NAME.yaml in the bundled data) or by path. A
  * NULL name loads "default". Returns NULL after reporting errors. */
 sp_template *template_load(const char *name_or_path, sp_diag *d);
+/* The template's file path (for sp_loc.file): kept by the template. */
 /* Load from bytes (tests, fuzzers). */
 sp_template *template_load_bytes(const char *file, const char *data,
                                  size_t len, sp_diag *d);
