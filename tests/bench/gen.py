@@ -3,6 +3,8 @@
 
     gen.py N --out-dir DIR         a corpus directory (corpus.yaml + parts)
     gen.py N --out FILE.yaml       the same corpus as one YAML file
+    gen.py N ... --text FILE.txt   also the printed text, a paragraph
+                                   a line (the input of floor.c)
     gen.py --candidates N --csv FILE.csv   a worksheet batch CSV
 
 Everything comes from a fixed seed, a fixed vocabulary and sentence
@@ -208,17 +210,23 @@ def _unique(words):
     return list(seen)  # insertion order: deterministic
 
 
-NOUNS, MASS, ADJECTIVES, ADVERBS, VERBS = (_unique(NOUNS), _unique(MASS), _unique(ADJECTIVES), _unique(ADVERBS), _unique(VERBS))
+NOUNS, MASS, ADJECTIVES, VERBS = (_unique(NOUNS), _unique(MASS),
+                                  _unique(ADJECTIVES), _unique(VERBS))
 
+# Long nouns for the {l} slot ("the {l} of ..."); long adverbs such as
+# "counterintuitively" are in ADVERBS.
 LONG_WORDS = """
-internationalization counterintuitively interpretability
-characterization incomprehensibility disproportionately
-heteroscedasticity multicollinearity overparameterization
-responsibilities misclassification hyperparameterization
-representativeness uncharacteristically telecommunications
-institutionalization compartmentalization decentralization
-electroencephalography reproducibility operationalization
+internationalization interpretability characterization
+incomprehensibility heteroscedasticity multicollinearity
+overparameterization misclassification hyperparameterization
+representativeness institutionalization compartmentalization
+decentralization reproducibility operationalization
 """.split()
+ADVERBS += """
+disproportionately uncharacteristically incomprehensibly
+counterintuitively
+""".split()
+ADVERBS = _unique(ADVERBS)
 
 NAMES = """
 Amara Bogdan Chiara Dmitri Elif Farid Greta Hiroshi Ines Jonas Keiko
@@ -349,9 +357,10 @@ STAR_STEPS = [("Situation", "Describe the {n}, the {ns} involved and why {m} was
               ("Result", "Give the measurable outcome and what you would {v} next time.")]
 
 
-ARTICLE = re.compile(r"\b([Aa]) (?=[*`]*(?:[aeioAEIO]|un|up|hour))")
+ARTICLE = re.compile(r"\b([Aa]) (?=[*`]*(?:[aeioAEIO]|un|up|hour|hon))")
 PLURALS = {"matrix": "matrices", "vertex": "vertices", "index": "indices",
-           "criterion": "criteria", "analysis": "analyses"}
+           "criterion": "criteria", "analysis": "analyses",
+           "epoch": "epochs", "stomach": "stomachs"}
 
 
 def plural(w):
@@ -370,7 +379,8 @@ def third(w):
     return plural(w)
 
 
-DOUBLE = ("plan", "ship", "stop", "bin", "lag", "scan", "tag")
+DOUBLE = ("plan", "ship", "stop", "bin", "lag", "scan", "tag", "clip", "debug",
+          "embed", "admit", "commit", "drop")
 
 
 def past(w):
@@ -536,14 +546,21 @@ def block(key, text, indent):
     return lines
 
 
-def gen_question(g, i, ids):
+def plain(text):
+    """Rich text as it reads on paper: no *, ** or ` markers."""
+    return text.replace("**", "").replace("*", "").replace("`", "")
+
+
+def gen_question(g, i, ids, texts):
     cat_id, _, kind = CATEGORIES[i % len(CATEGORIES)]
     if g.r.random() < 0.3:
         cat_id, _, kind = g.pick(CATEGORIES)
     head = g.pick(NOUNS).replace("-", "")
     qid = "%s-%05d-%s" % (cat_id, i + 1, head)
+    qtext = g.question_text(kind)
+    texts.append(qtext)
     lines = ["  - id: " + qid,
-             "    question: " + yq(g.question_text(kind)),
+             "    question: " + yq(qtext),
              "    category: " + cat_id]
     roll = g.r.random()
     if roll < 0.7:
@@ -553,24 +570,40 @@ def gen_question(g, i, ids):
     lines.append("    topics: [%s]" % ", ".join(topics))
     lines.append("    level: " + g.pick(["junior", "mid", "senior"]))
     lines.append("    minutes: %d" % g.pick([2, 3, 5, 8, 10]))
-    lines += block("why", g.short_rich(25, 45), 4)
+    why = g.short_rich(25, 45)
+    texts.append(plain(why))
+    lines += block("why", why, 4)
+    answer = g.answer(kind == "behavioral")
     if kind in ("behavioral", "technical") and g.r.random() < 0.8:
         name, steps = (("STAR", STAR_STEPS) if kind == "behavioral"
                        else ("Clarify, baseline, improve, validate",
                              TECH_STEPS))
         lines += ["    framework:", "      name: " + yq(name),
                   "      steps:"]
+        fw = [name]
         for label, prompt in steps:
+            prompt = g.fill(prompt)
+            fw.append("%s: %s" % (label, prompt))
             lines.append("        - label: " + yq(label))
-            lines.append("          prompt: " + yq(g.fill(prompt)))
-    lines += block("answer", g.answer(kind == "behavioral"), 4)
+            lines.append("          prompt: " + yq(prompt))
+    else:
+        fw = []
+    lines += block("answer", answer, 4)
+    texts += [plain(b) for p in answer.split("\n\n") for b in p.split("\n")]
+    texts += fw
     lines.append("    key_points:")
     for _ in range(g.r.randint(3, 5)):
-        lines.append("      - " + yq(g.point()))
-    lines += block("tip", g.short_rich(15, 35), 4)
+        p = g.point()
+        texts.append("- " + p)
+        lines.append("      - " + yq(p))
+    tip = g.short_rich(15, 35)
+    texts.append(plain(tip))
+    lines += block("tip", tip, 4)
     lines.append("    follow_ups:")
     for _ in range(g.r.randint(1, 3)):
-        lines.append("      - " + yq(g.question_text(kind)))
+        f = g.question_text(kind)
+        texts.append("- " + f)
+        lines.append("      - " + yq(f))
     lines += ["    rubric:", "      strong:"]
     for _ in range(g.r.randint(2, 3)):
         lines.append("        - " + yq(g.point()))
@@ -605,15 +638,18 @@ def header(g, n):
     return lines
 
 
-def corpus_parts(n, per_file=500):
-    """Yields (file name, text) pairs: corpus.yaml, then questions."""
+def corpus_parts(n, per_file=500, texts=None):
+    """Yields (file name, text) pairs: corpus.yaml, then questions. The
+    printed text of every question goes to `texts`, a paragraph a line."""
     g = Gen(SEED)
+    if texts is None:
+        texts = []
     yield "corpus.yaml", "\n".join(header(g, n)) + "\n"
     ids = []
     for start in range(0, n, per_file):
         lines = ["questions:"]
         for i in range(start, min(n, start + per_file)):
-            lines += gen_question(g, i, ids)
+            lines += gen_question(g, i, ids, texts)
         yield "questions-%05d.yaml" % (start + 1), "\n".join(lines) + "\n"
 
 
@@ -638,6 +674,15 @@ def write_file(n, path):
             f.write(text)
 
 
+def write_text(n, path):
+    """The questions' printed text, a paragraph a line (for floor.c)."""
+    texts = []
+    for _ in corpus_parts(n, texts=texts):
+        pass
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(texts) + "\n")
+
+
 def write_candidates(n, path):
     g = Gen(SEED + 1)
     with open(path, "w", encoding="utf-8") as f:
@@ -654,6 +699,8 @@ def main():
     ap.add_argument("n", type=int, nargs="?", help="number of questions")
     ap.add_argument("--out-dir", help="write a corpus directory")
     ap.add_argument("--out", help="write one YAML file")
+    ap.add_argument("--text", help="also write the printed text, a "
+                    "paragraph a line (the bare floor's input)")
     ap.add_argument("--candidates", type=int, help="rows of a candidates CSV")
     ap.add_argument("--csv", help="where the candidates CSV goes")
     a = ap.parse_args()
@@ -668,6 +715,8 @@ def main():
             write_dir(a.n, a.out_dir)
         else:
             write_file(a.n, a.out)
+        if a.text:
+            write_text(a.n, a.text)
     elif a.candidates is None:
         ap.error("nothing to do")
     return 0
