@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "corpus/text.h"
 #include "corpus/ytree.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -207,44 +208,26 @@ static char *read_string(tctx *c, const ynode *n, const char *what)
 
 typedef void (*key_fn)(tctx *c, const char *key, const ynode *v);
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return 99;
-	size_t prev[65], cur[65];
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins)
-			                   : (del < ins ? del : ins);
-		}
-		memcpy(prev, cur, sizeof prev);
-	}
-	return prev[lb];
-}
-
-static void unknown_key(tctx *c, const ynode *k, const char *const *known)
+static void unknown_key(tctx *c, const ynode *k, const char *what,
+                        const char *const *known)
 {
 	const char *best = NULL;
-	size_t bd = 3;
+	size_t bd = (size_t)-1;
 	for (size_t i = 0; known[i]; i++) {
-		size_t dd = edit_distance(scalar(k), known[i]);
+		size_t dd = text_distance(scalar(k), known[i]);
 		if (dd < bd) {
 			bd = dd;
 			best = known[i];
 		}
 	}
-	if (best)
+	size_t limit = strlen(scalar(k)) <= 3 ? 1 : 2;
+	if (best && bd > 0 && bd <= limit)
 		diag_error(c->d, node_loc(c, k),
-		           "unknown key '%s'; did you mean '%s'?", scalar(k),
-		           best);
+		           "unknown key '%.60s' in %s (did you mean '%s'?)",
+		           scalar(k), what, best);
 	else
-		diag_error(c->d, node_loc(c, k), "unknown key '%s'", scalar(k));
+		diag_error(c->d, node_loc(c, k), "unknown key '%.60s' in %s",
+		           scalar(k), what);
 }
 
 static void each_key(tctx *c, const ynode *map, const char *what,
@@ -265,7 +248,7 @@ static void each_key(tctx *c, const ynode *map, const char *what,
 		while (known[j] && strcmp(known[j], scalar(k)))
 			j++;
 		if (!known[j])
-			unknown_key(c, k, known);
+			unknown_key(c, k, what, known);
 		else
 			fn(c, scalar(k), v);
 	}
