@@ -345,6 +345,8 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 	lb_items it = {NULL, 0, 0};
 	out->lines = NULL;
 	out->n = 0;
+	if (!(width >= 0)) /* negative or NaN: one grapheme per line */
+		width = 0;
 	tx_analyze(t, spans, nspans, st->preserve_space, &p);
 	items_opts o = {st->align == ALIGN_JUSTIFY, st->preserve_space,
 	                st->hyphenate && t->hyph, 0};
