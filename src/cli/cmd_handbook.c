@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli/common.h"
 #include "products/handbook.h"
@@ -17,7 +19,8 @@ enum {
 	OPT_BOOKLET,
 	OPT_EACH_ROLE,
 	OPT_OUT_DIR,
-	OPT_MAX_PAGES
+	OPT_MAX_PAGES,
+	OPT_JOBS
 };
 
 typedef struct hb_args {
@@ -25,6 +28,7 @@ typedef struct hb_args {
 	handbook_opts o;
 	int each_role;
 	const char *out_dir;
+	long jobs; /* --jobs N for --each-role; 0 = the online CPUs */
 } hb_args;
 
 static void usage(FILE *f)
@@ -46,6 +50,10 @@ static void usage(FILE *f)
 	      "                        duplex, flip on the short edge, fold\n"
 	      "      --each-role       one handbook per role: DIR/handbook-ROLE.pdf\n"
 	      "      --out-dir DIR     the directory for --each-role\n"
+	      "      --jobs N          --each-role: render N roles at once, "
+	      "one process each\n"
+	      "                        (default: the number of cores; same "
+	      "bytes as --jobs 1)\n"
 	      "      --max-pages N     refuse to lay out more pages (default "
 	      "100000)\n"
 	      "      --template NAME   a template from templates/, or a path\n"
@@ -69,6 +77,7 @@ static int parse(hb_args *a, int argc, char **argv)
 	    {"each-role", no_argument, NULL, OPT_EACH_ROLE},
 	    {"out-dir", required_argument, NULL, OPT_OUT_DIR},
 	    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+	    {"jobs", required_argument, NULL, OPT_JOBS},
 	    CLI_OPTS_END};
 	int opt;
 	optind = 1;
@@ -96,6 +105,17 @@ static int parse(hb_args *a, int argc, char **argv)
 				return cli_usage_error("handbook",
 				                       "--max-pages takes a "
 				                       "positive number");
+			continue;
+		}
+		case OPT_JOBS: {
+			char *end;
+			errno = 0;
+			a->jobs = strtol(optarg, &end, 10);
+			if (*end || !*optarg || errno || a->jobs < 1 ||
+			    a->jobs > 1024)
+				return cli_usage_error("handbook",
+				                       "--jobs takes a number "
+				                       "from 1 to 1024");
 			continue;
 		}
 		case '?':
@@ -171,6 +191,64 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 	return rc;
 }
 
+/* Render role i's handbook into DIR/handbook-ROLE.pdf. */
+static int render_role(sp_render *r, const sp_corpus *corpus, hb_args *a,
+                       size_t i, int report)
+{
+	cli_common c = a->common;
+	sp_strlist only = {NULL, 0};
+	strlist_add_csv(&only, corpus->roles[i].id);
+	c.sel.roles = only;
+	handbook_opts o = a->o;
+	o.role = (long)i;
+	sp_buf path = SP_BUF_INIT;
+	buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir, corpus->roles[i].id);
+	int rc = render_one(r, corpus, &c, &o, path.data, NULL);
+	if (rc == EXIT_OK && report)
+		fprintf(stderr, "wrote %s\n", path.data);
+	buf_free(&path);
+	strlist_free(&only);
+	return rc;
+}
+
+/* Wait for one worker; returns its exit code (EXIT_IO if it died) and
+ * reports the file it wrote. pids[i] is role i's worker, 0 when none. */
+static int reap_role(const sp_corpus *corpus, hb_args *a, pid_t *pids,
+                     size_t *running)
+{
+	int status;
+	pid_t pid;
+	while ((pid = wait(&status)) < 0 && errno == EINTR)
+		;
+	if (pid < 0) { /* ECHILD: nothing left to wait for */
+		*running = 0;
+		return EXIT_IO;
+	}
+	size_t i = 0;
+	while (i < corpus->nroles && pids[i] != pid)
+		i++;
+	if (i == corpus->nroles) /* not one of ours */
+		return EXIT_OK;
+	pids[i] = 0;
+	(*running)--;
+	const char *id = corpus->roles[i].id;
+	if (WIFEXITED(status)) {
+		if (WEXITSTATUS(status) == EXIT_OK)
+			fprintf(stderr, "wrote %s/handbook-%s.pdf\n", a->out_dir, id);
+		return WEXITSTATUS(status);
+	}
+	fprintf(stderr,
+	        "studypress: error: the worker for role '%s' died (signal "
+	        "%d); handbook-%s.pdf not written\n",
+	        id, WIFSIGNALED(status) ? WTERMSIG(status) : 0, id);
+	return EXIT_IO;
+}
+
+/* One handbook per role. With more than one job, each role is rendered
+ * by a forked worker (its own libharu document, copy-on-write corpus and
+ * fonts), at most `jobs` at a time; a worker writes its file atomically
+ * and exits with the file's exit code, so the bytes are those of
+ * --jobs 1. */
 static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
 {
 	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST) {
@@ -179,25 +257,42 @@ static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
 		           strerror(errno));
 		return EXIT_IO;
 	}
+	long jobs = a->jobs > 0 ? a->jobs : sysconf(_SC_NPROCESSORS_ONLN);
+	if (jobs > (long)corpus->nroles)
+		jobs = (long)corpus->nroles;
 	int worst = EXIT_OK;
-	for (size_t i = 0; i < corpus->nroles; i++) {
-		cli_common c = a->common;
-		sp_strlist only = {NULL, 0};
-		strlist_add_csv(&only, corpus->roles[i].id);
-		c.sel.roles = only;
-		handbook_opts o = a->o;
-		o.role = (long)i;
-		sp_buf path = SP_BUF_INIT;
-		buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir,
-		           corpus->roles[i].id);
-		int rc = render_one(r, corpus, &c, &o, path.data, NULL);
-		if (rc == EXIT_OK)
-			fprintf(stderr, "wrote %s\n", path.data);
-		if (rc > worst)
-			worst = rc;
-		buf_free(&path);
-		strlist_free(&only);
+	if (jobs <= 1) {
+		for (size_t i = 0; i < corpus->nroles; i++) {
+			int rc = render_role(r, corpus, a, i, 1);
+			worst = rc > worst ? rc : worst;
+		}
+		return worst;
 	}
+	pid_t *pids = xcalloc(corpus->nroles, sizeof *pids);
+	size_t running = 0;
+	for (size_t i = 0; i < corpus->nroles; i++) {
+		while (running >= (size_t)jobs) {
+			int rc = reap_role(corpus, a, pids, &running);
+			worst = rc > worst ? rc : worst;
+		}
+		fflush(stdout);
+		fflush(stderr);
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(render_role(r, corpus, a, i, 0));
+		if (pid < 0) { /* no worker: render it here */
+			int rc = render_role(r, corpus, a, i, 1);
+			worst = rc > worst ? rc : worst;
+			continue;
+		}
+		pids[i] = pid;
+		running++;
+	}
+	while (running) {
+		int rc = reap_role(corpus, a, pids, &running);
+		worst = rc > worst ? rc : worst;
+	}
+	free(pids);
 	return worst;
 }
 
