@@ -287,14 +287,15 @@ cards_deck *cards_calibration(sp_render *r, const sp_card_spec *s,
 void cards_summary(const cards_deck *d, const sp_template *t,
                    const sp_card_spec *s, const cards_opts *o, FILE *f)
 {
-	fprintf(f,
-	        "cards: %zu questions on %zu cards, %zu sheets (%s: %dx%d "
-	        "cards of %.1f x %.1f mm; duplex %s%s)\n",
-	        d->nfits, d->ncards, d->nsheets,
-	        o->layout_name ? o->layout_name : "custom", s->cols, s->rows,
-	        s->card_w * 25.4 / 72, s->card_h * 25.4 / 72,
-	        cards_duplex_name(o->duplex),
-	        o->backs_only ? ", backs only" : "");
+	fprintf(
+	    f,
+	    "cards: %zu question%s on %zu card%s, %zu sheet%s (%s: %dx%d "
+	    "cards of %.1f x %.1f mm; duplex %s%s)\n",
+	    d->nfits, d->nfits == 1 ? "" : "s", d->ncards,
+	    d->ncards == 1 ? "" : "s", d->nsheets, d->nsheets == 1 ? "" : "s",
+	    o->layout_name ? o->layout_name : "custom", s->cols, s->rows,
+	    s->card_w * 25.4 / 72, s->card_h * 25.4 / 72,
+	    cards_duplex_name(o->duplex), o->backs_only ? ", backs only" : "");
 	for (size_t i = 0; i < d->nfits; i++) {
 		const cards_fit *k = &d->fits[i];
 		if (k->parts > 1)

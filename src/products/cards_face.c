@@ -112,6 +112,7 @@ static sp_flow *front_body(const cards_card *k, double size)
 	layout_para_style ps = render_para_style(k->r, size, 0);
 	ps.align = ALIGN_CENTER;
 	ps.leading = size * 1.25;
+	ps.hyphenate = 0; /* display text: whole words */
 	layout_span st =
 	    render_span(FAMILY_HEADING, VARIANT_BOLD, size, t->color_text);
 	st.loc = k->q->question.loc;

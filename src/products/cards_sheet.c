@@ -217,6 +217,41 @@ static gap widest_gap(const edges *e, double w)
 	return best;
 }
 
+#define GUIDE_MAX_LINES 4
+#define GUIDE_SEP " \xC2\xB7 " /* " · " */
+
+/* Pack the " · "-separated parts of text greedily into lines no wider
+ * than w. Returns the number of lines (written to out), or 0 when a part
+ * alone is too wide or more than GUIDE_MAX_LINES are needed. */
+static int pack_guidance(sp_render *r, const layout_span *st, const char *text,
+                         double w, char out[GUIDE_MAX_LINES][256])
+{
+	int n = 0;
+	const char *p = text;
+	out[0][0] = 0;
+	while (*p) {
+		const char *q = strstr(p, GUIDE_SEP);
+		size_t len = q ? (size_t)(q - p) : strlen(p);
+		char cand[512];
+		snprintf(cand, sizeof cand, "%s%s%.*s", out[n],
+		         out[n][0] ? GUIDE_SEP : "", (int)len, p);
+		if (text_width(r, st, cand) <= w && strlen(cand) < 256) {
+			memcpy(out[n], cand, strlen(cand) + 1);
+		} else {
+			if (!out[n][0] || n + 1 >= GUIDE_MAX_LINES)
+				return 0;
+			n++;
+			snprintf(out[n], 256, "%.*s", (int)len, p);
+			if (text_width(r, st, out[n]) > w)
+				return 0;
+		}
+		p += len;
+		if (q)
+			p += strlen(GUIDE_SEP);
+	}
+	return n + 1;
+}
+
 void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
                          size_t n, const char *text)
 {
@@ -225,30 +260,40 @@ void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
 	gap g = widest_gap(&e, pg->width);
 	double bottom = e.y0, top = pg->height - e.y1;
 	edges_free(&e);
+	double margin = bottom >= top ? bottom : top;
 	layout_span st =
 	    render_span(FAMILY_HEADING, 0, GUIDE_SIZE, r->tpl->color_muted);
-	double w = text_width(r, &st, text);
-	while (w > g.x1 - g.x0 && st.size > GUIDE_MIN_SIZE) {
-		st.size -= 0.5;
-		w = text_width(r, &st, text);
+	char lines[GUIDE_MAX_LINES][256];
+	int nl = 0;
+	double lead = 0;
+	for (; st.size >= GUIDE_MIN_SIZE - 1e-9; st.size -= 0.5) {
+		nl = pack_guidance(r, &st, text, g.x1 - g.x0, lines);
+		lead = st.size * 1.25;
+		if (nl && nl * lead + MARK_GAP <= margin)
+			break;
+		nl = 0;
 	}
-	double need = st.size * 1.6;
-	double margin = bottom >= top ? bottom : top;
-	if (w > g.x1 - g.x0 || margin < need) {
+	if (!nl) {
 		diag_warning(
 		    r->d, sp_loc_make(NULL, 0, 0),
 		    "no room for the guidance line in the sheet margin");
 		return;
 	}
-	/* centred in the margin, kept off the printer's unprintable edge */
-	double mid = margin / 2;
-	if (mid < EDGE_SAFE + st.size * 0.3 && margin > EDGE_SAFE + need)
-		mid = EDGE_SAFE + st.size * 0.3;
-	double base = mid - st.size * 0.3;
-	if (bottom < top)
-		base = pg->height - mid - st.size * 0.3;
-	double x = (g.x0 + g.x1 - w) / 2;
-	cards_draw_text(r, pg, &st, text, x, base);
+	/* a block of nl lines centred in the margin, kept off the printer's
+	 * unprintable edge when there is room; block_lo is its distance from
+	 * the paper's edge */
+	double block = nl * lead;
+	double block_lo = (margin - block) / 2;
+	if (block_lo < EDGE_SAFE)
+		block_lo = fmin(EDGE_SAFE, margin - block - MARK_GAP);
+	double lo = bottom >= top ? block_lo : pg->height - block_lo - block;
+	for (int i = 0; i < nl; i++) {
+		double base = lo + block - (i + 1) * lead +
+		              (lead - st.size) / 2 + st.size * 0.22;
+		double w = text_width(r, &st, lines[i]);
+		cards_draw_text(r, pg, &st, lines[i], (g.x0 + g.x1 - w) / 2,
+		                base);
+	}
 }
 
 /* ---- shifting a back page ---- */
