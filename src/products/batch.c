@@ -273,7 +273,7 @@ static int read_exclusions(batch *b)
 	const char *path = b->o->exclude_from;
 	if (buf_read_file(&data, path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(b->d, sp_loc_make(NULL, 0, 0),
-		           "cannot read '%s': %s", path, strerror(errno));
+		           "cannot read '%s': %s", path, buf_strerror(errno));
 		return EXIT_IO;
 	}
 	csv_reader rd;
@@ -697,7 +697,7 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 	sp_buf data = SP_BUF_INIT;
 	if (buf_read_file(&data, o->csv_path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot read '%s': %s",
-		           o->csv_path, strerror(errno));
+		           o->csv_path, buf_strerror(errno));
 		return EXIT_IO;
 	}
 	int rc = read_rows(&b, data.data ? data.data : "", data.len);
@@ -762,7 +762,7 @@ static int read_shard(const char *path, sp_buf *data, raw_row **rows, size_t *n,
 {
 	if (buf_read_file(data, path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot read '%s': %s",
-		           path, strerror(errno));
+		           path, buf_strerror(errno));
 		return EXIT_IO;
 	}
 	if (data->len < sizeof manifest_header - 1 ||

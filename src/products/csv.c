@@ -137,13 +137,28 @@ static int read_quoted(csv_reader *r, csv_record *rec, sp_buf *f)
 static int read_field(csv_reader *r, csv_record *rec, sp_buf *f)
 {
 	if (r->pos < r->len && r->data[r->pos] == '"') {
-		r->pos++;
+		size_t open_pos = ++r->pos;
+		unsigned open_line = r->line;
 		if (read_quoted(r, rec, f) < 0)
 			return 0;
 		if (r->pos < r->len && r->data[r->pos] != ',' &&
 		    !eol_at(r, r->pos)) {
-			fail(rec, "unexpected text after a closing quote",
-			     r->line);
+			/* a field that ran over lines and then ended badly:
+			 * most likely its opening quote was never closed, and
+			 * it swallowed the lines after it up to another
+			 * field's quote. Report the opening line and read the
+			 * lines after it again. */
+			if (r->line != open_line) {
+				fail(rec, "unterminated quoted field",
+				     open_line);
+				r->pos = open_pos;
+				r->line = open_line;
+			} else {
+				fail(rec,
+				     "unexpected text after a closing "
+				     "quote",
+				     r->line);
+			}
 			skip_line(r);
 			return 0;
 		}
@@ -243,8 +258,8 @@ void csv_put_field(sp_buf *out, const char *field)
 {
 	size_t len = strlen(field);
 	int quote = len && (field[0] == ' ' || field[len - 1] == ' ');
-	if (strpbrk(field, ",\"\r\n"))
-		quote = 1;
+	if (strpbrk(field, ",\"\r\n") || !strncmp(field, "\xEF\xBB\xBF", 3))
+		quote = 1; /* (a leading U+FEFF would read as a BOM) */
 	if (!quote) {
 		buf_append(out, field, len);
 		return;

@@ -45,7 +45,8 @@ void csv_record_free(csv_record *rec);
 int csv_utf8_valid(const char *s, size_t len);
 
 /* Append field to *out quoted as RFC 4180 requires (only when it holds a
- * comma, quote, CR or LF, or starts or ends with a space). */
+ * comma, quote, CR or LF, starts or ends with a space, or starts with
+ * U+FEFF, which would read as a byte order mark). */
 struct sp_buf;
 void csv_put_field(struct sp_buf *out, const char *field);
 

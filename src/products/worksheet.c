@@ -86,6 +86,25 @@ static void init_styles(ws *w)
 	w->ps_title.hyphenate = 0;
 }
 
+/* "PREFIX" + text cut to at most max bytes at a character boundary (with
+ * an ellipsis when cut), newly allocated. */
+static char *clipped(const char *prefix, const char *text, size_t max)
+{
+	sp_buf b = SP_BUF_INIT;
+	buf_puts(&b, prefix);
+	size_t n = text ? strlen(text) : 0;
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+			n--;
+	}
+	if (n)
+		buf_append(&b, text, n);
+	if (text && n < strlen(text))
+		buf_puts(&b, "\xE2\x80\xA6"); /* … */
+	return buf_detach(&b);
+}
+
 static const sp_question *wq(const ws *w, size_t i)
 {
 	return &w->c->questions[w->qs[i]];
@@ -186,7 +205,7 @@ static void build_instructions(ws *w, sp_flow *f)
 static void question_head(ws *w, sp_flow *f, size_t i)
 {
 	const sp_question *q = wq(w, i);
-	char num[32], dest[300], meta[512];
+	char num[32], dest[300];
 	snprintf(num, sizeof num, "%zu.", i + 1);
 	flow_block *b = para(f, q->question.s, &w->qhead, &w->ps_head);
 	flow_para_marker(b, num, &w->qhead, QINDENT - 4);
@@ -196,16 +215,22 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	b->keep_together = 1;
 	snprintf(dest, sizeof dest, "q-%s", q->id);
 	flow_block_anchor(b, dest);
-	char title[300];
-	snprintf(title, sizeof title, "%zu. %.280s", i + 1, q->question.s);
+	char pre[40];
+	snprintf(pre, sizeof pre, "%zu. ", i + 1);
+	char *title = clipped(pre, q->question.s, 120);
 	flow_block_outline(b, 0, title);
+	free(title);
 	int min = ws_question_minutes(q, w->t);
-	snprintf(meta, sizeof meta,
-	         "%d minute%s" MIDDOT "%s%s%.200s" MIDDOT "ref %.200s", min,
-	         min == 1 ? "" : "s", w->c->categories[q->category].name,
-	         q->framework.name.s ? MIDDOT : "",
-	         q->framework.name.s ? q->framework.name.s : "", q->id);
-	b = para(f, meta, &w->muted, &w->ps_small);
+	sp_buf meta = SP_BUF_INIT;
+	buf_printf(&meta, "%d minute%s" MIDDOT "%s", min, min == 1 ? "" : "s",
+	           w->c->categories[q->category].name);
+	if (q->framework.name.s)
+		buf_printf(&meta, MIDDOT "%s", q->framework.name.s);
+	buf_printf(&meta, MIDDOT "ref %s", q->id);
+	layout_para_style ps = w->ps_small;
+	ps.hyphenate = 0;
+	b = para(f, meta.data, &w->muted, &ps);
+	buf_free(&meta);
 	b->indent_left = QINDENT;
 	b->space_before = 2;
 	b->space_after = 6;
@@ -217,10 +242,9 @@ static sp_flow *step_flow(ws *w, const sp_step *s, const char *prefix,
                           int nlines)
 {
 	sp_flow *f = flow_new();
-	char label[300];
-	snprintf(label, sizeof label, "%s%.280s", prefix ? prefix : "",
-	         s->label.s ? s->label.s : "");
+	char *label = clipped(prefix ? prefix : "", s->label.s, 100000);
 	para(f, label, &w->label, &w->ps_small);
+	free(label);
 	if (s->prompt.s) {
 		flow_block *b = para(f, s->prompt.s, &w->muted, &w->ps_small);
 		b->space_before = 1;
@@ -424,11 +448,12 @@ static void build_scorecard(ws *w, sp_flow *f)
 	flow_block *b = para(f, "Scorecard", &w->title, &w->ps_title);
 	flow_block_anchor(b, "scorecard");
 	flow_block_outline(b, 0, "Scorecard");
-	char line[400];
-	snprintf(line, sizeof line, "Candidate: %.150s" MIDDOT "Variant %s",
-	         w->info->name ? w->info->name : "________________",
-	         w->info->variant ? w->info->variant : "none");
-	b = para(f, line, &w->muted, &w->ps_small);
+	sp_buf line = SP_BUF_INIT;
+	buf_printf(&line, "Candidate: %s" MIDDOT "Variant %s",
+	           w->info->name ? w->info->name : "________________",
+	           w->info->variant ? w->info->variant : "none");
+	b = para(f, line.data, &w->muted, &w->ps_small);
+	buf_free(&line);
 	b->space_before = 2;
 	b->space_after = 10;
 	card_row(w, f, "#", "Question", "Minutes", "Score (1-5)", 1);
@@ -511,12 +536,13 @@ static void footers(ws *w, sp_document *doc)
 	const sp_template *t = w->t;
 	double y = t->margin_bottom * 0.45;
 	double x1 = t->margin_inner, x2 = t->page_w - t->margin_outer;
-	char left[300], right[120];
-	snprintf(left, sizeof left, "%s%s%.200s",
-	         w->ed == WS_CANDIDATE ? "Candidate worksheet"
-	                               : "Interviewer edition",
-	         w->info->name ? MIDDOT : "",
-	         w->info->name ? w->info->name : "");
+	char right[120];
+	char *left =
+	    clipped(w->ed == WS_CANDIDATE ? "Candidate worksheet" MIDDOT
+	                                  : "Interviewer edition" MIDDOT,
+	            w->info->name ? w->info->name : "", 60);
+	if (!w->info->name)
+		left[strlen(left) - strlen(MIDDOT)] = 0;
 	for (size_t p = 0; p < doc->npages; p++) {
 		if (w->info->variant)
 			snprintf(right, sizeof right,
@@ -530,6 +556,7 @@ static void footers(ws *w, sp_document *doc)
 		draw_text(w, pg, left, x1, y, 0);
 		draw_text(w, pg, right, x2, y, 1);
 	}
+	free(left);
 }
 
 static sp_flow *build_flow(ws *w)
@@ -576,11 +603,13 @@ sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
 		return NULL;
 	}
 	footers(&w, doc);
-	char title[300];
-	snprintf(title, sizeof title, "%s%s%.200s",
-	         w.ed == WS_CANDIDATE ? "Mock interview worksheet"
-	                              : "Mock interview: interviewer edition",
-	         info->name ? MIDDOT : "", info->name ? info->name : "");
+	char *title = clipped(
+	    w.ed == WS_CANDIDATE ? "Mock interview worksheet" MIDDOT
+	                         : "Mock interview: interviewer edition" MIDDOT,
+	    info->name ? info->name : "", 120);
+	if (!info->name)
+		title[strlen(title) - strlen(MIDDOT)] = 0;
 	doc_set_info(doc, title, c->author.s, c->title.s);
+	free(title);
 	return doc;
 }
