@@ -15,6 +15,7 @@ static const command commands[] = {
     {"list", cmd_list, "list the selected questions, one per line"},
     {"handbook", cmd_handbook, "render the study handbook as a PDF"},
     {"cards", cmd_cards, "flashcard sheets, duplex-correct, with crop marks"},
+    {"worksheet", cmd_worksheet, "mock-interview worksheets and packets"},
 };
 
 static void usage(FILE *f)
