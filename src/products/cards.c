@@ -54,6 +54,17 @@ static int fit_all(sp_render *r, const sp_corpus *c, const size_t *sel,
 		f->loc = q->loc;
 		f->parts = cards_card_parts(cards[i]);
 		cards_card_sizes(cards[i], &f->front_size, &f->back_size);
+		if (f->parts > CARDS_MAX_PARTS) {
+			diag_error(
+			    r->d, q->loc,
+			    "card %zu '%s' is too long for cards: it "
+			    "needs more than %d cards at %g pt (leave it "
+			    "out with --exclude %s)",
+			    i + 1, q->id, CARDS_MAX_PARTS,
+			    r->tpl->card_min_size, q->id);
+			bad = 1;
+			continue;
+		}
 		d->ncards += (size_t)f->parts;
 		if (f->parts == 1)
 			continue;
@@ -269,13 +280,17 @@ cards_deck *cards_calibration(sp_render *r, const sp_card_spec *s,
 	doc_set_info(d->doc, "Duplex calibration", NULL, "Flashcards");
 	/* the guidance line sits between the edge rulers at W/4 and 3W/4 */
 	double w = s->sheet_w, h = s->sheet_h;
-	cards_box band = {w / 4 + MM_PT(5), MM_PT(20), w / 2 - MM_PT(10),
-	                  h - MM_PT(40)};
+	cards_box band = {w / 4 + MM_PT(5), MM_PT(25), w / 2 - MM_PT(10),
+	                  h - MM_PT(45)};
 	char text[256];
 	for (int back = 0; back < 2; back++) {
 		cards_draw_calibration(r, d->doc, (size_t)back, s, o->duplex,
 		                       back);
-		guidance_text(s, o, 0, back, text, sizeof text);
+		char sheet[240];
+		guidance_text(s, o, 0, back, sheet, sizeof sheet);
+		/* "Sheet 1 front · ..." -> "Calibration front · ..." */
+		snprintf(text, sizeof text, "Calibration %s",
+		         sheet + strlen("Sheet 1 "));
 		cards_draw_guidance(r, &d->doc->pages[back], &band, 1, text);
 	}
 	cards_shift_page(&d->doc->pages[1], o->offset_x, o->offset_y);
@@ -304,7 +319,7 @@ void cards_summary(const cards_deck *d, const sp_template *t,
 			        "%g pt, back %g pt)\n",
 			        k->number, k->id, k->parts, k->front_size,
 			        k->back_size);
-		else if (k->front_size < t->card_size ||
+		else if (k->front_size < t->card_size * CARDS_FRONT_SCALE ||
 		         k->back_size < t->card_size)
 			fprintf(f,
 			        "cards: shrunk: %zu %s (front %g pt, back %g "

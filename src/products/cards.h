@@ -98,13 +98,24 @@ int cards_fold_vertical(const sp_card_spec *s);
 
 typedef struct cards_card cards_card;
 
+/* The question on the front starts at this multiple of the template's
+ * card size (display text); everything else starts at the card size. */
+#define CARDS_FRONT_SCALE 1.25
+
+/* Limits: a question continues on at most CARDS_MAX_PARTS cards; a face
+ * with more than CARDS_MAX_FACE_BYTES of text is refused without layout
+ * (it could never fit). Both are errors naming the question. */
+#define CARDS_MAX_PARTS 20
+#define CARDS_MAX_FACE_BYTES (64u * 1024)
+
 /* Build and fit the card of question q, numbered `number`, for cards of
  * w x h points. Returns NULL when the card is too small for any text. */
 cards_card *cards_card_new(sp_render *r, const sp_corpus *c,
                            const sp_question *q, size_t number, double w,
                            double h);
 void cards_card_free(cards_card *k);
-/* Physical cards it takes (1 unless continued). */
+/* Physical cards it takes (1 unless continued); more than
+ * CARDS_MAX_PARTS when it is too long for cards. */
 int cards_card_parts(const cards_card *k);
 /* Body text sizes chosen for the front and the back, points. */
 void cards_card_sizes(const cards_card *k, double *front, double *back);

@@ -156,7 +156,8 @@ static const char *const front_text[] = {
     "1. Print both pages exactly as you will print the cards: 100% "
     "(actual size), the same paper tray, and the same duplex setting "
     "(pass the same --duplex to this command).",
-    "2. Hold the sheet to a light with the back towards you and read "
+    "2. Hold the sheet to a light with the back towards you, its text "
+    "upright, and read "
     "where each line of this side crosses the scale on the back: X on "
     "the top and bottom scales, Y on the left and right ones. If the two "
     "readings of an axis differ, take their average.",

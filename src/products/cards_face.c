@@ -5,8 +5,9 @@
  * number and id at the bottom. Back: number and id with "Key points" (or
  * "Answer") on top, the key points (or the answer) below.
  *
- * Fitting: the body starts at the template's card size and shrinks in
- * steps of 0.5 pt down to its minimum. If it still does not fit, the card
+ * Fitting: the body starts at the template's card size (the question at
+ * CARDS_FRONT_SCALE times it) and shrinks in steps of 0.5 pt down to the
+ * template's minimum. If it still does not fit, the card
  * continues on further cards: the fewest that hold it at the minimum size,
  * at the largest size that keeps to that number. Layout never clips. */
 #include "products/cards.h"
@@ -19,9 +20,9 @@
 #include "util/mem.h"
 
 #define SIZE_STEP 0.5
-#define MAX_PARTS 99
-#define BULLET "\xE2\x80\xA2" /* • */
-#define MIDDOT " \xC2\xB7 "   /* " · " */
+#define MAX_PARTS (CARDS_MAX_PARTS + 1) /* counting stops here */
+#define BULLET "\xE2\x80\xA2"           /* • */
+#define MIDDOT " \xC2\xB7 "             /* " · " */
 
 struct cards_card {
 	sp_render *r;
@@ -200,26 +201,61 @@ static int parts_at(const cards_card *k, int back, double size, double h)
 
 /* The largest size from the template's down to its minimum that needs
  * the fewest cards. */
+/* Sizes to try: start, start - 0.5, ... while above min, then min. */
+static double next_size(double s, double min)
+{
+	s -= SIZE_STEP;
+	return s < min + 1e-9 ? min : s;
+}
+
 static void fit_face(const cards_card *k, int back, double h, double *size,
                      int *parts)
 {
 	const sp_template *t = k->r->tpl;
 	double min = t->card_min_size, s;
-	for (s = t->card_size; s >= min - 1e-9; s -= SIZE_STEP) {
+	double start = back ? t->card_size : t->card_size * CARDS_FRONT_SCALE;
+	if (start < min)
+		start = min;
+	for (s = start;; s = next_size(s, min)) {
 		if (parts_at(k, back, s, h) == 1) {
 			*size = s;
 			*parts = 1;
 			return;
 		}
-	}
-	int n = parts_at(k, back, min, h);
-	for (s = t->card_size; s > min + 1e-9; s -= SIZE_STEP)
-		if (parts_at(k, back, s, h) <= n)
+		if (s <= min)
 			break;
-	if (s < min)
-		s = min;
+	}
+	/* continued: the fewest cards (at min), at the largest size that
+	 * still needs no more of them */
+	int n = parts_at(k, back, min, h);
+	for (s = start; s > min && parts_at(k, back, s, h) > n;
+	     s = next_size(s, min))
+		;
 	*size = s;
 	*parts = n;
+}
+
+static size_t rich_bytes(const rich_text *rt)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rt->nblocks; i++)
+		for (size_t j = 0; j < rt->blocks[i].nruns; j++)
+			n += strlen(rt->blocks[i].runs[j].text);
+	return n;
+}
+
+/* Bytes of text on a face's body. */
+static size_t face_bytes(const sp_question *q, int back)
+{
+	if (!back)
+		return q->question.s ? strlen(q->question.s) : 0;
+	if (!q->key_points.n)
+		return rich_bytes(&q->answer);
+	size_t n = 0;
+	for (size_t i = 0; i < q->key_points.n; i++)
+		n += q->key_points.items[i].s ? strlen(q->key_points.items[i].s)
+		                              : 0;
+	return n;
 }
 
 cards_card *cards_card_new(sp_render *r, const sp_corpus *c,
@@ -240,6 +276,13 @@ cards_card *cards_card_new(sp_render *r, const sp_corpus *c,
 	if (body_h(k, 1) < k->ls * 2) {
 		free(k);
 		return NULL;
+	}
+	if (face_bytes(q, 0) > CARDS_MAX_FACE_BYTES ||
+	    face_bytes(q, 1) > CARDS_MAX_FACE_BYTES) {
+		/* far beyond CARDS_MAX_PARTS cards: do not lay it out */
+		k->front_parts = k->back_parts = MAX_PARTS;
+		k->front_size = k->back_size = r->tpl->card_min_size;
+		return k;
 	}
 	k->front_h = body_h(k, 1);
 	fit_face(k, 0, k->front_h, &k->front_size, &k->front_parts);

@@ -131,6 +131,21 @@ rc=0
 "$SP" cards -c "$CORPUS" --only short-one,needs-shrinking -o "$TMP/ok.pdf" --strict-fit 2>/dev/null || rc=$?
 check "--strict-fit without continuations: exit 0" [ "$rc" = 0 ]
 
+# a limit: an answer that would need more than 20 cards is an error
+python3 - "$TMP/huge.yaml" <<'EOF'
+import sys
+words = " ".join("word%d" % i for i in range(12000))
+open(sys.argv[1], "w").write(
+    "corpus: {title: T}\ncategories: [{id: c, name: C}]\nquestions:\n"
+    "  - {id: huge, category: c, question: Q?, answer: '%s'}\n" % words)
+EOF
+rc=0
+"$SP" cards -c "$TMP/huge.yaml" -o "$TMP/huge.pdf" 2>"$TMP/huge.err" || rc=$?
+check "more than 20 cards: exit 1" [ "$rc" = 1 ]
+check "more than 20 cards: the message names the question" \
+  grep -Eq "huge.yaml:[0-9]+:[0-9]+: error: card 1 'huge' is too long for cards" "$TMP/huge.err"
+check "more than 20 cards: nothing written" [ ! -e "$TMP/huge.pdf" ]
+
 # the bundled deck fits without continuation on every preset
 for layout in letter-3x5 a4-8 letter-8 a4-a6 letter-business; do
   rc=0

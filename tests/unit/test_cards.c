@@ -279,7 +279,7 @@ static void test_fitting(void)
 	size_t sel[2] = {0, 1};
 	cards_deck *d = cards_build(&r, c, sel, 1, &s, &o);
 	CHECK(d && d->ncards == 1 && d->doc->npages == 2);
-	CHECK(d && d->fits[0].front_size == t->card_size &&
+	CHECK(d && d->fits[0].front_size == t->card_size * CARDS_FRONT_SCALE &&
 	      d->fits[0].back_size == t->card_size);
 	CHECK(d && d->nfaces == 2);
 	if (d)
