@@ -309,6 +309,7 @@ static void candidate_question(ws *w, sp_flow *f, size_t i)
 		flow_block *b = flow_add_lines(f, ws_answer_lines(min),
 		                               LINE_GAP, w->t->color_rule);
 		b->indent_left = QINDENT;
+		b->keep_together = 1; /* the answer space on one page */
 	}
 }
 
@@ -411,6 +412,7 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 	section_label(w, f, "Notes", 8);
 	flow_block *b = flow_add_lines(f, 3, 18, w->t->color_rule);
 	b->indent_left = QINDENT;
+	b->keep_together = 1;
 }
 
 /* ---- scorecard ---- */
