@@ -141,9 +141,11 @@ static int parse(hb_args *a, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static sp_template *load_template(const cli_common *c, sp_diag *d)
+static sp_template *load_template(const cli_common *c, sp_diag *d, int *rc)
 {
-	sp_template *t = template_load(c->template_name, d);
+	int io = 0;
+	sp_template *t = template_load_status(c->template_name, d, &io);
+	*rc = io ? EXIT_IO : EXIT_INVALID;
 	if (t && c->paper && template_set_paper(t, c->paper)) {
 		diag_error(d, sp_loc_make(NULL, 0, 0),
 		           "unknown paper '%s' (known: a4, letter, a5, a6, "
@@ -180,11 +182,6 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 		           "warnings with --strict: '%s' not written", out);
 		doc_free(doc);
 		return EXIT_INVALID;
-	}
-	if (out && !pdf_output_path_ok(out, (const char *const *)corpus->files,
-	                               corpus->nfiles, r->d)) {
-		doc_free(doc);
-		return EXIT_IO;
 	}
 	rc = render_write(r, doc, out, dump);
 	doc_free(doc);
@@ -310,16 +307,18 @@ int cmd_handbook(int argc, char **argv)
 	sp_diag d;
 	diag_init(&d, stderr);
 	sp_corpus *corpus = cli_load_corpus(&a.common, &d, &rc);
-	sp_template *t = corpus ? load_template(&a.common, &d) : NULL;
+	int trc = EXIT_INVALID;
+	sp_template *t = corpus ? load_template(&a.common, &d, &trc) : NULL;
 	sp_render r;
 	if (corpus && !t)
-		rc = EXIT_INVALID;
+		rc = trc;
 	if (t && render_open(&r, t, &d) != 0) {
 		rc = EXIT_INVALID;
 		template_free(t);
 		t = NULL;
 	}
 	if (t) {
+		render_set_inputs(&r, corpus);
 		a.o.role = cover_role(&a.common, corpus);
 		if (a.each_role)
 			rc = each_role(&r, corpus, &a);

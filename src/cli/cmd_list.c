@@ -1,5 +1,7 @@
 /* cmd_list.c - `studypress list`: the selected questions, one per line:
  * ID TAB CATEGORY TAB ROLES TAB QUESTION. */
+#include <errno.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "cli/common.h"
@@ -68,8 +70,12 @@ int cmd_list(int argc, char **argv)
 		rc = cli_select(&c, corpus, &d, &sel, &n);
 	for (size_t i = 0; rc == EXIT_OK && i < n; i++)
 		print_question(corpus, &corpus->questions[sel[i]]);
-	if (fflush(stdout) != 0 && rc == EXIT_OK)
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == EXIT_OK) {
+		diag_error(&d, sp_loc_make(NULL, 0, 0),
+		           "cannot write the list to standard output: %s",
+		           strerror(errno));
 		rc = EXIT_IO;
+	}
 	free(sel);
 	corpus_free(corpus);
 	cli_common_free(&c);

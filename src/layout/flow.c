@@ -30,7 +30,7 @@ static void block_free(flow_block *b)
 	for (size_t i = 0; i < b->ncells; i++)
 		flow_free(b->cells[i].content);
 	free(b->cells);
-	if (b->has_cache)
+	if (b->has_cache == 1)
 		layout_lines_free(&b->cached);
 }
 

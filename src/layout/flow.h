@@ -84,8 +84,9 @@ struct flow_block {
 	/* BLK_BREAK */
 	int to_odd; /* continue on an odd (right-hand) page */
 
-	/* layout's cache of the broken paragraph (owned, freed with the
-	 * flow): valid when cached_width equals the measure asked for */
+	/* layout's broken paragraph, valid when cached_width equals the
+	 * measure asked for: has_cache 1 = owned by the block (freed with
+	 * the flow), 2 = borrowed from the engine's paragraph cache */
 	layout_lines cached;
 	double cached_width;
 	int has_cache;
@@ -140,6 +141,11 @@ typedef struct layout_engine layout_engine;
 
 layout_engine *layout_engine_new(layout_text_ctx *text);
 void layout_engine_free(layout_engine *e);
+/* The engine remembers broken paragraphs by content (text, styles,
+ * measure), so a flow rebuilt with the same paragraphs (the passes of a
+ * document whose page numbers settle) does not break them again. Flows
+ * that borrowed from the cache must be freed before it is cleared. */
+void layout_engine_clear_cache(layout_engine *e);
 
 /* Lay the flow, starting at *pos, into the frame. When doc is NULL only
  * measure. Advances *pos; returns the height used (points). Sets

@@ -43,6 +43,14 @@ typedef struct pdf_err {
 } pdf_err;
 
 void pdf_error_handler(HPDF_STATUS code, HPDF_STATUS detail, void *user);
+
+/* glyphid.c: answer libharu's glyph lookups for def from gid (a face's
+ * [65536] table) until pdf_glyphid_clear(); per thread. */
+void pdf_glyphid_register(HPDF_FontDef def, const uint16_t *gid);
+void pdf_glyphid_clear(void);
+/* Our definition of libharu's lookup (it interposes the library's). */
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
+                                      HPDF_UINT16 unicode);
 /* A short description of a libharu error code. */
 const char *pdf_error_text(HPDF_STATUS code);
 

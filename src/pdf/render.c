@@ -131,6 +131,9 @@ static int load_fonts(render *r)
 		const char *path = r->fonts->faces[f].path;
 		const char *name =
 		    HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
+		if (name && !getenv("SP_SLOW_GLYPHID")) /* see glyphid.c */
+			pdf_glyphid_register(HPDF_GetFontDef(r->pdf, name),
+			                     r->fonts->faces[f].gid);
 		r->font[f] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
 		if (!r->font[f]) {
 			free(need);
@@ -460,6 +463,13 @@ static int draw_pages(render *r)
 		const sp_page *pg = &r->doc->pages[p];
 		HPDF_Page page = r->pages[p];
 		gstate g = {1.0, 0, 0, 0, 0, 1}; /* the PDF initial state */
+		if (!pg->nrects && !pg->nlines && !pg->ntexts) {
+			/* libharu writes an empty page's compressed stream with
+			 * no data, which MuPDF and Ghostscript report as a
+			 * truncated flate stream: give it a no-op */
+			HPDF_Page_GSave(page);
+			HPDF_Page_GRestore(page);
+		}
 		draw_rects(page, &g, pg);
 		draw_lines(page, &g, pg);
 		draw_texts(r, page, &g, pg);
@@ -473,6 +483,23 @@ static int draw_pages(render *r)
 }
 
 /* ---- navigation ---- */
+
+/* A bookmark title of at most OUTLINE_TITLE_MAX bytes (libharu refuses
+ * long strings), cut at a character boundary and ended with "…". */
+#define OUTLINE_TITLE_MAX 240
+static const char *outline_title(render *r, const char *title)
+{
+	size_t n = strlen(title);
+	if (n <= OUTLINE_TITLE_MAX)
+		return title;
+	n = OUTLINE_TITLE_MAX;
+	while (n > 0 && ((unsigned char)title[n] & 0xC0) == 0x80)
+		n--; /* do not cut inside a UTF-8 sequence */
+	buf_clear(&r->text);
+	buf_append(&r->text, title, n);
+	buf_puts(&r->text, "\xE2\x80\xA6");
+	return r->text.data;
+}
 
 static int add_outline(render *r)
 {
@@ -489,7 +516,7 @@ static int add_outline(render *r)
 			lvl = OUTLINE_DEPTH - 1;
 		HPDF_Outline parent = lvl ? stack[lvl - 1] : NULL;
 		HPDF_Outline ol =
-		    HPDF_CreateOutline(r->pdf, parent, o->title, enc);
+		    HPDF_CreateOutline(r->pdf, parent, outline_title(r, o->title), enc);
 		if (!ol)
 			return failed(r, "outline"), -1;
 		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);
@@ -686,6 +713,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		rc = save(&r, data, len);
 	if (r.pdf)
 		HPDF_Free(r.pdf);
+	pdf_glyphid_clear();
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);
 	free(r.used);

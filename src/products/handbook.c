@@ -778,6 +778,7 @@ sp_document *handbook_build(sp_render *r, const sp_corpus *c,
 	init_styles(&h);
 	number_sections(&h);
 	sp_document *doc = lay_out(&h);
+	layout_engine_clear_cache(r->eng); /* the passes' flows are gone */
 	if (doc) {
 		decorate(&h, doc);
 		doc->outline_open = 1;

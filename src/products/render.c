@@ -37,8 +37,20 @@ int render_open(sp_render *r, const sp_template *t, sp_diag *d)
 	return 0;
 }
 
+void render_set_inputs(sp_render *r, const sp_corpus *c)
+{
+	free(r->inputs);
+	r->ninputs = 0;
+	r->inputs = xcalloc(c->nfiles + 2, sizeof(char *));
+	for (size_t i = 0; i < c->nfiles; i++)
+		r->inputs[r->ninputs++] = c->files[i];
+	if (r->tpl && r->tpl->path)
+		r->inputs[r->ninputs++] = r->tpl->path;
+}
+
 void render_close(sp_render *r)
 {
+	free(r->inputs);
 	layout_engine_free(r->eng);
 	layout_text_free(r->text);
 	pdf_fonts_close(r->pdf_fonts);
@@ -153,33 +165,42 @@ void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
 	}
 }
 
-static int write_dump(const sp_document *doc, const char *path, sp_diag *d)
+static int write_dump(sp_render *r, const sp_document *doc, const char *path)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "w") : stdout;
+	if (!strcmp(path, "-")) {
+		doc_dump(doc, stdout);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			diag_error(r->d, sp_loc_make(NULL, 0, 0),
+			           "cannot write the layout to standard output: %s",
+			           strerror(errno));
+			return EXIT_IO;
+		}
+		return EXIT_OK;
+	}
+	char *data = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
 	if (!f) {
-		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot write '%s': %s",
-		           path, strerror(errno));
+		diag_error(r->d, sp_loc_make(NULL, 0, 0), "out of memory");
 		return EXIT_IO;
 	}
 	doc_dump(doc, f);
-	int bad = ferror(f);
-	if (f != stdout)
-		bad |= fclose(f) != 0;
-	else
-		bad |= fflush(f) != 0;
-	if (bad) {
-		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot write '%s': %s",
-		           path, strerror(errno));
-		return EXIT_IO;
-	}
-	return EXIT_OK;
+	fclose(f);
+	int rc = pdf_write_atomic(path, data, len, r->d);
+	free(data);
+	return rc == PDF_OK ? EXIT_OK : EXIT_IO;
 }
 
 int render_write(sp_render *r, sp_document *doc, const char *out_path,
                  const char *dump_path)
 {
+	const char *paths[2] = {dump_path, out_path};
+	for (int i = 0; i < 2; i++)
+		if (paths[i] && strcmp(paths[i], "-") &&
+		    !pdf_output_path_ok(paths[i], r->inputs, r->ninputs, r->d))
+			return EXIT_IO;
 	if (dump_path) {
-		int rc = write_dump(doc, dump_path, r->d);
+		int rc = write_dump(r, doc, dump_path);
 		if (rc)
 			return rc;
 	}

@@ -16,6 +16,8 @@ typedef struct sp_render {
 	layout_text_ctx *text;  /* owned */
 	layout_engine *eng;     /* owned */
 	sp_diag *d;
+	const char **inputs; /* files read (corpus, template): never outputs */
+	size_t ninputs;
 } sp_render;
 
 /* Open fonts (fontconfig, once per run) and engines for a template.
@@ -51,8 +53,14 @@ void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
                     const layout_para_style *ps, double indent,
                     double item_space);
 
-/* Write the document: --dump-layout to dump_path when not NULL, and the
- * PDF to out_path when not NULL. Returns an exit code (0, 3 for I/O). */
+/* Record the files this run reads (the corpus's and the template's), so
+ * that render_write refuses to write over one of them. */
+void render_set_inputs(sp_render *r, const sp_corpus *c);
+
+/* Write the document: --dump-layout to dump_path when not NULL ("-" is
+ * standard output), and the PDF to out_path when not NULL, each
+ * atomically and never over an input. Returns an exit code (0, 3 for
+ * I/O). */
 int render_write(sp_render *r, sp_document *doc, const char *out_path,
                  const char *dump_path);
 

@@ -510,20 +510,30 @@ static char *resolve_name(const char *name)
 
 sp_template *template_load(const char *name_or_path, sp_diag *d)
 {
+	int io = 0;
+	return template_load_status(name_or_path, d, &io);
+}
+
+sp_template *template_load_status(const char *name_or_path, sp_diag *d,
+                                  int *io_error)
+{
 	const char *name = name_or_path ? name_or_path : "default";
+	*io_error = 0;
 	char *path = resolve_name(name);
 	if (!path) {
 		diag_error(d, sp_loc_make(NULL, 0, 0),
 		           "cannot find the bundled templates directory");
+		*io_error = 1;
 		return NULL;
 	}
 	sp_buf b = SP_BUF_INIT;
 	if (buf_read_file(&b, path, TEMPLATE_MAX_BYTES) != 0) {
 		diag_error(d, sp_loc_make(path, 0, 0),
 		           "cannot read template '%s': %s", name,
-		           errno == EFBIG ? "larger than 1 MB" : strerror(errno));
+		           errno == EFBIG ? "larger than 1 MB" : buf_strerror(errno));
 		free(path);
 		buf_free(&b);
+		*io_error = 1;
 		return NULL;
 	}
 	sp_template *t = template_load_bytes(path, b.data, b.len, d);

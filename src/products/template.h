@@ -46,6 +46,10 @@ typedef struct sp_template {
 /* Load by name (templates/NAME.yaml in the bundled data) or by path. A
  * NULL name loads "default". Returns NULL after reporting errors. */
 sp_template *template_load(const char *name_or_path, sp_diag *d);
+/* The same; *io_error is set to 1 when the file could not be read at all
+ * (exit status 3), 0 when it was read but is invalid. */
+sp_template *template_load_status(const char *name_or_path, sp_diag *d,
+                                  int *io_error);
 /* The template's file path (for sp_loc.file): kept by the template. */
 /* Load from bytes (tests, fuzzers). */
 sp_template *template_load_bytes(const char *file, const char *data,

@@ -1,6 +1,9 @@
 #include "util/buf.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,28 +108,55 @@ char *buf_detach(sp_buf *b)
 	return p;
 }
 
-int buf_read_file(sp_buf *b, const char *path, size_t max_bytes)
+static int read_fd(sp_buf *b, int fd, size_t max_bytes)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
 	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (b->len + n > max_bytes) {
-			fclose(f);
+	for (;;) {
+		ssize_t n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		if (b->len + (size_t)n > max_bytes) {
 			errno = EFBIG;
 			return -1;
 		}
-		buf_append(b, chunk, n);
+		buf_append(b, chunk, (size_t)n);
 	}
-	int err = ferror(f);
-	fclose(f);
-	if (err) {
-		errno = EIO;
+}
+
+int buf_read_file(sp_buf *b, const char *path, size_t max_bytes)
+{
+	/* non-blocking open: a FIFO with no writer must not hang us */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
-	}
-	if (!b->data)
+	struct stat st;
+	int rc = -1, err = 0;
+	if (fstat(fd, &st) < 0)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	else if ((unsigned long long)st.st_size > max_bytes)
+		err = EFBIG;
+	else if (read_fd(b, fd, max_bytes) < 0)
+		err = errno;
+	else
+		rc = 0;
+	close(fd);
+	if (rc == 0 && !b->data)
 		buf_append(b, "", 0);
-	return 0;
+	errno = err;
+	return rc;
+}
+
+const char *buf_strerror(int err)
+{
+	if (err == EINVAL)
+		return "not a regular file";
+	if (err == EFBIG)
+		return "file too large";
+	return strerror(err);
 }

@@ -27,8 +27,12 @@ void buf_printf(sp_buf *b, const char *fmt, ...)
 void buf_vprintf(sp_buf *b, const char *fmt, va_list ap);
 /* Take ownership of the data (never NULL); the buffer is reset. */
 char *buf_detach(sp_buf *b);
-/* Read a whole file. Returns 0 on success, -1 with errno set. Refuses
- * files larger than max_bytes (errno = EFBIG). */
+/* Read a whole regular file (appended to b). Returns 0 on success, -1
+ * with errno set: EFBIG when larger than max_bytes, EISDIR for a
+ * directory, EINVAL for anything else that is not a regular file (a FIFO
+ * or a device is refused at once, never waited on). */
 int buf_read_file(sp_buf *b, const char *path, size_t max_bytes);
+/* strerror() with the meanings buf_read_file gives EINVAL and EFBIG. */
+const char *buf_strerror(int err);
 
 #endif

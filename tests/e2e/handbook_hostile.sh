@@ -4,7 +4,10 @@ source "${SP_SOURCE_DIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 C=$DATA/hostile/corpus.yaml
 
 "$SP" handbook -c "$C" -o "$TMP/h.pdf" --dump-layout "$TMP/h.dump" 2>"$TMP/err" \
-  || { cat "$TMP/err"; fail "handbook renders"; finish; }
+  || { cat "$TMP/err"; fail "handbook renders"; url=$(grep -o 'https://example.org/[^])]*' "$C" | head -1)
+qpdf --qdf --object-streams=disable "$TMP/h.pdf" "$TMP/q.pdf"
+check "the long URL is a working link annotation" grep -aqF "/URI ($url)" "$TMP/q.pdf"
+finish; }
 pass "handbook renders"
 check "PDF passes qpdf --check and pdftotext prints no warnings" pdf_ok "$TMP/h.pdf"
 check "emoji above the BMP is reported with its location" \
@@ -21,4 +24,7 @@ check "every character is extracted in order or reported" \
   python3 "$SP_SOURCE_DIR/tests/e2e/text_order.py" "$C" "$TMP/h.txt" "$TMP/err"
 check "no text outside the page's side margins" \
   python3 "$SP_SOURCE_DIR/tests/e2e/margins.py" "$TMP/h.dump" 56
+url=$(grep -o 'https://example.org/[^])]*' "$C" | head -1)
+qpdf --qdf --object-streams=disable "$TMP/h.pdf" "$TMP/q.pdf"
+check "the long URL is a working link annotation" grep -aqF "/URI ($url)" "$TMP/q.pdf"
 finish
