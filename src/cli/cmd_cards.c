@@ -209,48 +209,15 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 	return 0;
 }
 
-static sp_template *load_template(const cli_common *c, sp_diag *d)
+static void dump_faces(FILE *f, void *deck)
 {
-	sp_template *t = template_load(c->template_name, d);
-	if (t && c->paper && template_set_paper(t, c->paper)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0),
-		           "unknown paper '%s' (known: a4, letter, a5, a6, "
-		           "half-letter, legal)",
-		           c->paper);
-		template_free(t);
-		return NULL;
-	}
-	return t;
+	cards_dump_faces(deck, f);
 }
 
-static int write_out(sp_render *r, cards_deck *deck, const sp_corpus *corpus,
-                     const cli_common *c)
+static int write_out(sp_render *r, cards_deck *deck, const cli_common *c)
 {
-	if (c->dump_layout) {
-		FILE *f = strcmp(c->dump_layout, "-")
-		              ? fopen(c->dump_layout, "w")
-		              : stdout;
-		if (!f) {
-			diag_error(r->d, sp_loc_make(NULL, 0, 0),
-			           "cannot write '%s'", c->dump_layout);
-			return EXIT_IO;
-		}
-		doc_dump(deck->doc, f);
-		cards_dump_faces(deck, f);
-		int bad = ferror(f) | (f == stdout ? fflush(f) : fclose(f));
-		if (bad) {
-			diag_error(r->d, sp_loc_make(NULL, 0, 0),
-			           "cannot write '%s'", c->dump_layout);
-			return EXIT_IO;
-		}
-	}
-	if (!c->output)
-		return EXIT_OK;
-	if (corpus &&
-	    !pdf_output_path_ok(c->output, (const char *const *)corpus->files,
-	                        corpus->nfiles, r->d))
-		return EXIT_IO;
-	return render_write(r, deck->doc, c->output, NULL);
+	return render_write_ex(r, deck->doc, c->output, c->dump_layout,
+	                       dump_faces, deck);
 }
 
 static int run(sp_render *r, const sp_corpus *corpus, cards_args *a,
@@ -277,20 +244,23 @@ static int run(sp_render *r, const sp_corpus *corpus, cards_args *a,
 	if (r->d->errors)
 		rc = EXIT_INVALID;
 	else
-		rc = write_out(r, deck, corpus, &a->common);
+		rc = write_out(r, deck, &a->common);
 	cards_deck_free(deck);
 	return rc;
 }
 
 static int with_template(cards_args *a, sp_corpus *corpus, sp_diag *d)
 {
-	sp_template *t = load_template(&a->common, d);
+	int trc = EXIT_INVALID;
+	sp_template *t = cli_load_template(&a->common, d, &trc);
 	if (!t)
-		return EXIT_INVALID;
+		return trc;
 	sp_card_spec s;
 	int rc = EXIT_INVALID;
 	sp_render r;
 	if (geometry(a, t, &s, d) == 0 && render_open(&r, t, d) == 0) {
+		if (corpus)
+			render_set_inputs(&r, corpus);
 		a->o.layout_name = a->layout            ? a->layout
 		                   : t->card.card_w > 0 ? "custom"
 		                   : t->card_layout     ? t->card_layout

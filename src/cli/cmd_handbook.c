@@ -141,22 +141,6 @@ static int parse(hb_args *a, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static sp_template *load_template(const cli_common *c, sp_diag *d, int *rc)
-{
-	int io = 0;
-	sp_template *t = template_load_status(c->template_name, d, &io);
-	*rc = io ? EXIT_IO : EXIT_INVALID;
-	if (t && c->paper && template_set_paper(t, c->paper)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0),
-		           "unknown paper '%s' (known: a4, letter, a5, a6, "
-		           "half-letter, legal)",
-		           c->paper);
-		template_free(t);
-		return NULL;
-	}
-	return t;
-}
-
 /* The role for the cover: the one --role given, if exactly one. */
 static long cover_role(const cli_common *c, const sp_corpus *corpus)
 {
@@ -308,7 +292,7 @@ int cmd_handbook(int argc, char **argv)
 	diag_init(&d, stderr);
 	sp_corpus *corpus = cli_load_corpus(&a.common, &d, &rc);
 	int trc = EXIT_INVALID;
-	sp_template *t = corpus ? load_template(&a.common, &d, &trc) : NULL;
+	sp_template *t = corpus ? cli_load_template(&a.common, &d, &trc) : NULL;
 	sp_render r;
 	if (corpus && !t)
 		rc = trc;

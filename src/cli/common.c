@@ -2,6 +2,7 @@
  * directory, loading the corpus and applying the selection. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cli/common.h"
+#include "products/template.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -268,4 +269,27 @@ int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
 		return EXIT_INVALID;
 	}
 	return EXIT_OK;
+}
+
+/* ---- templates ---- */
+
+sp_template *cli_load_template(const cli_common *c, sp_diag *d,
+                               int *exit_code)
+{
+	int io = 0;
+	sp_template *t = template_load_status(c->template_name, d, &io);
+	if (!t) {
+		*exit_code = io ? EXIT_IO : EXIT_INVALID;
+		return NULL;
+	}
+	if (c->paper && template_set_paper(t, c->paper)) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "unknown paper '%s' (known: a4, letter, a5, a6, "
+		           "half-letter, legal)",
+		           c->paper);
+		template_free(t);
+		*exit_code = EXIT_USAGE;
+		return NULL;
+	}
+	return t;
 }

@@ -85,6 +85,12 @@ void cli_help_selection(FILE *f);
  * EXIT_INVALID (content errors; with --strict also warnings) or EXIT_IO
  * (the path cannot be read). */
 sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code);
+/* Load the template named by --template (or the default) and apply
+ * --paper. On failure returns NULL and sets *exit_code (EXIT_IO when the
+ * file cannot be read, EXIT_INVALID when it is invalid). */
+struct sp_template;
+struct sp_template *cli_load_template(const cli_common *c, sp_diag *d,
+                                      int *exit_code);
 /* The path cli_load_corpus() reads (newly allocated), or NULL. */
 char *cli_content_path(const cli_common *c);
 /* Apply the selection options. Returns EXIT_OK and fills *out (owned by

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* syncfs */
 /* output.c - writing the finished PDF: atomically (temporary file in the
  * target's directory, fsync, rename), so a failed run never leaves a
  * partial file nor destroys the previous one. */
@@ -99,6 +100,25 @@ static void sync_dir(const char *dir)
 	}
 }
 
+/* Whether each output is flushed to the disk before it is renamed into
+ * place. A batch of thousands of small files turns it off and syncs once
+ * at the end (pdf_sync_dir). Process-wide; set before any thread starts. */
+static int sync_each = 1;
+
+void pdf_set_sync_each(int on)
+{
+	sync_each = on;
+}
+
+void pdf_sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		syncfs(fd); /* best effort: every file of that file system */
+		close(fd);
+	}
+}
+
 int pdf_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
 {
 	struct stat st;
@@ -124,7 +144,7 @@ int pdf_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
 		err = errno;
 	if (!err && write_all(fd, data, len) < 0)
 		err = errno;
-	if (!err && fsync(fd) < 0)
+	if (!err && sync_each && fsync(fd) < 0)
 		err = errno;
 	if (close(fd) < 0 && !err)
 		err = errno;
@@ -135,7 +155,8 @@ int pdf_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
 		rc = io_error(d, path, err);
 		goto out;
 	}
-	sync_dir(dir);
+	if (sync_each)
+		sync_dir(dir);
 out:
 	buf_free(&tmp);
 	free(dcopy);

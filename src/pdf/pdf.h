@@ -100,6 +100,12 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 int pdf_write_atomic(const char *path, const void *data, size_t len,
                      sp_diag *d);
 
+/* Flush each output to disk before renaming it into place (the default),
+ * or not: a batch turns it off and calls pdf_sync_dir(DIR) once at the
+ * end. Call before starting threads. */
+void pdf_set_sync_each(int on);
+void pdf_sync_dir(const char *dir);
+
 /* 1 when out may be written: it is not the same file (device and inode)
  * as any of the n inputs. Otherwise reports an error and returns 0. */
 int pdf_output_path_ok(const char *out, const char *const *inputs, size_t n,

@@ -726,7 +726,11 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 		if (!row->ok)
 			rc = EXIT_INVALID;
 	}
+	/* one sync for the whole batch instead of one per packet */
+	pdf_set_sync_each(0);
 	rc = worse(rc, render_all(&b));
+	pdf_sync_dir(o->out_dir);
+	pdf_set_sync_each(1);
 	if (ws_stop) {
 		size_t done = 0;
 		for (size_t i = 0; i < b.nrows; i++)

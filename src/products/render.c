@@ -165,10 +165,15 @@ void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
 	}
 }
 
-static int write_dump(sp_render *r, const sp_document *doc, const char *path)
+typedef void (*dump_extra_fn)(FILE *, void *);
+
+static int write_dump(sp_render *r, const sp_document *doc, const char *path,
+                      dump_extra_fn extra, void *ud)
 {
 	if (!strcmp(path, "-")) {
 		doc_dump(doc, stdout);
+		if (extra)
+			extra(stdout, ud);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			diag_error(r->d, sp_loc_make(NULL, 0, 0),
 			           "cannot write the layout to standard output: %s",
@@ -185,6 +190,8 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path)
 		return EXIT_IO;
 	}
 	doc_dump(doc, f);
+	if (extra)
+		extra(f, ud);
 	fclose(f);
 	int rc = pdf_write_atomic(path, data, len, r->d);
 	free(data);
@@ -194,13 +201,19 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path)
 int render_write(sp_render *r, sp_document *doc, const char *out_path,
                  const char *dump_path)
 {
+	return render_write_ex(r, doc, out_path, dump_path, NULL, NULL);
+}
+
+int render_write_ex(sp_render *r, sp_document *doc, const char *out_path,
+                    const char *dump_path, dump_extra_fn extra, void *ud)
+{
 	const char *paths[2] = {dump_path, out_path};
 	for (int i = 0; i < 2; i++)
 		if (paths[i] && strcmp(paths[i], "-") &&
 		    !pdf_output_path_ok(paths[i], r->inputs, r->ninputs, r->d))
 			return EXIT_IO;
 	if (dump_path) {
-		int rc = write_dump(r, doc, dump_path);
+		int rc = write_dump(r, doc, dump_path, extra, ud);
 		if (rc)
 			return rc;
 	}

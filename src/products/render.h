@@ -63,6 +63,10 @@ void render_set_inputs(sp_render *r, const sp_corpus *c);
  * I/O). */
 int render_write(sp_render *r, sp_document *doc, const char *out_path,
                  const char *dump_path);
+/* The same; extra (when not NULL) appends product lines to the dump. */
+int render_write_ex(sp_render *r, sp_document *doc, const char *out_path,
+                    const char *dump_path, void (*extra)(FILE *, void *),
+                    void *ud);
 
 /* Millimetres to points. */
 #define MM_PT(mm) ((mm) * 72.0 / 25.4)

@@ -135,6 +135,7 @@ int buf_read_file(sp_buf *b, const char *path, size_t max_bytes)
 		return -1;
 	struct stat st;
 	int rc = -1, err = 0;
+	size_t had = b->len;
 	if (fstat(fd, &st) < 0)
 		err = errno;
 	else if (!S_ISREG(st.st_mode))
@@ -148,6 +149,12 @@ int buf_read_file(sp_buf *b, const char *path, size_t max_bytes)
 	close(fd);
 	if (rc == 0 && !b->data)
 		buf_append(b, "", 0);
+	if (rc != 0) { /* leave b as it was */
+		if (had == 0)
+			buf_free(b);
+		else
+			b->len = had, b->data[had] = '\0';
+	}
 	errno = err;
 	return rc;
 }
