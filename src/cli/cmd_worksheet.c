@@ -270,20 +270,6 @@ static int parse(ws_args *a, int argc, char **argv)
 	return check_args(a, argc, argv);
 }
 
-static sp_template *load_template(const cli_common *c, sp_diag *d)
-{
-	sp_template *t = template_load(c->template_name, d);
-	if (t && c->paper && template_set_paper(t, c->paper)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0),
-		           "unknown paper '%s' (known: a4, letter, a5, a6, "
-		           "half-letter, legal)",
-		           c->paper);
-		template_free(t);
-		return NULL;
-	}
-	return t;
-}
-
 /* "out.pdf" + "candidate" -> "out-candidate.pdf". */
 static char *edition_path(const char *path, const char *ed)
 {
@@ -313,11 +299,7 @@ static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
 		           : xstrdup(a->common.dump_layout);
 	int rc = EXIT_INVALID;
 	sp_document *doc = ws_build(r, c, qs, n, info, ed);
-	if (doc && out &&
-	    !pdf_output_path_ok(out, (const char *const *)c->files, c->nfiles,
-	                        r->d))
-		rc = EXIT_IO;
-	else if (doc)
+	if (doc)
 		rc = render_write(r, doc, out, dump);
 	doc_free(doc);
 	free(out);
@@ -366,10 +348,10 @@ static int run(ws_args *a, sp_diag *d)
 	sp_corpus *c = cli_load_corpus(&a->common, d, &rc);
 	if (!c)
 		return rc;
-	sp_template *t = load_template(&a->common, d);
+	sp_template *t = cli_load_template(&a->common, d, &rc);
 	if (!t) {
 		corpus_free(c);
-		return EXIT_INVALID;
+		return rc;
 	}
 	a->b.pick.default_minutes = t->worksheet_minutes;
 	a->b.pick.count = a->common.sel.count;
@@ -388,6 +370,7 @@ static int run(ws_args *a, sp_diag *d)
 	if (rc == EXIT_OK && render_open(&r, t, d) != 0)
 		rc = EXIT_INVALID;
 	else if (rc == EXIT_OK) {
+		render_set_inputs(&r, c);
 		rc = a->b.csv_path ? ws_batch_run(&r, c, pool, npool, &a->b, d)
 		                   : single(&r, c, a, pool, npool);
 		render_close(&r);
