@@ -259,8 +259,12 @@ static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
 		fflush(stdout);
 		fflush(stderr);
 		pid_t pid = fork();
-		if (pid == 0)
-			_exit(render_role(r, corpus, a, i, 0));
+		if (pid == 0) {
+			/* the worker renders its role and returns through the
+			 * callers, which free what they own, then exits */
+			free(pids);
+			return render_role(r, corpus, a, i, 0);
+		}
 		if (pid < 0) { /* no worker: render it here */
 			int rc = render_role(r, corpus, a, i, 1);
 			worst = rc > worst ? rc : worst;
