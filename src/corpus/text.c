@@ -32,6 +32,10 @@ size_t text_find_control(const char *s, size_t len, unsigned long *cp)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t i = 0;
 	while (i < len) {
+		if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII */
+			i++;
+			continue;
+		}
 		utf8proc_int32_t c;
 		utf8proc_ssize_t n =
 		    utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
@@ -48,8 +52,32 @@ size_t text_find_control(const char *s, size_t len, unsigned long *cp)
 	return TEXT_OK;
 }
 
+/* 1 when s is certainly NFC already: every code point below U+0300 (no
+ * combining marks there) or in U+2002..U+206F (punctuation: curly quotes,
+ * dashes). The usual English corpus skips normalisation entirely. */
+static int quick_nfc(const unsigned char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		unsigned char c = s[i];
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xC2 && c <= 0xCB) { /* U+0080..U+02FF */
+			i += 2;
+		} else if (c == 0xE2 && i + 2 < len &&
+		           ((s[i + 1] == 0x80 && s[i + 2] >= 0x82) ||
+		            (s[i + 1] == 0x81 && s[i + 2] <= 0xAF))) {
+			i += 3; /* U+2002..U+206F */
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 char *text_nfc(const char *s, size_t len)
 {
+	if (quick_nfc((const unsigned char *)s, len))
+		return xstrndup(s, len);
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t n =
 	    utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,

@@ -48,6 +48,7 @@ void doc_free(sp_document *d)
 	free(d->author);
 	free(d->subject);
 	free(d->keywords);
+	free(d->dindex);
 	free(d);
 }
 
@@ -101,21 +102,71 @@ void doc_add_label_range(sp_document *d, size_t first_page, label_style st,
 	l->prefix = dup_or_null(prefix);
 }
 
+struct dest_slot {
+	size_t page, slot; /* page index + 1 (0 = empty), index in dests */
+};
+
+static size_t name_hash(const char *s)
+{
+	size_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void index_dests(sp_document *d)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->npages; i++)
+		n += d->pages[i].ndests;
+	size_t cap = 64;
+	while (cap < 2 * n + 2)
+		cap *= 2;
+	free(d->dindex);
+	d->dindex = xcalloc(cap, sizeof *d->dindex);
+	d->dindex_cap = cap;
+	for (size_t i = d->npages; i-- > 0;) /* first page wins */
+		for (size_t j = 0; j < d->pages[i].ndests; j++) {
+			size_t k = name_hash(d->pages[i].dests[j].name) & (cap - 1);
+			while (d->dindex[k].page &&
+			       strcmp(d->pages[d->dindex[k].page - 1]
+			                  .dests[d->dindex[k].slot]
+			                  .name,
+			              d->pages[i].dests[j].name))
+				k = (k + 1) & (cap - 1);
+			d->dindex[k].page = i + 1;
+			d->dindex[k].slot = j;
+		}
+}
+
+static long lookup(const sp_document *d, const char *name, double *y)
+{
+	if (!d->dindex)
+		return -1;
+	size_t k = name_hash(name) & (d->dindex_cap - 1);
+	while (d->dindex[k].page) {
+		size_t p = d->dindex[k].page - 1, j = d->dindex[k].slot;
+		if (p < d->npages && j < d->pages[p].ndests &&
+		    !strcmp(d->pages[p].dests[j].name, name)) {
+			if (y)
+				*y = d->pages[p].dests[j].y;
+			return (long)p;
+		}
+		k = (k + 1) & (d->dindex_cap - 1);
+	}
+	return -1;
+}
+
 long doc_find_dest(const sp_document *d, const char *name, double *y)
 {
 	if (!name)
 		return -1;
-	for (size_t i = 0; i < d->npages; i++) {
-		const sp_page *p = &d->pages[i];
-		for (size_t j = 0; j < p->ndests; j++) {
-			if (strcmp(p->dests[j].name, name) == 0) {
-				if (y)
-					*y = p->dests[j].y;
-				return (long)i;
-			}
-		}
-	}
-	return -1;
+	long p = lookup(d, name, y);
+	if (p >= 0)
+		return p;
+	/* a miss: the index may be stale (dests added since), rebuild */
+	index_dests((sp_document *)d);
+	return lookup(d, name, y);
 }
 
 page_text *page_add_text(sp_page *p, double x, double y, int face, double size,

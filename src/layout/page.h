@@ -89,6 +89,10 @@ typedef struct sp_document {
 	size_t nlabels, cap_labels;
 	/* document info, UTF-8, may be NULL */
 	char *title, *author, *subject, *keywords;
+	/* doc_find_dest's index (name -> page, slot), built on demand and
+	 * rebuilt on a miss; not to be used by two threads at once */
+	struct dest_slot *dindex;
+	size_t dindex_cap;
 } sp_document;
 
 sp_document *doc_new(void);
@@ -100,7 +104,9 @@ void doc_add_outline(sp_document *d, int level, const char *title,
                      const char *dest);
 void doc_add_label_range(sp_document *d, size_t first_page, label_style st,
                          int start, const char *prefix);
-/* Find the page and y of a destination; returns page index or -1. */
+/* Find the page and y of a destination; returns page index or -1.
+ * Names are expected to be unique; with duplicates any one may be
+ * returned. Amortised constant time (a hash index). */
 long doc_find_dest(const sp_document *d, const char *name, double *y);
 
 /* Pages are reallocated as pages are added: hold indexes, not pointers,
