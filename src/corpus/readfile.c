@@ -14,25 +14,6 @@
 
 #define LD_MAX_DIR_DEPTH 32
 
-static int read_all(int fd, sp_buf *out, size_t max)
-{
-	char chunk[65536];
-	for (;;) {
-		ssize_t n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			return 0;
-		if (out->len + (size_t)n > max) {
-			errno = EFBIG;
-			return -1;
-		}
-		buf_append(out, chunk, (size_t)n);
-	}
-}
-
 static void io_error(loader *L, size_t file, const char *what, int err)
 {
 	L->io_error = 1;
@@ -59,7 +40,7 @@ int ld_read_file(loader *L, size_t file, sp_buf *out)
 		ld_report(L, file, SP_ERROR, 0, 0,
 		          "file too large (%lld bytes; the limit is %u bytes)",
 		          (long long)st.st_size, CORPUS_MAX_FILE_BYTES);
-	} else if (read_all(fd, out, CORPUS_MAX_FILE_BYTES) < 0) {
+	} else if (buf_read_fd(out, fd, CORPUS_MAX_FILE_BYTES) < 0) {
 		if (errno == EFBIG)
 			ld_report(L, file, SP_ERROR, 0, 0,
 			          "file too large (the limit is %u bytes)",

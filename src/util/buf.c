@@ -108,7 +108,7 @@ char *buf_detach(sp_buf *b)
 	return p;
 }
 
-static int read_fd(sp_buf *b, int fd, size_t max_bytes)
+int buf_read_fd(sp_buf *b, int fd, size_t max_bytes)
 {
 	char chunk[65536];
 	for (;;) {
@@ -142,7 +142,7 @@ int buf_read_file(sp_buf *b, const char *path, size_t max_bytes)
 		err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 	else if ((unsigned long long)st.st_size > max_bytes)
 		err = EFBIG;
-	else if (read_fd(b, fd, max_bytes) < 0)
+	else if (buf_read_fd(b, fd, max_bytes) < 0)
 		err = errno;
 	else
 		rc = 0;

@@ -32,6 +32,9 @@ char *buf_detach(sp_buf *b);
  * directory, EINVAL for anything else that is not a regular file (a FIFO
  * or a device is refused at once, never waited on). */
 int buf_read_file(sp_buf *b, const char *path, size_t max_bytes);
+/* Read fd to its end, appending to b. Returns 0, or -1 with errno set
+ * (EFBIG when b would grow past max_bytes). */
+int buf_read_fd(sp_buf *b, int fd, size_t max_bytes);
 /* strerror() with the meanings buf_read_file gives EINVAL and EFBIG. */
 const char *buf_strerror(int err);
 

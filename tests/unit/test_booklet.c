@@ -5,15 +5,8 @@
 
 #include "products/handbook.h"
 
-static int failures;
-#define CHECK(c)                                                              \
-	do {                                                                  \
-		if (!(c)) {                                                   \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #c);                                \
-			failures++;                                           \
-		}                                                             \
-	} while (0)
+#include "check.h"
+
 
 /* Expected sides, 1-based pages, 0 = blank, written out by hand. */
 static const char *const expected[13] = {

@@ -12,15 +12,8 @@
 #include "products/cards.h"
 #include "util/buf.h"
 
-static int failures;
-#define CHECK(c)                                                               \
-	do {                                                                   \
-		if (!(c)) {                                                    \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #c);                                 \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
+#include "check.h"
+
 
 #define TOL MM_PT(0.1)
 #define NEAR(a, b) (fabs((a) - (b)) < TOL)

@@ -8,27 +8,10 @@
 
 #include "corpus/corpus.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
-#define CHECK_STR(a, b)                                                        \
-	do {                                                                   \
-		const char *a_ = (a), *b_ = (b);                               \
-		if (!a_ || !b_ || strcmp(a_, b_)) {                            \
-			fprintf(stderr, "%s:%d: '%s' != '%s'\n", __FILE__,     \
-			        __LINE__, a_ ? a_ : "(null)",                  \
-			        b_ ? b_ : "(null)");                           \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
+
 
 /* Load YAML text; the messages land in *msgs (malloc'd). */
 static sp_corpus *load_text(const char *name, const char *yaml, size_t len,

@@ -7,16 +7,9 @@
 #include "products/csv.h"
 #include "util/buf.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
+
 
 /* Read every record of s into a compact description: one line per
  * record, "LINE:f1|f2|..." or "LINE!ERRLINE:error". */

@@ -10,15 +10,8 @@
 #include "layout/flow.h"
 #include "util/buf.h"
 
-static int failures;
-#define CHECK(c)                                                              \
-	do {                                                                  \
-		if (!(c)) {                                                   \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #c);                                \
-			failures++;                                           \
-		}                                                             \
-	} while (0)
+#include "check.h"
+
 
 static layout_fonts fonts;
 static layout_text_ctx *text;

@@ -5,16 +5,9 @@
 
 #include "layout/page.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
+
 
 static char *dump_to_string(const sp_document *d)
 {

@@ -29,18 +29,11 @@
 #include "util/diag.h"
 #include "util/mem.h"
 
-static int failures;
+#include "check.h"
+
 static int readers;
 static char tmpdir[512];
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
 
 /* ---- helpers ---- */
 

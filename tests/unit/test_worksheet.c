@@ -9,16 +9,9 @@
 #include "products/worksheet.h"
 #include "util/buf.h"
 
-static int failures;
+#include "check.h"
 
-#define CHECK(cond)                                                            \
-	do {                                                                   \
-		if (!(cond)) {                                                 \
-			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, \
-			        __LINE__, #cond);                              \
-			failures++;                                            \
-		}                                                              \
-	} while (0)
+
 
 static sp_diag diag;
 
