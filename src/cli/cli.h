@@ -16,13 +16,13 @@ enum {
 
 /* Options shared by the commands that read a corpus. */
 typedef struct cli_common {
-	const char *content;  /* -c/--content; NULL = bundled content/ */
+	const char *content; /* -c/--content; NULL = bundled content/ */
 	sp_selection_opts sel;
 	const char *template_name; /* --template NAME|PATH */
-	const char *paper;    /* --paper a4|letter|a5 */
-	const char *output;   /* -o/--output */
-	const char *dump_layout; /* --dump-layout FILE */
-	int strict;           /* --strict: warnings are errors */
+	const char *paper;         /* --paper a4|letter|a5 */
+	const char *output;        /* -o/--output */
+	const char *dump_layout;   /* --dump-layout FILE */
+	int strict;                /* --strict: warnings are errors */
 } cli_common;
 
 /* Each returns an exit code. argv[0] is the command name. */

@@ -48,7 +48,8 @@ static void usage(FILE *f)
 	      "                        the page size (use --paper a5 for A4 "
 	      "sheets); print\n"
 	      "                        duplex, flip on the short edge, fold\n"
-	      "      --each-role       one handbook per role: DIR/handbook-ROLE.pdf\n"
+	      "      --each-role       one handbook per role: "
+	      "DIR/handbook-ROLE.pdf\n"
 	      "      --out-dir DIR     the directory for --each-role\n"
 	      "      --jobs N          --each-role: render N roles at once, "
 	      "one process each\n"
@@ -81,7 +82,8 @@ static int parse(hb_args *a, int argc, char **argv)
 	    CLI_OPTS_END};
 	int opt;
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
+	       -1) {
 		switch (opt) {
 		case OPT_WRITE_IN:
 			a->o.write_in = 1;
@@ -135,9 +137,11 @@ static int parse(hb_args *a, int argc, char **argv)
 		return cli_usage_error("handbook", "unexpected argument '%s'",
 		                       argv[optind]);
 	if (a->each_role && !a->out_dir)
-		return cli_usage_error("handbook", "--each-role needs --out-dir DIR");
+		return cli_usage_error("handbook",
+		                       "--each-role needs --out-dir DIR");
 	if (!a->each_role && !a->common.output && !a->common.dump_layout)
-		return cli_usage_error("handbook", "say where to write: -o FILE.pdf");
+		return cli_usage_error("handbook",
+		                       "say where to write: -o FILE.pdf");
 	return EXIT_OK;
 }
 
@@ -183,7 +187,8 @@ static int render_role(sp_render *r, const sp_corpus *corpus, hb_args *a,
 	handbook_opts o = a->o;
 	o.role = (long)i;
 	sp_buf path = SP_BUF_INIT;
-	buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir, corpus->roles[i].id);
+	buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir,
+	           corpus->roles[i].id);
 	int rc = render_one(r, corpus, &c, &o, path.data, NULL);
 	if (rc == EXIT_OK && report)
 		fprintf(stderr, "wrote %s\n", path.data);
@@ -215,7 +220,8 @@ static int reap_role(const sp_corpus *corpus, hb_args *a, pid_t *pids,
 	const char *id = corpus->roles[i].id;
 	if (WIFEXITED(status)) {
 		if (WEXITSTATUS(status) == EXIT_OK)
-			fprintf(stderr, "wrote %s/handbook-%s.pdf\n", a->out_dir, id);
+			fprintf(stderr, "wrote %s/handbook-%s.pdf\n",
+			        a->out_dir, id);
 		return WEXITSTATUS(status);
 	}
 	fprintf(stderr,

@@ -273,8 +273,7 @@ int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
 
 /* ---- templates ---- */
 
-sp_template *cli_load_template(const cli_common *c, sp_diag *d,
-                               int *exit_code)
+sp_template *cli_load_template(const cli_common *c, sp_diag *d, int *exit_code)
 {
 	int io = 0;
 	sp_template *t = template_load_status(c->template_name, d, &io);

@@ -34,12 +34,12 @@ typedef enum rt_block_kind {
 
 typedef struct rt_block {
 	rt_block_kind kind;
-	unsigned depth;    /* list nesting depth: 0 for top-level paragraphs,
-	                    * 1 for items of a top-level list, ... */
-	int ordered;       /* RT_LIST_ITEM: 1 for "1." lists, 0 for "-" */
-	int number;        /* RT_LIST_ITEM: the item's number in an ordered
-	                    * list; 0 if this is a continuation paragraph of
-	                    * an item (no marker drawn) */
+	unsigned depth; /* list nesting depth: 0 for top-level paragraphs,
+	                 * 1 for items of a top-level list, ... */
+	int ordered;    /* RT_LIST_ITEM: 1 for "1." lists, 0 for "-" */
+	int number;     /* RT_LIST_ITEM: the item's number in an ordered
+	                 * list; 0 if this is a continuation paragraph of
+	                 * an item (no marker drawn) */
 	rt_run *runs;
 	size_t nruns;
 } rt_block;
@@ -47,7 +47,7 @@ typedef struct rt_block {
 typedef struct rich_text {
 	rt_block *blocks; /* NULL/0 when the field is absent */
 	size_t nblocks;
-	sp_loc loc;       /* where the field's value starts */
+	sp_loc loc; /* where the field's value starts */
 } rich_text;
 
 /* ---- plain text and lists ---- */
@@ -83,9 +83,9 @@ typedef struct sp_category {
 	char *id;
 	char *name;
 	rich_text summary;
-	long order;      /* the `order` key, 0 when absent */
+	long order; /* the `order` key, 0 when absent */
 	int has_order;
-	size_t first;    /* index of first appearance (declaration order) */
+	size_t first; /* index of first appearance (declaration order) */
 	sp_loc loc;
 } sp_category;
 
@@ -104,13 +104,13 @@ typedef struct sp_framework {
 typedef struct sp_question {
 	char *id;
 	sp_text question;
-	size_t category;   /* index into corpus.categories */
-	size_t *roles;     /* indexes into corpus.roles; nroles 0 = every role */
+	size_t category; /* index into corpus.categories */
+	size_t *roles;   /* indexes into corpus.roles; nroles 0 = every role */
 	size_t nroles;
-	char **topics;     /* slugs */
+	char **topics; /* slugs */
 	size_t ntopics;
 	sp_level level;
-	int minutes;       /* 1-60, 0 when absent */
+	int minutes; /* 1-60, 0 when absent */
 	rich_text why;
 	rich_text answer;
 	sp_text_list key_points;
@@ -119,7 +119,7 @@ typedef struct sp_question {
 	sp_text_list follow_ups;
 	sp_text_list rubric_strong;
 	sp_text_list rubric_red_flags;
-	size_t *related;   /* indexes into corpus.questions */
+	size_t *related; /* indexes into corpus.questions */
 	size_t nrelated;
 	size_t file_order; /* position in load order (files in byte order of
 	                    * their relative paths, then document order) */
@@ -144,15 +144,16 @@ typedef struct sp_corpus {
 } sp_corpus;
 
 /* Limits on hostile input. */
-#define CORPUS_MAX_FILE_BYTES (64u * 1024 * 1024) /* one YAML file */
+#define CORPUS_MAX_FILE_BYTES (64u * 1024 * 1024)   /* one YAML file */
 #define CORPUS_MAX_TOTAL_BYTES (256u * 1024 * 1024) /* a whole corpus */
-#define CORPUS_MAX_DEPTH 64        /* YAML nesting depth */
-#define CORPUS_MAX_ALIASES 1000    /* alias nodes resolved per file */
-#define CORPUS_MAX_FILES 100000    /* files in a corpus directory */
-#define RICH_MAX_DEPTH 16          /* list nesting in rich text */
+#define CORPUS_MAX_DEPTH 64                         /* YAML nesting depth */
+#define CORPUS_MAX_ALIASES 1000             /* alias nodes resolved per file */
+#define CORPUS_MAX_FILES 100000             /* files in a corpus directory */
+#define RICH_MAX_DEPTH 16                   /* list nesting in rich text */
 #define CORPUS_MAX_NODES (4u * 1024 * 1024) /* YAML nodes per file */
-#define CORPUS_MAX_ALIAS_NODES 100000 /* nodes reached through aliases,
-                                        * per file */
+#define CORPUS_MAX_ALIAS_NODES                                                 \
+	100000 /* nodes reached through aliases,                               \
+	        * per file */
 
 /* Load a corpus from a file or a directory. All problems are reported
  * through d. Returns NULL if the corpus cannot be used (any error). */

@@ -21,7 +21,7 @@ typedef struct sp_selection_opts {
 	sp_strlist exclude;    /* --exclude */
 	long count;            /* --count N, -1 = all */
 	int has_seed;
-	uint64_t seed;         /* --seed: shuffle with sp_rng */
+	uint64_t seed; /* --seed: shuffle with sp_rng */
 } sp_selection_opts;
 
 void selection_opts_init(sp_selection_opts *o);
@@ -34,8 +34,8 @@ void strlist_free(sp_strlist *l);
  * that lists the known ones (reported through d, loc.file NULL).
  * Returns 0 and fills *out (indexes into c->questions, owned by the
  * caller) or -1 on error. */
-int corpus_select(const sp_corpus *c, const sp_selection_opts *o,
-                  size_t **out, size_t *nout, sp_diag *d);
+int corpus_select(const sp_corpus *c, const sp_selection_opts *o, size_t **out,
+                  size_t *nout, sp_diag *d);
 
 /* A small deterministic PRNG (same output on every machine and libc):
  * SplitMix64 seeding a xoshiro256** generator. */

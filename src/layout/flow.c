@@ -76,13 +76,13 @@ void flow_para_add(flow_block *b, const char *text, size_t len,
 {
 	if (len == 0)
 		return;
-	b->spans = xgrow(b->spans, &b->cap_spans, b->nspans + 1,
-	                 sizeof(layout_span));
+	b->spans =
+	    xgrow(b->spans, &b->cap_spans, b->nspans + 1, sizeof(layout_span));
 	copy_span(&b->spans[b->nspans++], text, len, style);
 }
 
-void flow_para_marker(flow_block *b, const char *text,
-                      const layout_span *style, double hang)
+void flow_para_marker(flow_block *b, const char *text, const layout_span *style,
+                      double hang)
 {
 	free_span(&b->marker);
 	copy_span(&b->marker, text, strlen(text), style);
@@ -143,7 +143,8 @@ flow_block *flow_add_row(sp_flow *f, double gap)
 
 flow_cell *flow_row_add_cell(flow_block *row, double width, sp_flow *content)
 {
-	row->cells = xrealloc(row->cells, (row->ncells + 1) * sizeof(flow_cell));
+	row->cells =
+	    xrealloc(row->cells, (row->ncells + 1) * sizeof(flow_cell));
 	flow_cell *c = &row->cells[row->ncells++];
 	memset(c, 0, sizeof *c);
 	c->width = width;

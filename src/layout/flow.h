@@ -36,7 +36,7 @@ typedef struct flow_cell {
 	double pad;        /* inner padding, points */
 	sp_color fill;     /* used when has_fill */
 	int has_fill;
-	int border;        /* stroke the cell */
+	int border; /* stroke the cell */
 } flow_cell;
 
 struct flow_block {
@@ -71,10 +71,10 @@ struct flow_block {
 	int nlines;
 
 	/* BLK_BOX */
-	sp_flow *inner;     /* owned */
-	double pad;         /* padding inside the border */
-	sp_color stroke;    /* border colour when thickness > 0 */
-	double radius;      /* corner radius */
+	sp_flow *inner;  /* owned */
+	double pad;      /* padding inside the border */
+	sp_color stroke; /* border colour when thickness > 0 */
+	double radius;   /* corner radius */
 
 	/* BLK_ROW */
 	flow_cell *cells;
@@ -104,19 +104,17 @@ void flow_free(sp_flow *f);
 flow_block *flow_add_para(sp_flow *f, const layout_para_style *st);
 void flow_para_add(flow_block *b, const char *text, size_t len,
                    const layout_span *style); /* copies text and link */
-void flow_para_marker(flow_block *b, const char *text,
-                      const layout_span *style, double hang);
+void flow_para_marker(flow_block *b, const char *text, const layout_span *style,
+                      double hang);
 void flow_para_tail(flow_block *b, const char *text, const layout_span *style,
                     int leader);
 flow_block *flow_add_space(sp_flow *f, double height);
 flow_block *flow_add_rule(sp_flow *f, double thickness, sp_color color);
-flow_block *flow_add_lines(sp_flow *f, int nlines, double gap,
-                           sp_color color);
+flow_block *flow_add_lines(sp_flow *f, int nlines, double gap, sp_color color);
 flow_block *flow_add_box(sp_flow *f, sp_flow *inner, double pad,
                          double thickness, sp_color stroke);
 flow_block *flow_add_row(sp_flow *f, double gap);
-flow_cell *flow_row_add_cell(flow_block *row, double width,
-                             sp_flow *content);
+flow_cell *flow_row_add_cell(flow_block *row, double width, sp_flow *content);
 flow_block *flow_add_break(sp_flow *f, int to_odd);
 void flow_block_anchor(flow_block *b, const char *dest);
 void flow_block_outline(flow_block *b, int level, const char *title);
@@ -154,8 +152,7 @@ void layout_engine_clear_cache(layout_engine *e);
  * only if it can be split; an unsplittable block taller than an empty
  * frame is split line by line as a last resort: nothing is dropped. */
 double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
-                  sp_document *doc, const layout_frame *frame,
-                  int *overflow);
+                  sp_document *doc, const layout_frame *frame, int *overflow);
 int layout_done(const sp_flow *flow, const layout_pos *pos);
 /* Height the whole flow needs at width w (no frame limit). */
 double layout_flow_height(layout_engine *e, const sp_flow *flow, double w);

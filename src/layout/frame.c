@@ -16,9 +16,10 @@
 
 #include "util/mem.h"
 
-#define TAIL_GAP 12.0  /* points between a paragraph and its tail */
-#define LEADER_STEP 4.0 /* points between leader dots (whole points:
-                         * dash arrays are integers) */
+#define TAIL_GAP 12.0 /* points between a paragraph and its tail */
+#define LEADER_STEP                                                            \
+	4.0 /* points between leader dots (whole points:                       \
+	     * dash arrays are integers) */
 #define KEEP_CHAIN_MAX 8
 #define HUGE_FRAME 1e9
 
@@ -29,8 +30,8 @@ typedef struct para_entry {
 
 struct layout_engine {
 	layout_text_ctx *text;
-	int pending_odd; /* a break asked for an odd page */
-	int depth;       /* nesting of boxes/cells being laid */
+	int pending_odd;   /* a break asked for an odd page */
+	int depth;         /* nesting of boxes/cells being laid */
 	para_entry *cache; /* open addressing, cap a power of two */
 	size_t ncache, cap_cache;
 	char **links; /* copies of the link targets cached runs point to */
@@ -76,7 +77,8 @@ static void own_links(layout_engine *e, layout_lines *ls)
 			layout_run *r = &ls->lines[i].runs[k];
 			if (!r->link)
 				continue;
-			if (e->nlinks && !strcmp(e->links[e->nlinks - 1], r->link)) {
+			if (e->nlinks &&
+			    !strcmp(e->links[e->nlinks - 1], r->link)) {
 				r->link = e->links[e->nlinks - 1];
 				continue;
 			}
@@ -188,8 +190,7 @@ static double tail_width(layout_engine *e, const flow_block *b)
 	return layout_measure(e->text, &b->tail) + TAIL_GAP;
 }
 
-static const layout_lines *para_lines(layout_engine *e, flow_block *b,
-                                      double w)
+static const layout_lines *para_lines(layout_engine *e, flow_block *b, double w)
 {
 	if (b->has_cache && fabs(b->cached_width - w) < 1e-9)
 		return &b->cached;
@@ -238,8 +239,7 @@ static double empty_para_height(const flow_block *b)
 {
 	if (!b->marker.text)
 		return 0;
-	return b->pstyle.leading > 0 ? b->pstyle.leading
-	                             : 1.2 * b->marker.size;
+	return b->pstyle.leading > 0 ? b->pstyle.leading : 1.2 * b->marker.size;
 }
 
 static double lines_height(const flow_block *b, const layout_lines *ls,
@@ -313,8 +313,8 @@ static double baseline_in(const layout_line *l, double top, double h)
 	return top - gap - l->ascent;
 }
 
-static void draw_para_lines(fit_state *s, flow_block *b,
-                            const layout_lines *ls, size_t from, size_t to)
+static void draw_para_lines(fit_state *s, flow_block *b, const layout_lines *ls,
+                            size_t from, size_t to)
 {
 	sp_page *pg = &s->doc->pages[s->fr->page];
 	double x = s->fr->x + b->indent_left;
@@ -396,9 +396,9 @@ static double block_height(layout_engine *e, flow_block *b, double w)
 	case BLK_LINES:
 		return b->nlines * b->height;
 	case BLK_BOX:
-		return flow_height_at(e, b->inner, w - b->indent_left -
-		                                       b->indent_right -
-		                                       2 * b->pad) +
+		return flow_height_at(e, b->inner,
+		                      w - b->indent_left - b->indent_right -
+		                          2 * b->pad) +
 		       2 * b->pad;
 	case BLK_ROW:
 		return row_height(e, b, w);
@@ -435,8 +435,8 @@ static double block_min_start(layout_engine *e, flow_block *b, double w)
 }
 
 /* Height needed to start block i here, with its keep-with-next chain. */
-static double chain_need(layout_engine *e, const sp_flow *f, size_t i,
-                         double w, int first)
+static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
+                         int first)
 {
 	double need = 0;
 	for (int k = 0; k < KEEP_CHAIN_MAX && i < f->n; k++, i++) {
@@ -500,8 +500,7 @@ static size_t para_split(const flow_block *b, const layout_lines *ls,
 	return k;
 }
 
-static int place_para(fit_state *s, flow_block *b, layout_pos *pos,
-                      double sb)
+static int place_para(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 {
 	const layout_lines *ls = para_lines(s->e, b, s->fr->w);
 	if (ls->n == 0) {
@@ -544,7 +543,8 @@ static int place_lines(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 {
 	size_t k = pos->line;
 	double h = 0;
-	while ((int)k < b->nlines && s->y + sb + h + b->height <= s->fr->h + 1e-6) {
+	while ((int)k < b->nlines &&
+	       s->y + sb + h + b->height <= s->fr->h + 1e-6) {
 		h += b->height;
 		k++;
 	}
@@ -604,8 +604,9 @@ static int place_box(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 		     block_min_start(s->e, b, s->fr->w) > avail + 1e-6))
 			return 0;
 	}
-	layout_frame in = {s->fr->page, x + b->pad, s->fr->top - s->y - sb - b->pad,
-	                   w - 2 * b->pad, avail - 2 * b->pad};
+	layout_frame in = {s->fr->page, x + b->pad,
+	                   s->fr->top - s->y - sb - b->pad, w - 2 * b->pad,
+	                   avail - 2 * b->pad};
 	if (in.h < 1)
 		in.h = 1;
 	/* measure, draw the box, then draw the content over it */
@@ -655,8 +656,8 @@ static void draw_row(fit_state *s, flow_block *b, double h)
 		           (c->border ? RECT_STROKE : 0);
 		if (mode)
 			page_add_rect(pg, x, top - h, cw[i], h, mode, c->fill,
-			              b->stroke, b->thickness > 0 ? b->thickness : 0.6,
-			              0);
+			              b->stroke,
+			              b->thickness > 0 ? b->thickness : 0.6, 0);
 		layout_frame in = {s->fr->page, x + c->pad, top - c->pad,
 		                   cw[i] - 2 * c->pad, h - 2 * c->pad};
 		layout_pos ip = {0, 0, 0, 0};
@@ -742,8 +743,7 @@ static int place_rule(fit_state *s, flow_block *b, double sb)
 
 /* Returns 1 = block done, 2 = block split (frame full), 0 = nothing
  * placed (frame full). */
-static int place_block(fit_state *s, flow_block *b, layout_pos *pos,
-                       double sb)
+static int place_block(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 {
 	switch (b->kind) {
 	case BLK_PARA:

@@ -127,7 +127,8 @@ static void index_dests(sp_document *d)
 	d->dindex_cap = cap;
 	for (size_t i = d->npages; i-- > 0;) /* first page wins */
 		for (size_t j = 0; j < d->pages[i].ndests; j++) {
-			size_t k = name_hash(d->pages[i].dests[j].name) & (cap - 1);
+			size_t k =
+			    name_hash(d->pages[i].dests[j].name) & (cap - 1);
 			while (d->dindex[k].page &&
 			       strcmp(d->pages[d->dindex[k].page - 1]
 			                  .dests[d->dindex[k].slot]

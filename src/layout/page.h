@@ -13,18 +13,18 @@
 typedef uint32_t sp_color; /* 0xRRGGBB */
 
 typedef struct page_text {
-	double x, y;    /* start of the baseline, points */
-	int face;       /* face index of the layout_fonts device */
-	double size;    /* points */
+	double x, y; /* start of the baseline, points */
+	int face;    /* face index of the layout_fonts device */
+	double size; /* points */
 	sp_color color;
-	char *text;     /* UTF-8, every character drawable by `face` */
-	size_t len;     /* bytes */
-	double width;   /* advance of the whole run, points */
+	char *text;   /* UTF-8, every character drawable by `face` */
+	size_t len;   /* bytes */
+	double width; /* advance of the whole run, points */
 } page_text;
 
 typedef struct page_line {
 	double x1, y1, x2, y2;
-	double width;     /* stroke width, points */
+	double width; /* stroke width, points */
 	sp_color color;
 	uint16_t dash[2]; /* on/off lengths in points; {0,0} = solid */
 } page_line;
@@ -35,8 +35,8 @@ typedef struct page_rect {
 	double x, y, w, h; /* lower-left corner, size */
 	int mode;          /* RECT_FILL | RECT_STROKE */
 	sp_color fill, stroke;
-	double width;      /* stroke width */
-	double radius;     /* corner radius, 0 = square */
+	double width;  /* stroke width */
+	double radius; /* corner radius, 0 = square */
 } page_rect;
 
 typedef struct page_link {
@@ -70,13 +70,18 @@ typedef struct doc_outline {
 	char *dest;  /* destination name */
 } doc_outline;
 
-typedef enum { LABEL_DECIMAL, LABEL_ROMAN_LOWER, LABEL_ROMAN_UPPER, LABEL_NONE } label_style;
+typedef enum {
+	LABEL_DECIMAL,
+	LABEL_ROMAN_LOWER,
+	LABEL_ROMAN_UPPER,
+	LABEL_NONE
+} label_style;
 
 typedef struct doc_label_range {
 	size_t first_page; /* 0-based page index where the range starts */
 	label_style style;
-	int start;         /* first number */
-	char *prefix;      /* ASCII only, or NULL */
+	int start;    /* first number */
+	char *prefix; /* ASCII only, or NULL */
 } doc_label_range;
 
 typedef struct sp_document {
@@ -111,17 +116,16 @@ long doc_find_dest(const sp_document *d, const char *name, double *y);
 
 /* Pages are reallocated as pages are added: hold indexes, not pointers,
  * across doc_add_page. */
-page_text *page_add_text(sp_page *p, double x, double y, int face,
-                         double size, sp_color color, const char *text,
-                         size_t len, double width);
+page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
+                         sp_color color, const char *text, size_t len,
+                         double width);
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,
                    double width, sp_color color);
 page_line *page_add_dashed_line(sp_page *p, double x1, double y1, double x2,
                                 double y2, double width, sp_color color,
                                 uint16_t on, uint16_t off);
-void page_add_rect(sp_page *p, double x, double y, double w, double h,
-                   int mode, sp_color fill, sp_color stroke, double width,
-                   double radius);
+void page_add_rect(sp_page *p, double x, double y, double w, double h, int mode,
+                   sp_color fill, sp_color stroke, double width, double radius);
 void page_add_link_uri(sp_page *p, double x, double y, double w, double h,
                        const char *uri);
 void page_add_link_dest(sp_page *p, double x, double y, double w, double h,

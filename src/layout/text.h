@@ -20,8 +20,8 @@ typedef struct layout_span {
 	const char *text; /* UTF-8, valid, NFC; not owned */
 	size_t len;       /* bytes */
 	sp_family family;
-	int variant;      /* VARIANT_BOLD | VARIANT_ITALIC */
-	double size;      /* points */
+	int variant; /* VARIANT_BOLD | VARIANT_ITALIC */
+	double size; /* points */
 	sp_color color;
 	const char *link; /* "http..." URI, "#name" internal dest, or NULL */
 	sp_loc loc;       /* source of the text, for warnings */
@@ -83,8 +83,7 @@ void layout_text_free(layout_text_ctx *t);
 
 /* Break a paragraph into lines of at most `width` points. Returns 0. */
 int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
-                 const layout_para_style *st, double width,
-                 layout_lines *out);
+                 const layout_para_style *st, double width, layout_lines *out);
 void layout_lines_free(layout_lines *l);
 
 /* Natural width of a single-line text in one style, points (no breaking;

@@ -55,8 +55,7 @@ static glyphid_fn libharu_glyphid(void)
 	return f;
 }
 
-HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
-                                      HPDF_UINT16 unicode)
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 {
 	for (int i = 0; i < nregistered; i++)
 		if (registry[i].def == fontdef)

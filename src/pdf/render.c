@@ -515,8 +515,8 @@ static int add_outline(render *r)
 		if (lvl >= OUTLINE_DEPTH)
 			lvl = OUTLINE_DEPTH - 1;
 		HPDF_Outline parent = lvl ? stack[lvl - 1] : NULL;
-		HPDF_Outline ol =
-		    HPDF_CreateOutline(r->pdf, parent, outline_title(r, o->title), enc);
+		HPDF_Outline ol = HPDF_CreateOutline(
+		    r->pdf, parent, outline_title(r, o->title), enc);
 		if (!ol)
 			return failed(r, "outline"), -1;
 		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);

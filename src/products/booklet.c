@@ -51,24 +51,23 @@ static void copy_items(sp_page *dst, const sp_page *src, double dx, double dy)
 {
 	for (size_t i = 0; i < src->nrects; i++) {
 		const page_rect *r = &src->rects[i];
-		page_add_rect(dst, r->x + dx, r->y + dy, r->w, r->h, r->mode, r->fill,
-		              r->stroke, r->width, r->radius);
+		page_add_rect(dst, r->x + dx, r->y + dy, r->w, r->h, r->mode,
+		              r->fill, r->stroke, r->width, r->radius);
 	}
 	for (size_t i = 0; i < src->nlines; i++) {
 		const page_line *l = &src->lines[i];
 		if (l->dash[0])
 			page_add_dashed_line(dst, l->x1 + dx, l->y1 + dy,
-			                     l->x2 + dx, l->y2 + dy, l->width, l->color,
-			                     l->dash[0], l->dash[1]);
+			                     l->x2 + dx, l->y2 + dy, l->width,
+			                     l->color, l->dash[0], l->dash[1]);
 		else
 			page_add_line(dst, l->x1 + dx, l->y1 + dy, l->x2 + dx,
-			              l->y2 + dy,
-			              l->width, l->color);
+			              l->y2 + dy, l->width, l->color);
 	}
 	for (size_t i = 0; i < src->ntexts; i++) {
 		const page_text *t = &src->texts[i];
-		page_add_text(dst, t->x + dx, t->y + dy, t->face, t->size, t->color,
-		              t->text, t->len, t->width);
+		page_add_text(dst, t->x + dx, t->y + dy, t->face, t->size,
+		              t->color, t->text, t->len, t->width);
 	}
 	for (size_t i = 0; i < src->nlinks; i++) {
 		const page_link *l = &src->links[i];
@@ -76,8 +75,8 @@ static void copy_items(sp_page *dst, const sp_page *src, double dx, double dy)
 			page_add_link_uri(dst, l->x + dx, l->y + dy, l->w, l->h,
 			                  l->uri);
 		else if (l->dest)
-			page_add_link_dest(dst, l->x + dx, l->y + dy, l->w, l->h,
-			                   l->dest);
+			page_add_link_dest(dst, l->x + dx, l->y + dy, l->w,
+			                   l->h, l->dest);
 	}
 	for (size_t i = 0; i < src->ndests; i++)
 		page_add_dest(dst, src->dests[i].name, src->dests[i].y + dy);

@@ -24,8 +24,8 @@ typedef struct hb {
 	const handbook_opts *o;
 	/* numbering: section of each category (1-based, 0 = not shown) */
 	int *cat_num;
-	int *q_num;       /* number within its section, per selected index */
-	long *page_of_q;  /* page index of each selected question */
+	int *q_num;      /* number within its section, per selected index */
+	long *page_of_q; /* page index of each selected question */
 	long *page_of_cat;
 	long page_of_index;
 	size_t front_pages; /* cover + contents (roman numbers) */
@@ -45,8 +45,8 @@ static void init_styles(hb *h)
 	h->body = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
 	h->small = render_span(FAMILY_BODY, 0, t->size_small, t->color_text);
 	h->meta = render_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
-	h->label = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small + 0.5,
-	                       t->color_accent);
+	h->label = render_span(FAMILY_HEADING, VARIANT_BOLD,
+	                       t->size_small + 0.5, t->color_accent);
 	h->h1 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
 	                    t->color_accent);
 	h->h2 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
@@ -54,8 +54,8 @@ static void init_styles(hb *h)
 	h->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
 	                       t->color_accent);
 	h->toc = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
-	h->toc_bold = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_body + 0.5,
-	                          t->color_text);
+	h->toc_bold = render_span(FAMILY_HEADING, VARIANT_BOLD,
+	                          t->size_body + 0.5, t->color_text);
 	h->ps_body = render_para_style(h->r, t->size_body, 1);
 	h->ps_left = render_para_style(h->r, t->size_body, 0);
 	h->ps_small = render_para_style(h->r, t->size_small, 0);
@@ -123,14 +123,14 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	top->space_after = top_space;
 	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
 	             &h->title, 0);
-	layout_span sub = render_span(FAMILY_HEADING, 0, t->size_h2 + 2,
-	                              t->color_text);
+	layout_span sub =
+	    render_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
 	add_centered(h, f, c->subtitle.s, &sub, 14);
 	flow_block *rule = flow_add_rule(f, 1.2, t->color_accent);
 	rule->space_before = 22;
 	rule->space_after = 22;
-	rule->indent_left = rule->indent_right = (t->page_w - t->margin_inner -
-	                                          t->margin_outer) * 0.3;
+	rule->indent_left = rule->indent_right =
+	    (t->page_w - t->margin_inner - t->margin_outer) * 0.3;
 	if (h->o->role >= 0) {
 		layout_span role = render_span(FAMILY_HEADING, VARIANT_BOLD,
 		                               t->size_h2 + 3, t->color_accent);
@@ -139,8 +139,8 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 		add_centered(h, f, b.data, &role, 0);
 		buf_free(&b);
 	}
-	layout_span meta = render_span(FAMILY_HEADING, 0, t->size_body + 1,
-	                               t->color_muted);
+	layout_span meta =
+	    render_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
 	add_centered(h, f, c->author.s, &meta, 40);
 	if (c->edition.s) {
 		sp_buf b = SP_BUF_INIT;
@@ -164,10 +164,9 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	if (c->description.nblocks) {
 		flow_add_space(f, 40);
 		layout_para_style ps = h->ps_center;
-		render_rich_text(h->r, f, &c->description, &h->meta, &ps,
-		                 (t->page_w - t->margin_inner - t->margin_outer) *
-		                     0.12,
-		                 4);
+		render_rich_text(
+		    h->r, f, &c->description, &h->meta, &ps,
+		    (t->page_w - t->margin_inner - t->margin_outer) * 0.12, 4);
 		for (size_t i = f->n - c->description.nblocks; i < f->n; i++)
 			f->blocks[i].indent_right = f->blocks[i].indent_left;
 	}
@@ -215,8 +214,8 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 
 static void build_contents(hb *h, sp_flow *f)
 {
-	flow_block *b = render_text_para(f, "Contents", &h->h1,
-	                                 &(layout_para_style){0});
+	flow_block *b =
+	    render_text_para(f, "Contents", &h->h1, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->h1.size);
 	b->space_after = 14;
 	flow_block_anchor(b, "contents");
@@ -228,9 +227,9 @@ static void build_contents(hb *h, sp_flow *f)
 		char num[32], dest[300];
 		snprintf(num, sizeof num, "%d", h->cat_num[ci]);
 		snprintf(dest, sizeof dest, "cat-%s", c->categories[ci].id);
-		flow_block *e = toc_entry(h, f, num, c->categories[ci].name,
-		                          dest, h->page_of_cat[ci], 1,
-		                          c->categories[ci].loc);
+		flow_block *e =
+		    toc_entry(h, f, num, c->categories[ci].name, dest,
+		              h->page_of_cat[ci], 1, c->categories[ci].loc);
 		e->keep_with_next = 1;
 		for (size_t si = 0; si < h->nsel; si++) {
 			const sp_question *q = &c->questions[h->sel[si]];
@@ -252,8 +251,8 @@ static void build_contents(hb *h, sp_flow *f)
 
 static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 {
-	flow_block *b = render_text_para(f, text, &h->label,
-	                                 &(layout_para_style){0});
+	flow_block *b =
+	    render_text_para(f, text, &h->label, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->label.size);
 	b->space_before = before;
 	b->space_after = 2;
@@ -268,12 +267,14 @@ static void question_meta(hb *h, sp_flow *f, const sp_question *q)
 	if (lvl)
 		buf_printf(&b, "%c%s level", lvl[0] - 32, lvl + 1);
 	if (q->minutes)
-		buf_printf(&b, "%s%d min", b.len ? " \xC2\xB7 " : "", q->minutes);
+		buf_printf(&b, "%s%d min", b.len ? " \xC2\xB7 " : "",
+		           q->minutes);
 	for (size_t i = 0; i < q->ntopics; i++)
 		buf_printf(&b, "%s%s", i ? ", " : (b.len ? " \xC2\xB7 " : ""),
 		           q->topics[i]);
 	if (b.len) {
-		flow_block *m = render_text_para(f, b.data, &h->meta, &h->ps_small);
+		flow_block *m =
+		    render_text_para(f, b.data, &h->meta, &h->ps_small);
 		m->keep_with_next = 1;
 		m->space_after = 4;
 	}
@@ -301,10 +302,12 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 		char num[32];
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		sp_buf lb = SP_BUF_INIT;
-		buf_printf(&lb, "%s%s", num, fw->steps[i].label.s ? fw->steps[i].label.s : "");
+		buf_printf(&lb, "%s%s", num,
+		           fw->steps[i].label.s ? fw->steps[i].label.s : "");
 		layout_span ls = lab;
 		ls.loc = fw->steps[i].label.loc;
-		flow_block *l = render_text_para(lc, lb.data, &ls, &h->ps_small);
+		flow_block *l =
+		    render_text_para(lc, lb.data, &ls, &h->ps_small);
 		l->pstyle.hyphenate = 0;
 		buf_free(&lb);
 		layout_span ps = h->small;
@@ -418,15 +421,15 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 		framework_box(h, f, q);
 	if (q->key_points.n) {
 		label(h, f, "Key points", 10);
-		render_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2", &h->body,
-		               &h->ps_left, 0, 2);
+		render_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
+		               &h->body, &h->ps_left, 0, 2);
 	}
 	if (q->tip.nblocks || h->o->write_in)
 		tip_box(h, f, q);
 	if (q->follow_ups.n) {
 		label(h, f, "Follow-up questions", 10);
-		render_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93", &h->body,
-		               &h->ps_left, 0, 2);
+		render_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
+		               &h->body, &h->ps_left, 0, 2);
 	}
 	if (q->nrelated)
 		see_also(h, f, q);
@@ -537,8 +540,7 @@ typedef struct frame_src {
 	int refused;
 } frame_src;
 
-static int next_frame(void *ud, sp_document *doc, int to_odd,
-                      layout_frame *fr)
+static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
 {
 	frame_src *fs = ud;
 	const sp_template *t = fs->h->t;
@@ -617,9 +619,9 @@ static void roman(long n, char *out, size_t cap)
 	static const struct {
 		int v;
 		const char *s;
-	} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-	         {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-	         {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"}, {1, "i"}};
+	} r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"},
+	         {90, "xc"},  {50, "l"},   {40, "xl"}, {10, "x"},   {9, "ix"},
+	         {5, "v"},    {4, "iv"},   {1, "i"}};
 	size_t o = 0;
 	out[0] = '\0';
 	for (size_t i = 0; i < sizeof r / sizeof r[0] && n > 0; i++)
@@ -686,7 +688,8 @@ static void decorate(hb *h, sp_document *doc)
 			continue; /* a blank page stays blank */
 		int left = h->o->duplex && p % 2 == 1;
 		double x0 = left ? t->margin_outer : t->margin_inner;
-		double x1 = t->page_w - (left ? t->margin_inner : t->margin_outer);
+		double x1 =
+		    t->page_w - (left ? t->margin_inner : t->margin_outer);
 		double fy = t->margin_bottom * 0.45;
 		char txt[96];
 		if (p < h->front_pages) {
@@ -696,7 +699,8 @@ static void decorate(hb *h, sp_document *doc)
 			         p - h->front_pages + 1, body_pages);
 		}
 		draw_text_at(h, pg, txt, &h->meta, (x0 + x1) / 2, fy, 1);
-		const char *sec = p >= h->front_pages ? section_of_page(h, p) : NULL;
+		const char *sec =
+		    p >= h->front_pages ? section_of_page(h, p) : NULL;
 		if (sec && !starts_section(h, p)) {
 			double hy = t->page_h - t->margin_top * 0.55;
 			draw_text_at(h, pg, sec, &h->meta, left ? x0 : x1, hy,
@@ -707,7 +711,8 @@ static void decorate(hb *h, sp_document *doc)
 	}
 	doc_add_label_range(doc, 0, LABEL_ROMAN_LOWER, 1, NULL);
 	if (h->front_pages < doc->npages)
-		doc_add_label_range(doc, h->front_pages, LABEL_DECIMAL, 1, NULL);
+		doc_add_label_range(doc, h->front_pages, LABEL_DECIMAL, 1,
+		                    NULL);
 }
 
 static void number_sections(hb *h)
@@ -740,10 +745,11 @@ static sp_document *lay_out(hb *h)
 		long n = layout_paginate(h->r->eng, f, doc, next_frame, &fs);
 		flow_free(f);
 		if (n < 0) {
-			diag_error(h->r->d, sp_loc_make(NULL, 0, 0),
-			           "the handbook would have more than %ld pages; "
-			           "select fewer questions",
-			           limit);
+			diag_error(
+			    h->r->d, sp_loc_make(NULL, 0, 0),
+			    "the handbook would have more than %ld pages; "
+			    "select fewer questions",
+			    limit);
 			doc_free(doc);
 			return NULL;
 		}
@@ -754,9 +760,8 @@ static sp_document *lay_out(hb *h)
 	return NULL;
 }
 
-sp_document *handbook_build(sp_render *r, const sp_corpus *c,
-                            const size_t *sel, size_t nsel,
-                            const handbook_opts *o)
+sp_document *handbook_build(sp_render *r, const sp_corpus *c, const size_t *sel,
+                            size_t nsel, const handbook_opts *o)
 {
 	hb h;
 	memset(&h, 0, sizeof h);

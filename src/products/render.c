@@ -57,8 +57,7 @@ void render_close(sp_render *r)
 	memset(r, 0, sizeof *r);
 }
 
-layout_span render_span(sp_family fam, int variant, double size,
-                        sp_color color)
+layout_span render_span(sp_family fam, int variant, double size, sp_color color)
 {
 	layout_span s;
 	memset(&s, 0, sizeof s);
@@ -81,8 +80,7 @@ layout_para_style render_para_style(const sp_render *r, double size,
 }
 
 flow_block *render_text_para(sp_flow *f, const char *text,
-                             const layout_span *st,
-                             const layout_para_style *ps)
+                             const layout_span *st, const layout_para_style *ps)
 {
 	flow_block *b = flow_add_para(f, ps);
 	if (text)
@@ -175,9 +173,10 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path,
 		if (extra)
 			extra(stdout, ud);
 		if (fflush(stdout) != 0 || ferror(stdout)) {
-			diag_error(r->d, sp_loc_make(NULL, 0, 0),
-			           "cannot write the layout to standard output: %s",
-			           strerror(errno));
+			diag_error(
+			    r->d, sp_loc_make(NULL, 0, 0),
+			    "cannot write the layout to standard output: %s",
+			    strerror(errno));
 			return EXIT_IO;
 		}
 		return EXIT_OK;

@@ -13,8 +13,8 @@ typedef struct sp_render {
 	const sp_template *tpl; /* borrowed */
 	pdf_fonts *pdf_fonts;   /* owned */
 	const layout_fonts *fonts;
-	layout_text_ctx *text;  /* owned */
-	layout_engine *eng;     /* owned */
+	layout_text_ctx *text; /* owned */
+	layout_engine *eng;    /* owned */
 	sp_diag *d;
 	const char **inputs; /* files read (corpus, template): never outputs */
 	size_t ninputs;
@@ -69,6 +69,6 @@ int render_write_ex(sp_render *r, sp_document *doc, const char *out_path,
                     void *ud);
 
 /* Millimetres to points. */
-#define MM_PT(mm) ((mm) * 72.0 / 25.4)
+#define MM_PT(mm) ((mm)*72.0 / 25.4)
 
 #endif

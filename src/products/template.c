@@ -37,12 +37,9 @@ int template_paper_size(const char *name, double *w, double *h)
 	static const struct {
 		const char *name;
 		double w, h;
-	} papers[] = {{"a4", 210 * MM, 297 * MM},
-	              {"letter", 612, 792},
-	              {"a5", 148 * MM, 210 * MM},
-	              {"a6", 105 * MM, 148 * MM},
-	              {"half-letter", 396, 612},
-	              {"legal", 612, 1008}};
+	} papers[] = {{"a4", 210 * MM, 297 * MM}, {"letter", 612, 792},
+	              {"a5", 148 * MM, 210 * MM}, {"a6", 105 * MM, 148 * MM},
+	              {"half-letter", 396, 612},  {"legal", 612, 1008}};
 	for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
 		if (!strcmp(name, papers[i].name)) {
 			*w = papers[i].w;
@@ -150,8 +147,8 @@ static void read_length(tctx *c, const ynode *n, const char *what, double *out)
 		           what, scalar(n));
 }
 
-static void read_number(tctx *c, const ynode *n, const char *what,
-                        double lo, double hi, double *out)
+static void read_number(tctx *c, const ynode *n, const char *what, double lo,
+                        double hi, double *out)
 {
 	if (!want_scalar(c, n, what))
 		return;
@@ -179,8 +176,7 @@ static void read_bool(tctx *c, const ynode *n, const char *what, int *out)
 		           what);
 }
 
-static void read_color(tctx *c, const ynode *n, const char *what,
-                       sp_color *out)
+static void read_color(tctx *c, const ynode *n, const char *what, sp_color *out)
 {
 	if (!want_scalar(c, n, what))
 		return;
@@ -234,14 +230,16 @@ static void each_key(tctx *c, const ynode *map, const char *what,
                      const char *const *known, key_fn fn)
 {
 	if (map->kind != YN_MAP) {
-		diag_error(c->d, node_loc(c, map), "'%s' must be a mapping", what);
+		diag_error(c->d, node_loc(c, map), "'%s' must be a mapping",
+		           what);
 		return;
 	}
 	for (size_t i = 0; i < (map->n / 2); i++) {
 		const ynode *k = map->items[2 * i];
 		const ynode *v = map->items[2 * i + 1];
 		if (!scalar(k)) {
-			diag_error(c->d, node_loc(c, k), "a key must be a string");
+			diag_error(c->d, node_loc(c, k),
+			           "a key must be a string");
 			continue;
 		}
 		size_t j = 0;
@@ -289,7 +287,7 @@ static void colors_key(tctx *c, const char *k, const ynode *v)
 
 static void fonts_key(tctx *c, const char *k, const ynode *v)
 {
-	int f = !strcmp(k, "body") ? FAMILY_BODY
+	int f = !strcmp(k, "body")      ? FAMILY_BODY
 	        : !strcmp(k, "heading") ? FAMILY_HEADING
 	                                : FAMILY_MONO;
 	if (v->kind != YN_SEQ || v->n == 0) {
@@ -326,7 +324,8 @@ static void card_key(tctx *c, const char *k, const ynode *v)
 		double n = 0;
 		read_number(c, v, k, 1, 20, &n);
 		if (n != floor(n))
-			diag_error(c->d, node_loc(c, v), "'%s' must be a whole number", k);
+			diag_error(c->d, node_loc(c, v),
+			           "'%s' must be a whole number", k);
 		*(!strcmp(k, "columns") ? &cs->cols : &cs->rows) = (int)n;
 		return;
 	}
@@ -342,7 +341,7 @@ static void card_key(tctx *c, const char *k, const ynode *v)
 static void cards_key(tctx *c, const char *k, const ynode *v)
 {
 	static const char *const card_keys[] = {
-	    "width", "height", "columns", "rows", "gutter-x",
+	    "width",    "height",   "columns",  "rows", "gutter-x",
 	    "gutter-y", "margin-x", "margin-y", NULL};
 	if (!strcmp(k, "layout")) {
 		free(c->t->card_layout);
@@ -401,11 +400,12 @@ static void top_key(tctx *c, const char *k, const ynode *v)
 {
 	static const char *const margin_keys[] = {"top", "bottom", "inner",
 	                                          "outer", NULL};
-	static const char *const size_keys[] = {"body", "small", "mono", "title",
-	                                        "h1", "h2", NULL};
+	static const char *const size_keys[] = {
+	    "body", "small", "mono", "title", "h1", "h2", NULL};
 	static const char *const color_keys[] = {"text", "accent", "muted",
-	                                         "rule", "shade", NULL};
-	static const char *const font_keys[] = {"body", "heading", "mono", NULL};
+	                                         "rule", "shade",  NULL};
+	static const char *const font_keys[] = {"body", "heading", "mono",
+	                                        NULL};
 	static const char *const card_keys[] = {"layout", "size", "min-size",
 	                                        "card", NULL};
 	static const char *const ws_keys[] = {"minutes", NULL};
@@ -455,8 +455,9 @@ static void check_geometry(tctx *c, const ynode *root)
 static void load_document(tctx *c, const ynode *root)
 {
 	static const char *const keys[] = {
-	    "name", "paper", "margins", "fonts", "sizes", "colors", "leading",
-	    "paragraph-space", "justify", "hyphenate", "cards", "worksheet",
+	    "name",    "paper",     "margins", "fonts",
+	    "sizes",   "colors",    "leading", "paragraph-space",
+	    "justify", "hyphenate", "cards",   "worksheet",
 	    NULL};
 	if (!root) {
 		diag_error(c->d, sp_loc_make(c->file, 1, 1),
@@ -474,8 +475,8 @@ static void template_yaml_error(void *ctx, unsigned line, unsigned col,
 	diag_error(c->d, sp_loc_make(c->file, line, col), "%s", msg);
 }
 
-sp_template *template_load_bytes(const char *file, const char *data,
-                                 size_t len, sp_diag *d)
+sp_template *template_load_bytes(const char *file, const char *data, size_t len,
+                                 sp_diag *d)
 {
 	sp_template *t = xcalloc(1, sizeof *t);
 	set_defaults(t);
@@ -530,7 +531,8 @@ sp_template *template_load_status(const char *name_or_path, sp_diag *d,
 	if (buf_read_file(&b, path, TEMPLATE_MAX_BYTES) != 0) {
 		diag_error(d, sp_loc_make(path, 0, 0),
 		           "cannot read template '%s': %s", name,
-		           errno == EFBIG ? "larger than 1 MB" : buf_strerror(errno));
+		           errno == EFBIG ? "larger than 1 MB"
+		                          : buf_strerror(errno));
 		free(path);
 		buf_free(&b);
 		*io_error = 1;

@@ -26,14 +26,15 @@ typedef struct sp_template {
 	double page_w, page_h;            /* points */
 	double margin_top, margin_bottom; /* points */
 	double margin_inner, margin_outer;
-	char *fonts[FAMILY_N][FONT_MAX_CHAIN]; /* family names, fallback order */
+	char
+	    *fonts[FAMILY_N][FONT_MAX_CHAIN]; /* family names, fallback order */
 	int nfonts[FAMILY_N];
 	sp_loc font_locs[FAMILY_N][FONT_MAX_CHAIN]; /* where each was named */
-	double size_body, size_small, size_mono; /* points */
+	double size_body, size_small, size_mono;    /* points */
 	double size_title, size_h1, size_h2;
-	double leading;      /* line height as a multiple of the size */
-	double para_space;   /* between paragraphs, points */
-	int justify;         /* justified body text */
+	double leading;    /* line height as a multiple of the size */
+	double para_space; /* between paragraphs, points */
+	int justify;       /* justified body text */
 	int hyphenate;
 	sp_color color_text, color_accent, color_muted, color_rule;
 	sp_color color_shade;
@@ -52,8 +53,8 @@ sp_template *template_load_status(const char *name_or_path, sp_diag *d,
                                   int *io_error);
 /* The template's file path (for sp_loc.file): kept by the template. */
 /* Load from bytes (tests, fuzzers). */
-sp_template *template_load_bytes(const char *file, const char *data,
-                                 size_t len, sp_diag *d);
+sp_template *template_load_bytes(const char *file, const char *data, size_t len,
+                                 sp_diag *d);
 void template_free(sp_template *t);
 /* Paper by name: a4, letter, a5, half-letter. Returns 0 or -1. */
 int template_paper_size(const char *name, double *w, double *h);

@@ -11,7 +11,10 @@ typedef struct sp_buf {
 	size_t cap; /* bytes allocated */
 } sp_buf;
 
-#define SP_BUF_INIT {NULL, 0, 0}
+#define SP_BUF_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
 
 void buf_init(sp_buf *b);
 void buf_free(sp_buf *b);

@@ -50,7 +50,8 @@ void diag_report(sp_diag *d, sp_severity sev, sp_loc loc, const char *fmt, ...)
 		return;
 	if (d->max_messages && d->printed >= d->max_messages) {
 		if (d->printed++ == d->max_messages)
-			fputs("studypress: too many messages; the rest are not shown\n",
+			fputs("studypress: too many messages; the rest are not "
+			      "shown\n",
 			      d->sink);
 		return;
 	}

@@ -12,7 +12,7 @@
 typedef struct sp_loc {
 	const char *file; /* not owned; NULL for "studypress" */
 	unsigned line;    /* 1-based, 0 = unknown */
-	unsigned col;     /* 1-based, in characters (code points), 0 = unknown */
+	unsigned col; /* 1-based, in characters (code points), 0 = unknown */
 } sp_loc;
 
 typedef enum sp_severity { SP_NOTE, SP_WARNING, SP_ERROR } sp_severity;
@@ -21,7 +21,8 @@ typedef struct sp_diag {
 	FILE *sink;        /* stderr by default; NULL = count only */
 	unsigned errors;   /* number of errors reported */
 	unsigned warnings; /* number of warnings reported */
-	unsigned max_messages; /* stop printing after this many (0 = no limit) */
+	unsigned
+	    max_messages; /* stop printing after this many (0 = no limit) */
 	unsigned printed;
 } sp_diag;
 
@@ -29,7 +30,8 @@ void diag_init(sp_diag *d, FILE *sink);
 void diag_report(sp_diag *d, sp_severity sev, sp_loc loc, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 #define diag_error(d, loc, ...) diag_report((d), SP_ERROR, (loc), __VA_ARGS__)
-#define diag_warning(d, loc, ...) diag_report((d), SP_WARNING, (loc), __VA_ARGS__)
+#define diag_warning(d, loc, ...)                                              \
+	diag_report((d), SP_WARNING, (loc), __VA_ARGS__)
 /* Location helper. */
 sp_loc sp_loc_make(const char *file, unsigned line, unsigned col);
 

@@ -103,8 +103,8 @@ static void fz_init(void)
 	                      sizeof fz_fallback / sizeof *fz_fallback);
 	fz->r.tpl = fz->tpl;
 	fz->r.fonts = &fz->fonts;
-	fz->r.text = layout_text_new(&fz->fonts,
-	                             fz->tpl->hyphenate ? FZ_HYPH : NULL, &fz->d);
+	fz->r.text = layout_text_new(
+	    &fz->fonts, fz->tpl->hyphenate ? FZ_HYPH : NULL, &fz->d);
 	fz->r.eng = layout_engine_new(fz->r.text);
 	fz->r.d = &fz->d;
 }

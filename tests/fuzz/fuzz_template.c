@@ -78,7 +78,8 @@ static void fz_init(void)
 	fz_corpus = corpus_load_bytes("fuzz-corpus.yaml", fz_corpus_yaml,
 	                              sizeof fz_corpus_yaml - 1, &d);
 	if (!fz_corpus) {
-		fprintf(stderr, "fuzz_template: the built-in corpus is invalid\n");
+		fprintf(stderr,
+		        "fuzz_template: the built-in corpus is invalid\n");
 		abort();
 	}
 	fz_nsel = fz_corpus->nquestions;
@@ -156,12 +157,14 @@ static void fz_layout(const sp_template *t, unsigned flags)
 	sp_document *doc = handbook_build(&r, fz_corpus, fz_sel, fz_nsel, &o);
 	if (doc) {
 		if (doc->npages == 0) {
-			fprintf(stderr, "fuzz_template: a handbook of no pages\n");
+			fprintf(stderr,
+			        "fuzz_template: a handbook of no pages\n");
 			abort();
 		}
 		doc_free(doc);
 	} else if (d.errors == 0) {
-		fprintf(stderr, "fuzz_template: handbook_build failed silently\n");
+		fprintf(stderr,
+		        "fuzz_template: handbook_build failed silently\n");
 		abort();
 	}
 }
@@ -177,7 +180,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    template_load_bytes("fuzz.yaml", (const char *)data, size, &d);
 	if (!t) {
 		if (d.errors == 0) {
-			fprintf(stderr, "fuzz_template: NULL without an error\n");
+			fprintf(stderr,
+			        "fuzz_template: NULL without an error\n");
 			abort();
 		}
 		return 0;

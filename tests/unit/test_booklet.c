@@ -7,7 +7,6 @@
 
 #include "check.h"
 
-
 /* Expected sides, 1-based pages, 0 = blank, written out by hand. */
 static const char *const expected[13] = {
     "",
@@ -54,8 +53,8 @@ static void test_order(void)
 				strcat(buf, num);
 			}
 			if (strcmp(buf, expected[n]))
-				fprintf(stderr, "n=%zu: got '%s' want '%s'\n", n,
-				        buf, expected[n]);
+				fprintf(stderr, "n=%zu: got '%s' want '%s'\n",
+				        n, buf, expected[n]);
 			CHECK(!strcmp(buf, expected[n]));
 		}
 	}
@@ -76,10 +75,12 @@ static void test_impose(void)
 	CHECK(b->npages == 4); /* 8 pages on 2 sheets, 4 sides */
 	CHECK(b->pages[0].width == 200 && b->pages[0].height == 200);
 	/* side 1: blank 8 | p1 */
-	CHECK(b->pages[0].ntexts == 1 && !strcmp(b->pages[0].texts[0].text, "p1"));
+	CHECK(b->pages[0].ntexts == 1 &&
+	      !strcmp(b->pages[0].texts[0].text, "p1"));
 	CHECK(b->pages[0].texts[0].x == 110);
 	/* side 2: p2 | blank 7 */
-	CHECK(b->pages[1].ntexts == 1 && !strcmp(b->pages[1].texts[0].text, "p2"));
+	CHECK(b->pages[1].ntexts == 1 &&
+	      !strcmp(b->pages[1].texts[0].text, "p2"));
 	CHECK(b->pages[1].texts[0].x == 10);
 	/* side 3: blank 6 | p3 */
 	CHECK(b->pages[2].ntexts == 1 && b->pages[2].texts[0].x == 110);

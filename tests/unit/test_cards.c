@@ -14,7 +14,6 @@
 
 #include "check.h"
 
-
 #define TOL MM_PT(0.1)
 #define NEAR(a, b) (fabs((a) - (b)) < TOL)
 

@@ -37,8 +37,9 @@ static void check_star(const sp_question *q)
 	for (size_t i = 0; i < 4; i++)
 		if (strcmp(q->framework.steps[i].label.s, star[i]) ||
 		    !q->framework.steps[i].prompt.s)
-			fail(q, "STAR steps are Situation, Task, Action, Result, "
-			        "each with a prompt");
+			fail(q,
+			     "STAR steps are Situation, Task, Action, Result, "
+			     "each with a prompt");
 }
 
 static void check_question(const sp_corpus *c, const sp_question *q)
@@ -75,7 +76,8 @@ static void check_question(const sp_corpus *c, const sp_question *q)
 	if (!strcmp(cat, "technical") &&
 	    (!q->framework.name.s || q->framework.nsteps < 4 ||
 	     q->framework.nsteps > 5))
-		fail(q, "technical questions need a framework of 4-5 named steps");
+		fail(q,
+		     "technical questions need a framework of 4-5 named steps");
 }
 
 int main(void)
@@ -95,8 +97,8 @@ int main(void)
 	static const struct {
 		const char *role;
 		size_t min;
-	} roles[] = {{"ml-scientist", 36}, {"data-scientist", 25},
-	             {"ml-engineer", 25}};
+	} roles[] = {
+	    {"ml-scientist", 36}, {"data-scientist", 25}, {"ml-engineer", 25}};
 	for (size_t r = 0; r < 3; r++) {
 		size_t n = 0;
 		for (size_t i = 0; i < c->nquestions; i++)
@@ -113,7 +115,8 @@ int main(void)
 	for (size_t k = 0; k < 4; k++) {
 		long ci = corpus_find_category(c, cats[k]);
 		if (ci < 0 || !c->categories[ci].summary.nblocks) {
-			fprintf(stderr, "category %s missing or without summary\n",
+			fprintf(stderr,
+			        "category %s missing or without summary\n",
 			        cats[k]);
 			failures++;
 		}

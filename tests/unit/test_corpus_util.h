@@ -10,9 +10,6 @@
 
 #include "check.h"
 
-
-
-
 /* Load YAML text; the messages land in *msgs (malloc'd). */
 static sp_corpus *load_text(const char *name, const char *yaml, size_t len,
                             char **msgs, sp_diag *d)

@@ -9,8 +9,6 @@
 
 #include "check.h"
 
-
-
 /* Read every record of s into a compact description: one line per
  * record, "LINE:f1|f2|..." or "LINE!ERRLINE:error". */
 static char *describe(const char *s, size_t len)

@@ -12,7 +12,6 @@
 
 #include "check.h"
 
-
 static layout_fonts fonts;
 static layout_text_ctx *text;
 static layout_engine *eng;
@@ -131,8 +130,7 @@ static void test_space_vanishes_at_top(void)
 	flow_free(f);
 }
 
-static long next_frame(void *ud, sp_document *d, int to_odd,
-                       layout_frame *fr)
+static long next_frame(void *ud, sp_document *d, int to_odd, layout_frame *fr)
 {
 	(void)ud;
 	if (to_odd && d->npages % 2 == 1)
@@ -143,8 +141,7 @@ static long next_frame(void *ud, sp_document *d, int to_odd,
 	return 0;
 }
 
-static int next_frame_cb(void *ud, sp_document *d, int to_odd,
-                         layout_frame *fr)
+static int next_frame_cb(void *ud, sp_document *d, int to_odd, layout_frame *fr)
 {
 	return (int)next_frame(ud, d, to_odd, fr);
 }
@@ -155,7 +152,8 @@ static void test_box_splits_and_nothing_lost(void)
 	for (int i = 0; i < 6; i++)
 		para(inner, 3);
 	sp_flow *f = flow_new();
-	flow_block *box = flow_add_box(f, inner, 0, 0.5, 0); /* pad 0: measure stays 100 */
+	flow_block *box =
+	    flow_add_box(f, inner, 0, 0.5, 0); /* pad 0: measure stays 100 */
 	(void)box;
 	sp_document *d = doc_new();
 	long frames = layout_paginate(eng, f, d, next_frame_cb, NULL);
@@ -170,7 +168,10 @@ static void test_box_splits_and_nothing_lost(void)
 		}
 		CHECK(d->pages[p].nrects == 1); /* one box fragment per page */
 	}
-	if (total != 18) for (size_t p = 0; p < d->npages; p++) fprintf(stderr, "page %zu: %zu lines %zu texts\n", p, lines_on_page(d, p), d->pages[p].ntexts);
+	if (total != 18)
+		for (size_t p = 0; p < d->npages; p++)
+			fprintf(stderr, "page %zu: %zu lines %zu texts\n", p,
+			        lines_on_page(d, p), d->pages[p].ntexts);
 	CHECK(total == 18);
 	doc_free(d);
 	flow_free(f);

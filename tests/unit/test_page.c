@@ -7,8 +7,6 @@
 
 #include "check.h"
 
-
-
 static char *dump_to_string(const sp_document *d)
 {
 	char *s = NULL;

@@ -34,7 +34,6 @@
 static int readers;
 static char tmpdir[512];
 
-
 /* ---- helpers ---- */
 
 #define HAS(p, n, lit) (memmem((p), (n), (lit), sizeof(lit) - 1) != NULL)

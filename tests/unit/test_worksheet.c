@@ -11,8 +11,6 @@
 
 #include "check.h"
 
-
-
 static sp_diag diag;
 
 /* 12 questions: q0..q11, minutes 1..12 except q3 (none: the default),
