@@ -164,13 +164,24 @@ interrupt() {
 }
 
 python3 "$GEN" many-questions "$TMP/big.yaml"
+# the signal goes out a third of the way through an uninterrupted run, so
+# that it lands mid-render on a fast machine and a slow one alike
+third() {
+	local t0 t1
+	t0=$(date +%s.%N)
+	"$@" >/dev/null 2>&1 || true
+	t1=$(date +%s.%N)
+	python3 -c "print(max(0.2, ($t1 - $t0) / 3))"
+}
 mkdir "$TMP/roles"
 "$SP" handbook -c "$C" --count 2 --each-role --out-dir "$TMP/roles" 2>/dev/null
 for f in "$TMP"/roles/*.pdf; do cp "$f" "$f.orig"; done
 check "each-role wrote the previous handbooks" test -n "$(ls "$TMP"/roles/*.pdf 2>/dev/null)"
+mkdir "$TMP/roles-timing"
+d_roles=$(third "$SP" handbook -c "$TMP/big.yaml" --each-role --out-dir "$TMP/roles-timing")
 for sig in TERM INT; do
 	check "handbook --each-role: SIG$sig ends every process" \
-		interrupt "$sig" 3 "$SP" handbook -c "$TMP/big.yaml" --each-role --out-dir "$TMP/roles"
+		interrupt "$sig" "$d_roles" "$SP" handbook -c "$TMP/big.yaml" --each-role --out-dir "$TMP/roles"
 	check "handbook --each-role: SIG$sig gives a non-zero exit (exit $irc)" test "$irc" -ne 0
 	check "handbook --each-role: SIG$sig leaves no temporary file" no_temps "$TMP/roles"
 	intact=1
@@ -180,9 +191,11 @@ for sig in TERM INT; do
 	done
 	check "handbook --each-role: SIG$sig leaves every handbook whole" test "$intact" = 1
 done
+d_one=$(third "$SP" handbook -c "$TMP/big.yaml" -o "$TMP/timing.pdf")
+rm -f "$TMP/timing.pdf"
 cp "$TMP/prev.orig" "$TMP/prev.pdf"
 check "handbook -o: SIGTERM ends it" \
-	interrupt TERM 3 "$SP" handbook -c "$TMP/big.yaml" -o "$TMP/prev.pdf"
+	interrupt TERM "$d_one" "$SP" handbook -c "$TMP/big.yaml" -o "$TMP/prev.pdf"
 check "handbook -o: SIGTERM gives a non-zero exit (exit $irc)" test "$irc" -ne 0
 check "handbook -o: the previous PDF is intact after SIGTERM" cmp -s "$TMP/prev.pdf" "$TMP/prev.orig"
 check "handbook -o: no temporary file after SIGTERM" no_temps "$TMP"
