@@ -381,7 +381,31 @@ static int word_is_url(const tx_para *p, const layout_span *spans, size_t ws,
 	return slash && (link || vis > URL_MIN_CHARS);
 }
 
-static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url)
+/* A long word set in the code face (an identifier, a call, a path): it
+ * may break without a hyphen after the punctuation that separates its
+ * parts, so that one long identifier does not leave the line before it
+ * loose or overfull. */
+static int word_is_code(const tx_para *p, const layout_span *spans, size_t ws,
+                        size_t we)
+{
+	size_t vis = 0;
+	for (size_t k = ws; k < we; k++) {
+		const tx_cluster *c = &p->c[k];
+		if (spans[c->span].family != FAMILY_MONO)
+			return 0;
+		vis += c->kind != CL_IGNORE;
+	}
+	return vis > URL_MIN_CHARS;
+}
+
+static int code_separator(uint32_t cp)
+{
+	return cp == '_' || cp == '.' || cp == '=' || cp == ',' || cp == '(' ||
+	       cp == '/' || cp == ':';
+}
+
+static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url,
+                           int code)
 {
 	const tx_cluster *c = &p->c[k], *nx = &p->c[k + 1];
 	if (c->brk == BRK_ZWSP || c->brk == BRK_SOFT)
@@ -392,6 +416,8 @@ static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url)
 			return BRK_HYPHEN;
 	}
 	if (url && (c->flags & CF_SLASH) && !(nx->flags & CF_SLASH))
+		return BRK_URL;
+	if (code && k > ws && code_separator(c->cp) && !code_separator(nx->cp))
 		return BRK_URL;
 	if ((c->flags & CF_WIDE) && (nx->flags & CF_WIDE) &&
 	    !(nx->flags & CF_NOSTART) && !(c->flags & CF_NOEND))
@@ -414,6 +440,7 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 		if (we < p->n && p->c[we].brk == BRK_FORCED)
 			we++; /* the forced break closes its word */
 		int url = !preserve && word_is_url(p, spans, ws, we);
+		int code = !preserve && word_is_code(p, spans, ws, we);
 		for (size_t k = ws; k < we; k++) {
 			tx_cluster *c = &p->c[k];
 			if (c->brk == BRK_FORCED)
@@ -422,7 +449,7 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 			    preserve)
 				c->brk = BRK_NONE;
 			else
-				c->brk = inner_break(p, ws, k, url);
+				c->brk = inner_break(p, ws, k, url, code);
 		}
 		i = we;
 	}

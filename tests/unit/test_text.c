@@ -102,6 +102,27 @@ static void test_url(void)
 	th_close(&e);
 }
 
+/* A long identifier in the code face breaks after its separators, with
+ * no hyphen; the same letters in the body face do not. */
+static void test_code_breaks(void)
+{
+	th_env e;
+	th_open(&e, NULL, 0);
+	layout_para_style st = th_style(ALIGN_LEFT, 0);
+	const char *id = "class_weight=balanced";
+	layout_span s = th_span(id, FAMILY_MONO, VARIANT_REGULAR, 10);
+	layout_lines ls;
+	layout_break(e.t, &s, 1, &st, 70, &ls); /* 14 characters a line */
+	char *r = th_lines_text(&ls);
+	CHECK_STR(r, "class_weight=|balanced");
+	free(r);
+	layout_lines_free(&ls);
+	r = th_break(&e, id, &st, 70, NULL); /* body face: emergency only */
+	CHECK(strcmp(r, "class_weight=|balanced") != 0);
+	free(r);
+	th_close(&e);
+}
+
 static void test_missing_glyph(void)
 {
 	th_env e;
@@ -358,6 +379,7 @@ int main(void)
 	test_long_word_graphemes();
 	test_cjk();
 	test_url();
+	test_code_breaks();
 	test_missing_glyph();
 	test_astral();
 	test_ignorables();
