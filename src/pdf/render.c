@@ -6,6 +6,7 @@
  * of tounicode.c before saving, and the sticky error checked after every
  * page and before saving. */
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -374,6 +375,11 @@ static void draw_texts(render *r, HPDF_Page page, gstate *g, const sp_page *pg)
 	HPDF_Page_BeginText(page);
 	HPDF_Font cur = NULL;
 	double cur_size = -1;
+	/* each run is placed with a relative Td from the previous one (two
+	 * short numbers instead of a six-number Tm): offsets are rounded to
+	 * 1/1000 pt and the origin follows the rounded values, so positions
+	 * never drift */
+	double ox = 0, oy = 0;
 	for (size_t i = 0; i < pg->ntexts; i++) {
 		const page_text *t = &pg->texts[i];
 		size_t len;
@@ -387,8 +393,11 @@ static void draw_texts(render *r, HPDF_Page page, gstate *g, const sp_page *pg)
 			cur_size = t->size;
 		}
 		set_fill(page, g, t->color);
-		HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)t->x,
-		                        (HPDF_REAL)t->y);
+		double dx = round((t->x - ox) * 1000) / 1000;
+		double dy = round((t->y - oy) * 1000) / 1000;
+		HPDF_Page_MoveTextPos(page, (HPDF_REAL)dx, (HPDF_REAL)dy);
+		ox += dx;
+		oy += dy;
 		show_text(page, s, len);
 	}
 	HPDF_Page_EndText(page);
