@@ -141,7 +141,12 @@ static hasher para_key(const flow_block *b, double avail)
 {
 	hasher h = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
 	hash_bytes(&h, &avail, sizeof avail);
-	hash_bytes(&h, &b->pstyle, sizeof b->pstyle);
+	/* field by field: a struct's padding bytes are not its value */
+	const layout_para_style *ps = &b->pstyle;
+	int ints[3] = {(int)ps->align, ps->hyphenate, ps->preserve_space};
+	double dbl[2] = {ps->leading, ps->first_indent};
+	hash_bytes(&h, ints, sizeof ints);
+	hash_bytes(&h, dbl, sizeof dbl);
 	hash_bytes(&h, &b->nspans, sizeof b->nspans);
 	for (size_t i = 0; i < b->nspans; i++)
 		hash_span(&h, &b->spans[i]);
