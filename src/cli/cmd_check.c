@@ -47,23 +47,7 @@ static void summary(const char *path, const sp_corpus *c, const sp_diag *d,
 static int parse(int argc, char **argv, cli_common *c)
 {
 	static const struct option opts[] = {CLI_OPTS_CONTENT, CLI_OPTS_END};
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
-	                          NULL)) != -1) {
-		int r = opt == '?' ? CLI_OPTION_UNKNOWN
-		                   : cli_common_option(c, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return cli_usage_error("check", NULL);
-	}
-	if (optind < argc)
-		return cli_usage_error("check", "unexpected argument '%s'",
-		                       argv[optind]);
-	return EXIT_OK;
+	return cli_parse_common_only("check", opts, argc, argv, c, usage);
 }
 
 int cmd_check(int argc, char **argv)

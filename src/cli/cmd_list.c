@@ -24,23 +24,7 @@ static int parse(int argc, char **argv, cli_common *c)
 {
 	static const struct option opts[] = {CLI_OPTS_CONTENT,
 	                                     CLI_OPTS_SELECTION, CLI_OPTS_END};
-	int opt;
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
-	                          NULL)) != -1) {
-		int r = opt == '?' ? CLI_OPTION_UNKNOWN
-		                   : cli_common_option(c, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return cli_usage_error("list", NULL);
-	}
-	if (optind < argc)
-		return cli_usage_error("list", "unexpected argument '%s'",
-		                       argv[optind]);
-	return EXIT_OK;
+	return cli_parse_common_only("list", opts, argc, argv, c, usage);
 }
 
 static void print_question(const sp_corpus *c, const sp_question *q)

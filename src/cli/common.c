@@ -292,3 +292,27 @@ sp_template *cli_load_template(const cli_common *c, sp_diag *d, int *exit_code)
 	}
 	return t;
 }
+
+/* ---- commands with shared options only ---- */
+
+int cli_parse_common_only(const char *cmd, const struct option *opts, int argc,
+                          char **argv, cli_common *c, void (*usage)(FILE *))
+{
+	int opt;
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
+	                          NULL)) != -1) {
+		int r = opt == '?' ? CLI_OPTION_UNKNOWN
+		                   : cli_common_option(c, opt, optarg);
+		if (r == CLI_OPTION_HELP) {
+			usage(stdout);
+			return -1;
+		}
+		if (r != CLI_OPTION_DONE)
+			return cli_usage_error(cmd, NULL);
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'",
+		                       argv[optind]);
+	return EXIT_OK;
+}

@@ -76,6 +76,11 @@ int cli_common_option(cli_common *c, int opt, const char *arg);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Parse a command line that takes only shared options (check, list):
+ * returns EXIT_OK, -1 after printing usage for --help, or EXIT_USAGE. */
+int cli_parse_common_only(const char *cmd, const struct option *opts, int argc,
+                          char **argv, cli_common *c, void (*usage)(FILE *));
+
 /* Help text for the shared options (indented lines). */
 void cli_help_content(FILE *f);
 void cli_help_selection(FILE *f);
