@@ -81,4 +81,23 @@ static inline int cpset_has(const pdf_cpset *s, uint32_t cp)
  * Returns HPDF_OK or a libharu status. */
 HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used);
 
+/* content.c: content-stream writing. cs_num appends a number with at
+ * most three decimals and a space; cs_op an operator and a newline;
+ * cs_rgb a fill (rg) or stroke (RG) colour; cs_code the two-byte code
+ * of cp inside an open literal string, escaped. */
+void cs_num(sp_buf *b, double v);
+void cs_op(sp_buf *b, const char *op);
+void cs_rgb(sp_buf *b, sp_color c, int stroke);
+void cs_code(sp_buf *b, uint32_t cp);
+
+/* Deflates in into out (zlib format); -1 on failure. */
+int pdf_deflate(const void *in, size_t n, sp_buf *out);
+/* Deflates in[i] into out[i] for i < n on up to `threads` threads. */
+int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads);
+/* Replaces the data of stream dictionary d with n bytes that libharu
+ * copies as they are; deflated: they are zlib data and the dictionary
+ * says /Filter /FlateDecode. */
+HPDF_STATUS pdf_stream_put(HPDF_Dict d, const void *data, size_t n,
+                           int deflated);
+
 #endif

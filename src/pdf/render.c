@@ -14,7 +14,6 @@
 #include "pdf/internal.h"
 #include "util/mem.h"
 
-#define SHOWTEXT_MAX 60000 /* bytes per ShowText; libharu fails over 65535 */
 #define OUTLINE_DEPTH 16
 
 typedef struct gstate {
@@ -32,7 +31,9 @@ typedef struct render {
 	HPDF_Page *pages;
 	HPDF_Font *font;  /* per face; NULL = not used */
 	pdf_cpset **used; /* per face */
-	sp_buf text;      /* scratch: a sanitised run */
+	sp_buf text;      /* scratch: an outline title */
+	sp_buf *raw;      /* per page: its content stream, then deflated */
+	int uncompressed;
 	int warned_text;
 	sp_diag *d;
 } render;
@@ -171,47 +172,65 @@ static int add_pages(render *r)
 	return failed(r, "adding pages") ? -1 : 0;
 }
 
-/* ---- drawing ---- */
+/* ---- drawing: each page's content is written into r->raw[p] ---- */
 
-static HPDF_REAL chan(sp_color c, int shift)
-{
-	return (HPDF_REAL)((c >> shift) & 0xFF) / 255.0f;
-}
-
-static void set_fill(HPDF_Page page, gstate *g, sp_color c)
+static void set_fill(sp_buf *cs, gstate *g, sp_color c)
 {
 	if (g->fill != (int)(c & 0xFFFFFF)) {
-		HPDF_Page_SetRGBFill(page, chan(c, 16), chan(c, 8), chan(c, 0));
+		cs_rgb(cs, c, 0);
 		g->fill = (int)(c & 0xFFFFFF);
 	}
 }
 
-static void set_stroke(HPDF_Page page, gstate *g, sp_color c, double width,
+static void set_stroke(sp_buf *cs, gstate *g, sp_color c, double width,
                        unsigned on, unsigned off)
 {
 	if (g->stroke != (int)(c & 0xFFFFFF)) {
-		HPDF_Page_SetRGBStroke(page, chan(c, 16), chan(c, 8),
-		                       chan(c, 0));
+		cs_rgb(cs, c, 1);
 		g->stroke = (int)(c & 0xFFFFFF);
 	}
 	if (width < 0)
 		width = 0;
 	if (g->line_width != width) {
-		HPDF_Page_SetLineWidth(page, (HPDF_REAL)width);
+		cs_num(cs, width);
+		cs_op(cs, "w");
 		g->line_width = width;
 	}
 	if (!on || !off)
 		on = off = 0; /* solid */
 	if (!g->dash_known || g->dash_on != on || g->dash_off != off) {
-		HPDF_UINT16 pat[2] = {(HPDF_UINT16)on, (HPDF_UINT16)off};
-		HPDF_Page_SetDash(page, on ? pat : NULL, on ? 2 : 0, 0);
+		if (on) {
+			buf_putc(cs, '[');
+			cs_num(cs, on);
+			cs_num(cs, off);
+			buf_puts(cs, "] 0 d\n");
+		} else {
+			buf_puts(cs, "[] 0 d\n");
+		}
 		g->dash_on = on;
 		g->dash_off = off;
 		g->dash_known = 1;
 	}
 }
 
-static void rect_path(HPDF_Page page, const page_rect *rc)
+static void pt(sp_buf *cs, double x, double y, const char *op)
+{
+	cs_num(cs, x);
+	cs_num(cs, y);
+	cs_op(cs, op);
+}
+
+static void curve(sp_buf *cs, double x1, double y1, double x2, double y2,
+                  double x3, double y3)
+{
+	cs_num(cs, x1);
+	cs_num(cs, y1);
+	cs_num(cs, x2);
+	cs_num(cs, y2);
+	pt(cs, x3, y3, "c");
+}
+
+static void rect_path(sp_buf *cs, const page_rect *rc)
 {
 	double x = rc->x, y = rc->y, w = rc->w, h = rc->h;
 	if (w < 0)
@@ -224,30 +243,25 @@ static void rect_path(HPDF_Page page, const page_rect *rc)
 	if (rad > h / 2)
 		rad = h / 2;
 	if (!(rad > 0)) {
-		HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
-		                    (HPDF_REAL)w, (HPDF_REAL)h);
+		cs_num(cs, x);
+		cs_num(cs, y);
+		pt(cs, w, h, "re");
 		return;
 	}
 	double k = 0.5523 * rad, x2 = x + w, y2 = y + h;
-#define R(v) ((HPDF_REAL)(v))
-	HPDF_Page_MoveTo(page, R(x + rad), R(y));
-	HPDF_Page_LineTo(page, R(x2 - rad), R(y));
-	HPDF_Page_CurveTo(page, R(x2 - rad + k), R(y), R(x2), R(y + rad - k),
-	                  R(x2), R(y + rad));
-	HPDF_Page_LineTo(page, R(x2), R(y2 - rad));
-	HPDF_Page_CurveTo(page, R(x2), R(y2 - rad + k), R(x2 - rad + k), R(y2),
-	                  R(x2 - rad), R(y2));
-	HPDF_Page_LineTo(page, R(x + rad), R(y2));
-	HPDF_Page_CurveTo(page, R(x + rad - k), R(y2), R(x), R(y2 - rad + k),
-	                  R(x), R(y2 - rad));
-	HPDF_Page_LineTo(page, R(x), R(y + rad));
-	HPDF_Page_CurveTo(page, R(x), R(y + rad - k), R(x + rad - k), R(y),
-	                  R(x + rad), R(y));
-#undef R
-	HPDF_Page_ClosePath(page);
+	pt(cs, x + rad, y, "m");
+	pt(cs, x2 - rad, y, "l");
+	curve(cs, x2 - rad + k, y, x2, y + rad - k, x2, y + rad);
+	pt(cs, x2, y2 - rad, "l");
+	curve(cs, x2, y2 - rad + k, x2 - rad + k, y2, x2 - rad, y2);
+	pt(cs, x + rad, y2, "l");
+	curve(cs, x + rad - k, y2, x, y2 - rad + k, x, y2 - rad);
+	pt(cs, x, y + rad, "l");
+	curve(cs, x, y + rad - k, x + rad - k, y, x + rad, y);
+	cs_op(cs, "h");
 }
 
-static void draw_rects(HPDF_Page page, gstate *g, const sp_page *pg)
+static void draw_rects(sp_buf *cs, gstate *g, const sp_page *pg)
 {
 	for (size_t i = 0; i < pg->nrects; i++) {
 		const page_rect *rc = &pg->rects[i];
@@ -255,27 +269,24 @@ static void draw_rects(HPDF_Page page, gstate *g, const sp_page *pg)
 		if (!mode)
 			continue;
 		if (mode & RECT_FILL)
-			set_fill(page, g, rc->fill);
+			set_fill(cs, g, rc->fill);
 		if (mode & RECT_STROKE)
-			set_stroke(page, g, rc->stroke, rc->width, 0, 0);
-		rect_path(page, rc);
-		if (mode == (RECT_FILL | RECT_STROKE))
-			HPDF_Page_FillStroke(page);
-		else if (mode == RECT_FILL)
-			HPDF_Page_Fill(page);
-		else
-			HPDF_Page_Stroke(page);
+			set_stroke(cs, g, rc->stroke, rc->width, 0, 0);
+		rect_path(cs, rc);
+		cs_op(cs, mode == (RECT_FILL | RECT_STROKE) ? "B"
+		          : mode == RECT_FILL               ? "f"
+		                                            : "S");
 	}
 }
 
-static void draw_lines(HPDF_Page page, gstate *g, const sp_page *pg)
+static void draw_lines(sp_buf *cs, gstate *g, const sp_page *pg)
 {
 	for (size_t i = 0; i < pg->nlines; i++) {
 		const page_line *l = &pg->lines[i];
-		set_stroke(page, g, l->color, l->width, l->dash[0], l->dash[1]);
-		HPDF_Page_MoveTo(page, (HPDF_REAL)l->x1, (HPDF_REAL)l->y1);
-		HPDF_Page_LineTo(page, (HPDF_REAL)l->x2, (HPDF_REAL)l->y2);
-		HPDF_Page_Stroke(page);
+		set_stroke(cs, g, l->color, l->width, l->dash[0], l->dash[1]);
+		pt(cs, l->x1, l->y1, "m");
+		pt(cs, l->x2, l->y2, "l");
+		cs_op(cs, "S");
 	}
 }
 
@@ -304,103 +315,109 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Records the code points of a run in used; returns the text to draw:
- * the run itself, or (when it holds invalid UTF-8 or characters above
- * U+FFFF, which libharu cannot draw) a copy with U+FFFD in their place. */
-static const char *prepare_run(render *r, const page_text *t, pdf_cpset *used,
-                               size_t *len)
+/* Appends the codes of run t (in an open literal string) and records its
+ * code points in used; returns the run's advance in 1/1000 em, by the
+ * widths the /W array gives. Invalid UTF-8 and characters above U+FFFF
+ * (which a two-byte code cannot carry) are drawn as U+FFFD, with one
+ * warning per document. */
+static long put_run(render *r, sp_buf *cs, const page_text *t,
+                    const pdf_face *fc, pdf_cpset *used)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
 	size_t n = t->len, i = 0;
-	int bad = 0;
-	buf_clear(&r->text);
+	long adv = 0;
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_next(s + i, n - i, &cp);
 		if (!k || cp > 0xFFFF) {
-			if (!bad)
-				buf_append(&r->text, (const char *)s, i);
-			bad = 1;
+			if (!r->warned_text++)
+				diag_warning(
+				    r->d, noloc(),
+				    "text with invalid UTF-8 or "
+				    "characters above U+FFFF reached "
+				    "the PDF renderer; drawn as U+FFFD");
 			cp = 0xFFFD;
-			buf_put_utf8(&r->text, cp);
-			i += k ? k : 1;
-		} else {
-			if (bad)
-				buf_append(&r->text, (const char *)s + i, k);
-			i += k;
+			k = k ? k : 1;
 		}
+		i += k;
 		cpset_add(used, cp);
+		cs_code(cs, cp);
+		adv += fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0];
 	}
-	if (!bad) {
-		*len = n;
-		return t->text;
-	}
-	if (!r->warned_text++)
-		diag_warning(
-		    r->d, noloc(),
-		    "text with invalid UTF-8 or characters above U+FFFF "
-		    "reached the PDF renderer; drawn as U+FFFD");
-	*len = r->text.len;
-	return r->text.data;
+	return adv;
 }
 
-/* ShowText in pieces of at most SHOWTEXT_MAX bytes, cut before a lead
- * byte; each piece continues where the previous one ended. */
-static void show_text(HPDF_Page page, const char *s, size_t len)
-{
-	char piece[SHOWTEXT_MAX + 1];
-	while (len) {
-		size_t k = len;
-		if (k > SHOWTEXT_MAX) {
-			k = SHOWTEXT_MAX;
-			while (k > 1 && ((unsigned char)s[k] & 0xC0) == 0x80)
-				k--;
-		}
-		if (k == len && s[len] == '\0') {
-			HPDF_Page_ShowText(page, s);
-			return;
-		}
-		memcpy(piece, s, k);
-		piece[k] = '\0';
-		HPDF_Page_ShowText(page, piece);
-		s += k;
-		len -= k;
-	}
-}
-
-static void draw_texts(render *r, HPDF_Page page, gstate *g, const sp_page *pg)
+static void draw_texts(render *r, HPDF_Page page, sp_buf *cs, gstate *g,
+                       const sp_page *pg)
 {
 	if (!pg->ntexts)
 		return;
-	HPDF_Page_BeginText(page);
-	HPDF_Font cur = NULL;
+	cs_op(cs, "BT");
+	int cur = -1;
 	double cur_size = -1;
-	/* each run is placed with a relative Td from the previous one (two
-	 * short numbers instead of a six-number Tm): offsets are rounded to
-	 * 1/1000 pt and the origin follows the rounded values, so positions
-	 * never drift */
-	double ox = 0, oy = 0;
+	/* each line starts with a relative Td from the previous line start
+	 * (offsets rounded to 1/1000 pt; the origin follows the rounded
+	 * values, so positions never drift); a run that continues the line in
+	 * the same font, size and colour joins the open TJ array, its gap
+	 * written as a whole number of 1/1000 em, the pen following the
+	 * rounded value */
+	double ox = 0, oy = 0, pen = 0;
+	int open = 0; /* a TJ array is open */
 	for (size_t i = 0; i < pg->ntexts; i++) {
 		const page_text *t = &pg->texts[i];
-		size_t len;
-		const char *s = prepare_run(r, t, r->used[t->face], &len);
-		if (!len || !(t->size > 0))
+		if (!t->len || !(t->size > 0))
 			continue;
-		HPDF_Font f = r->font[t->face];
-		if (f != cur || t->size != cur_size) {
-			HPDF_Page_SetFontAndSize(page, f, (HPDF_REAL)t->size);
-			cur = f;
-			cur_size = t->size;
-		}
-		set_fill(page, g, t->color);
-		double dx = round((t->x - ox) * 1000) / 1000;
+		int f = t->face;
+		const pdf_face *fc = &r->fonts->faces[f];
+		int same = open && f == cur && t->size == cur_size &&
+		           g->fill == (int)(t->color & 0xFFFFFF);
 		double dy = round((t->y - oy) * 1000) / 1000;
-		HPDF_Page_MoveTextPos(page, (HPDF_REAL)dx, (HPDF_REAL)dy);
-		ox += dx;
-		oy += dy;
-		show_text(page, s, len);
+		long adj = 0;
+		if (same && dy == 0) {
+			adj = lround((pen - t->x) * 1000 / t->size);
+			if (labs(adj) > 100000)
+				same =
+				    0; /* far apart: a fresh Td reads better */
+		} else {
+			same = 0;
+		}
+		if (same) {
+			buf_putc(cs, ')');
+			if (adj) {
+				buf_printf(cs, "%ld", adj);
+				pen -= (double)adj * t->size / 1000;
+			}
+			buf_putc(cs, '(');
+		} else {
+			if (open)
+				buf_puts(cs, ")] TJ\n");
+			open = 0;
+			if (f != cur || t->size != cur_size) {
+				const char *name = HPDF_Page_GetLocalFontName(
+				    page, r->font[f]);
+				buf_printf(cs, "/%s ", name ? name : "F0");
+				cs_num(cs, t->size);
+				cs_op(cs, "Tf");
+				cur = f;
+				cur_size = t->size;
+			}
+			set_fill(cs, g, t->color);
+			double dx = round((t->x - ox) * 1000) / 1000;
+			cs_num(cs, dx);
+			cs_num(cs, dy);
+			cs_op(cs, "Td");
+			ox += dx;
+			oy += dy;
+			pen = ox;
+			buf_puts(cs, "[(");
+			open = 1;
+		}
+		long adv = put_run(r, cs, t, fc, r->used[f]);
+		pen += (double)adv * t->size / 1000;
 	}
-	HPDF_Page_EndText(page);
+	if (open)
+		buf_puts(cs, ")] TJ\n");
+	cs_op(cs, "ET");
 }
 
 static HPDF_Rect link_rect(const page_link *l)
@@ -466,29 +483,64 @@ static void draw_links(render *r, HPDF_Page page, const sp_page *pg, size_t pno)
 	buf_free(&uri);
 }
 
+/* Content streams of at least this many bytes in all are deflated on two
+ * threads (below it a thread costs more than it saves). */
+#define DEFLATE_THREADS_MIN (1u << 20)
+
+static int put_contents(render *r)
+{
+	size_t n = r->doc->npages, total = 0;
+	for (size_t p = 0; p < n; p++)
+		total += r->raw[p].len;
+	sp_buf *z = NULL;
+	if (!r->uncompressed) {
+		z = xcalloc(n ? n : 1, sizeof *z);
+		if (pdf_deflate_all(r->raw, z, n,
+		                    total >= DEFLATE_THREADS_MIN ? 2 : 1) < 0) {
+			for (size_t p = 0; p < n; p++)
+				buf_free(&z[p]);
+			free(z);
+			diag_error(r->d, noloc(),
+			           "cannot compress a page (out of memory?)");
+			return -1;
+		}
+	}
+	HPDF_STATUS ret = HPDF_OK;
+	for (size_t p = 0; p < n; p++) {
+		HPDF_PageAttr a = (HPDF_PageAttr)r->pages[p]->attr;
+		const sp_buf *b = z ? &z[p] : &r->raw[p];
+		if (ret == HPDF_OK)
+			ret = pdf_stream_put(a->contents, b->data, b->len,
+			                     z != NULL);
+		buf_free(&r->raw[p]);
+		if (z)
+			buf_free(&z[p]);
+	}
+	free(z);
+	if (ret != HPDF_OK && !r->err.count) {
+		r->err.code = ret;
+		r->err.count = 1;
+	}
+	return failed(r, "page contents") ? -1 : 0;
+}
+
 static int draw_pages(render *r)
 {
 	for (size_t p = 0; p < r->doc->npages; p++) {
 		const sp_page *pg = &r->doc->pages[p];
 		HPDF_Page page = r->pages[p];
+		sp_buf *cs = &r->raw[p];
 		gstate g = {1.0, 0, 0, 0, 0, 1}; /* the PDF initial state */
-		if (!pg->nrects && !pg->nlines && !pg->ntexts) {
-			/* libharu writes an empty page's compressed stream with
-			 * no data, which MuPDF and Ghostscript report as a
-			 * truncated flate stream: give it a no-op */
-			HPDF_Page_GSave(page);
-			HPDF_Page_GRestore(page);
-		}
-		draw_rects(page, &g, pg);
-		draw_lines(page, &g, pg);
-		draw_texts(r, page, &g, pg);
+		draw_rects(cs, &g, pg);
+		draw_lines(cs, &g, pg);
+		draw_texts(r, page, cs, &g, pg);
 		draw_links(r, page, pg, p);
 		char what[64];
 		snprintf(what, sizeof what, "page %zu", p + 1);
 		if (failed(r, what))
 			return -1;
 	}
-	return 0;
+	return put_contents(r);
 }
 
 /* ---- navigation ---- */
@@ -713,6 +765,8 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.d = d;
 	int nf = r.fonts->nfaces;
 	r.pages = xcalloc(doc->npages ? doc->npages : 1, sizeof *r.pages);
+	r.raw = xcalloc(doc->npages ? doc->npages : 1, sizeof *r.raw);
+	r.uncompressed = o && o->uncompressed;
 	r.font = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.font);
 	r.used = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.used);
 	int rc = -1;
@@ -727,6 +781,9 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		free(r.used[f]);
 	free(r.used);
 	free(r.font);
+	for (size_t p = 0; p < doc->npages; p++)
+		buf_free(&r.raw[p]);
+	free(r.raw);
 	free(r.pages);
 	buf_free(&r.text);
 	return rc == 0 ? PDF_OK : PDF_ERR_INTERNAL;

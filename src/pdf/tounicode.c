@@ -69,6 +69,24 @@ static void glyph_components(HPDF_TTFontDefAttr a, unsigned g, unsigned *stack,
 	} while (flags & 0x0020); /* MORE_COMPONENTS */
 }
 
+/* The text is written by content.c, not by libharu's ShowText, which is
+ * what marks glyphs for the subset: mark them here. */
+static void mark_used_glyphs(HPDF_FontDef def, const pdf_cpset *used)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
+	if (!a->glyph_tbl.flgs || !a->num_glyphs)
+		return;
+	a->glyph_tbl.flgs[0] = 1;
+	for (uint32_t cp = 0; cp < 65536; cp++) {
+		if (!cpset_has(used, cp))
+			continue;
+		HPDF_UINT16 gid =
+		    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		if (gid < a->num_glyphs)
+			a->glyph_tbl.flgs[gid] = 1;
+	}
+}
+
 static void mark_nested_components(HPDF_FontDef def)
 {
 	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
@@ -216,6 +234,7 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
 	if (!fa || fa->type != HPDF_FONT_TYPE0_TT || !fa->descendant_font)
 		return HPDF_INVALID_FONT;
 	HPDF_FontDef def = fa->fontdef;
+	mark_used_glyphs(def, used);
 	mark_nested_components(def);
 	HPDF_STATUS ret = fix_tounicode(font, used);
 	if (ret == HPDF_OK)

@@ -1,0 +1,168 @@
+/* content.c - page content streams are written here rather than through
+ * libharu's page operators, and compressed here:
+ *
+ * - numbers have at most three decimals and no trailing zeros (libharu
+ *   writes five or six significant digits through a slow float printer);
+ * - text is shown with binary two-byte codes in literal strings (libharu
+ *   writes hexadecimal, twice the bytes), and runs that continue a line in
+ *   the same font, size and colour join one TJ array with a kerning number
+ *   instead of a new Td and Tj;
+ * - streams are deflated by us, several at once on several threads, and
+ *   handed to libharu already compressed, so that libharu only copies
+ *   them (pdf_stream_put_deflated); one compressed copy of an embedded
+ *   font can so serve many documents. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "pdf/internal.h"
+#include "util/mem.h"
+
+/* ---- numbers ---- */
+
+void cs_num(sp_buf *b, double v)
+{
+	char tmp[32], *e = tmp + sizeof tmp, *p = e;
+	if (!(v > -1e9 && v < 1e9))
+		v = 0; /* never reached from a valid page model */
+	long long m = (long long)(v < 0 ? v * 1000 - 0.5 : v * 1000 + 0.5);
+	int neg = m < 0;
+	unsigned long long u = (unsigned long long)(neg ? -m : m);
+	unsigned frac = (unsigned)(u % 1000);
+	u /= 1000;
+	*--p = ' ';
+	if (frac) {
+		int digits = 3;
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		for (int i = 0; i < digits; i++) {
+			*--p = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--p = '.';
+	}
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (neg)
+		*--p = '-';
+	buf_append(b, p, (size_t)(e - p));
+}
+
+void cs_op(sp_buf *b, const char *op)
+{
+	buf_puts(b, op);
+	buf_putc(b, '\n');
+}
+
+void cs_rgb(sp_buf *b, sp_color c, int stroke)
+{
+	for (int shift = 16; shift >= 0; shift -= 8)
+		cs_num(b, (double)((c >> shift) & 0xFF) / 255.0);
+	cs_op(b, stroke ? "RG" : "rg");
+}
+
+/* Appends the two-byte code of cp to an open literal string. */
+void cs_code(sp_buf *b, uint32_t cp)
+{
+	char s[4];
+	size_t n = 0;
+	unsigned char hi = (unsigned char)(cp >> 8), lo = (unsigned char)cp;
+	unsigned char v[2] = {hi, lo};
+	for (int i = 0; i < 2; i++) {
+		switch (v[i]) {
+		case '(':
+		case ')':
+		case '\\':
+			s[n++] = '\\';
+			s[n++] = (char)v[i];
+			break;
+		case '\r': /* a raw CR would be read as LF */
+			s[n++] = '\\';
+			s[n++] = 'r';
+			break;
+		default:
+			s[n++] = (char)v[i];
+		}
+	}
+	buf_append(b, s, n);
+}
+
+/* ---- compression ---- */
+
+int pdf_deflate(const void *in, size_t n, sp_buf *out)
+{
+	uLongf cap = compressBound((uLong)n);
+	buf_clear(out);
+	buf_reserve(out, cap);
+	uLongf got = cap;
+	if (n > 0xFFFFFFFFu ||
+	    compress2((Bytef *)out->data, &got, (const Bytef *)in, (uLong)n,
+	              Z_DEFAULT_COMPRESSION) != Z_OK)
+		return -1;
+	out->len = got;
+	return 0;
+}
+
+typedef struct deflate_job {
+	sp_buf *in, *out;
+	size_t n;
+	atomic_size_t next;
+	atomic_int failed;
+} deflate_job;
+
+static void *deflate_worker(void *arg)
+{
+	deflate_job *j = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&j->next, 1);
+		if (i >= j->n)
+			break;
+		if (pdf_deflate(j->in[i].data, j->in[i].len, &j->out[i]) < 0)
+			atomic_store(&j->failed, 1);
+	}
+	return NULL;
+}
+
+int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads)
+{
+	deflate_job j = {in, out, n, 0, 0};
+	pthread_t tid[8];
+	int started = 0;
+	if (threads > 8)
+		threads = 8;
+	for (int t = 1; t < threads; t++)
+		if (pthread_create(&tid[started], NULL, deflate_worker, &j) ==
+		    0)
+			started++;
+	deflate_worker(&j); /* this thread works too */
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	return atomic_load(&j.failed) ? -1 : 0;
+}
+
+/* ---- precompressed streams in libharu ---- */
+
+static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+HPDF_STATUS pdf_stream_put(HPDF_Dict d, const void *data, size_t n,
+                           int deflated)
+{
+	if (!d || !d->stream || n > 0x7FFFFFFF)
+		return HPDF_INVALID_OBJECT;
+	HPDF_MemStream_FreeData(d->stream);
+	d->filter = HPDF_STREAM_FILTER_NONE;
+	d->write_fn = deflated ? write_flate_filter : NULL;
+	return n ? HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data,
+	                             (HPDF_UINT)n)
+	         : HPDF_OK;
+}
