@@ -289,6 +289,7 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	fc->missing_width = def->missing_width;
 	fc->ascent = def->ascent;
 	fc->descent = def->descent;
+	fc->def = def;
 	fc->adv = xcalloc(fc->num_glyphs ? fc->num_glyphs : 1, sizeof *fc->adv);
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
 		fc->adv[g] = HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)g);
@@ -460,6 +461,7 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 	lf->subst_face = subst[0];
 	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
 	lf->nfaces = f->nfaces;
+	f->embed = pdf_embed_new(f->nfaces);
 	return f;
 }
 
@@ -474,12 +476,18 @@ void pdf_fonts_close(pdf_fonts *f)
 		free(f->faces[i].adv);
 	}
 	free(f->faces);
+	pdf_embed_free(f->embed);
 	if (f->metrics)
 		HPDF_Free(f->metrics);
 	free(f->err);
 	if (f->fc)
 		fc_release();
 	free(f);
+}
+
+void pdf_fonts_pin_common(pdf_fonts *f)
+{
+	pdf_embed_pin_common(f->embed);
 }
 
 const layout_fonts *pdf_fonts_layout(const pdf_fonts *f)

@@ -29,8 +29,15 @@ static _Thread_local struct {
 } registry[GLYPHID_MAX_DEFS];
 static _Thread_local int nregistered;
 
+const uint16_t pdf_glyphid_none[65536];
+
 void pdf_glyphid_register(HPDF_FontDef def, const uint16_t *gid)
 {
+	for (int i = 0; i < nregistered; i++)
+		if (registry[i].def == def) {
+			registry[i].gid = gid;
+			return;
+		}
 	if (def && gid && nregistered < GLYPHID_MAX_DEFS) {
 		registry[nregistered].def = def;
 		registry[nregistered].gid = gid;

@@ -21,7 +21,10 @@ typedef struct pdf_face {
 	unsigned num_glyphs;
 	int missing_width;
 	int ascent, descent; /* 1/1000 em */
+	HPDF_FontDef def;    /* in the metrics document */
 } pdf_face;
+
+typedef struct pdf_embed pdf_embed;
 
 struct pdf_fonts {
 	HPDF_Doc metrics; /* never saved; holds the parsed fonts */
@@ -31,6 +34,7 @@ struct pdf_fonts {
 	layout_fonts lf;
 	struct pdf_err *err; /* the metrics document's errors */
 	int fc;              /* holds a fontconfig reference */
+	pdf_embed *embed;    /* font programs made once per run */
 };
 
 extern const layout_font_ops pdf_font_ops;
@@ -45,7 +49,12 @@ typedef struct pdf_err {
 void pdf_error_handler(HPDF_STATUS code, HPDF_STATUS detail, void *user);
 
 /* glyphid.c: answer libharu's glyph lookups for def from gid (a face's
- * [65536] table) until pdf_glyphid_clear(); per thread. */
+ * [65536] table) until pdf_glyphid_clear(); per thread. Registering a
+ * definition again replaces its table. pdf_glyphid_none is a table of
+ * zeros: registered while HPDF_GetFont runs, it keeps libharu from
+ * building a /W array for the whole BMP (pdf_fix_font writes the used
+ * part). */
+extern const uint16_t pdf_glyphid_none[65536];
 void pdf_glyphid_register(HPDF_FontDef def, const uint16_t *gid);
 void pdf_glyphid_clear(void);
 /* Our definition of libharu's lookup (it interposes the library's). */
@@ -99,5 +108,22 @@ int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads);
  * says /Filter /FlateDecode. */
 HPDF_STATUS pdf_stream_put(HPDF_Dict d, const void *data, size_t n,
                            int deflated);
+
+/* embed.c: font programs subset and deflated once per run (see there).
+ * One render at a time may use the metrics document's font definitions:
+ * pdf_embed_acquire returns 1 when this one may (then call release). */
+pdf_embed *pdf_embed_new(int nfaces);
+void pdf_embed_free(pdf_embed *e);
+void pdf_embed_pin_common(pdf_embed *e);
+int pdf_embed_acquire(pdf_embed *e);
+void pdf_embed_release(pdf_embed *e);
+/* 1 when face f's file can be subset here and its definition shared. */
+int pdf_embed_usable(pdf_embed *e, const pdf_fonts *fonts, int f);
+/* Gives font (of face f, on the shared definition) a FontDescriptor
+ * with the compressed subset for `used` and a tagged BaseFont. */
+HPDF_STATUS pdf_embed_font(pdf_embed *e, const pdf_fonts *fonts, int f,
+                           HPDF_Font font, const pdf_cpset *used);
+/* Undoes what pdf_embed_font set on the shared definition. */
+void pdf_embed_done(pdf_embed *e, const pdf_fonts *fonts, int f);
 
 #endif

@@ -49,6 +49,10 @@ typedef struct pdf_fonts pdf_fonts;
  * names the Debian package from the manifest) or a file cannot be used. */
 pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d);
 void pdf_fonts_close(pdf_fonts *f);
+/* For batches: every document embeds the glyphs of printable ASCII and
+ * common punctuation too, so that most documents share one compressed
+ * font program per face (made once per run instead of once per PDF). */
+void pdf_fonts_pin_common(pdf_fonts *f);
 
 /* The font set layout uses: ops/ctx are this device; chains and subst
  * are filled. Valid until pdf_fonts_close. */

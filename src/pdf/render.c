@@ -33,6 +33,10 @@ typedef struct render {
 	pdf_cpset **used; /* per face */
 	sp_buf text;      /* scratch: an outline title */
 	sp_buf *raw;      /* per page: its content stream, then deflated */
+	pdf_embed *embed; /* the run's font programs */
+	int defs_held;    /* this render holds the shared definitions */
+	char *shared;     /* per face: on the shared definition */
+	char *ours;       /* per face: embedded by embed.c */
 	int uncompressed;
 	int warned_text;
 	sp_diag *d;
@@ -106,7 +110,9 @@ static void set_date(render *r)
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
-/* Loads every face some text uses, in face order. */
+/* Loads every face some text uses, in face order: on the metrics
+ * document's definition when this render holds the shared definitions
+ * and the file can be subset by embed.c, else from the file. */
 static int load_fonts(render *r)
 {
 	int n = r->fonts->nfaces;
@@ -127,21 +133,35 @@ static int load_fonts(render *r)
 			need[f] = 1;
 		}
 	}
+	int fast = !getenv("SP_SLOW_GLYPHID"); /* see glyphid.c */
 	for (int f = 0; f < n; f++) {
 		if (!need[f])
 			continue;
-		const char *path = r->fonts->faces[f].path;
-		const char *name =
-		    HPDF_LoadTTFontFromFile(r->pdf, path, HPDF_TRUE);
-		if (name && !getenv("SP_SLOW_GLYPHID")) /* see glyphid.c */
-			pdf_glyphid_register(HPDF_GetFontDef(r->pdf, name),
-			                     r->fonts->faces[f].gid);
+		const pdf_face *fc = &r->fonts->faces[f];
+		const char *name = NULL;
+		HPDF_FontDef def = NULL;
+		int ours = pdf_embed_usable(r->embed, r->fonts, f);
+		if (ours && r->defs_held &&
+		    HPDF_List_Add(r->pdf->fontdef_list, fc->def) == HPDF_OK) {
+			def = fc->def;
+			name = def->base_font;
+			r->shared[f] = 1;
+		} else {
+			name = HPDF_LoadTTFontFromFile(
+			    r->pdf, fc->path, ours ? HPDF_FALSE : HPDF_TRUE);
+			def = name ? HPDF_GetFontDef(r->pdf, name) : NULL;
+		}
+		r->ours[f] = (char)ours;
+		if (def && fast)
+			pdf_glyphid_register(def, pdf_glyphid_none);
 		r->font[f] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
+		if (def && fast)
+			pdf_glyphid_register(def, fc->gid);
 		if (!r->font[f]) {
 			free(need);
-			if (!failed(r, path))
+			if (!failed(r, fc->path))
 				diag_error(r->d, noloc(),
-				           "cannot load font '%s'", path);
+				           "cannot load font '%s'", fc->path);
 			return -1;
 		}
 		r->used[f] = xcalloc(1, sizeof(pdf_cpset));
@@ -685,18 +705,34 @@ static int fix_fonts(render *r)
 	for (int f = 0; f < r->fonts->nfaces; f++) {
 		if (!r->font[f])
 			continue;
-		if (pdf_fix_font(r->font[f], r->used[f]) != HPDF_OK &&
-		    !failed(r, r->fonts->faces[f].path)) {
-			diag_error(
-			    r->d, noloc(),
-			    "cannot repair the text mapping of font '%s'",
-			    r->fonts->faces[f].path);
+		HPDF_STATUS ret = pdf_fix_font(r->font[f], r->used[f]);
+		if (ret == HPDF_OK && r->ours[f])
+			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
+			                     r->used[f]);
+		if (ret != HPDF_OK && !failed(r, r->fonts->faces[f].path)) {
+			diag_error(r->d, noloc(),
+			           "cannot prepare font '%s' for embedding",
+			           r->fonts->faces[f].path);
 			return -1;
 		}
 		if (failed(r, "font repair"))
 			return -1;
 	}
 	return 0;
+}
+
+/* Gives the shared font definitions back as they were. */
+static void unshare_fonts(render *r)
+{
+	for (int f = 0; f < r->fonts->nfaces; f++) {
+		if (!r->shared[f])
+			continue;
+		pdf_embed_done(r->embed, r->fonts, f);
+		HPDF_List_Remove(r->pdf->fontdef_list, r->fonts->faces[f].def);
+	}
+	if (r->defs_held)
+		pdf_embed_release(r->embed);
+	r->defs_held = 0;
 }
 
 static int save(render *r, char **data, size_t *len)
@@ -769,17 +805,27 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.uncompressed = o && o->uncompressed;
 	r.font = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.font);
 	r.used = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.used);
+	r.shared = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
+	r.ours = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
+	r.embed = r.fonts->embed;
+	r.defs_held = pdf_embed_acquire(r.embed);
 	int rc = -1;
 	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
 	    add_pages(&r) == 0 && draw_pages(&r) == 0 && add_outline(&r) == 0 &&
 	    add_labels(&r) == 0 && fix_fonts(&r) == 0)
 		rc = save(&r, data, len);
-	if (r.pdf)
+	if (r.pdf) {
+		unshare_fonts(&r);
 		HPDF_Free(r.pdf);
+	} else if (r.defs_held) {
+		pdf_embed_release(r.embed);
+	}
 	pdf_glyphid_clear();
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);
 	free(r.used);
+	free(r.shared);
+	free(r.ours);
 	free(r.font);
 	for (size_t p = 0; p < doc->npages; p++)
 		buf_free(&r.raw[p]);

@@ -205,8 +205,16 @@ static HPDF_STATUS fix_widths(HPDF_Font desc, HPDF_FontDef def,
  * map to glyph 0. */
 static HPDF_STATUS fix_cid_to_gid(HPDF_FontAttr fa, const pdf_cpset *used)
 {
-	if (!fa->map_stream || !fa->map_stream->stream)
-		return HPDF_OK;
+	HPDF_Dict ms = fa->map_stream;
+	if (!ms) { /* a definition loaded without embedding has none */
+		ms = HPDF_DictStream_New(fa->descendant_font->mmgr, fa->xref);
+		if (!ms)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		HPDF_STATUS ret =
+		    HPDF_Dict_Add(fa->descendant_font, "CIDToGIDMap", ms);
+		if (ret != HPDF_OK)
+			return ret;
+	}
 	uint32_t max = 0;
 	for (uint32_t cp = 0; cp < 65536; cp++)
 		if (cpset_has(used, cp))
@@ -221,10 +229,14 @@ static HPDF_STATUS fix_cid_to_gid(HPDF_FontAttr fa, const pdf_cpset *used)
 		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
 		map[2 * cp + 1] = (HPDF_BYTE)gid;
 	}
-	HPDF_MemStream_FreeData(fa->map_stream->stream);
-	HPDF_STATUS ret =
-	    HPDF_Stream_Write(fa->map_stream->stream, map, (HPDF_UINT)n);
+	sp_buf z = SP_BUF_INIT;
+	HPDF_STATUS ret = pdf_deflate(map, n, &z) < 0
+	                      ? HPDF_FAILD_TO_ALLOC_MEM
+	                      : pdf_stream_put(ms, z.data, z.len, 1);
 	free(map);
+	buf_free(&z);
+	/* already deflated: keep libharu from setting its filter at save */
+	fa->map_stream = NULL;
 	return ret;
 }
 
@@ -234,8 +246,11 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
 	if (!fa || fa->type != HPDF_FONT_TYPE0_TT || !fa->descendant_font)
 		return HPDF_INVALID_FONT;
 	HPDF_FontDef def = fa->fontdef;
-	mark_used_glyphs(def, used);
-	mark_nested_components(def);
+	if (((HPDF_TTFontDefAttr)def->attr)->embedding) {
+		/* libharu makes the subset: tell it what is drawn */
+		mark_used_glyphs(def, used);
+		mark_nested_components(def);
+	}
 	HPDF_STATUS ret = fix_tounicode(font, used);
 	if (ret == HPDF_OK)
 		ret = fix_ordering(fa->descendant_font);

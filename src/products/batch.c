@@ -694,6 +694,8 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 	memset(&b, 0, sizeof b);
 	b.r = r, b.c = c, b.pool = pool, b.npool = npool, b.o = o, b.d = d;
 	b.file = o->csv_path;
+	/* many small PDFs: share one compressed font program per face */
+	pdf_fonts_pin_common(r->pdf_fonts);
 	sp_buf data = SP_BUF_INIT;
 	if (buf_read_file(&data, o->csv_path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot read '%s': %s",

@@ -203,13 +203,16 @@ check "handbook -o: no temporary file after SIGTERM" no_temps "$TMP"
 if "$SP" worksheet --help >/dev/null 2>&1; then
 	{
 		echo "name,id"
-		for i in $(seq 1 400); do echo "Candidate $i,$i"; done
+		for i in $(seq 1 1500); do echo "Candidate $i,$i"; done
 	} >"$TMP/cands.csv"
-	mkdir "$TMP/ws"
+	mkdir "$TMP/ws" "$TMP/ws-timing"
 	echo "keep me" >"$TMP/ws/keep.pdf"
+	wdelay=$(third "$SP" worksheet -c "$C" --candidates "$TMP/cands.csv" \
+		--out-dir "$TMP/ws-timing" --jobs 2 --no-progress)
+	rm -rf "$TMP/ws-timing"
 	for sig in INT TERM; do
 		check "worksheet batch: SIG$sig ends every process" \
-			interrupt "$sig" 3 "$SP" worksheet -c "$C" --candidates "$TMP/cands.csv" \
+			interrupt "$sig" "$wdelay" "$SP" worksheet -c "$C" --candidates "$TMP/cands.csv" \
 			--out-dir "$TMP/ws" --jobs 2 --no-progress
 		check "worksheet batch: SIG$sig gives a non-zero exit (exit $irc)" test "$irc" -ne 0
 		check "worksheet batch: SIG$sig says it was interrupted" test -s "$TMP/int.err"

@@ -1,0 +1,559 @@
+/* embed.c - font programs embedded by us, once per run rather than once
+ * per document.
+ *
+ * libharu embeds a TrueType font by reading the whole file again for every
+ * document, copying its tables with the unused outlines left out, and
+ * deflating the result at save time: in a worksheet batch that is most of
+ * the time of every PDF. Here each font file is read once per run, and
+ * each distinct set of glyphs is cut into a subset and deflated once; a
+ * document then gets a FontDescriptor whose FontFile2 stream is that
+ * compressed copy (libharu only copies it), and uses the font definition
+ * of the run's metrics document instead of loading the file again.
+ *
+ * The subset keeps glyph ids (the CIDToGIDMap stays the cmap's), keeps the
+ * tables a PDF TrueType font program needs (head, hhea, maxp, hmtx, loca,
+ * glyf, cvt, fpgm, prep, plus OS/2), empties the outlines of glyphs not
+ * drawn (composite glyphs keep every level of their components), and ends
+ * at the highest glyph drawn. In a batch, every document's set also holds
+ * the pinned characters (printable ASCII and common punctuation), so
+ * that documents whose text stays within them share one compressed copy.
+ *
+ * One document at a time may use the shared definitions (a mutex); a
+ * render that finds them busy (another thread's) loads its definitions
+ * from the files, without libharu's embedding, and gets the same subsets
+ * from the cache (another mutex): the bytes are the same either way. */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/internal.h"
+#include "util/mem.h"
+
+#define CACHE_MAX 24 /* compressed subsets kept per face */
+#define FONT_FILE_MAX (64u << 20)
+
+typedef struct subset {
+	uint64_t key;
+	uint8_t *glyphs; /* bit set over num_glyphs */
+	sp_buf z;        /* deflated font program */
+	size_t length1;  /* its size before deflating */
+	unsigned long last_use;
+} subset;
+
+typedef struct face_embed {
+	int state; /* 0 unread, 1 usable, -1 not usable here */
+	char base[HPDF_LIMIT_MAX_NAME_LEN + 1]; /* the untagged BaseFont */
+	sp_buf file;
+	uint32_t off[16], len[16]; /* table offsets by TAB_* */
+	unsigned num_glyphs;
+	int long_loca;
+	subset cache[CACHE_MAX];
+	int ncache;
+} face_embed;
+
+struct pdf_embed {
+	pthread_mutex_t lock;  /* held by the render using the shared defs */
+	pthread_mutex_t cache; /* guards faces[] */
+	face_embed *faces;
+	int nfaces;
+	pdf_cpset pin;
+	int pin_on;
+	unsigned long clock;
+};
+
+enum {
+	TAB_HEAD,
+	TAB_HHEA,
+	TAB_MAXP,
+	TAB_HMTX,
+	TAB_LOCA,
+	TAB_GLYF,
+	TAB_CVT,
+	TAB_FPGM,
+	TAB_PREP,
+	TAB_OS2,
+	TAB_N
+};
+static const char tab_tags[TAB_N][5] = {"head", "hhea", "maxp", "hmtx", "loca",
+                                        "glyf", "cvt ", "fpgm", "prep", "OS/2"};
+/* head, hhea, maxp, hmtx, loca and glyf must be present */
+#define TAB_REQUIRED 6
+
+static unsigned rd16(const uint8_t *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t rd32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
+
+static void wr16(uint8_t *p, unsigned v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static void wr32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+pdf_embed *pdf_embed_new(int nfaces)
+{
+	pdf_embed *e = xcalloc(1, sizeof *e);
+	pthread_mutex_init(&e->lock, NULL);
+	pthread_mutex_init(&e->cache, NULL);
+	e->nfaces = nfaces;
+	e->faces = xcalloc(nfaces > 0 ? (size_t)nfaces : 1, sizeof *e->faces);
+	return e;
+}
+
+void pdf_embed_free(pdf_embed *e)
+{
+	if (!e)
+		return;
+	for (int f = 0; f < e->nfaces; f++) {
+		face_embed *fe = &e->faces[f];
+		buf_free(&fe->file);
+		for (int i = 0; i < fe->ncache; i++) {
+			free(fe->cache[i].glyphs);
+			buf_free(&fe->cache[i].z);
+		}
+	}
+	free(e->faces);
+	pthread_mutex_destroy(&e->lock);
+	pthread_mutex_destroy(&e->cache);
+	free(e);
+}
+
+void pdf_embed_pin_common(pdf_embed *e)
+{
+	static const uint32_t punct[] = {0x00A0, 0x2013, 0x2014, 0x2018,
+	                                 0x2019, 0x201C, 0x201D, 0x2022,
+	                                 0x2026, 0x2212, 0x00D7, 0x2192};
+	for (uint32_t cp = 0x20; cp < 0x7F; cp++)
+		cpset_add(&e->pin, cp);
+	for (size_t i = 0; i < sizeof punct / sizeof *punct; i++)
+		cpset_add(&e->pin, punct[i]);
+	e->pin_on = 1;
+}
+
+int pdf_embed_acquire(pdf_embed *e)
+{
+	return e && pthread_mutex_trylock(&e->lock) == 0;
+}
+
+void pdf_embed_release(pdf_embed *e)
+{
+	pthread_mutex_unlock(&e->lock);
+}
+
+/* Reads and checks the font file once; state 1 when it can be subset. */
+static int face_ready(face_embed *fe, const pdf_face *fc)
+{
+	if (fe->state)
+		return fe->state > 0;
+	fe->state = -1;
+	if (buf_read_file(&fe->file, fc->path, FONT_FILE_MAX) != 0)
+		return 0;
+	const uint8_t *p = (const uint8_t *)fe->file.data;
+	size_t n = fe->file.len;
+	if (n < 12 || (rd32(p) != 0x00010000u && rd32(p) != 0x74727565u))
+		return 0; /* not a plain TrueType file (a collection, CFF) */
+	unsigned nt = rd16(p + 4);
+	if (12 + (size_t)nt * 16 > n)
+		return 0;
+	unsigned found = 0;
+	for (unsigned i = 0; i < nt; i++) {
+		const uint8_t *t = p + 12 + i * 16;
+		uint32_t off = rd32(t + 8), len = rd32(t + 12);
+		if (off > n || len > n - off)
+			return 0;
+		for (int k = 0; k < TAB_N; k++)
+			if (memcmp(t, tab_tags[k], 4) == 0) {
+				fe->off[k] = off;
+				fe->len[k] = len;
+				found |= 1u << k;
+			}
+	}
+	if ((found & ((1u << TAB_REQUIRED) - 1)) != (1u << TAB_REQUIRED) - 1 ||
+	    fe->len[TAB_HEAD] < 54 || fe->len[TAB_HHEA] < 36 ||
+	    fe->len[TAB_MAXP] < 6)
+		return 0;
+	fe->num_glyphs = rd16(p + fe->off[TAB_MAXP] + 4);
+	fe->long_loca = rd16(p + fe->off[TAB_HEAD] + 50) != 0;
+	unsigned nh = rd16(p + fe->off[TAB_HHEA] + 34);
+	if (!fe->num_glyphs || fe->num_glyphs != fc->num_glyphs || !nh ||
+	    nh > fe->num_glyphs ||
+	    fe->len[TAB_LOCA] <
+	        (size_t)(fe->num_glyphs + 1) * (fe->long_loca ? 4 : 2) ||
+	    fe->len[TAB_HMTX] < (size_t)nh * 4 + (fe->num_glyphs - nh) * 2)
+		return 0;
+	fe->state = 1;
+	return 1;
+}
+
+/* Outline of glyph g: offset within glyf and length; 0 when empty or
+ * out of the table. */
+static size_t glyph_at(const face_embed *fe, unsigned g, uint32_t *off)
+{
+	const uint8_t *loca =
+	    (const uint8_t *)fe->file.data + fe->off[TAB_LOCA];
+	uint32_t a, b;
+	if (fe->long_loca) {
+		a = rd32(loca + 4 * g);
+		b = rd32(loca + 4 * g + 4);
+	} else {
+		a = 2u * rd16(loca + 2 * g);
+		b = 2u * rd16(loca + 2 * g + 2);
+	}
+	if (b <= a || b > fe->len[TAB_GLYF])
+		return 0;
+	*off = a;
+	return b - a;
+}
+
+static void set_bit(uint8_t *s, unsigned g)
+{
+	s[g >> 3] |= (uint8_t)(1u << (g & 7));
+}
+
+static int has_bit(const uint8_t *s, unsigned g)
+{
+	return s[g >> 3] & (1u << (g & 7));
+}
+
+/* Adds the components of every composite glyph in the set, at every
+ * level. */
+static void close_components(const face_embed *fe, uint8_t *set)
+{
+	unsigned n = fe->num_glyphs;
+	unsigned *stack = xmalloc(sizeof *stack * n);
+	unsigned top = 0;
+	for (unsigned g = 0; g < n; g++)
+		if (has_bit(set, g))
+			stack[top++] = g;
+	const uint8_t *glyf =
+	    (const uint8_t *)fe->file.data + fe->off[TAB_GLYF];
+	while (top) {
+		unsigned g = stack[--top];
+		uint32_t off;
+		size_t len = glyph_at(fe, g, &off);
+		if (len < 10 || !(rd16(glyf + off) & 0x8000u))
+			continue; /* empty or simple */
+		size_t i = 10;
+		for (;;) {
+			if (i + 4 > len)
+				break;
+			unsigned flags = rd16(glyf + off + i);
+			unsigned comp = rd16(glyf + off + i + 2);
+			if (comp < n && !has_bit(set, comp)) {
+				set_bit(set, comp);
+				stack[top++] = comp;
+			}
+			i += 4 + ((flags & 0x0001) ? 4 : 2);
+			if (flags & 0x0008)
+				i += 2;
+			else if (flags & 0x0040)
+				i += 4;
+			else if (flags & 0x0080)
+				i += 8;
+			if (!(flags & 0x0020))
+				break;
+		}
+	}
+	free(stack);
+}
+
+static uint32_t table_sum(const uint8_t *p, size_t n)
+{
+	uint32_t s = 0;
+	size_t i = 0;
+	for (; i + 4 <= n; i += 4)
+		s += rd32(p + i);
+	if (i < n) {
+		uint8_t t[4] = {0, 0, 0, 0};
+		memcpy(t, p + i, n - i);
+		s += rd32(t);
+	}
+	return s;
+}
+
+/* Builds the subset font program of the glyphs in set into out. */
+static void build_subset(const face_embed *fe, const uint8_t *set, sp_buf *out)
+{
+	const uint8_t *src = (const uint8_t *)fe->file.data;
+	unsigned last = 0;
+	for (unsigned g = 0; g < fe->num_glyphs; g++)
+		if (has_bit(set, g))
+			last = g;
+	unsigned ng = last + 1;
+	unsigned nh_src = rd16(src + fe->off[TAB_HHEA] + 34);
+	unsigned nh = nh_src < ng ? nh_src : ng;
+
+	/* the new tables, in tag order (the directory must be sorted) */
+	sp_buf tab[TAB_N];
+	int present[TAB_N];
+	for (int k = 0; k < TAB_N; k++) {
+		buf_init(&tab[k]);
+		present[k] = k < TAB_REQUIRED || fe->len[k] > 0;
+	}
+	/* glyf and loca (long offsets) */
+	buf_reserve(&tab[TAB_LOCA], (size_t)(ng + 1) * 4);
+	uint8_t be[4];
+	for (unsigned g = 0; g < ng; g++) {
+		wr32(be, (uint32_t)tab[TAB_GLYF].len);
+		buf_append(&tab[TAB_LOCA], (const char *)be, 4);
+		uint32_t off;
+		size_t len = has_bit(set, g) ? glyph_at(fe, g, &off) : 0;
+		if (len) {
+			buf_append(&tab[TAB_GLYF],
+			           (const char *)src + fe->off[TAB_GLYF] + off,
+			           len);
+			while (tab[TAB_GLYF].len & 3)
+				buf_putc(&tab[TAB_GLYF], 0);
+		}
+	}
+	wr32(be, (uint32_t)tab[TAB_GLYF].len);
+	buf_append(&tab[TAB_LOCA], (const char *)be, 4);
+	/* hmtx: nh long metrics, then left side bearings */
+	const uint8_t *hm = src + fe->off[TAB_HMTX];
+	buf_append(&tab[TAB_HMTX], (const char *)hm, (size_t)nh * 4);
+	for (unsigned g = nh; g < ng; g++) {
+		const uint8_t *lsb = g < nh_src
+		                         ? hm + 4 * g + 2
+		                         : hm + 4 * nh_src + 2 * (g - nh_src);
+		buf_append(&tab[TAB_HMTX], (const char *)lsb, 2);
+	}
+	for (int k = 0; k < TAB_N; k++) {
+		if (k == TAB_LOCA || k == TAB_GLYF || k == TAB_HMTX ||
+		    !present[k])
+			continue;
+		buf_append(&tab[k], (const char *)src + fe->off[k], fe->len[k]);
+	}
+	wr16((uint8_t *)tab[TAB_HEAD].data + 50, 1); /* long loca */
+	memset(tab[TAB_HEAD].data + 8, 0, 4);        /* checkSumAdjustment */
+	wr16((uint8_t *)tab[TAB_HHEA].data + 34, nh);
+	wr16((uint8_t *)tab[TAB_MAXP].data + 4, ng);
+
+	/* directory sorted by tag */
+	int order[TAB_N], nt = 0;
+	for (int k = 0; k < TAB_N; k++)
+		if (present[k])
+			order[nt++] = k;
+	for (int i = 1; i < nt; i++)
+		for (int j = i; j > 0 && memcmp(tab_tags[order[j - 1]],
+		                                tab_tags[order[j]], 4) > 0;
+		     j--) {
+			int t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	unsigned pow2 = 1, lg = 0;
+	while (pow2 * 2 <= (unsigned)nt)
+		pow2 *= 2, lg++;
+	buf_clear(out);
+	size_t dir = 12 + (size_t)nt * 16;
+	buf_reserve(out, dir);
+	memset(out->data, 0, dir);
+	out->len = dir;
+	uint8_t *h = (uint8_t *)out->data;
+	wr32(h, 0x00010000u);
+	wr16(h + 4, (unsigned)nt);
+	wr16(h + 6, pow2 * 16);
+	wr16(h + 8, lg);
+	wr16(h + 10, (unsigned)nt * 16 - pow2 * 16);
+	size_t head_at = 0;
+	for (int i = 0; i < nt; i++) {
+		int k = order[i];
+		size_t at = out->len;
+		if (k == TAB_HEAD)
+			head_at = at;
+		buf_append(out, tab[k].data, tab[k].len);
+		while (out->len & 3)
+			buf_putc(out, 0);
+		uint8_t *e = (uint8_t *)out->data + 12 + (size_t)i * 16;
+		memcpy(e, tab_tags[k], 4);
+		wr32(e + 4,
+		     table_sum((const uint8_t *)out->data + at, tab[k].len));
+		wr32(e + 8, (uint32_t)at);
+		wr32(e + 12, (uint32_t)tab[k].len);
+	}
+	uint32_t adj =
+	    0xB1B0AFBAu - table_sum((const uint8_t *)out->data, out->len);
+	wr32((uint8_t *)out->data + head_at + 8, adj);
+	for (int k = 0; k < TAB_N; k++)
+		buf_free(&tab[k]);
+}
+
+static uint64_t hash_set(const uint8_t *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* The compressed subset for the glyphs of `used` (and the pin set) in
+ * face f, from the cache or made now; NULL when f cannot be subset. */
+static const subset *get_subset(pdf_embed *e, const pdf_fonts *fonts, int f,
+                                const pdf_cpset *used)
+{
+	const pdf_face *fc = &fonts->faces[f];
+	face_embed *fe = &e->faces[f];
+	if (!face_ready(fe, fc))
+		return NULL;
+	size_t nb = (fe->num_glyphs + 7) / 8;
+	uint8_t *set = xcalloc(nb, 1);
+	set_bit(set, 0);
+	for (uint32_t cp = 0; cp < 65536; cp++) {
+		if (!cpset_has(used, cp) &&
+		    !(e->pin_on && cpset_has(&e->pin, cp)))
+			continue;
+		unsigned g = fc->gid[cp];
+		if (g && g < fe->num_glyphs)
+			set_bit(set, g);
+	}
+	close_components(fe, set);
+	uint64_t key = hash_set(set, nb);
+	e->clock++;
+	for (int i = 0; i < fe->ncache; i++) {
+		subset *s = &fe->cache[i];
+		if (s->key == key && memcmp(s->glyphs, set, nb) == 0) {
+			s->last_use = e->clock;
+			free(set);
+			return s;
+		}
+	}
+	int slot = fe->ncache;
+	if (slot == CACHE_MAX) {
+		slot = 0;
+		for (int i = 1; i < CACHE_MAX; i++)
+			if (fe->cache[i].last_use < fe->cache[slot].last_use)
+				slot = i;
+		free(fe->cache[slot].glyphs);
+		buf_free(&fe->cache[slot].z);
+	} else {
+		fe->ncache++;
+	}
+	subset *s = &fe->cache[slot];
+	memset(s, 0, sizeof *s);
+	sp_buf prog = SP_BUF_INIT;
+	build_subset(fe, set, &prog);
+	s->key = key;
+	s->glyphs = set;
+	s->length1 = prog.len;
+	s->last_use = e->clock;
+	if (pdf_deflate(prog.data, prog.len, &s->z) < 0) {
+		buf_free(&prog);
+		free(s->glyphs);
+		buf_free(&s->z);
+		fe->ncache--;
+		if (slot != fe->ncache)
+			fe->cache[slot] = fe->cache[fe->ncache];
+		return NULL;
+	}
+	buf_free(&prog);
+	return s;
+}
+
+int pdf_embed_usable(pdf_embed *e, const pdf_fonts *fonts, int f)
+{
+	pthread_mutex_lock(&e->cache);
+	face_embed *fe = &e->faces[f];
+	if (!fe->state) {
+		HPDF_FontDef def = fonts->faces[f].def;
+		HPDF_TTFontDefAttr da =
+		    def ? (HPDF_TTFontDefAttr)def->attr : NULL;
+		if (!da || da->embedding)
+			fe->state = -1;
+		else
+			snprintf(fe->base, sizeof fe->base, "%s",
+			         da->base_font);
+	}
+	int ok = fe->state >= 0 && face_ready(fe, &fonts->faces[f]);
+	pthread_mutex_unlock(&e->cache);
+	return ok;
+}
+
+static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
+                                  HPDF_Font font, HPDF_FontDef def,
+                                  HPDF_TTFontDefAttr da, const pdf_cpset *used);
+
+HPDF_STATUS pdf_embed_font(pdf_embed *e, const pdf_fonts *fonts, int f,
+                           HPDF_Font font, const pdf_cpset *used)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
+	pthread_mutex_lock(&e->cache);
+	HPDF_STATUS ret = put_descriptor(e, fonts, f, font, def, da, used);
+	pthread_mutex_unlock(&e->cache);
+	return ret;
+}
+
+static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
+                                  HPDF_Font font, HPDF_FontDef def,
+                                  HPDF_TTFontDefAttr da, const pdf_cpset *used)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
+	const subset *s = get_subset(e, fonts, f, used);
+	if (!s)
+		return HPDF_INVALID_FONTDEF_DATA;
+	/* the subset's tag (six capitals from its face and glyph set), as in
+	 * "KQWZAB+LiberationSerif" */
+	char name[HPDF_LIMIT_MAX_NAME_LEN + 1], tag[7];
+	uint64_t k = s->key ^ (uint64_t)(f + 1) * 0x9E3779B97F4A7C15ull;
+	for (int i = 0; i < 6; i++, k /= 26)
+		tag[i] = (char)('A' + k % 26);
+	tag[6] = '\0';
+	snprintf(name, sizeof name, "%s+%.120s", tag, e->faces[f].base);
+	memcpy(da->base_font, name, sizeof name);
+
+	HPDF_Dict d = HPDF_Dict_New(font->mmgr);
+	if (!d)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS ret = HPDF_Xref_Add(fa->xref, d);
+	if (ret != HPDF_OK)
+		return ret;
+	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+	if (!data)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+	ret += HPDF_Dict_AddName(d, "FontName", name);
+	ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
+	ret += HPDF_Dict_Add(d, "FontBBox",
+	                     HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+	ret += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
+	ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
+	ret += HPDF_Dict_AddNumber(d, "Descent", def->descent);
+	ret += HPDF_Dict_AddNumber(
+	    d, "CapHeight", def->cap_height ? def->cap_height : def->ascent);
+	ret += HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
+	ret += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+	ret += HPDF_Dict_Add(d, "FontFile2", data);
+	ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)s->length1);
+	if (ret != HPDF_OK)
+		return ret;
+	ret = pdf_stream_put(data, s->z.data, s->z.len, 1);
+	if (ret == HPDF_OK)
+		def->descriptor = d; /* libharu links it at save time */
+	return ret;
+}
+
+void pdf_embed_done(pdf_embed *e, const pdf_fonts *fonts, int f)
+{
+	HPDF_FontDef def = fonts->faces[f].def;
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
+	def->descriptor = NULL;
+	memcpy(da->base_font, e->faces[f].base, sizeof da->base_font);
+}
