@@ -109,6 +109,11 @@ int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads);
 HPDF_STATUS pdf_stream_put(HPDF_Dict d, const void *data, size_t n,
                            int deflated);
 
+/* pack.c: rewrites libharu's saved file d (n bytes) as PDF 1.5 with
+ * object streams and an xref stream into out; -1 when d is not laid out
+ * as libharu writes (then keep d). */
+int pdf_pack(const char *d, size_t n, sp_buf *out);
+
 /* embed.c: font programs subset and deflated once per run (see there).
  * One render at a time may use the metrics document's font definitions:
  * pdf_embed_acquire returns 1 when this one may (then call release). */

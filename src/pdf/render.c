@@ -395,9 +395,11 @@ static void draw_texts(render *r, HPDF_Page page, sp_buf *cs, gstate *g,
 		long adj = 0;
 		if (same && dy == 0) {
 			adj = lround((pen - t->x) * 1000 / t->size);
-			if (labs(adj) > 100000)
-				same =
-				    0; /* far apart: a fresh Td reads better */
+			/* only forward moves: a run drawn left of the pen (a
+			 * list bullet drawn after its text) starts afresh, so
+			 * the stream keeps reading order within a TJ */
+			if (adj > 50 || adj < -100000)
+				same = 0;
 		} else {
 			same = 0;
 		}
@@ -755,6 +757,16 @@ static int save(render *r, char **data, size_t *len)
 		free(buf);
 		diag_error(r->d, noloc(), "cannot read the saved PDF back");
 		return -1;
+	}
+	if (!r->uncompressed) {
+		sp_buf packed = SP_BUF_INIT;
+		if (pdf_pack(buf, size, &packed) == 0) {
+			free(buf);
+			*len = packed.len;
+			*data = buf_detach(&packed);
+			return 0;
+		}
+		buf_free(&packed);
 	}
 	*data = buf;
 	*len = size;

@@ -1,0 +1,293 @@
+/* pack.c - a PDF 1.5 rewrite of what libharu saved: every object that is
+ * not a stream goes into compressed object streams and the xref table
+ * becomes a compressed xref stream. A 1,000-question handbook has some
+ * 15,000 small objects (links, bookmarks, pages, their numbers), about
+ * 2 MB as plain text and a sixth of that packed.
+ *
+ * The input is libharu's own output, whose layout is fixed: a header,
+ * objects written as "N 0 obj\n...\nendobj\n" at the offsets of a classic
+ * xref table, streams as "<<\n...\n>>\nstream\r\n...\nendstream", the
+ * length of each stream in an object of its own, then "trailer" with
+ * /Root and /Info. Streams are copied as they are, with their /Length
+ * made direct (the length objects are dropped). Anything unexpected makes
+ * pdf_pack fail, and the caller keeps libharu's file. */
+#define _GNU_SOURCE /* memmem */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf/internal.h"
+#include "util/mem.h"
+
+#define PER_STREAM 200 /* objects per object stream */
+
+typedef struct obj {
+	size_t at, end;          /* body: after "N 0 obj\n", before "endobj" */
+	size_t data, data_len;   /* a stream's data */
+	size_t len_key, len_ref; /* "/Length R 0 R": where, and R's length */
+	long length_ref;         /* R, or -1 */
+	int stream, used;
+	int dropped; /* a stream length, now direct */
+	/* where it went: type 1 offset, or type 2 stream and index */
+	int type;
+	size_t where, index;
+} obj;
+
+static const char *find(const char *p, const char *end, const char *lit)
+{
+	size_t n = strlen(lit);
+	if ((size_t)(end - p) < n)
+		return NULL;
+	return memmem(p, (size_t)(end - p), lit, n);
+}
+
+static int read_num(const char **pp, const char *end, unsigned long *v)
+{
+	const char *p = *pp;
+	unsigned long x = 0;
+	if (p >= end || *p < '0' || *p > '9')
+		return -1;
+	while (p < end && *p >= '0' && *p <= '9') {
+		if (x > 0xFFFFFFFFul)
+			return -1;
+		x = x * 10 + (unsigned long)(*p++ - '0');
+	}
+	*pp = p;
+	*v = x;
+	return 0;
+}
+
+/* "/Key N 0 R" in [p, end): N, or -1. */
+static long ref_of(const char *p, const char *end, const char *key)
+{
+	const char *k = find(p, end, key);
+	unsigned long v;
+	if (!k)
+		return -1;
+	k += strlen(key);
+	if (read_num(&k, end, &v) < 0 ||
+	    !find(k, k + 4 < end ? k + 4 : end, " 0 R"))
+		return -1;
+	return (long)v;
+}
+
+/* Parses the classic xref table and the object bodies. */
+static int parse(const char *d, size_t n, obj **objs_out, size_t *count,
+                 long *root, long *info, int *version)
+{
+	const char *end = d + n;
+	if (n < 32 || memcmp(d, "%PDF-1.", 7) != 0 || d[7] < '0' || d[7] > '9')
+		return -1;
+	*version = d[7] - '0';
+	/* startxref */
+	const char *sx = NULL;
+	for (const char *p = end - 9; p > d && p > end - 64; p--)
+		if (memcmp(p, "startxref", 9) == 0) {
+			sx = p;
+			break;
+		}
+	if (!sx)
+		return -1;
+	const char *p = sx + 10;
+	unsigned long xref_at, first, cnt;
+	if (read_num(&p, end, &xref_at) < 0 || xref_at >= n)
+		return -1;
+	p = d + xref_at;
+	if (end - p < 5 || memcmp(p, "xref\n", 5) != 0)
+		return -1;
+	p += 5;
+	if (read_num(&p, end, &first) < 0 || first != 0 || p >= end ||
+	    *p++ != ' ' || read_num(&p, end, &cnt) < 0 || cnt < 2 ||
+	    cnt > 50000000ul || p >= end || *p++ != '\n' ||
+	    (size_t)(end - p) < cnt * 20)
+		return -1;
+	const char *tbl = p;
+	const char *tr = find(tbl + cnt * 20, end, "trailer");
+	if (!tr)
+		return -1;
+	*root = ref_of(tr, end, "/Root ");
+	*info = ref_of(tr, end, "/Info ");
+	if (*root <= 0)
+		return -1;
+	obj *o = xcalloc(cnt, sizeof *o);
+	size_t prev_end = 0;
+	for (size_t i = 1; i < cnt; i++) {
+		const char *e = tbl + i * 20;
+		if (e[17] != 'n') {
+			continue; /* free */
+		}
+		const char *q = e;
+		unsigned long off;
+		if (read_num(&q, e + 10, &off) < 0 || off >= xref_at ||
+		    off < prev_end)
+			goto bad; /* libharu writes objects in number order */
+		char head[32];
+		int hl = snprintf(head, sizeof head, "%zu 0 obj\n", i);
+		if ((size_t)hl > xref_at - off ||
+		    memcmp(d + off, head, (size_t)hl))
+			goto bad;
+		o[i].at = off + (size_t)hl;
+		o[i].used = 1;
+		prev_end = o[i].at;
+	}
+	/* each body ends at "\nendobj\n" before the next object (or the xref)
+	 */
+	size_t next = xref_at;
+	for (size_t i = cnt; i-- > 1;) {
+		if (!o[i].used)
+			continue;
+		const char *b = d + o[i].at, *lim = d + next;
+		if (lim - b < 8 || memcmp(lim - 8, "\nendobj\n", 8) != 0)
+			goto bad;
+		o[i].end = (size_t)(lim - 8 - d);
+		next = o[i].at - (size_t)snprintf(NULL, 0, "%zu 0 obj\n", i);
+		const char *s = find(b, lim - 8, ">>\nstream\r\n");
+		if (s && lim - 8 - 10 >= s &&
+		    memcmp(lim - 8 - 10, "\nendstream", 10) == 0) {
+			o[i].stream = 1;
+			o[i].data = (size_t)(s + 11 - d);
+			o[i].data_len = (size_t)(lim - 8 - 10 - (s + 11));
+			o[i].length_ref = ref_of(b, s, "/Length ");
+			const char *k = find(b, s, "/Length ");
+			if (o[i].length_ref < 0 || !k)
+				goto bad;
+			o[i].len_key = (size_t)(k - d);
+			const char *r = find(k, s, " R");
+			o[i].len_ref = (size_t)(r + 2 - k);
+		}
+	}
+	for (size_t i = 1; i < cnt; i++)
+		if (o[i].stream) {
+			size_t r = (size_t)o[i].length_ref;
+			if (r >= cnt || !o[r].used || o[r].stream)
+				goto bad;
+			o[r].dropped = 1;
+		}
+	*objs_out = o;
+	*count = cnt;
+	return 0;
+bad:
+	free(o);
+	return -1;
+}
+
+static void put_be(sp_buf *b, size_t v, int w)
+{
+	for (int i = w - 1; i >= 0; i--)
+		buf_putc(b, (char)(unsigned char)(v >> (8 * i)));
+}
+
+int pdf_pack(const char *d, size_t n, sp_buf *out)
+{
+	obj *o;
+	size_t cnt;
+	long root, info;
+	int version;
+	if (parse(d, n, &o, &cnt, &root, &info, &version) < 0)
+		return -1;
+	buf_clear(out);
+	buf_printf(out, "%%PDF-1.%d\n%%\xE2\xE3\xCF\xD3\n",
+	           version > 5 ? version : 5);
+	/* streams first, as they were, with a direct /Length */
+	for (size_t i = 1; i < cnt; i++) {
+		if (!o[i].stream)
+			continue;
+		o[i].type = 1;
+		o[i].where = out->len;
+		buf_printf(out, "%zu 0 obj\n", i);
+		buf_append(out, d + o[i].at, o[i].len_key - o[i].at);
+		buf_printf(out, "/Length %zu", o[i].data_len);
+		size_t after = o[i].len_key + o[i].len_ref;
+		buf_append(out, d + after, o[i].end - after);
+		buf_puts(out, "\nendobj\n");
+	}
+	/* the rest in object streams */
+	size_t next_num = cnt;
+	sp_buf hdr = SP_BUF_INIT, body = SP_BUF_INIT, z = SP_BUF_INIT;
+	size_t i = 1;
+	int rc = 0;
+	while (i < cnt && rc == 0) {
+		buf_clear(&hdr);
+		buf_clear(&body);
+		size_t k = 0, num = next_num++;
+		for (; i < cnt && k < PER_STREAM; i++) {
+			if (!o[i].used || o[i].stream || o[i].dropped)
+				continue;
+			buf_printf(&hdr, "%zu %zu ", i, body.len);
+			buf_append(&body, d + o[i].at, o[i].end - o[i].at);
+			buf_putc(&body, '\n');
+			o[i].type = 2;
+			o[i].where = num;
+			o[i].index = k++;
+		}
+		if (!k) {
+			next_num--;
+			break;
+		}
+		buf_append(&hdr, body.data, body.len);
+		if (pdf_deflate(hdr.data, hdr.len, &z) < 0) {
+			rc = -1;
+			break;
+		}
+		size_t first = hdr.len - body.len;
+		o = xrealloc(o, (num + 1) * sizeof *o);
+		memset(&o[num], 0, sizeof *o);
+		o[num].type = 1;
+		o[num].where = out->len;
+		buf_printf(out,
+		           "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
+		           "/Length %zu /Filter /FlateDecode >>\nstream\r\n",
+		           num, k, first, z.len);
+		buf_append(out, z.data, z.len);
+		buf_puts(out, "\nendstream\nendobj\n");
+	}
+	buf_free(&hdr);
+	buf_free(&body);
+	if (rc < 0) {
+		buf_free(&z);
+		free(o);
+		return -1;
+	}
+	/* the xref stream */
+	size_t xnum = next_num, size = xnum + 1, xat = out->len;
+	size_t maxv = xat;
+	for (size_t j = 1; j < xnum; j++)
+		if (o[j].type == 2 && o[j].where > maxv)
+			maxv = o[j].where;
+	int w2 = 1;
+	while (w2 < 8 && (maxv >> (8 * w2)))
+		w2++;
+	sp_buf x = SP_BUF_INIT;
+	put_be(&x, 0, 1); /* object 0: free */
+	put_be(&x, 0, w2);
+	put_be(&x, 0xFFFF, 2);
+	for (size_t j = 1; j < xnum; j++) {
+		int used = j < cnt ? (o[j].used && !o[j].dropped) : 1;
+		put_be(&x, used ? (size_t)o[j].type : 0, 1);
+		put_be(&x, used ? o[j].where : 0, w2);
+		put_be(&x, used && o[j].type == 2 ? o[j].index : 0, 2);
+	}
+	put_be(&x, 1, 1);
+	put_be(&x, xat, w2);
+	put_be(&x, 0, 2);
+	if (pdf_deflate(x.data, x.len, &z) < 0) {
+		buf_free(&x);
+		buf_free(&z);
+		free(o);
+		return -1;
+	}
+	buf_printf(out,
+	           "%zu 0 obj\n<< /Type /XRef /Size %zu /W [1 %d 2] /Root %ld "
+	           "0 R",
+	           xnum, size, w2, root);
+	if (info > 0)
+		buf_printf(out, " /Info %ld 0 R", info);
+	buf_printf(out, " /Length %zu /Filter /FlateDecode >>\nstream\r\n",
+	           z.len);
+	buf_append(out, z.data, z.len);
+	buf_printf(out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xat);
+	buf_free(&x);
+	buf_free(&z);
+	free(o);
+	return 0;
+}
