@@ -1,4 +1,5 @@
 /* main.c - the studypress command line: dispatch to a subcommand. */
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,13 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* A run allocates a great many small blocks and a few large ones and
+	 * frees most of them at the end: keep freed memory in the heap rather
+	 * than returning it to the kernel and faulting it in again, and keep
+	 * large buffers out of separate mappings. */
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
+	mallopt(M_MMAP_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 8 << 20);
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

@@ -44,6 +44,14 @@ void flow_free(sp_flow *f)
 	free(f);
 }
 
+void flow_trim(sp_flow *f)
+{
+	if (f->n && f->n < f->cap) {
+		f->blocks = xrealloc(f->blocks, f->n * sizeof *f->blocks);
+		f->cap = f->n;
+	}
+}
+
 static flow_block *add_block(sp_flow *f, flow_kind kind)
 {
 	f->blocks = xgrow(f->blocks, &f->cap, f->n + 1, sizeof(flow_block));

@@ -39,6 +39,10 @@ typedef struct flow_cell {
 	int border; /* stroke the cell */
 } flow_cell;
 
+/* Gives back the unused capacity of a finished flow's block array (block
+ * pointers taken earlier are invalid afterwards). */
+void flow_trim(sp_flow *f);
+
 struct flow_block {
 	flow_kind kind;
 	double space_before, space_after; /* points */

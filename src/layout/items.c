@@ -150,7 +150,7 @@ static void emit_word(layout_text_ctx *t, const layout_span *spans,
                       const items_opts *o, double lead, lb_items *out)
 {
 	size_t n = we - ws;
-	wbreak *wb = xcalloc(n, sizeof *wb);
+	wbreak *wb = t->wb = xgrow(t->wb, &t->capwb, n, sizeof *wb);
 	for (size_t k = ws; k < we; k++)
 		wb[k - ws] = from_brk(p->c[k].brk);
 	if (o->hyphenate && t->hyph && !o->preserve_space &&
@@ -191,7 +191,6 @@ static void emit_word(layout_text_ctx *t, const layout_span *spans,
 			tx_hyphen(t, &spans[c->span], &f, &cp, &x->w);
 		}
 	}
-	free(wb);
 }
 
 /* A word of nothing but ignorables (a lone soft hyphen or ZWSP) is

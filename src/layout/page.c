@@ -52,8 +52,29 @@ void doc_free(sp_document *d)
 	free(d);
 }
 
+/* Gives back what a finished page's arrays hold beyond their counts
+ * (they grow by doubling; a long document keeps every page). */
+#define FIT(arr, n, cap)                                                       \
+	do {                                                                   \
+		if ((n) && (n) < (cap)) {                                      \
+			(arr) = xrealloc((arr), (n) * sizeof *(arr));          \
+			(cap) = (n);                                           \
+		}                                                              \
+	} while (0)
+
+static void page_fit(sp_page *p)
+{
+	FIT(p->texts, p->ntexts, p->cap_texts);
+	FIT(p->lines, p->nlines, p->cap_lines);
+	FIT(p->rects, p->nrects, p->cap_rects);
+	FIT(p->links, p->nlinks, p->cap_links);
+	FIT(p->dests, p->ndests, p->cap_dests);
+}
+
 sp_page *doc_add_page(sp_document *d, double width, double height)
 {
+	if (d->npages)
+		page_fit(&d->pages[d->npages - 1]);
 	d->pages =
 	    xgrow(d->pages, &d->cap_pages, d->npages + 1, sizeof *d->pages);
 	sp_page *p = &d->pages[d->npages++];

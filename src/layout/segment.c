@@ -458,11 +458,12 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 void tx_analyze(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                 int preserve_space, tx_para *p)
 {
-	cps_buf cb = {NULL, 0, 0};
+	cps_buf cb = {t->cps, 0, t->capcps};
 	p->n = 0;
 	for (size_t si = 0; si < nspans; si++)
 		split_span(t, spans, (uint32_t)si, preserve_space, p, &cb);
-	free(cb.v);
+	t->cps = cb.v; /* kept for the next paragraph */
+	t->capcps = cb.cap;
 	set_breaks(p, spans, preserve_space);
 }
 

@@ -46,6 +46,10 @@ void layout_text_free(layout_text_ctx *t)
 	hyph_free(t->hyph);
 	free(t->warned);
 	buf_free(&t->scratch);
+	free(t->wb);
+	free(t->cps);
+	free(t->para_c);
+	free(t->items_v);
 	free(t);
 }
 
@@ -90,8 +94,14 @@ static void flush(setter *s)
 		return;
 	layout_line *l = s->line;
 	l->runs = xgrow(l->runs, &s->caprun, l->nruns + 1, sizeof *l->runs);
+	/* an exact copy: s->text is reused, and a paragraph's lines stay in
+	 * the engine's cache for the whole document */
 	s->run.len = s->text.len;
-	s->run.text = buf_detach(&s->text);
+	s->run.text = xmalloc(s->text.len + 1);
+	if (s->text.len)
+		memcpy(s->run.text, s->text.data, s->text.len);
+	s->run.text[s->text.len] = '\0';
+	buf_clear(&s->text);
 	l->runs[l->nruns++] = s->run;
 	s->have_run = 0;
 }
@@ -285,6 +295,10 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 		s->line = &out->lines[i];
 		s->caprun = 0;
 		set_items(s, b, e, r);
+		if (s->line->nruns && s->line->nruns < s->caprun) /* fit */
+			s->line->runs =
+			    xrealloc(s->line->runs,
+			             s->line->nruns * sizeof *s->line->runs);
 		double w = content_end(s->line);
 		if (w > avail + WIDTH_EPS && line_clusters(s->it, b, e) > 1)
 			ok = 0;
@@ -338,11 +352,21 @@ static double base_size(const layout_span *spans, size_t nspans)
 	return nspans ? spans[0].size : 10;
 }
 
+static void keep_scratch(layout_text_ctx *t, const tx_para *p,
+                         const lb_items *it)
+{
+	t->para_c = p->c;
+	t->para_cap = p->cap;
+	t->items_v = it->v;
+	t->items_cap = it->cap;
+}
+
 int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                  const layout_para_style *st, double width, layout_lines *out)
 {
-	tx_para p = {NULL, 0, 0};
-	lb_items it = {NULL, 0, 0};
+	/* the cluster and item arrays of the previous paragraph are reused */
+	tx_para p = {t->para_c, 0, t->para_cap};
+	lb_items it = {t->items_v, 0, t->items_cap};
 	out->lines = NULL;
 	out->n = 0;
 	if (!(width >= 0)) /* negative or NaN: one grapheme per line */
@@ -352,8 +376,7 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 	                st->hyphenate && t->hyph, 0};
 	items_build(t, spans, &p, &o, &it);
 	if (it.n <= 1) { /* nothing but spaces */
-		items_free(&it);
-		tx_para_free(&p);
+		keep_scratch(t, &p, &it);
 		return 0;
 	}
 	lb_params lp;
@@ -381,16 +404,15 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 	free(brk);
 	buf_free(&s.text);
 	buf_free(&s.pend);
-	items_free(&it);
-	tx_para_free(&p);
+	keep_scratch(t, &p, &it);
 	return 0;
 }
 
 int layout_single_line(layout_text_ctx *t, const layout_span *spans,
                        size_t nspans, layout_line *out)
 {
-	tx_para p = {NULL, 0, 0};
-	lb_items it = {NULL, 0, 0};
+	tx_para p = {t->para_c, 0, t->para_cap};
+	lb_items it = {t->items_v, 0, t->items_cap};
 	layout_para_style st = {ALIGN_LEFT, 0, 0, 0, 0};
 	memset(out, 0, sizeof *out);
 	tx_analyze(t, spans, nspans, 0, &p);
@@ -403,8 +425,7 @@ int layout_single_line(layout_text_ctx *t, const layout_span *spans,
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
 	buf_free(&s.text);
 	buf_free(&s.pend);
-	items_free(&it);
-	tx_para_free(&p);
+	keep_scratch(t, &p, &it);
 	return 0;
 }
 

@@ -25,6 +25,17 @@ struct layout_text_ctx {
 	tx_warned *warned; /* open addressing set */
 	size_t nwarned, capwarned;
 	sp_buf scratch;
+	/* scratch arrays kept from paragraph to paragraph (they only grow):
+	 * a word's breaks (items.c), a cluster's code points (segment.c),
+	 * a paragraph's clusters and items (text.c) */
+	void *wb;
+	size_t capwb;
+	uint32_t *cps;
+	size_t capcps;
+	void *para_c;
+	size_t para_cap;
+	void *items_v;
+	size_t items_cap;
 };
 
 #endif

@@ -740,6 +740,7 @@ static sp_document *lay_out(hb *h)
 	long limit = h->o->max_pages > 0 ? h->o->max_pages : HANDBOOK_MAX_PAGES;
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
 		sp_flow *f = build_flow(h);
+		flow_trim(f);
 		sp_document *doc = doc_new();
 		frame_src fs = {h, limit, 0};
 		long n = layout_paginate(h->r->eng, f, doc, next_frame, &fs);
