@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "layout/page.h"
+#include "pdf/internal.h"
 #include "pdf/pdf.h"
 #include "util/buf.h"
 #include "util/diag.h"
@@ -380,6 +381,33 @@ static void check_missing_family(void)
 	free(m);
 }
 
+/* pack.c keeps libharu's file when it is not laid out as libharu
+ * writes: anything else is refused, never half-rewritten. */
+static void check_pack_refuses(void)
+{
+	sp_buf out = SP_BUF_INIT;
+	static const char *const bad[] = {
+	    "garbage", "%PDF-1.3\n1 0 obj\n<<>>\nendobj\n",
+	    "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n"
+	    "0000000000 65535 f\r\n0000000009 00000 n\r\ntrailer\n<<\n"
+	    "/Size 2\n>>\nstartxref\n29\n%%EOF\n", /* no /Root */
+	    "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n"
+	    "0000000000 65535 f\r\n0000009999 00000 n\r\ntrailer\n<<\n"
+	    "/Root 1 0 R\n>>\nstartxref\n29\n%%EOF\n", /* bad offset */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		CHECK(pdf_pack(bad[i], strlen(bad[i]), &out) < 0);
+	/* the smallest file libharu could write packs */
+	const char *ok = "%PDF-1.3\n1 0 obj\n<<\n/Type /Catalog\n>>\nendobj\n"
+	                 "xref\n0 2\n0000000000 65535 f\r\n0000000009 00000 "
+	                 "n\r\ntrailer\n<<\n/Root 1 0 R\n/Size 2\n>>\n"
+	                 "startxref\n45\n%%EOF\n";
+	CHECK(pdf_pack(ok, strlen(ok), &out) == 0 &&
+	      HAS(out.data, out.len, "/Type /ObjStm") &&
+	      HAS(out.data, out.len, "/Root 1 0 R"));
+	buf_free(&out);
+}
+
 static void check_deterministic(const sp_document *doc, const layout_fonts *lf)
 {
 	char *a, *b;
@@ -391,6 +419,13 @@ static void check_deterministic(const sp_document *doc, const layout_fonts *lf)
 	CHECK(pdf_render_mem(doc, lf, NULL, &b, &nb, &d) == PDF_OK);
 	CHECK(na == nb && memcmp(a, b, na) == 0);
 	CHECK(!HAS(a, na, "/CreationDate"));
+	/* packed by pack.c: PDF 1.5, object streams, an xref stream */
+	CHECK(na > 8 && memcmp(a, "%PDF-1.5", 8) == 0);
+	CHECK(HAS(a, na, "/Type /ObjStm") && HAS(a, na, "/Type /XRef"));
+	CHECK(!HAS(a, na, "\nxref\n") && !HAS(a, na, "\ntrailer"));
+	/* fonts embedded by embed.c: a compressed TrueType program with its
+	 * size before compression */
+	CHECK(HAS(a, na, "/FontFile2") || HAS(a, na, "/Length1"));
 	printf("handbook sample: %zu bytes compressed\n", na);
 	free(a);
 	free(b);
@@ -839,6 +874,7 @@ int main(int argc, char **argv)
 	check_missing_family();
 
 	sp_document *doc = make_doc(lf);
+	check_pack_refuses();
 	check_deterministic(doc, lf);
 	check_output(doc, lf);
 	check_threads(doc, lf);
