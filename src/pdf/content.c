@@ -109,12 +109,15 @@ int pdf_deflate(const void *in, size_t n, sp_buf *out)
 	return 0;
 }
 
-typedef struct deflate_job {
+struct pdf_deflate_job {
 	sp_buf *in, *out;
 	size_t n;
 	atomic_size_t next;
 	atomic_int failed;
-} deflate_job;
+	pthread_t tid[8];
+	int started;
+};
+typedef struct pdf_deflate_job deflate_job;
 
 static void *deflate_worker(void *arg)
 {
@@ -129,21 +132,37 @@ static void *deflate_worker(void *arg)
 	return NULL;
 }
 
-int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads)
+pdf_deflate_job *pdf_deflate_start(sp_buf *in, sp_buf *out, size_t n,
+                                   int threads)
 {
-	deflate_job j = {in, out, n, 0, 0};
-	pthread_t tid[8];
-	int started = 0;
+	deflate_job *j = xcalloc(1, sizeof *j);
+	j->in = in;
+	j->out = out;
+	j->n = n;
+	atomic_init(&j->next, 0);
+	atomic_init(&j->failed, 0);
 	if (threads > 8)
 		threads = 8;
 	for (int t = 1; t < threads; t++)
-		if (pthread_create(&tid[started], NULL, deflate_worker, &j) ==
-		    0)
-			started++;
-	deflate_worker(&j); /* this thread works too */
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	return atomic_load(&j.failed) ? -1 : 0;
+		if (pthread_create(&j->tid[j->started], NULL, deflate_worker,
+		                   j) == 0)
+			j->started++;
+	return j;
+}
+
+int pdf_deflate_finish(pdf_deflate_job *j)
+{
+	deflate_worker(j); /* this thread takes what is left */
+	for (int t = 0; t < j->started; t++)
+		pthread_join(j->tid[t], NULL);
+	int rc = atomic_load(&j->failed) ? -1 : 0;
+	free(j);
+	return rc;
+}
+
+int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads)
+{
+	return pdf_deflate_finish(pdf_deflate_start(in, out, n, threads));
 }
 
 /* ---- precompressed streams in libharu ---- */

@@ -32,11 +32,13 @@ typedef struct render {
 	HPDF_Font *font;  /* per face; NULL = not used */
 	pdf_cpset **used; /* per face */
 	sp_buf text;      /* scratch: an outline title */
-	sp_buf *raw;      /* per page: its content stream, then deflated */
-	pdf_embed *embed; /* the run's font programs */
-	int defs_held;    /* this render holds the shared definitions */
-	char *shared;     /* per face: on the shared definition */
-	char *ours;       /* per face: embedded by embed.c */
+	sp_buf *raw;      /* per page: its content stream */
+	sp_buf *z;        /* per page: deflated (NULL when uncompressed) */
+	pdf_deflate_job *deflating; /* started by draw_pages */
+	pdf_embed *embed;           /* the run's font programs */
+	int defs_held; /* this render holds the shared definitions */
+	char *shared;  /* per face: on the shared definition */
+	char *ours;    /* per face: embedded by embed.c */
 	int uncompressed;
 	int warned_text;
 	sp_diag *d;
@@ -509,23 +511,39 @@ static void draw_links(render *r, HPDF_Page page, const sp_page *pg, size_t pno)
  * threads (below it a thread costs more than it saves). */
 #define DEFLATE_THREADS_MIN (1u << 20)
 
-static int put_contents(render *r)
+/* Starts deflating the pages in the background (when they are large
+ * enough for a second thread to pay): the bookmarks, labels and fonts are
+ * made meanwhile, and put_contents collects the result. */
+static void start_deflating(render *r)
 {
 	size_t n = r->doc->npages, total = 0;
+	if (r->uncompressed)
+		return;
 	for (size_t p = 0; p < n; p++)
 		total += r->raw[p].len;
-	sp_buf *z = NULL;
-	if (!r->uncompressed) {
-		z = xcalloc(n ? n : 1, sizeof *z);
-		if (pdf_deflate_all(r->raw, z, n,
-		                    total >= DEFLATE_THREADS_MIN ? 2 : 1) < 0) {
-			for (size_t p = 0; p < n; p++)
-				buf_free(&z[p]);
-			free(z);
-			diag_error(r->d, noloc(),
-			           "cannot compress a page (out of memory?)");
-			return -1;
-		}
+	r->z = xcalloc(n ? n : 1, sizeof *r->z);
+	r->deflating = pdf_deflate_start(r->raw, r->z, n,
+	                                 total >= DEFLATE_THREADS_MIN ? 2 : 1);
+}
+
+/* Waits for the deflating threads (if any); -1 when one failed. */
+static int finish_deflating(render *r)
+{
+	if (!r->deflating)
+		return 0;
+	int rc = pdf_deflate_finish(r->deflating);
+	r->deflating = NULL;
+	return rc;
+}
+
+static int put_contents(render *r)
+{
+	size_t n = r->doc->npages;
+	sp_buf *z = r->z;
+	if (finish_deflating(r) < 0) {
+		diag_error(r->d, noloc(),
+		           "cannot compress a page (out of memory?)");
+		return -1;
 	}
 	HPDF_STATUS ret = HPDF_OK;
 	for (size_t p = 0; p < n; p++) {
@@ -539,6 +557,7 @@ static int put_contents(render *r)
 			buf_free(&z[p]);
 	}
 	free(z);
+	r->z = NULL;
 	if (ret != HPDF_OK && !r->err.count) {
 		r->err.code = ret;
 		r->err.count = 1;
@@ -562,7 +581,8 @@ static int draw_pages(render *r)
 		if (failed(r, what))
 			return -1;
 	}
-	return put_contents(r);
+	start_deflating(r);
+	return 0;
 }
 
 /* ---- navigation ---- */
@@ -824,8 +844,9 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	int rc = -1;
 	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
 	    add_pages(&r) == 0 && draw_pages(&r) == 0 && add_outline(&r) == 0 &&
-	    add_labels(&r) == 0 && fix_fonts(&r) == 0)
+	    add_labels(&r) == 0 && fix_fonts(&r) == 0 && put_contents(&r) == 0)
 		rc = save(&r, data, len);
+	finish_deflating(&r); /* after a failure on the way */
 	if (r.pdf) {
 		unshare_fonts(&r);
 		HPDF_Free(r.pdf);
@@ -839,8 +860,12 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	free(r.shared);
 	free(r.ours);
 	free(r.font);
-	for (size_t p = 0; p < doc->npages; p++)
+	for (size_t p = 0; p < doc->npages; p++) {
 		buf_free(&r.raw[p]);
+		if (r.z)
+			buf_free(&r.z[p]);
+	}
+	free(r.z);
 	free(r.raw);
 	free(r.pages);
 	buf_free(&r.text);
