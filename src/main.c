@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "util/timing.h"
 
 typedef struct command {
 	const char *name;
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	mallopt(M_MMAP_THRESHOLD, 64 << 20);
 	mallopt(M_TOP_PAD, 8 << 20);
+	timing_mark("start");
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

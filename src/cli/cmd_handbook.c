@@ -10,6 +10,7 @@
 
 #include "cli/common.h"
 #include "products/handbook.h"
+#include "util/timing.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -161,7 +162,9 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 	if (rc != EXIT_OK)
 		return rc;
 	unsigned warnings = r->d->warnings;
+	timing_mark("corpus loaded, selected");
 	sp_document *doc = handbook_build(r, corpus, sel, n, o);
+	timing_mark("handbook laid out");
 	free(sel);
 	if (!doc)
 		return EXIT_INVALID;
@@ -172,6 +175,7 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 		return EXIT_INVALID;
 	}
 	rc = render_write(r, doc, out, dump);
+	timing_mark("PDF written");
 	doc_free(doc);
 	return rc;
 }

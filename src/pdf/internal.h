@@ -103,12 +103,15 @@ void cs_code(sp_buf *b, uint32_t cp);
 int pdf_deflate(const void *in, size_t n, sp_buf *out);
 /* Deflates in[i] into out[i] for i < n on up to `threads` threads. */
 int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads);
-/* The same in two halves: start runs threads - 1 workers in the
- * background; finish works on what is left in this thread, waits for the
- * workers and frees the job (always call it). */
+/* The same as a job running beside this thread: start runs threads - 1
+ * workers, which take items below `ready` (raised by pdf_deflate_ready
+ * as the caller completes them); finish marks all ready, works on what is
+ * left in this thread, waits for the workers and frees the job (always
+ * call it). */
 typedef struct pdf_deflate_job pdf_deflate_job;
 pdf_deflate_job *pdf_deflate_start(sp_buf *in, sp_buf *out, size_t n,
-                                   int threads);
+                                   size_t ready, int threads);
+void pdf_deflate_ready(pdf_deflate_job *j, size_t ready);
 int pdf_deflate_finish(pdf_deflate_job *j);
 /* Replaces the data of stream dictionary d with n bytes that libharu
  * copies as they are; deflated: they are zlib data and the dictionary

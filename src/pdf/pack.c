@@ -201,50 +201,66 @@ int pdf_pack(const char *d, size_t n, sp_buf *out)
 		buf_append(out, d + after, o[i].end - after);
 		buf_puts(out, "\nendobj\n");
 	}
-	/* the rest in object streams */
-	size_t next_num = cnt;
-	sp_buf hdr = SP_BUF_INIT, body = SP_BUF_INIT, z = SP_BUF_INIT;
-	size_t i = 1;
-	int rc = 0;
-	while (i < cnt && rc == 0) {
-		buf_clear(&hdr);
+	/* the rest in object streams: their texts first, then all deflated
+	 * (on two threads when there are many), then written */
+	size_t nstm = 0, cap_stm = 0;
+	sp_buf *txt = NULL;
+	size_t *nobj = NULL, *first = NULL, cap_n = 0, cap_f = 0;
+	sp_buf body = SP_BUF_INIT;
+	for (size_t i = 1; i < cnt;) {
+		size_t k = 0;
 		buf_clear(&body);
-		size_t k = 0, num = next_num++;
+		txt = xgrow(txt, &cap_stm, nstm + 1, sizeof *txt);
+		nobj = xgrow(nobj, &cap_n, nstm + 1, sizeof *nobj);
+		first = xgrow(first, &cap_f, nstm + 1, sizeof *first);
+		sp_buf *h = &txt[nstm];
+		buf_init(h);
 		for (; i < cnt && k < PER_STREAM; i++) {
 			if (!o[i].used || o[i].stream || o[i].dropped)
 				continue;
-			buf_printf(&hdr, "%zu %zu ", i, body.len);
+			buf_printf(h, "%zu %zu ", i, body.len);
 			buf_append(&body, d + o[i].at, o[i].end - o[i].at);
 			buf_putc(&body, '\n');
 			o[i].type = 2;
-			o[i].where = num;
+			o[i].where = cnt + nstm;
 			o[i].index = k++;
 		}
 		if (!k) {
-			next_num--;
+			buf_free(h);
 			break;
 		}
-		buf_append(&hdr, body.data, body.len);
-		if (pdf_deflate(hdr.data, hdr.len, &z) < 0) {
-			rc = -1;
-			break;
-		}
-		size_t first = hdr.len - body.len;
-		o = xrealloc(o, (num + 1) * sizeof *o);
-		memset(&o[num], 0, sizeof *o);
-		o[num].type = 1;
-		o[num].where = out->len;
-		buf_printf(out,
-		           "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
-		           "/Length %zu /Filter /FlateDecode >>\nstream\r\n",
-		           num, k, first, z.len);
-		buf_append(out, z.data, z.len);
-		buf_puts(out, "\nendstream\nendobj\n");
+		first[nstm] = h->len;
+		nobj[nstm] = k;
+		buf_append(h, body.data, body.len);
+		nstm++;
 	}
-	buf_free(&hdr);
 	buf_free(&body);
+	sp_buf *zs = xcalloc(nstm ? nstm : 1, sizeof *zs);
+	int rc = pdf_deflate_all(txt, zs, nstm, nstm >= 16 ? 2 : 1);
+	size_t next_num = cnt + nstm;
+	o = xrealloc(o, (next_num + 1) * sizeof *o);
+	memset(&o[cnt], 0, (nstm + 1) * sizeof *o);
+	for (size_t s = 0; s < nstm; s++) {
+		if (rc == 0) {
+			o[cnt + s].type = 1;
+			o[cnt + s].where = out->len;
+			buf_printf(
+			    out,
+			    "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
+			    "/Length %zu /Filter /FlateDecode >>\nstream\r\n",
+			    cnt + s, nobj[s], first[s], zs[s].len);
+			buf_append(out, zs[s].data, zs[s].len);
+			buf_puts(out, "\nendstream\nendobj\n");
+		}
+		buf_free(&txt[s]);
+		buf_free(&zs[s]);
+	}
+	free(txt);
+	free(zs);
+	free(nobj);
+	free(first);
+	sp_buf z = SP_BUF_INIT;
 	if (rc < 0) {
-		buf_free(&z);
 		free(o);
 		return -1;
 	}

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "pdf/internal.h"
+#include "util/timing.h"
 #include "util/mem.h"
 
 #define OUTLINE_DEPTH 16
@@ -507,23 +508,19 @@ static void draw_links(render *r, HPDF_Page page, const sp_page *pg, size_t pno)
 	buf_free(&uri);
 }
 
-/* Content streams of at least this many bytes in all are deflated on two
- * threads (below it a thread costs more than it saves). */
-#define DEFLATE_THREADS_MIN (1u << 20)
+/* Documents of at least this many pages deflate their pages on a second
+ * thread, page by page as they are drawn (below it a thread costs more
+ * than it saves). */
+#define DEFLATE_THREADS_MIN_PAGES 24
 
-/* Starts deflating the pages in the background (when they are large
- * enough for a second thread to pay): the bookmarks, labels and fonts are
- * made meanwhile, and put_contents collects the result. */
 static void start_deflating(render *r)
 {
-	size_t n = r->doc->npages, total = 0;
+	size_t n = r->doc->npages;
 	if (r->uncompressed)
 		return;
-	for (size_t p = 0; p < n; p++)
-		total += r->raw[p].len;
 	r->z = xcalloc(n ? n : 1, sizeof *r->z);
-	r->deflating = pdf_deflate_start(r->raw, r->z, n,
-	                                 total >= DEFLATE_THREADS_MIN ? 2 : 1);
+	r->deflating = pdf_deflate_start(
+	    r->raw, r->z, n, 0, n >= DEFLATE_THREADS_MIN_PAGES ? 2 : 1);
 }
 
 /* Waits for the deflating threads (if any); -1 when one failed. */
@@ -567,6 +564,7 @@ static int put_contents(render *r)
 
 static int draw_pages(render *r)
 {
+	start_deflating(r);
 	for (size_t p = 0; p < r->doc->npages; p++) {
 		const sp_page *pg = &r->doc->pages[p];
 		HPDF_Page page = r->pages[p];
@@ -580,8 +578,9 @@ static int draw_pages(render *r)
 		snprintf(what, sizeof what, "page %zu", p + 1);
 		if (failed(r, what))
 			return -1;
+		if (r->deflating)
+			pdf_deflate_ready(r->deflating, p + 1);
 	}
-	start_deflating(r);
 	return 0;
 }
 
@@ -778,9 +777,11 @@ static int save(render *r, char **data, size_t *len)
 		diag_error(r->d, noloc(), "cannot read the saved PDF back");
 		return -1;
 	}
+	timing_mark("pdf: saved by libharu");
 	if (!r->uncompressed) {
 		sp_buf packed = SP_BUF_INIT;
 		if (pdf_pack(buf, size, &packed) == 0) {
+			timing_mark("pdf: packed");
 			free(buf);
 			*len = packed.len;
 			*data = buf_detach(&packed);
@@ -843,8 +844,12 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.defs_held = pdf_embed_acquire(r.embed);
 	int rc = -1;
 	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
-	    add_pages(&r) == 0 && draw_pages(&r) == 0 && add_outline(&r) == 0 &&
-	    add_labels(&r) == 0 && fix_fonts(&r) == 0 && put_contents(&r) == 0)
+	    add_pages(&r) == 0 && draw_pages(&r) == 0 &&
+	    (timing_mark("pdf: pages drawn"), add_outline(&r) == 0) &&
+	    add_labels(&r) == 0 && fix_fonts(&r) == 0 &&
+	    (timing_mark("pdf: outline, labels, fonts"),
+	     put_contents(&r) == 0) &&
+	    (timing_mark("pdf: contents deflated"), 1))
 		rc = save(&r, data, len);
 	finish_deflating(&r); /* after a failure on the way */
 	if (r.pdf) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/timing.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -754,6 +755,7 @@ static sp_document *lay_out(hb *h)
 			doc_free(doc);
 			return NULL;
 		}
+		timing_mark(pass ? "layout pass 2+" : "layout pass 1");
 		if (collect_pages(h, doc) || pass == MAX_PASSES - 1)
 			return doc;
 		doc_free(doc);
