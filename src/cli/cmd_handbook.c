@@ -162,7 +162,7 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 	if (rc != EXIT_OK)
 		return rc;
 	unsigned warnings = r->d->warnings;
-	timing_mark("corpus loaded, selected");
+	timing_mark("selected");
 	sp_document *doc = handbook_build(r, corpus, sel, n, o);
 	timing_mark("handbook laid out");
 	free(sel);
@@ -305,6 +305,7 @@ int cmd_handbook(int argc, char **argv)
 	sp_diag d;
 	diag_init(&d, stderr);
 	sp_corpus *corpus = cli_load_corpus(&a.common, &d, &rc);
+	timing_mark("corpus loaded");
 	int trc = EXIT_INVALID;
 	sp_template *t = corpus ? cli_load_template(&a.common, &d, &trc) : NULL;
 	sp_render r;
@@ -315,6 +316,7 @@ int cmd_handbook(int argc, char **argv)
 		template_free(t);
 		t = NULL;
 	}
+	timing_mark("template and fonts");
 	if (t) {
 		render_set_inputs(&r, corpus);
 		a.o.role = cover_role(&a.common, corpus);

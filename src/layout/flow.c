@@ -32,6 +32,7 @@ static void block_free(flow_block *b)
 	free(b->cells);
 	if (b->has_cache == 1)
 		layout_lines_free(&b->cached);
+	layout_pre_free(b->pre);
 }
 
 void flow_free(sp_flow *f)

@@ -94,6 +94,12 @@ struct flow_block {
 	layout_lines cached;
 	double cached_width;
 	int has_cache;
+
+	/* BLK_PARA: the width-independent analysis made ahead by the
+	 * engine's helper thread (frame.c); pre_state is read and written
+	 * atomically */
+	layout_pre *pre;
+	int pre_state;
 };
 
 struct sp_flow {

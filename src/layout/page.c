@@ -9,7 +9,9 @@
 
 sp_document *doc_new(void)
 {
-	return xcalloc(1, sizeof(sp_document));
+	sp_document *d = xcalloc(1, sizeof(sp_document));
+	pthread_mutex_init(&d->dindex_lock, NULL);
+	return d;
 }
 
 static void page_free(sp_page *p)
@@ -49,6 +51,7 @@ void doc_free(sp_document *d)
 	free(d->subject);
 	free(d->keywords);
 	free(d->dindex);
+	pthread_mutex_destroy(&d->dindex_lock);
 	free(d);
 }
 
@@ -183,12 +186,16 @@ long doc_find_dest(const sp_document *d, const char *name, double *y)
 {
 	if (!name)
 		return -1;
+	sp_document *m = (sp_document *)d; /* the index is a cache */
+	pthread_mutex_lock(&m->dindex_lock);
 	long p = lookup(d, name, y);
-	if (p >= 0)
-		return p;
-	/* a miss: the index may be stale (dests added since), rebuild */
-	index_dests((sp_document *)d);
-	return lookup(d, name, y);
+	if (p < 0) {
+		/* a miss: the index may be stale (dests added since) */
+		index_dests(m);
+		p = lookup(d, name, y);
+	}
+	pthread_mutex_unlock(&m->dindex_lock);
+	return p;
 }
 
 page_text *page_add_text(sp_page *p, double x, double y, int face, double size,

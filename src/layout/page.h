@@ -6,6 +6,7 @@
 #ifndef SP_LAYOUT_PAGE_H
 #define SP_LAYOUT_PAGE_H
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -95,9 +96,10 @@ typedef struct sp_document {
 	/* document info, UTF-8, may be NULL */
 	char *title, *author, *subject, *keywords;
 	/* doc_find_dest's index (name -> page, slot), built on demand and
-	 * rebuilt on a miss; not to be used by two threads at once */
+	 * rebuilt on a miss, under dindex_lock */
 	struct dest_slot *dindex;
 	size_t dindex_cap;
+	pthread_mutex_t dindex_lock;
 } sp_document;
 
 sp_document *doc_new(void);

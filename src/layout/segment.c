@@ -96,6 +96,10 @@ static int warn_first(layout_text_ctx *t, const sp_loc *l, uint32_t cp)
 
 static void warn_missing(layout_text_ctx *t, const layout_span *s, uint32_t cp)
 {
+	if (t->helper) {
+		t->would_warn = 1;
+		return;
+	}
 	if (!t->diag || !warn_first(t, &s->loc, cp))
 		return;
 	if (cp > 0xFFFF) {

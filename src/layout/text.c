@@ -30,6 +30,7 @@ layout_text_ctx *layout_text_new(const layout_fonts *fonts,
 	t->diag = d;
 	t->glyphs = glyph_cache_new(fonts);
 	t->hyph = hyph_new(hyph_dict_path);
+	t->hyph_path = hyph_dict_path ? xstrdup(hyph_dict_path) : NULL;
 	if (hyph_dict_path && !t->hyph && d)
 		diag_warning(d, sp_loc_make(hyph_dict_path, 0, 0),
 		             "cannot load the hyphenation patterns; words are "
@@ -45,12 +46,24 @@ void layout_text_free(layout_text_ctx *t)
 	glyph_cache_free(t->glyphs);
 	hyph_free(t->hyph);
 	free(t->warned);
+	free(t->hyph_path);
 	buf_free(&t->scratch);
 	free(t->wb);
 	free(t->cps);
 	free(t->para_c);
 	free(t->items_v);
 	free(t);
+}
+
+layout_text_ctx *layout_text_clone(const layout_text_ctx *t)
+{
+	layout_text_ctx *c = layout_text_new(t->fonts, t->hyph_path, NULL);
+	c->helper = 1;
+	if (t->hyph && !c->hyph) { /* the patterns went away: no clone */
+		layout_text_free(c);
+		return NULL;
+	}
+	return c;
 }
 
 void layout_line_free(layout_line *l)
@@ -361,6 +374,49 @@ static void keep_scratch(layout_text_ctx *t, const tx_para *p,
 	t->items_cap = it->cap;
 }
 
+/* Breaks the analysed paragraph p (items it, built with opts o). */
+static void break_analysed(layout_text_ctx *t, const layout_span *spans,
+                           size_t nspans, const layout_para_style *st,
+                           double width, tx_para *p, lb_items *it, items_opts o,
+                           layout_lines *out)
+{
+	if (it->n <= 1) /* nothing but spaces */
+		return;
+	lb_params lp;
+	lb_params_default(&lp);
+	lp.first_width = width - st->first_indent;
+	lp.width = width;
+	if (st->align != ALIGN_JUSTIFY || st->preserve_space)
+		lp.finish_stretch =
+		    RAGGED_STRETCH_EM * base_size(spans, nspans);
+	size_t *brk = NULL;
+	long nb = choose_breaks(t, spans, p, st, it, &lp, &brk);
+	setter s = {t,   spans,       p, it, NULL, 0,          0,
+	            {0}, SP_BUF_INIT, 0, 0,  0,    SP_BUF_INIT};
+	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
+		/* a safety net that should never be needed */
+		layout_lines_free(out);
+		free(brk);
+		o.emergency_width =
+		    lp.first_width < lp.width ? lp.first_width : lp.width;
+		items_build(t, spans, p, &o, it);
+		lp.use_hyph = 0;
+		nb = lb_greedy(it, &lp, &brk);
+		set_lines(&s, brk, (size_t)nb, st, width, out);
+	}
+	free(brk);
+	buf_free(&s.text);
+	buf_free(&s.pend);
+}
+
+static items_opts opts_for(const layout_text_ctx *t,
+                           const layout_para_style *st)
+{
+	items_opts o = {st->align == ALIGN_JUSTIFY, st->preserve_space,
+	                st->hyphenate && t->hyph, 0};
+	return o;
+}
+
 int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                  const layout_para_style *st, double width, layout_lines *out)
 {
@@ -372,39 +428,54 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 	if (!(width >= 0)) /* negative or NaN: one grapheme per line */
 		width = 0;
 	tx_analyze(t, spans, nspans, st->preserve_space, &p);
-	items_opts o = {st->align == ALIGN_JUSTIFY, st->preserve_space,
-	                st->hyphenate && t->hyph, 0};
+	items_opts o = opts_for(t, st);
 	items_build(t, spans, &p, &o, &it);
-	if (it.n <= 1) { /* nothing but spaces */
-		keep_scratch(t, &p, &it);
-		return 0;
-	}
-	lb_params lp;
-	lb_params_default(&lp);
-	lp.first_width = width - st->first_indent;
-	lp.width = width;
-	if (st->align != ALIGN_JUSTIFY || st->preserve_space)
-		lp.finish_stretch =
-		    RAGGED_STRETCH_EM * base_size(spans, nspans);
-	size_t *brk = NULL;
-	long nb = choose_breaks(t, spans, &p, st, &it, &lp, &brk);
-	setter s = {t,   spans,       &p, &it, NULL, 0,          0,
-	            {0}, SP_BUF_INIT, 0,  0,   0,    SP_BUF_INIT};
-	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
-		/* a safety net that should never be needed */
-		layout_lines_free(out);
-		free(brk);
-		o.emergency_width =
-		    lp.first_width < lp.width ? lp.first_width : lp.width;
-		items_build(t, spans, &p, &o, &it);
-		lp.use_hyph = 0;
-		nb = lb_greedy(&it, &lp, &brk);
-		set_lines(&s, brk, (size_t)nb, st, width, out);
-	}
-	free(brk);
-	buf_free(&s.text);
-	buf_free(&s.pend);
+	break_analysed(t, spans, nspans, st, width, &p, &it, o, out);
 	keep_scratch(t, &p, &it);
+	return 0;
+}
+
+struct layout_pre {
+	tx_para p;
+	lb_items it;
+};
+
+layout_pre *layout_pre_make(layout_text_ctx *t, const layout_span *spans,
+                            size_t nspans, const layout_para_style *st)
+{
+	layout_pre *pre = xcalloc(1, sizeof *pre);
+	t->would_warn = 0;
+	tx_analyze(t, spans, nspans, st->preserve_space, &pre->p);
+	items_opts o = opts_for(t, st);
+	if (!t->would_warn)
+		items_build(t, spans, &pre->p, &o, &pre->it);
+	if (t->would_warn) {
+		layout_pre_free(pre);
+		return NULL;
+	}
+	return pre;
+}
+
+void layout_pre_free(layout_pre *pre)
+{
+	if (!pre)
+		return;
+	tx_para_free(&pre->p);
+	items_free(&pre->it);
+	free(pre);
+}
+
+int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
+                     size_t nspans, const layout_para_style *st, double width,
+                     layout_pre *pre, layout_lines *out)
+{
+	out->lines = NULL;
+	out->n = 0;
+	if (!(width >= 0))
+		width = 0;
+	break_analysed(t, spans, nspans, st, width, &pre->p, &pre->it,
+	               opts_for(t, st), out);
+	layout_pre_free(pre);
 	return 0;
 }
 

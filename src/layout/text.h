@@ -84,6 +84,23 @@ void layout_text_free(layout_text_ctx *t);
 /* Break a paragraph into lines of at most `width` points. Returns 0. */
 int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                  const layout_para_style *st, double width, layout_lines *out);
+
+/* The part of breaking that does not depend on the width (segmentation,
+ * glyphs, hyphenation, boxes and glue), made ahead of time, possibly on
+ * another thread with a context from layout_text_clone. layout_pre_make
+ * returns NULL when the paragraph would warn (the warning must come from
+ * the main context, in order). layout_break_pre breaks like layout_break
+ * from it and frees it. */
+typedef struct layout_pre layout_pre;
+layout_pre *layout_pre_make(layout_text_ctx *t, const layout_span *spans,
+                            size_t nspans, const layout_para_style *st);
+void layout_pre_free(layout_pre *p);
+int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
+                     size_t nspans, const layout_para_style *st, double width,
+                     layout_pre *pre, layout_lines *out);
+/* A context for another thread: the same fonts and hyphenation patterns,
+ * its own caches, no diagnostics. */
+layout_text_ctx *layout_text_clone(const layout_text_ctx *t);
 void layout_lines_free(layout_lines *l);
 
 /* Natural width of a single-line text in one style, points (no breaking;

@@ -25,6 +25,9 @@ struct layout_text_ctx {
 	tx_warned *warned; /* open addressing set */
 	size_t nwarned, capwarned;
 	sp_buf scratch;
+	char *hyph_path; /* for layout_text_clone */
+	int helper;      /* a clone: warnings are noted, not reported */
+	int would_warn;  /* a clone met something to warn about */
 	/* scratch arrays kept from paragraph to paragraph (they only grow):
 	 * a word's breaks (items.c), a cluster's code points (segment.c),
 	 * a paragraph's clusters and items (text.c) */
