@@ -457,7 +457,8 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 	for (size_t i = 0; i < l->nruns; i++) {
 		const layout_run *r = &l->runs[i];
 		page_add_text(pg, x + r->x, base, r->face, r->size, r->color,
-		              r->text, r->len, r->width);
+		              r->text, r->len, r->width)
+		    ->extra = r->extra;
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
 	}
 }

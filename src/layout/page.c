@@ -213,6 +213,7 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->text = xstrndup(text ? text : "", text ? len : 0);
 	t->len = text ? len : 0;
 	t->width = width;
+	t->extra = 0;
 	return t;
 }
 
@@ -379,6 +380,10 @@ static void dump_page(const sp_page *p, size_t n, FILE *f)
 		put_color(f, t->color);
 		put_num(f, t->width);
 		put_str(f, t->text, t->len);
+		if (t->extra != 0) {
+			fputs(" extra", f);
+			put_num(f, t->extra);
+		}
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < p->nlines; i++) {

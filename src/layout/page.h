@@ -20,7 +20,8 @@ typedef struct page_text {
 	sp_color color;
 	char *text;   /* UTF-8, every character drawable by `face` */
 	size_t len;   /* bytes */
-	double width; /* advance of the whole run, points */
+	double width; /* advance of the whole run, points (extras included) */
+	double extra; /* points added after each U+0020 (justification) */
 } page_text;
 
 typedef struct page_line {

@@ -99,6 +99,8 @@ typedef struct setter {
 	int have_pend;  /* spaces between the run and what follows */
 	int pend_merge; /* they can be drawn inside the run */
 	sp_buf pend;
+	double pend_extra; /* justification of the pending space */
+	int run_spaced;    /* the run holds spaces (all with run.extra) */
 } setter;
 
 static void flush(setter *s)
@@ -129,11 +131,19 @@ static int same_style(const layout_run *r, int face, const layout_span *sp)
 static void put(setter *s, int face, const layout_span *sp, const char *txt,
                 size_t len, double w)
 {
+	/* pending spaces join the run when they can be drawn in it: at
+	 * their natural width, or as one justified U+0020 whose extra is the
+	 * run's (every space of a run stretches alike) */
+	int join =
+	    s->have_pend && s->pend_merge &&
+	    (!s->run_spaced ? 1 : fabs(s->pend_extra - s->run.extra) < 1e-9);
 	if (s->have_run && same_style(&s->run, face, sp) &&
-	    (!s->have_pend || s->pend_merge)) {
+	    (!s->have_pend || join)) {
 		if (s->have_pend) {
 			buf_append(&s->text, s->pend.data ? s->pend.data : "",
 			           s->pend.len);
+			s->run.extra = s->pend_extra;
+			s->run_spaced = 1;
 		}
 		s->run.width = s->x + w - s->run.x;
 	} else {
@@ -141,11 +151,13 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		s->have_run = 1;
 		s->run = (layout_run){face, sp->size, sp->color, sp->link,
 		                      s->x, w,        NULL,      0};
+		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}
 	buf_append(&s->text, txt, len);
 	s->x += w;
 	s->have_pend = 0;
+	s->pend_extra = 0;
 	buf_clear(&s->pend);
 }
 
@@ -166,17 +178,29 @@ static void set_glue(setter *s, const lb_item *x, double r)
 {
 	double gw = x->w + (r > 0 ? r * x->y : r * x->z);
 	if (s->have_run) {
-		int merge = fabs(gw - x->w) < 1e-12;
+		int natural = fabs(gw - x->w) < 1e-12;
+		int merge = 0;
+		double extra = 0;
 		if (x->c1 > x->c0) {
 			const tx_cluster *c = &s->p->c[x->c0];
-			merge = merge && same_style(&s->run, c->face,
-			                            &s->spans[c->span]);
-			if (merge)
+			merge =
+			    same_style(&s->run, c->face, &s->spans[c->span]);
+			if (!natural) /* justified: one U+0020, alone */
+				merge = merge && !s->have_pend &&
+				        x->c1 - x->c0 == 1 &&
+				        c->kind == CL_SPACE && c->cp == 0x20;
+			if (merge) {
 				tx_cluster_text(s->t, s->spans, c, &s->pend);
+				extra = natural ? 0 : gw - x->w;
+			}
 		} else {
-			merge = merge && gw == 0;
+			merge = natural && gw == 0;
 		}
 		s->pend_merge = s->have_pend ? s->pend_merge && merge : merge;
+		if (merge && !s->have_pend)
+			s->pend_extra = extra;
+		else if (merge && extra != s->pend_extra)
+			s->pend_merge = 0;
 		s->have_pend = 1;
 	}
 	s->x += gw;
@@ -233,6 +257,8 @@ static void set_items(setter *s, size_t b, size_t e, double r)
 	const lb_items *it = s->it;
 	s->x = 0;
 	s->have_run = s->have_pend = 0;
+	s->pend_extra = 0;
+	s->run_spaced = 0;
 	buf_clear(&s->pend);
 	for (size_t j = b; j < e && j < it->n; j++) {
 		const lb_item *x = &it->v[j];

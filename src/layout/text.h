@@ -54,6 +54,9 @@ typedef struct layout_run {
 	char *text;       /* UTF-8, owned; drawable by `face` (missing
 	                   * characters already replaced by the substitute) */
 	size_t len;
+	double extra; /* justification: points added after each U+0020 of
+	               * the text (the spaces of a justified line, which all
+	               * stretch alike in one face and size), usually 0 */
 } layout_run;
 
 typedef struct layout_line {

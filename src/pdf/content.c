@@ -105,6 +105,11 @@ int pdf_deflate(const void *in, size_t n, sp_buf *out)
 	              Z_DEFAULT_COMPRESSION) != Z_OK)
 		return -1;
 	out->len = got;
+	if (got + 1 < out->cap) { /* give back the worst case's room */
+		out->data = xrealloc(out->data, got + 1);
+		out->cap = got + 1;
+	}
+	out->data[got] = '\0';
 	return 0;
 }
 
@@ -135,6 +140,7 @@ static void *deflate_worker(void *arg)
 		size_t i = j->next++;
 		pthread_mutex_unlock(&j->mu);
 		int bad = pdf_deflate(j->in[i].data, j->in[i].len, &j->out[i]);
+		buf_free(&j->in[i]); /* done with: a document's pages add up */
 		pthread_mutex_lock(&j->mu);
 		if (bad < 0)
 			j->failed = 1;

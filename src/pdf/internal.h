@@ -101,7 +101,8 @@ void cs_code(sp_buf *b, uint32_t cp);
 
 /* Deflates in into out (zlib format); -1 on failure. */
 int pdf_deflate(const void *in, size_t n, sp_buf *out);
-/* Deflates in[i] into out[i] for i < n on up to `threads` threads. */
+/* Deflates in[i] into out[i] for i < n on up to `threads` threads, and
+ * frees each in[i] when it is done. */
 int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads);
 /* The same as a job running beside this thread: start runs threads - 1
  * workers, which take items below `ready` (raised by pdf_deflate_ready

@@ -339,16 +339,21 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 }
 
 /* Appends the codes of run t (in an open literal string) and records its
- * code points in used; returns the run's advance in 1/1000 em, by the
- * widths the /W array gives. Invalid UTF-8 and characters above U+FFFF
- * (which a two-byte code cannot carry) are drawn as U+FFFD, with one
- * warning per document. */
-static long put_run(render *r, sp_buf *cs, const page_text *t,
-                    const pdf_face *fc, pdf_cpset *used)
+ * code points in used. *pen is where the reader's pen is (by the widths
+ * the /W array gives and the kerning numbers written), *exact where the
+ * layout puts it; both advance over the run. The spaces of a justified
+ * run (t->extra != 0) are not drawn: each becomes a kerning number for
+ * its width plus the extra, rounded to 1/1000 em against *exact, so
+ * nothing drifts. Invalid UTF-8 and characters above U+FFFF (which a
+ * two-byte code cannot carry) are drawn as U+FFFD, with one warning per
+ * document. */
+static void put_run(render *r, sp_buf *cs, const page_text *t,
+                    const pdf_face *fc, pdf_cpset *used, double *pen,
+                    double *exact)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
 	size_t n = t->len, i = 0;
-	long adv = 0;
+	double k1000 = t->size / 1000;
 	while (i < n) {
 		uint32_t cp;
 		size_t k = utf8_next(s + i, n - i, &cp);
@@ -363,11 +368,23 @@ static long put_run(render *r, sp_buf *cs, const page_text *t,
 			k = k ? k : 1;
 		}
 		i += k;
+		double w =
+		    fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0] *
+		    k1000;
+		if (cp == 0x20 && t->extra != 0) {
+			*exact += w + t->extra;
+			long adj = lround((*pen - *exact) / k1000);
+			if (adj) {
+				buf_printf(cs, ")%ld(", adj);
+				*pen -= (double)adj * k1000;
+			}
+			continue;
+		}
 		cpset_add(used, cp);
 		cs_code(cs, cp);
-		adv += fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0];
+		*pen += w;
+		*exact += w;
 	}
-	return adv;
 }
 
 static void draw_texts(render *r, HPDF_Page page, sp_buf *cs, gstate *g,
@@ -437,8 +454,8 @@ static void draw_texts(render *r, HPDF_Page page, sp_buf *cs, gstate *g,
 			buf_puts(cs, "[(");
 			open = 1;
 		}
-		long adv = put_run(r, cs, t, fc, r->used[f]);
-		pen += (double)adv * t->size / 1000;
+		double exact = t->x;
+		put_run(r, cs, t, fc, r->used[f], &pen, &exact);
 	}
 	if (open)
 		buf_puts(cs, ")] TJ\n");
