@@ -795,17 +795,6 @@ static int save(render *r, char **data, size_t *len)
 		return -1;
 	}
 	timing_mark("pdf: saved by libharu");
-	if (!r->uncompressed) {
-		sp_buf packed = SP_BUF_INIT;
-		if (pdf_pack(buf, size, &packed) == 0) {
-			timing_mark("pdf: packed");
-			free(buf);
-			*len = packed.len;
-			*data = buf_detach(&packed);
-			return 0;
-		}
-		buf_free(&packed);
-	}
 	*data = buf;
 	*len = size;
 	return 0;
@@ -874,6 +863,17 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		HPDF_Free(r.pdf);
 	} else if (r.defs_held) {
 		pdf_embed_release(r.embed);
+	}
+	if (rc == 0 && !r.uncompressed) {
+		/* packed once libharu's objects are gone (less at the peak) */
+		sp_buf packed = SP_BUF_INIT;
+		if (pdf_pack(*data, *len, &packed) == 0) {
+			timing_mark("pdf: packed");
+			free(*data);
+			*len = packed.len;
+			*data = buf_detach(&packed);
+		}
+		buf_free(&packed);
 	}
 	pdf_glyphid_clear();
 	for (int f = 0; f < nf; f++)
