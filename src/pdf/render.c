@@ -1,10 +1,12 @@
-/* render.c - the page model drawn with libharu, in the order and with the
- * workarounds of the libharu notes: compression and the UTF-8 encoder
- * before fonts and info, explicit page sizes, one ShowText per run, links
- * with FitH destinations, outline titles through the UTF-8 encoder, ASCII
+/* render.c - the page model as a PDF: libharu holds the document, in the
+ * order and with the workarounds of the libharu notes (compression and
+ * the UTF-8 encoder before fonts and info, explicit page sizes, links with
+ * FitH destinations, outline titles through the UTF-8 encoder, ASCII
  * page-label prefixes, dates only from SOURCE_DATE_EPOCH, the font repair
- * of tounicode.c before saving, and the sticky error checked after every
- * page and before saving. */
+ * of tounicode.c before saving, the sticky error checked after every page
+ * and before saving). Page contents are written and deflated here
+ * (content.c), fonts embedded from the run's subsets (embed.c), and the
+ * saved file packed into object streams (pack.c). */
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
