@@ -24,6 +24,7 @@
 #define LINE_GAP 19.0       /* between write-in lines, points */
 #define MAX_LINES 24        /* write-in lines for one question */
 #define CELL_PAD 6.0        /* inside STAR cells and step boxes */
+#define STAR_GAP 8.0        /* between the two cells of a STAR row */
 #define BOX_RULE 0.6        /* border width */
 #define TICK "\xE2\x98\x90" /* U+2610 BALLOT BOX */
 #define BULLET "\xE2\x80\xA2"
@@ -237,11 +238,9 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	b->keep_with_next = 1;
 }
 
-/* A labelled space for one framework step: label, prompt, lines. */
-static sp_flow *step_flow(ws *w, const sp_step *s, const char *prefix,
-                          int nlines)
+/* A framework step's label and prompt. */
+static void step_head(ws *w, sp_flow *f, const sp_step *s, const char *prefix)
 {
-	sp_flow *f = flow_new();
 	char *label = clipped(prefix ? prefix : "", s->label.s, 100000);
 	para(f, label, &w->label, &w->ps_small);
 	free(label);
@@ -249,8 +248,28 @@ static sp_flow *step_flow(ws *w, const sp_step *s, const char *prefix,
 		flow_block *b = para(f, s->prompt.s, &w->muted, &w->ps_small);
 		b->space_before = 1;
 	}
-	flow_add_lines(f, nlines, LINE_GAP, w->t->color_rule);
+}
+
+/* A labelled space for one framework step: label, prompt, then the lines,
+ * `drop` points lower. */
+static sp_flow *step_flow(ws *w, const sp_step *s, const char *prefix,
+                          int nlines, double drop)
+{
+	sp_flow *f = flow_new();
+	step_head(w, f, s, prefix);
+	flow_block *b = flow_add_lines(f, nlines, LINE_GAP, w->t->color_rule);
+	b->space_before = drop;
 	return f;
+}
+
+/* The height of a step's label and prompt at a width. */
+static double step_head_height(ws *w, const sp_step *s, double width)
+{
+	sp_flow *f = flow_new();
+	step_head(w, f, s, NULL);
+	double h = layout_flow_height(w->r->eng, f, width);
+	flow_free(f);
+	return h;
 }
 
 static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
@@ -260,18 +279,26 @@ static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
 		per = 11;
 	if (per < 3)
 		per = 3;
+	/* the width of a cell's content, as the row shares it: the lines of
+	 * both cells of a row start at the same height even when one prompt
+	 * takes more lines than the other */
+	double frame_w = w->t->page_w - w->t->margin_inner - w->t->margin_outer;
+	double content_w = (frame_w - QINDENT - STAR_GAP) / 2 - 2 * CELL_PAD;
 	for (int r = 0; r < 2; r++) {
-		flow_block *row = flow_add_row(f, 8);
+		flow_block *row = flow_add_row(f, STAR_GAP);
 		row->indent_left = QINDENT;
 		row->space_before = r ? 8 : 0;
 		row->stroke = w->t->color_rule;
 		row->thickness = BOX_RULE;
 		if (r == 0)
 			row->keep_with_next = 1;
+		const sp_step *st = &q->framework.steps[r * 2];
+		double h[2] = {step_head_height(w, &st[0], content_w),
+		               step_head_height(w, &st[1], content_w)};
 		for (int k = 0; k < 2; k++) {
-			const sp_step *s = &q->framework.steps[r * 2 + k];
+			double drop = h[1 - k] > h[k] ? h[1 - k] - h[k] : 0;
 			flow_cell *c = flow_row_add_cell(
-			    row, 0, step_flow(w, s, NULL, per));
+			    row, 0, step_flow(w, &st[k], NULL, per, drop));
 			c->pad = CELL_PAD;
 			c->border = 1;
 		}
@@ -287,7 +314,8 @@ static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
 	for (size_t k = 0; k < ns; k++) {
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "%zu. ", k + 1);
-		sp_flow *in = step_flow(w, &q->framework.steps[k], prefix, per);
+		sp_flow *in =
+		    step_flow(w, &q->framework.steps[k], prefix, per, 0);
 		flow_block *b =
 		    flow_add_box(f, in, CELL_PAD, BOX_RULE, w->t->color_rule);
 		b->indent_left = QINDENT;

@@ -76,4 +76,27 @@ set -e
 check "bad --edition is a usage error" test "$rc1" -eq 2
 check "unknown --mix category is a usage error" test "$rc2" -eq 2
 check "--mix with --minutes is a usage error" test "$rc3" -eq 2
+# the ruled lines of the two cells of a STAR row start at the same height,
+# also when one cell's prompt takes more lines than the other's (in the
+# page model: every answer line narrower than half the frame has a twin at
+# the same height on the other side of the row)
+check "STAR worksheet renders with a layout dump" \
+  "$SP" worksheet -c "$CONTENT" --category behavioral -o star.pdf --dump-layout star.dump
+check "the two cells of every STAR row have their lines at the same heights" \
+  python3 - star.dump <<'PY'
+import sys, collections
+rows = collections.defaultdict(list)
+page = 0
+for l in open(sys.argv[1], encoding="utf-8"):
+    f = l.split()
+    if f[0] == "page":
+        page += 1
+    elif f[0] == "line" and f[5] == "0.50" and float(f[3]) - float(f[1]) < 240:
+        rows[(page, f[2])].append(float(f[1]))
+assert rows, "no STAR answer lines found"
+bad = [(k, v) for k, v in rows.items() if len(v) != 2 or not (min(v) < 300 < max(v))]
+assert not bad, "lines without a twin: %r" % bad[:5]
+print("%d line pairs" % len(rows))
+PY
+
 finish
