@@ -6,8 +6,9 @@
  * "Answer") on top, the key points (or the answer) below.
  *
  * Fitting: the body starts at the template's card size (the question at
- * CARDS_FRONT_SCALE times it) and shrinks in steps of 0.5 pt down to the
- * template's minimum. If it still does not fit, the card
+ * CARDS_FRONT_SCALE times it; both larger on cards larger than a4-8's, see
+ * start_size) and shrinks in steps of 0.5 pt down to the template's
+ * minimum. If it still does not fit, the card
  * continues on further cards: the fewest that hold it at the minimum size,
  * at the largest size that keeps to that number. Layout never clips. */
 #include "products/cards.h"
@@ -208,12 +209,29 @@ static double next_size(double s, double min)
 	return s < min + 1e-9 ? min : s;
 }
 
+/* Cards larger than the default layout's (a4-8, 105 x 74.25 mm) start
+ * larger, so that their text uses their room: by the square root of the
+ * area ratio, at most CARDS_GROW_MAX times, in whole SIZE_STEPs. Smaller
+ * cards start at the template's size and shrink as needed. */
+#define CARDS_GROW_MAX 1.5
+static double start_size(const cards_card *k, double base)
+{
+	const double ref = (105.0 / 25.4 * 72) * (74.25 / 25.4 * 72);
+	double g = sqrt(k->w * k->h / ref);
+	if (g <= 1)
+		return base;
+	if (g > CARDS_GROW_MAX)
+		g = CARDS_GROW_MAX;
+	return floor(base * g / SIZE_STEP) * SIZE_STEP;
+}
+
 static void fit_face(const cards_card *k, int back, double h, double *size,
                      int *parts)
 {
 	const sp_template *t = k->r->tpl;
 	double min = t->card_min_size, s;
-	double start = back ? t->card_size : t->card_size * CARDS_FRONT_SCALE;
+	double start = start_size(k, back ? t->card_size
+	                                  : t->card_size * CARDS_FRONT_SCALE);
 	if (start < min)
 		start = min;
 	for (s = start;; s = next_size(s, min)) {

@@ -152,4 +152,18 @@ for layout in letter-3x5 a4-8 letter-8 a4-a6 letter-business; do
   "$SP" cards --layout "$layout" --strict-fit -o "$TMP/$layout.pdf" 2>"$TMP/$layout.err" || rc=$?
   check "bundled deck on $layout: no continuation" [ "$rc" = 0 ]
 done
+# large cards start larger (by the square root of the area over a4-8's, at
+# most 1.5 times): on a4-a6 the short card's question is set larger than on
+# a4-8, and the long answer is still shrunk to fit (never clipped)
+biggest() { awk '$1 == "text" && $8 ~ /^"/ { if ($5 > m) m = $5 } END { print m + 0 }' "$1"; }
+"$SP" cards -c "$CORPUS" --layout a4-8 -o "$TMP/a48.pdf" --dump-layout "$TMP/a48.dump" 2>/dev/null
+"$SP" cards -c "$CORPUS" --layout a4-a6 -o "$TMP/a6.pdf" --dump-layout "$TMP/a6.dump" 2>"$TMP/a6.err"
+s48=$(biggest "$TMP/a48.dump"); s6=$(biggest "$TMP/a6.dump")
+check "a4-a6 sets the largest text larger than a4-8 ($s6 > $s48 pt)" \
+  awk -v a="$s6" -v b="$s48" 'BEGIN { exit !(a > b) }'
+check "a4-a6 does not grow past 1.5 times the template's question size ($s6 pt)" \
+  awk -v a="$s6" 'BEGIN { exit !(a <= 11 * 1.25 * 1.5) }'
+check "a4-a6: the long answer is still shrunk or continued" \
+  grep -Eq '^cards: (shrunk|continued): 3 very-long-answer' "$TMP/a6.err"
+
 finish
