@@ -574,6 +574,7 @@ static int put_contents(render *r)
 	}
 	free(z);
 	r->z = NULL;
+	timing_mark("pdf: contents deflated");
 	if (ret != HPDF_OK && !r->err.count) {
 		r->err.code = ret;
 		r->err.count = 1;
@@ -600,6 +601,7 @@ static int draw_pages(render *r)
 		if (r->deflating)
 			pdf_deflate_ready(r->deflating, p + 1);
 	}
+	timing_mark("pdf: pages drawn");
 	return 0;
 }
 
@@ -758,6 +760,7 @@ static int fix_fonts(render *r)
 		if (failed(r, "font repair"))
 			return -1;
 	}
+	timing_mark("pdf: outline, labels, fonts");
 	return 0;
 }
 
@@ -852,12 +855,8 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.defs_held = pdf_embed_acquire(r.embed);
 	int rc = -1;
 	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
-	    add_pages(&r) == 0 && draw_pages(&r) == 0 &&
-	    (timing_mark("pdf: pages drawn"), add_outline(&r) == 0) &&
-	    add_labels(&r) == 0 && fix_fonts(&r) == 0 &&
-	    (timing_mark("pdf: outline, labels, fonts"),
-	     put_contents(&r) == 0) &&
-	    (timing_mark("pdf: contents deflated"), 1))
+	    add_pages(&r) == 0 && draw_pages(&r) == 0 && add_outline(&r) == 0 &&
+	    add_labels(&r) == 0 && fix_fonts(&r) == 0 && put_contents(&r) == 0)
 		rc = save(&r, data, len);
 	finish_deflating(&r); /* after a failure on the way */
 	if (r.pdf) {
