@@ -28,8 +28,11 @@ typedef struct rt_run {
 } rt_run;
 
 typedef enum rt_block_kind {
-	RT_PARA,     /* a paragraph */
-	RT_LIST_ITEM /* one paragraph of a list item */
+	RT_PARA,      /* a paragraph */
+	RT_LIST_ITEM, /* one paragraph of a list item */
+	RT_CODE_BLOCK /* a fenced code block: one RT_CODE run holding the
+	               * lines verbatim, separated by '\n' (no final
+	               * newline); inside a list when depth > 0 */
 } rt_block_kind;
 
 typedef struct rt_block {
@@ -40,6 +43,8 @@ typedef struct rt_block {
 	int number;     /* RT_LIST_ITEM: the item's number in an ordered
 	                 * list; 0 if this is a continuation paragraph of
 	                 * an item (no marker drawn) */
+	char *info;     /* RT_CODE_BLOCK: the fence's language ("sql"), the
+	                 * first word of its info string, or NULL */
 	rt_run *runs;
 	size_t nruns;
 } rt_block;

@@ -121,6 +121,26 @@ static int looks_like_table(const rt_state *s, cmark_node *para)
 	return 0;
 }
 
+/* cmark 0.30 does not say whether a code block was fenced: look at the
+ * source where the block starts (after its container's indentation). */
+static int is_fenced(const rt_state *s, cmark_node *n)
+{
+	int line = cmark_node_get_start_line(n);
+	int col = cmark_node_get_start_column(n);
+	const char *p = s->text;
+	for (int l = 1; l < line && p; l++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (!p || col < 1 || (size_t)(col - 1) > strcspn(p, "\n"))
+		return 0;
+	p += col - 1;
+	while (*p == ' ')
+		p++;
+	return !strncmp(p, "```", 3) || !strncmp(p, "~~~", 3);
+}
+
 static int unsupported(rt_state *s, cmark_node *n)
 {
 	switch (cmark_node_get_type(n)) {
@@ -139,9 +159,11 @@ static int unsupported(rt_state *s, cmark_node *n)
 		report(s, n, "images are not supported in rich text");
 		return 1;
 	case CMARK_NODE_CODE_BLOCK:
+		if (is_fenced(s, n))
+			return 0;
 		report(s, n,
-		       "code blocks are not supported in rich text (use "
-		       "`code` spans)");
+		       "indented code blocks are not supported in rich text "
+		       "(fence the code with ``` lines)");
 		return 1;
 	case CMARK_NODE_BLOCK_QUOTE:
 		report(s, n, "block quotes are not supported in rich text");
@@ -204,6 +226,34 @@ static void enter_paragraph(rt_state *s, cmark_node *n)
 	s->cur = new_block(s);
 }
 
+/* The first word of a fence's info string, or NULL. */
+static char *fence_language(const char *info)
+{
+	if (!info)
+		return NULL;
+	while (*info == ' ' || *info == '\t')
+		info++;
+	size_t n = strcspn(info, " \t{");
+	return n ? xstrndup(info, n) : NULL;
+}
+
+static void enter_code_block(rt_state *s, cmark_node *n)
+{
+	if (s->lists && s->lists <= RICH_MAX_DEPTH && s->pending[s->lists])
+		new_block(s); /* an item that opens with code: its marker */
+	rt_block *b = new_block(s);
+	b->kind = RT_CODE_BLOCK;
+	b->info = fence_language(cmark_node_get_fence_info(n));
+	const char *lit = cmark_node_get_literal(n);
+	size_t len = lit ? strlen(lit) : 0;
+	if (len && lit[len - 1] == '\n')
+		len--;
+	b->runs = xcalloc(1, sizeof *b->runs);
+	b->nruns = 1;
+	b->runs[0].text = xstrndup(lit ? lit : "", len);
+	b->runs[0].style = RT_CODE;
+}
+
 static void on_enter(rt_state *s, cmark_node *n)
 {
 	switch (cmark_node_get_type(n)) {
@@ -215,6 +265,9 @@ static void on_enter(rt_state *s, cmark_node *n)
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		enter_paragraph(s, n);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		enter_code_block(s, n);
 		break;
 	case CMARK_NODE_TEXT:
 		add_run(s, cmark_node_get_literal(n), cur_style(s));
@@ -388,6 +441,7 @@ void richtext_free(rich_text *rt)
 		for (size_t j = 0; j < b->nruns; j++)
 			free_run(&b->runs[j]);
 		free(b->runs);
+		free(b->info);
 	}
 	free(rt->blocks);
 	rt->blocks = NULL;

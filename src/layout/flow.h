@@ -65,6 +65,8 @@ struct flow_block {
 	int leader;          /* draw dot leaders before the tail */
 	sp_color fill;       /* background of the paragraph's area */
 	int has_fill;
+	int wrap_mark; /* draw a continuation mark (in `color`) right of the
+	                * measure after each line that wraps (code blocks) */
 
 	/* BLK_SPACE: height; BLK_RULE: thickness, color;
 	 * BLK_LINES: nlines lines, `height` apart, color, optional label in

@@ -38,6 +38,9 @@ struct layout_engine {
 	prefetch *pf;                 /* running during a cold pagination */
 	int pending_odd;              /* a break asked for an odd page */
 	int depth;                    /* nesting of boxes/cells being laid */
+	double frame_h; /* height of the outermost frame being filled,
+	                 * points (0 = unknown): a block kept together but
+	                 * taller than this is split like any other */
 	para_entry *cache;            /* open addressing, cap a power of two */
 	size_t ncache, cap_cache;
 	char **links; /* copies of the link targets cached runs point to */
@@ -503,6 +506,22 @@ static double baseline_in(const layout_line *l, double top, double h)
 	return top - gap - l->ascent;
 }
 
+/* A hooked arrow (like U+21A9) in the gap right of a wrapped code line,
+ * drawn as strokes so that it is not part of the text. x: the measure's
+ * right edge. */
+static void draw_wrap_mark(sp_page *pg, const layout_line *l, double x,
+                           double base, sp_color color)
+{
+	double u = l->ascent > 0 ? l->ascent / 8 : 1; /* about 1/10 em */
+	double left = x + 1.2 * u, right = left + 4 * u;
+	double low = base + 1.5 * u, high = base + 6 * u;
+	double w = 0.7 * u;
+	page_add_line(pg, right, high, right, low, w, color);
+	page_add_line(pg, right, low, left, low, w, color);
+	page_add_line(pg, left, low, left + 1.6 * u, low + 1.6 * u, w, color);
+	page_add_line(pg, left, low, left + 1.6 * u, low - 1.6 * u, w, color);
+}
+
 static void draw_para_lines(fit_state *s, flow_block *b, const layout_lines *ls,
                             size_t from, size_t to)
 {
@@ -514,6 +533,10 @@ static void draw_para_lines(fit_state *s, flow_block *b, const layout_lines *ls,
 		double h = line_height(b, l);
 		double base = baseline_in(l, top, h);
 		draw_line(pg, l, x, base); /* runs include first_indent */
+		if (b->wrap_mark && l->wrapped)
+			draw_wrap_mark(pg, l,
+			               s->fr->x + s->fr->w - b->indent_right,
+			               base, b->color);
 		if (i == 0 && b->marker.text)
 			draw_single(s->e, pg, &b->marker, x - b->marker_width,
 			            base, 0);
@@ -599,9 +622,19 @@ static double block_height(layout_engine *e, flow_block *b, double w)
 }
 
 /* Smallest height that may start the block in a frame (orphan rule). */
+/* Is b kept together at width w (it fits in a whole frame)? */
+static int kept_whole(layout_engine *e, flow_block *b, double w)
+{
+	if (!b->keep_together)
+		return 0;
+	if (b->kind != BLK_BOX || !(e->frame_h > 0))
+		return 1;
+	return block_height(e, b, w) <= e->frame_h + 1e-6;
+}
+
 static double block_min_start(layout_engine *e, flow_block *b, double w)
 {
-	if (b->keep_together || b->kind == BLK_ROW)
+	if (kept_whole(e, b, w) || b->kind == BLK_ROW)
 		return block_height(e, b, w);
 	switch (b->kind) {
 	case BLK_PARA: {
@@ -789,8 +822,10 @@ static int place_box(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	if (!in_progress) {
 		double full = block_height(s->e, b, s->fr->w);
 		int fits = full <= avail + 1e-6;
+		/* a box kept together moves to the next frame, unless it
+		 * is taller than a whole frame: then it starts here */
 		if (!fits && !s->empty &&
-		    (b->keep_together || s->e->depth > 0 ||
+		    (kept_whole(s->e, b, s->fr->w) || s->e->depth > 0 ||
 		     block_min_start(s->e, b, s->fr->w) > avail + 1e-6))
 			return 0;
 	}
@@ -1014,7 +1049,11 @@ double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
 {
 	fit_state s = {e, doc, frame, 0, 1};
 	int of = 0;
+	double saved = e->frame_h;
+	if (e->depth == 0)
+		e->frame_h = frame->h;
 	double used = fit_flow(&s, flow, pos, &of);
+	e->frame_h = saved;
 	if (overflow)
 		*overflow = of;
 	return used;

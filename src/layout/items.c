@@ -230,7 +230,20 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 			            j == p->n || p->c[j].brk == BRK_FORCED);
 			drop = drop || (!o->preserve_space &&
 			                out->v[out->n - 1].type == IT_GLUE);
-			if (!drop) {
+			int indent = !drop && o->preserve_space && lead_on &&
+			             (!(o->emergency_width > 0) ||
+			              lead + c->width <= o->emergency_width / 2);
+			if (indent) {
+				/* indentation of preserved text (code) is
+				 * part of the line, never a breakpoint (but
+				 * for a last pass that cannot fit it) */
+				lb_item *g = add(out, IT_BOX);
+				g->c0 = (uint32_t)i;
+				g->c1 = (uint32_t)j;
+				g->w = c->width;
+				g->count = 1;
+				lead += g->w;
+			} else if (!drop) {
 				lb_item *g = add(out, IT_GLUE);
 				g->c0 = (uint32_t)i;
 				g->c1 = (uint32_t)i + 1;

@@ -315,6 +315,12 @@ static const layout_span *line_span(const setter *s, size_t b, size_t e)
 	return &s->spans[s->p->c[c].span];
 }
 
+static int forced_break(const lb_items *it, size_t e)
+{
+	return e < it->n && it->v[e].type == IT_PEN &&
+	       it->v[e].penalty <= -LB_INF_PENALTY;
+}
+
 /* Set all lines; returns 0 when some line (of more than one grapheme)
  * came out wider than its measure. */
 static int set_lines(setter *s, const size_t *brk, size_t nb,
@@ -343,6 +349,7 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 			ok = 0;
 		align_line(s->line, st, indent, avail);
 		line_metrics(s, st, line_span(s, b, e));
+		s->line->wrapped = i + 1 < nb && !forced_break(s->it, e);
 		b = lb_line_start(s->it, e);
 	}
 	return ok;

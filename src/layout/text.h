@@ -67,6 +67,8 @@ typedef struct layout_line {
 	double descent; /* max over runs, points (positive, below baseline) */
 	double leading; /* baseline distance to use before this line */
 	int hyphenated; /* ends with an inserted hyphen */
+	int wrapped;    /* ends at a break that is not forced: the text goes
+	                 * on in the next line (code draws a mark there) */
 } layout_line;
 
 typedef struct layout_lines {

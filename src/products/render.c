@@ -11,6 +11,9 @@
 
 #define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
 #define LIST_INDENT 14.0 /* points per list level */
+#define CODE_PAD_EM 0.6  /* inner padding of a code block, em of its text */
+#define CODE_RULE 0.4    /* its border, points */
+#define CODE_MARK_EM 0.7 /* room for the continuation mark, em */
 
 int render_open(sp_render *r, const sp_template *t, sp_diag *d)
 {
@@ -114,12 +117,51 @@ static const char *bullet_for(unsigned depth)
 	return bullets[(depth ? depth - 1 : 0) % 3];
 }
 
+/* A fenced code block: the lines verbatim in the mono face (spaces kept,
+ * never stretched or hyphenated, wrapped only where a line is too long,
+ * with a mark), in a shaded box kept on one page when it fits. */
+static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
+                       const layout_span *base, double indent,
+                       double space_before)
+{
+	const sp_template *t = r->tpl;
+	layout_span s = *base;
+	s.family = FAMILY_MONO;
+	s.variant = 0;
+	s.size = base->size * t->size_mono / t->size_body;
+	s.link = NULL;
+	layout_para_style ps = render_para_style(r, s.size, 0);
+	ps.hyphenate = 0;
+	ps.preserve_space = 1;
+	sp_flow *in = flow_new();
+	flow_block *p = flow_add_para(in, &ps);
+	const char *code = blk->nruns ? blk->runs[0].text : "";
+	flow_para_add(p, code, strlen(code), &s);
+	p->wrap_mark = 1;
+	p->color = t->color_muted;
+	p->indent_right = CODE_MARK_EM * s.size; /* room for the mark */
+	double pad = CODE_PAD_EM * s.size;
+	flow_block *box = flow_add_box(f, in, pad, CODE_RULE, t->color_rule);
+	box->fill = t->color_shade;
+	box->has_fill = 1;
+	box->radius = 2;
+	box->keep_together = 1;
+	box->indent_left = indent + LIST_INDENT * blk->depth;
+	box->space_before = space_before;
+}
+
 void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
                       const layout_span *base, const layout_para_style *ps,
                       double indent, double para_space)
 {
 	for (size_t i = 0; i < rt->nblocks; i++) {
 		const rt_block *blk = &rt->blocks[i];
+		if (blk->kind == RT_CODE_BLOCK) {
+			layout_span s = *base;
+			s.loc = rt->loc;
+			code_block(r, f, blk, &s, indent, i ? para_space : 0);
+			continue;
+		}
 		flow_block *b = flow_add_para(f, ps);
 		b->indent_left = indent;
 		b->space_before = i ? para_space : 0;
