@@ -477,7 +477,7 @@ static int cmp_str(const void *a, const void *b)
 
 static void build_index(hb *h, sp_flow *f)
 {
-	flow_add_break(f, 0);
+	flow_add_break(f, h->o->duplex); /* a section of its own */
 	layout_para_style ps = heading_style(h, h->h1.size);
 	flow_block *b = render_text_para(f, "Topic index", &h->h1, &ps);
 	b->space_after = 14;
