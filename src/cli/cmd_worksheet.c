@@ -363,8 +363,9 @@ static int run(ws_args *a, sp_diag *d)
 	sel.sel.has_seed = 0;
 	size_t *pool = NULL, npool = 0;
 	sp_render r;
-	if (a->mix && ws_parse_mix(c, a->mix, &a->b.pick.mix, d) < 0)
-		rc = EXIT_USAGE;
+	int mix = a->mix ? ws_parse_mix(c, a->mix, &a->b.pick.mix, d) : 0;
+	if (mix < 0)
+		rc = mix == WS_MIX_UNKNOWN ? EXIT_INVALID : EXIT_USAGE;
 	else
 		rc = cli_select(&sel, c, d, &pool, &npool);
 	if (rc == EXIT_OK && render_open(&r, t, d) != 0)

@@ -71,7 +71,11 @@ void ws_pick_opts_init(ws_pick_opts *o);
 void ws_pick_opts_free(ws_pick_opts *o);
 
 /* Parse "behavioral=2,technical=3" (category ids or names). Reports
- * unknown categories and malformed counts. Returns 0 or -1. */
+ * unknown categories and malformed counts. Returns 0, WS_MIX_MALFORMED
+ * for a spec that is not CATEGORY=COUNT,... (a usage error), or
+ * WS_MIX_UNKNOWN for a category the corpus does not have (invalid input,
+ * like an unknown --role). */
+enum { WS_MIX_MALFORMED = -1, WS_MIX_UNKNOWN = -2 };
 int ws_parse_mix(const sp_corpus *c, const char *spec, ws_mix *m, sp_diag *d);
 
 /* Pick from pool (question indexes, in the order to print) with the
