@@ -468,11 +468,11 @@ static void load_document(tctx *c, const ynode *root)
 	check_geometry(c, root);
 }
 
-static void template_yaml_error(void *ctx, unsigned line, unsigned col,
-                                const char *msg)
+static void template_yaml_error(void *ctx, sp_severity sev, unsigned line,
+                                unsigned col, const char *msg)
 {
 	tctx *c = ctx;
-	diag_error(c->d, sp_loc_make(c->file, line, col), "%s", msg);
+	diag_report(c->d, sev, sp_loc_make(c->file, line, col), "%s", msg);
 }
 
 sp_template *template_load_bytes(const char *file, const char *data, size_t len,
