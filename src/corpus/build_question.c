@@ -189,6 +189,7 @@ static void one_question(loader *L, const ynode *v)
 	q->file_order = i;
 	q->loc = ld_loc(L, v);
 	read_fields(L, k, q);
+	ld_question_comments(L, v);
 	read_defaultable(L, k, q, qr, v);
 	if (k[Q_RELATED])
 		ld_ref_list(L, k[Q_RELATED], "related", &qr->related,
