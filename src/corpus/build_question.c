@@ -118,8 +118,9 @@ static void read_defaultable(loader *L, const ynode **k, sp_question *q,
 	if (k[Q_CATEGORY])
 		ld_ref_one(L, k[Q_CATEGORY], "category", &qr->category);
 	else if (df->has_category) {
-		qr->category = df->category;
-		qr->category.id = xstrdup(df->category.id);
+		qr->category = df->category; /* id NULL when it was invalid */
+		qr->category.id =
+		    df->category.id ? xstrdup(df->category.id) : NULL;
 	} else
 		ld_error(L, qnode,
 		         "missing required key 'category' in question (give it "
