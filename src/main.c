@@ -13,6 +13,7 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"init", cmd_init, "write a small, commented starter corpus into DIR"},
     {"check", cmd_check, "validate a corpus and report every problem"},
     {"list", cmd_list, "list the selected questions, one per line"},
     {"handbook", cmd_handbook, "render the study handbook as a PDF"},

@@ -28,7 +28,8 @@ enum {
 	OPT_JOBS,
 	OPT_PROGRESS,
 	OPT_NO_PROGRESS,
-	OPT_MERGE
+	OPT_MERGE,
+	OPT_DELIMITER
 };
 
 typedef struct ws_args {
@@ -72,6 +73,9 @@ static void usage(FILE *f)
 	    "      --candidates CSV    a batch: one packet per row (columns "
 	    "name, id, role,\n"
 	    "                          seed, date, interviewer)\n"
+	    "      --delimiter SEP     the CSV's separator: ',', ';' or tab "
+	    "(default: the one\n"
+	    "                          the header line uses)\n"
 	    "      --out-dir DIR       where a batch writes its packets and "
 	    "manifest.csv\n"
 	    "      --exclude-from CSV  leave out questions each candidate had "
@@ -101,6 +105,18 @@ static int number(const char *arg, long min, long max, long *out)
 	if (errno || *end || end == arg || v < min || v > max)
 		return -1;
 	*out = v;
+	return 0;
+}
+
+/* --delimiter: ",", ";", "tab" (or a tab). Returns 0 or -1. */
+static int parse_delimiter(ws_args *a, const char *arg)
+{
+	if (!strcmp(arg, ",") || !strcmp(arg, ";") || !strcmp(arg, "\t"))
+		a->b.delimiter = arg[0];
+	else if (!strcmp(arg, "tab"))
+		a->b.delimiter = '\t';
+	else
+		return -1;
 	return 0;
 }
 
@@ -179,6 +195,13 @@ static int own_option(ws_args *a, int opt, const char *arg)
 	case OPT_NO_PROGRESS:
 		a->b.progress = opt == OPT_PROGRESS;
 		return 1;
+	case OPT_DELIMITER:
+		if (parse_delimiter(a, arg))
+			return cli_usage_error("worksheet",
+			                       "--delimiter takes ',', ';' or "
+			                       "tab, not '%s'",
+			                       arg);
+		return 1;
 	case OPT_MERGE:
 		if (number(arg, 1, INT_MAX, &a->merge))
 			return cli_usage_error("worksheet",
@@ -215,6 +238,9 @@ static int check_args(ws_args *a, int argc, char **argv)
 			a->b.edition = WS_BOTH;
 		return EXIT_OK;
 	}
+	if (a->b.delimiter)
+		return cli_usage_error(
+		    "worksheet", "--delimiter needs --candidates FILE.csv");
 	if (a->b.out_dir || a->b.exclude_from || a->b.shard_n > 1)
 		return cli_usage_error("worksheet",
 		                       "--out-dir, --exclude-from and --shard "
@@ -247,6 +273,7 @@ static int parse(ws_args *a, int argc, char **argv)
 	    {"progress", no_argument, NULL, OPT_PROGRESS},
 	    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	    {"merge-manifests", required_argument, NULL, OPT_MERGE},
+	    {"delimiter", required_argument, NULL, OPT_DELIMITER},
 	    CLI_OPTS_END};
 	int opt;
 	optind = 1;
@@ -363,8 +390,9 @@ static int run(ws_args *a, sp_diag *d)
 	sel.sel.has_seed = 0;
 	size_t *pool = NULL, npool = 0;
 	sp_render r;
-	if (a->mix && ws_parse_mix(c, a->mix, &a->b.pick.mix, d) < 0)
-		rc = EXIT_USAGE;
+	int mix = a->mix ? ws_parse_mix(c, a->mix, &a->b.pick.mix, d) : 0;
+	if (mix < 0)
+		rc = mix == WS_MIX_UNKNOWN ? EXIT_INVALID : EXIT_USAGE;
 	else
 		rc = cli_select(&sel, c, d, &pool, &npool);
 	if (rc == EXIT_OK && render_open(&r, t, d) != 0)

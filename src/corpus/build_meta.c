@@ -141,9 +141,12 @@ void ld_defaults_read(loader *L, const ynode *v)
 	if (k[D_ROLES])
 		df->has_roles = ld_ref_list(L, k[D_ROLES], "roles", &df->roles,
 		                            &df->nroles) == 0;
-	if (k[D_CATEGORY])
-		df->has_category = ld_ref_one(L, k[D_CATEGORY], "category",
-		                              &df->category) == 0;
+	if (k[D_CATEGORY]) {
+		/* given, even when invalid: that was reported here, and the
+		 * questions do not report it missing again */
+		df->has_category = 1;
+		ld_ref_one(L, k[D_CATEGORY], "category", &df->category);
+	}
 	if (k[D_TOPICS])
 		df->has_topics = ld_ref_list(L, k[D_TOPICS], "topics",
 		                             &df->topics, &df->ntopics) == 0;

@@ -118,8 +118,9 @@ static void read_defaultable(loader *L, const ynode **k, sp_question *q,
 	if (k[Q_CATEGORY])
 		ld_ref_one(L, k[Q_CATEGORY], "category", &qr->category);
 	else if (df->has_category) {
-		qr->category = df->category;
-		qr->category.id = xstrdup(df->category.id);
+		qr->category = df->category; /* id NULL when it was invalid */
+		qr->category.id =
+		    df->category.id ? xstrdup(df->category.id) : NULL;
 	} else
 		ld_error(L, qnode,
 		         "missing required key 'category' in question (give it "
@@ -189,6 +190,7 @@ static void one_question(loader *L, const ynode *v)
 	q->file_order = i;
 	q->loc = ld_loc(L, v);
 	read_fields(L, k, q);
+	ld_question_comments(L, v);
 	read_defaultable(L, k, q, qr, v);
 	if (k[Q_RELATED])
 		ld_ref_list(L, k[Q_RELATED], "related", &qr->related,

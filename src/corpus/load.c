@@ -70,10 +70,11 @@ static void read_top(loader *L, const ytree *t)
 	ld_defaults_free(&L->defaults);
 }
 
-static void yaml_error(void *ctx, unsigned line, unsigned col, const char *msg)
+static void yaml_error(void *ctx, sp_severity sev, unsigned line, unsigned col,
+                       const char *msg)
 {
 	loader *L = ctx;
-	ld_report(L, L->file, SP_ERROR, line, col, "%s", msg);
+	ld_report(L, L->file, sev, line, col, "%s", msg);
 }
 
 static void invalid_utf8(loader *L, size_t off, size_t bom)

@@ -109,6 +109,10 @@ int ld_seq(loader *L, const ynode *v, const char *key);
 void ld_refs_free(ld_ref *r, size_t n);
 ld_ref *ld_refs_copy(const ld_ref *r, size_t n);
 
+/* comments.c: warn where a plain value of a question's text fields is
+ * followed by a comment on its line (`question: Why PM? #1 question`). */
+void ld_question_comments(loader *L, const ynode *q);
+
 /* build_meta.c, build_question.c: the top-level keys of one file. */
 void ld_corpus_meta(loader *L, const ynode *v);
 void ld_roles(loader *L, const ynode *v);

@@ -17,6 +17,8 @@ typedef struct id_entry {
 typedef struct id_index {
 	id_entry *e;
 	size_t n;
+	int incomplete; /* a declaration has no (valid) id: an unknown
+	                 * reference may name it, and is not reported */
 } id_index;
 
 static int cmp_entry(const void *pa, const void *pb)
@@ -34,10 +36,13 @@ static void index_build(id_index *x,
 {
 	x->e = xcalloc(n ? n : 1, sizeof *x->e);
 	x->n = 0;
+	x->incomplete = 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *id = get(c, i);
 		if (id)
 			x->e[x->n++] = (id_entry){id, i};
+		else
+			x->incomplete = 1;
 	}
 	qsort(x->e, x->n, sizeof *x->e, cmp_entry);
 }
@@ -114,6 +119,8 @@ static sp_loc q_loc(const sp_corpus *c, size_t i)
 static void undeclared(loader *L, const ld_ref *r, const char *kind,
                        const id_index *x)
 {
+	if (x->incomplete)
+		return; /* the declaration without an id was reported */
 	sp_buf b = SP_BUF_INIT;
 	size_t best = (size_t)-1, bi = 0;
 	for (size_t i = 0; i < x->n; i++) {

@@ -59,8 +59,15 @@ static unsigned hash_name(const char *s)
 static void fail(builder *b, unsigned line, unsigned col, const char *msg)
 {
 	if (!b->failed && b->err)
-		b->err(b->ctx, line, col, msg);
+		b->err(b->ctx, SP_ERROR, line, col, msg);
 	b->failed = 1;
+}
+
+/* A note about the error just reported. */
+static void fail_note(builder *b, unsigned line, unsigned col, const char *msg)
+{
+	if (b->err)
+		b->err(b->ctx, SP_NOTE, line, col, msg);
 }
 
 static void fail_mark(builder *b, yaml_mark_t m, const char *msg)
@@ -157,6 +164,8 @@ static void on_scalar(builder *b, yaml_event_t *e)
 	if (!n)
 		return;
 	n->style = scalar_style(e->data.scalar.style);
+	n->end_line = (unsigned)e->end_mark.line + 1;
+	n->end_col = (unsigned)e->end_mark.column + 1;
 	n->len = e->data.scalar.length;
 	n->str = xstrndup((const char *)e->data.scalar.value, n->len);
 	n->is_null = n->style == YS_PLAIN && is_null_plain(n->str);
@@ -273,10 +282,80 @@ static void offset_position(const char *data, size_t len, size_t off,
 	*col = c;
 }
 
+/* Byte offset of the 1-based position (line, col), col in characters;
+ * clamped to the end of its line (or of data). */
+static size_t position_offset(const char *data, size_t len, unsigned line,
+                              unsigned col)
+{
+	size_t i = 0;
+	for (unsigned l = 1; i < len && l < line; i++)
+		if (data[i] == '\n')
+			l++;
+	for (unsigned c = 1; c < col && i < len && data[i] != '\n'; c++)
+		for (i++; i < len && ((unsigned char)data[i] & 0xC0) == 0x80;
+		     i++)
+			;
+	return i;
+}
+
+/* The column of the first tab in the indentation of `line` (the spaces,
+ * tabs and "- " marks that start it) when it is at or before col, else
+ * 0. The indentation is ASCII: its bytes are its columns. */
+static unsigned indent_tab(const builder *b, unsigned line, unsigned col)
+{
+	size_t start = position_offset(b->data, b->len, line, 1);
+	for (size_t i = start; i < b->len && i - start < col; i++) {
+		char ch = b->data[i];
+		if (ch == '\t')
+			return (unsigned)(i - start) + 1;
+		int mark = ch == '-' && i + 1 < b->len &&
+		           (b->data[i + 1] == ' ' || b->data[i + 1] == '\t');
+		if (ch != ' ' && !mark)
+			return 0;
+	}
+	return 0;
+}
+
+/* libyaml's scanner messages that have a clearer one: a tab where YAML
+ * wants indentation, and a quoted string the file ends in. Returns 1
+ * when reported. */
+static int scanner_error_explained(builder *b, const yaml_parser_t *p)
+{
+	unsigned line = (unsigned)p->problem_mark.line + 1;
+	unsigned col = (unsigned)p->problem_mark.column + 1;
+	size_t at = position_offset(b->data, b->len, line, col);
+	unsigned tab = indent_tab(b, line, col);
+	if (!tab && at < b->len && b->data[at] == '\t')
+		tab = col;
+	if (tab) {
+		fail(b, line, tab,
+		     "tab characters cannot indent YAML; use spaces");
+		return 1;
+	}
+	if (p->problem && p->context &&
+	    !strcmp(p->problem, "found unexpected end of stream") &&
+	    !strcmp(p->context, "while scanning a quoted scalar")) {
+		unsigned ql = (unsigned)p->context_mark.line + 1;
+		unsigned qc = (unsigned)p->context_mark.column + 1;
+		size_t q = position_offset(b->data, b->len, ql, qc);
+		char quote = q < b->len && b->data[q] == '\'' ? '\'' : '"';
+		char msg[80];
+		snprintf(msg, sizeof msg,
+		         "unterminated quoted string (no closing %c)", quote);
+		fail(b, ql, qc, msg);
+		fail_note(b, line, col,
+		          "the file ends here, inside the string");
+		return 1;
+	}
+	return 0;
+}
+
 static void parser_error(builder *b, yaml_parser_t *p)
 {
 	sp_buf msg = SP_BUF_INIT;
 	unsigned line, col;
+	if (p->error == YAML_SCANNER_ERROR && scanner_error_explained(b, p))
+		return;
 	if (p->error == YAML_READER_ERROR) {
 		buf_printf(&msg, "invalid text: %s (byte offset %zu)",
 		           p->problem ? p->problem : "unreadable input",

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "util/diag.h"
+
 typedef enum yn_kind { YN_SCALAR, YN_SEQ, YN_MAP } yn_kind;
 
 typedef enum yn_style {
@@ -29,11 +31,16 @@ typedef struct ynode {
 	size_t n, cap;
 	size_t weight; /* nodes reachable, counting through aliases */
 	int is_null;   /* plain scalar "", "~", "null", "Null", "NULL" */
+	/* scalars: the position just after the value as written (after a
+	 * closing quote; before a comment) */
+	unsigned end_line, end_col;
 } ynode;
 
-/* An error found while building: 1-based position, message text. */
-typedef void (*ytree_errfn)(void *ctx, unsigned line, unsigned col,
-                            const char *msg);
+/* A message found while building: SP_ERROR, or an SP_NOTE right after
+ * its error (such as where an unterminated string's file ends); 1-based
+ * position, message text. */
+typedef void (*ytree_errfn)(void *ctx, sp_severity sev, unsigned line,
+                            unsigned col, const char *msg);
 
 typedef struct ytree {
 	ynode **nodes; /* every node allocated, for freeing */
@@ -44,7 +51,10 @@ typedef struct ytree {
 } ytree;
 
 /* Parse data (valid UTF-8, no BOM) into t. Returns 0, or -1 after
- * reporting one error through err (the tree is then partial; free it). */
+ * reporting one error (and perhaps a note) through err (the tree is then
+ * partial; free it). libyaml's messages for the two mistakes people make
+ * most are replaced: a tab in the indentation is reported at that tab,
+ * and an unterminated quoted string where its quote opens. */
 int ytree_parse(ytree *t, const char *data, size_t len, ytree_errfn err,
                 void *ctx);
 void ytree_free(ytree *t);

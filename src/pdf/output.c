@@ -165,6 +165,57 @@ out:
 	return rc;
 }
 
+/* Move tmp to path unless path exists: renameat2(RENAME_NOREPLACE), or
+ * link() where the file system cannot (tmp then stays; *linked says so).
+ * 0, or -1 with errno (EEXIST when path exists). */
+static int move_new(const char *tmp, const char *path, int *linked)
+{
+	*linked = 0;
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS)
+		return -1;
+	*linked = 1;
+	return link(tmp, path);
+}
+
+int pdf_write_new(const char *path, const void *data, size_t len, sp_diag *d)
+{
+	char *dcopy = xstrdup(path), *bcopy = xstrdup(path);
+	const char *dir = dirname(dcopy), *base = basename(bcopy);
+	sp_buf tmp = SP_BUF_INIT;
+	int rc = PDF_OK, err = 0, linked = 0;
+	int fd = open_temp(dir, base, &tmp);
+	if (fd < 0) {
+		rc = io_error(d, path, errno);
+		goto out;
+	}
+	if (write_all(fd, data, len) < 0)
+		err = errno;
+	if (!err && fsync(fd) < 0)
+		err = errno;
+	if (close(fd) < 0 && !err)
+		err = errno;
+	if (!err && move_new(tmp.data, path, &linked) < 0)
+		err = errno;
+	if (err || linked)
+		unlink(tmp.data);
+	if (err == EEXIST) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "cannot write '%s': it already exists", path);
+		rc = PDF_ERR_EXISTS;
+	} else if (err) {
+		rc = io_error(d, path, err);
+	} else {
+		sync_dir(dir);
+	}
+out:
+	buf_free(&tmp);
+	free(dcopy);
+	free(bcopy);
+	return rc;
+}
+
 int pdf_output_path_ok(const char *out, const char *const *inputs, size_t n,
                        sp_diag *d)
 {

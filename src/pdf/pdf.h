@@ -69,11 +69,12 @@ const char *pdf_fonts_package(const char *family);
 
 /* ---- rendering ---- */
 
-/* Return codes of pdf_render and pdf_write_atomic. */
+/* Return codes of pdf_render, pdf_write_atomic and pdf_write_new. */
 enum {
 	PDF_OK = 0,
-	PDF_ERR_IO = 1,      /* the output could not be written */
-	PDF_ERR_INTERNAL = 2 /* libharu failed, or the model is unusable */
+	PDF_ERR_IO = 1,       /* the output could not be written */
+	PDF_ERR_INTERNAL = 2, /* libharu failed, or the model is unusable */
+	PDF_ERR_EXISTS = 3    /* pdf_write_new: the path exists */
 };
 
 typedef struct pdf_render_opts {
@@ -103,6 +104,13 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
  * "cannot write 'PATH': REASON". Returns PDF_OK or PDF_ERR_IO. */
 int pdf_write_atomic(const char *path, const void *data, size_t len,
                      sp_diag *d);
+
+/* Write a new file: like pdf_write_atomic (a synced temporary file next
+ * to it, moved into place), but never over anything that exists at path,
+ * even one that appears while writing: then "cannot write 'PATH': it
+ * already exists" and PDF_ERR_EXISTS. Returns PDF_OK, PDF_ERR_EXISTS or
+ * PDF_ERR_IO. */
+int pdf_write_new(const char *path, const void *data, size_t len, sp_diag *d);
 
 /* Flush each output to disk before renaming it into place (the default),
  * or not: a batch turns it off and calls pdf_sync_dir(DIR) once at the

@@ -190,9 +190,11 @@ static int read_rows(batch *b, const char *data, size_t len)
 {
 	csv_reader rd;
 	csv_reader_init(&rd, data, len);
+	rd.sep =
+	    b->o->delimiter ? b->o->delimiter : csv_detect_separator(data, len);
 	csv_record rec;
 	memset(&rec, 0, sizeof rec);
-	if (!csv_next(&rd, &rec)) {
+	if (!csv_next_filled(&rd, &rec)) {
 		diag_error(b->d, sp_loc_make(b->file, 0, 0),
 		           "empty file: expected a header row with 'name'");
 		csv_record_free(&rec);
@@ -204,7 +206,7 @@ static int read_rows(batch *b, const char *data, size_t len)
 	}
 	size_t cap = 0;
 	const ws_batch_opts *o = b->o;
-	while (csv_next(&rd, &rec)) {
+	while (csv_next_filled(&rd, &rec)) {
 		b->rows = xgrow(b->rows, &cap, b->nrows + 1, sizeof(ws_row));
 		ws_row *row = &b->rows[b->nrows];
 		memset(row, 0, sizeof *row);
@@ -702,7 +704,10 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 		           o->csv_path, buf_strerror(errno));
 		return EXIT_IO;
 	}
-	int rc = read_rows(&b, data.data ? data.data : "", data.len);
+	int rc = csv_check_encoding(o->csv_path, data.data ? data.data : "",
+	                            data.len, d);
+	if (rc == 0)
+		rc = read_rows(&b, data.data ? data.data : "", data.len);
 	buf_free(&data);
 	if (rc < 0) {
 		batch_free(&b);

@@ -13,6 +13,7 @@ void csv_reader_init(csv_reader *r, const char *data, size_t len)
 	r->len = len;
 	r->pos = 0;
 	r->line = 1;
+	r->sep = ',';
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 		r->pos = 3;
 }
@@ -132,8 +133,8 @@ static int read_quoted(csv_reader *r, csv_record *rec, sp_buf *f)
 	return -1;
 }
 
-/* One field. Returns 1 when a comma follows (more fields), 0 at the end
- * of the record. */
+/* One field. Returns 1 when a separator follows (more fields), 0 at the
+ * end of the record. */
 static int read_field(csv_reader *r, csv_record *rec, sp_buf *f)
 {
 	if (r->pos < r->len && r->data[r->pos] == '"') {
@@ -141,7 +142,7 @@ static int read_field(csv_reader *r, csv_record *rec, sp_buf *f)
 		unsigned open_line = r->line;
 		if (read_quoted(r, rec, f) < 0)
 			return 0;
-		if (r->pos < r->len && r->data[r->pos] != ',' &&
+		if (r->pos < r->len && r->data[r->pos] != r->sep &&
 		    !eol_at(r, r->pos)) {
 			/* a field that ran over lines and then ended badly:
 			 * most likely its opening quote was never closed, and
@@ -163,7 +164,7 @@ static int read_field(csv_reader *r, csv_record *rec, sp_buf *f)
 			return 0;
 		}
 	} else {
-		while (r->pos < r->len && r->data[r->pos] != ',' &&
+		while (r->pos < r->len && r->data[r->pos] != r->sep &&
 		       !eol_at(r, r->pos)) {
 			char c = r->data[r->pos];
 			if (c == '"') {
@@ -176,7 +177,7 @@ static int read_field(csv_reader *r, csv_record *rec, sp_buf *f)
 			r->pos++;
 		}
 	}
-	if (r->pos < r->len && r->data[r->pos] == ',') {
+	if (r->pos < r->len && r->data[r->pos] == r->sep) {
 		r->pos++;
 		return 1;
 	}

@@ -1,6 +1,7 @@
-/* csv.h - an RFC 4180 reader: quoted fields, commas, CR/LF and LF line
- * ends, newlines and "" escapes inside quotes, an optional UTF-8 byte
- * order mark. Every record says on which line it starts, and a malformed
+/* csv.h - an RFC 4180 reader: quoted fields, commas (or another
+ * separator: semicolons and tabs, as spreadsheets write them), CR/LF and
+ * LF line ends, newlines and "" escapes inside quotes, an optional UTF-8
+ * byte order mark. Every record says on which line it starts, and a malformed
  * record is returned with an error (and skipped to the end of its line)
  * instead of stopping the reader, so callers can report
  * FILE:LINE: error: ... per row and carry on with the others. */
@@ -30,9 +31,11 @@ typedef struct csv_reader {
 	const char *data; /* borrowed */
 	size_t len, pos;  /* bytes */
 	unsigned line;    /* line of data[pos], 1-based */
+	char sep;         /* field separator: ',' (the default), ';', '\t' */
 } csv_reader;
 
-/* data must stay valid while reading. A leading UTF-8 BOM is skipped. */
+/* data must stay valid while reading. A leading UTF-8 BOM is skipped.
+ * The separator is ','; set r->sep before reading for another. */
 void csv_reader_init(csv_reader *r, const char *data, size_t len);
 /* Read the next record into rec (reusing its storage). Blank lines are
  * skipped. Returns 1 when a record (possibly with rec->error set) was
@@ -43,6 +46,46 @@ void csv_record_free(csv_record *rec);
 /* 1 when s[0..len) is valid UTF-8 (no overlong forms, no surrogates, no
  * code points above U+10FFFF). */
 int csv_utf8_valid(const char *s, size_t len);
+
+/* ---- files as spreadsheets export them (csv_sniff.c) ---- */
+
+/* The separator of the header line (the first line with more than
+ * separators and white space): whichever of ',', ';' and tab occurs most
+ * often in it outside quotes; ',' on a tie or when there is none. */
+char csv_detect_separator(const char *data, size_t len);
+
+/* 1 when rec is well-formed and every field is empty or white space: a
+ * row as spreadsheets write for an empty line (",,,", ";;;"). */
+int csv_record_blank(const csv_record *rec);
+
+/* csv_next(), skipping blank records (see csv_record_blank). */
+int csv_next_filled(csv_reader *r, csv_record *rec);
+
+/* What a file that is not UTF-8 looks like. */
+typedef enum csv_encoding {
+	CSV_UTF8,       /* valid UTF-8 (or ASCII) */
+	CSV_UTF16,      /* starts with a UTF-16 byte order mark */
+	CSV_WINDOWS1252 /* not UTF-8, but every byte is Windows-1252 text */
+} csv_encoding;
+
+/* Which of the above data is (CSV_UTF8 also for invalid UTF-8 that is
+ * not Windows-1252 text either, such as binary data: its records are
+ * refused one by one). For CSV_WINDOWS1252, *offset is the byte offset
+ * of the first byte that is not UTF-8, *line its line. */
+csv_encoding csv_guess_encoding(const char *data, size_t len, size_t *offset,
+                                unsigned *line);
+
+/* The Unicode code point of Windows-1252 byte c (0 for the five bytes
+ * it leaves undefined). */
+unsigned long csv_windows1252_cp(unsigned char c);
+
+/* Refuse a file that is UTF-16 or Windows-1252 with a message that names
+ * the encoding, where it shows (byte offset) and the iconv command that
+ * converts it, reported at FILE. Returns 0 for UTF-8, -1 after
+ * reporting. */
+struct sp_diag;
+int csv_check_encoding(const char *file, const char *data, size_t len,
+                       struct sp_diag *d);
 
 /* Append field to *out quoted as RFC 4180 requires (only when it holds a
  * comma, quote, CR or LF, starts or ends with a space, or starts with

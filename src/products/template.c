@@ -226,9 +226,30 @@ static void unknown_key(tctx *c, const ynode *k, const char *what,
 		           scalar(k), what);
 }
 
+#define TEMPLATE_MAX_KEYS 16 /* known keys of one mapping, at most */
+
+/* A key given twice in one mapping is an error at the second, as in the
+ * corpus. seen[j] is the first key node of known key j. Returns 1 when
+ * k repeats it. */
+static int duplicate_key(tctx *c, const ynode *k, const char *what,
+                         const ynode **seen, size_t j)
+{
+	if (j >= TEMPLATE_MAX_KEYS)
+		return 0;
+	if (!seen[j]) {
+		seen[j] = k;
+		return 0;
+	}
+	diag_error(c->d, node_loc(c, k),
+	           "duplicate key '%.60s' in %s (first at line %u)", scalar(k),
+	           what, seen[j]->line);
+	return 1;
+}
+
 static void each_key(tctx *c, const ynode *map, const char *what,
                      const char *const *known, key_fn fn)
 {
+	const ynode *seen[TEMPLATE_MAX_KEYS] = {0};
 	if (map->kind != YN_MAP) {
 		diag_error(c->d, node_loc(c, map), "'%s' must be a mapping",
 		           what);
@@ -247,7 +268,7 @@ static void each_key(tctx *c, const ynode *map, const char *what,
 			j++;
 		if (!known[j])
 			unknown_key(c, k, what, known);
-		else
+		else if (!duplicate_key(c, k, what, seen, j))
 			fn(c, scalar(k), v);
 	}
 }
@@ -379,10 +400,15 @@ static void paper_value(tctx *c, const ynode *v)
 		           "'paper' must be a name or {width, height}");
 		return;
 	}
+	const ynode *seen[TEMPLATE_MAX_KEYS] = {0};
 	for (size_t i = 0; i < (v->n / 2); i++) {
 		const ynode *k = v->items[2 * i];
 		const ynode *val = v->items[2 * i + 1];
 		const char *ks = scalar(k);
+		int size =
+		    ks && (!strcmp(ks, "width") || !strcmp(ks, "height"));
+		if (size && duplicate_key(c, k, "paper", seen, ks[0] == 'h'))
+			continue;
 		if (ks && !strcmp(ks, "width"))
 			read_length(c, val, "width", &c->t->page_w);
 		else if (ks && !strcmp(ks, "height"))
@@ -468,11 +494,11 @@ static void load_document(tctx *c, const ynode *root)
 	check_geometry(c, root);
 }
 
-static void template_yaml_error(void *ctx, unsigned line, unsigned col,
-                                const char *msg)
+static void template_yaml_error(void *ctx, sp_severity sev, unsigned line,
+                                unsigned col, const char *msg)
 {
 	tctx *c = ctx;
-	diag_error(c->d, sp_loc_make(c->file, line, col), "%s", msg);
+	diag_report(c->d, sev, sp_loc_make(c->file, line, col), "%s", msg);
 }
 
 sp_template *template_load_bytes(const char *file, const char *data, size_t len,

@@ -6,7 +6,8 @@
  *   worksheet.c       questions + template -> the two editions' documents
  *   worksheet_pick.c  --minutes / --mix / --count picking, seeds, variant
  *   batch.c           --candidates CSV -> packets, manifest, shards, jobs
- *   csv.c             the RFC 4180 reader */
+ *   csv.c             the RFC 4180 reader
+ *   csv_sniff.c       separators, blank rows and encodings of exports */
 #ifndef SP_PRODUCTS_WORKSHEET_H
 #define SP_PRODUCTS_WORKSHEET_H
 
@@ -71,7 +72,11 @@ void ws_pick_opts_init(ws_pick_opts *o);
 void ws_pick_opts_free(ws_pick_opts *o);
 
 /* Parse "behavioral=2,technical=3" (category ids or names). Reports
- * unknown categories and malformed counts. Returns 0 or -1. */
+ * unknown categories and malformed counts. Returns 0, WS_MIX_MALFORMED
+ * for a spec that is not CATEGORY=COUNT,... (a usage error), or
+ * WS_MIX_UNKNOWN for a category the corpus does not have (invalid input,
+ * like an unknown --role). */
+enum { WS_MIX_MALFORMED = -1, WS_MIX_UNKNOWN = -2 };
 int ws_parse_mix(const sp_corpus *c, const char *spec, ws_mix *m, sp_diag *d);
 
 /* Pick from pool (question indexes, in the order to print) with the
@@ -106,6 +111,8 @@ typedef struct ws_batch_opts {
 	const char *csv_path;     /* --candidates */
 	const char *out_dir;      /* --out-dir */
 	const char *exclude_from; /* --exclude-from MANIFEST.csv, or NULL */
+	char delimiter;           /* --delimiter: ',', ';' or '\t'; 0 = the
+	                           * header's (csv_detect_separator) */
 	long shard_k, shard_n;    /* --shard K/N; 1/1 = no sharding */
 	long jobs;                /* --jobs; 0 = number of cores */
 	int progress;             /* 1 = always, 0 = never, -1 = if a tty */

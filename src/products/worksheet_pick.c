@@ -68,7 +68,7 @@ static int mix_item(const sp_corpus *c, const char *s, size_t len, ws_mix *m,
 		diag_error(d, nol, "--mix: unknown category '%.*s' (known: %s)",
 		           (int)(eq - s), s, known.data ? known.data : "none");
 		buf_free(&known);
-		return -1;
+		return WS_MIX_UNKNOWN;
 	}
 	char num[32];
 	size_t nl = len - (size_t)(eq - s) - 1;
@@ -105,8 +105,9 @@ int ws_parse_mix(const sp_corpus *c, const char *spec, ws_mix *m, sp_diag *d)
 	while (*p) {
 		const char *e = strchr(p, ',');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
-		if (len && mix_item(c, p, len, m, d) < 0)
-			return -1;
+		int rc = len ? mix_item(c, p, len, m, d) : 0;
+		if (rc < 0)
+			return rc;
 		p += len + (e ? 1 : 0);
 	}
 	if (m->n == 0) {

@@ -49,6 +49,14 @@ if "$SP" worksheet --help >/dev/null 2>&1; then
 	vg worksheet-batch "$SP" worksheet -c "$C" --candidates "$TMP/cand.csv" --minutes 10 \
 		--out-dir "$TMP/ws" --jobs 1 --no-progress
 fi
+vg init "$SP" init "$TMP/starter"
+WANT=3 vg init-exists "$SP" init "$TMP/starter"
+printf 'name;id\nAnn Lee;1\n;\n' >"$TMP/semi.csv"
+vg worksheet-batch-semicolons "$SP" worksheet -c "$C" --candidates "$TMP/semi.csv" \
+	--minutes 10 --out-dir "$TMP/ws-semi" --jobs 1 --no-progress
+printf 'name\nJos\xe9\n' >"$TMP/w1252.csv"
+WANT=1 vg worksheet-batch-windows-1252 "$SP" worksheet -c "$C" --candidates "$TMP/w1252.csv" \
+	--out-dir "$TMP/ws-1252" --jobs 1
 # error paths free what they allocated too
 WANT=1 vg error-selection "$SP" handbook -c "$C" --role nobody -o "$TMP/x.pdf"
 WANT=3 vg error-output "$SP" handbook -c "$C" --count 1 -o /dev/full

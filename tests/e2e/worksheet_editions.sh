@@ -68,13 +68,21 @@ check "nothing written for an unsatisfiable request" test ! -e x.pdf
 set +e
 "$SP" worksheet -c "$CONTENT" --edition sideways -o x.pdf 2>/dev/null
 rc1=$?
-"$SP" worksheet -c "$CONTENT" --mix nope=1 -o x.pdf 2>/dev/null
+"$SP" worksheet -c "$CONTENT" --mix nope=1 -o x.pdf 2>mix.err
 rc2=$?
+"$SP" worksheet -c "$CONTENT" --role nope -o x.pdf 2>/dev/null
+rc_role=$?
+"$SP" worksheet -c "$CONTENT" --mix behavioral -o x.pdf 2>/dev/null
+rc_malformed=$?
 "$SP" worksheet -c "$CONTENT" --mix behavioral=1 --minutes 5 -o x.pdf 2>/dev/null
 rc3=$?
 set -e
 check "bad --edition is a usage error" test "$rc1" -eq 2
-check "unknown --mix category is a usage error" test "$rc2" -eq 2
+check "unknown --mix category is invalid input (exit 1), like an unknown --role" \
+  test "$rc2" -eq 1 -a "$rc_role" -eq 1
+check "unknown --mix category: the message names it and the known ones" \
+  grep -q "^studypress: error: --mix: unknown category 'nope' (known: common, technical, behavioral, ask-them)$" mix.err
+check "a --mix that is not CATEGORY=COUNT stays a usage error" test "$rc_malformed" -eq 2
 check "--mix with --minutes is a usage error" test "$rc3" -eq 2
 # the ruled lines of the two cells of a STAR row start at the same height,
 # also when one cell's prompt takes more lines than the other's (in the

@@ -6,6 +6,7 @@
 
 #include "products/csv.h"
 #include "util/buf.h"
+#include "util/diag.h"
 
 #include "check.h"
 
@@ -157,6 +158,121 @@ static void test_spans_and_writing(void)
 	buf_free(&b);
 }
 
+/* Like describe(), with the separator detected from the header and
+ * blank records skipped, as a batch reads a candidates file. */
+static char *describe_export(const char *s, size_t len)
+{
+	csv_reader r;
+	csv_reader_init(&r, s, len);
+	r.sep = csv_detect_separator(s, len);
+	csv_record rec;
+	memset(&rec, 0, sizeof rec);
+	sp_buf out = SP_BUF_INIT;
+	buf_printf(&out, "[%s]\n", r.sep == '\t' ? "tab" : (char[]){r.sep, 0});
+	while (csv_next_filled(&r, &rec)) {
+		buf_printf(&out, "%u:", rec.line);
+		for (size_t i = 0; i < rec.n; i++)
+			buf_printf(&out, "%s%s", i ? "|" : "", rec.fields[i]);
+		buf_putc(&out, '\n');
+	}
+	csv_record_free(&rec);
+	return buf_detach(&out);
+}
+
+static void expect_export(const char *in, const char *want, int line)
+{
+	char *got = describe_export(in, strlen(in));
+	if (strcmp(got, want)) {
+		fprintf(stderr, "%s:%d: input\n%s\n--- got\n%s--- want\n%s",
+		        __FILE__, line, in, got, want);
+		failures++;
+	}
+	free(got);
+}
+#define EXPECT_EXPORT(in, want) expect_export(in, want, __LINE__)
+
+static void test_separators(void)
+{
+	CHECK(csv_detect_separator("name,id\n", 8) == ',');
+	CHECK(csv_detect_separator("name;id;role\n", 13) == ';');
+	CHECK(csv_detect_separator("name\tid\n", 8) == '\t');
+	CHECK(csv_detect_separator("name\n", 5) == ',');    /* one column */
+	CHECK(csv_detect_separator("", 0) == ',');          /* nothing */
+	CHECK(csv_detect_separator("a;b,c\n", 6) == ',');   /* a tie */
+	CHECK(csv_detect_separator("a;b;c,d\n", 8) == ';'); /* the most */
+	/* separators inside quotes do not count, nor do later lines */
+	const char *q = "\"last, first\";id\nx,y,z,w\n";
+	CHECK(csv_detect_separator(q, strlen(q)) == ';');
+	/* a quoted header cell over two lines */
+	q = "\"full\nname\";id;role\nx,y,z,w\n";
+	CHECK(csv_detect_separator(q, strlen(q)) == ';');
+	/* a BOM, empty lines and rows of separators before the header */
+	q = "\xEF\xBB\xBF\r\n\r\n,,,\r\n name ; id\r\n";
+	CHECK(csv_detect_separator(q, strlen(q)) == ';');
+
+	/* Excel in a comma-decimal locale: BOM, CRLF, semicolons, decimals
+	 * in quotes, empty rows kept at the end */
+	EXPECT_EXPORT(
+	    "\xEF\xBB\xBFname;id;score\r\nAnn Lee;1;\"3,5\"\r\n"
+	    "Bo, Chen;2;4\r\n;;\r\n;;\r\n",
+	    "[;]\n1:name|id|score\n2:Ann Lee|1|3,5\n3:Bo, Chen|2|4\n");
+	/* LibreOffice, every text cell quoted; empty rows anywhere */
+	EXPECT_EXPORT("\"name\",\"id\"\n\"Ann\",1\n,\n\"Bo\",2\n,\n\n",
+	              "[,]\n1:name|id\n2:Ann|1\n4:Bo|2\n");
+	EXPECT_EXPORT("name\tid\r\nAnn\t1\r\n\t\r\n",
+	              "[tab]\n1:name|id\n2:Ann|1\n");
+	/* a row of white space is blank; quoted empty fields too */
+	EXPECT_EXPORT("name,id\n  , \n\"\",\"\"\nx,1\n",
+	              "[,]\n1:name|id\n4:x|1\n");
+	/* a record with an error is never blank */
+	csv_reader r;
+	csv_reader_init(&r, ",\"\n", 3);
+	csv_record rec;
+	memset(&rec, 0, sizeof rec);
+	CHECK(csv_next_filled(&r, &rec) == 1 && rec.error &&
+	      !csv_record_blank(&rec));
+	CHECK(csv_next_filled(&r, &rec) == 0);
+	csv_record_free(&rec);
+}
+
+static void test_encodings(void)
+{
+	size_t off = 0;
+	unsigned line = 0;
+	CHECK(csv_guess_encoding("name\nJos\xC3\xA9\n", 10, &off, &line) ==
+	      CSV_UTF8);
+	CHECK(csv_guess_encoding("", 0, &off, &line) == CSV_UTF8);
+	/* Windows-1252: the first byte that is not UTF-8 and its line */
+	const char *w = "name\r\nAnn\r\nJos\xE9 N\xFA\xF1\x65z\r\n";
+	CHECK(csv_guess_encoding(w, strlen(w), &off, &line) == CSV_WINDOWS1252);
+	CHECK(off == 14 && line == 3);
+	/* curly quotes and the euro sign are Windows-1252 too */
+	CHECK(csv_guess_encoding("\x93hi\x94 \x80", 6, &off, &line) ==
+	      CSV_WINDOWS1252);
+	CHECK(off == 0 && line == 1);
+	/* UTF-8 text with one bad byte is UTF-8 with a bad row */
+	CHECK(csv_guess_encoding("Jos\xC3\xA9\nEve\xFF\n", 10, &off, &line) ==
+	      CSV_UTF8);
+	/* bytes Windows-1252 leaves undefined, NUL and controls: binary */
+	CHECK(csv_guess_encoding("a\x81\n", 3, &off, &line) == CSV_UTF8);
+	CHECK(csv_guess_encoding("a\xE9\x01", 3, &off, &line) == CSV_UTF8);
+	CHECK(csv_guess_encoding("a\xE9\0", 3, &off, &line) == CSV_UTF8);
+	/* UTF-16 byte order marks, either way round */
+	CHECK(csv_guess_encoding("\xFF\xFEn\0", 4, &off, &line) == CSV_UTF16);
+	CHECK(csv_guess_encoding("\xFE\xFF\0n", 4, &off, &line) == CSV_UTF16);
+	CHECK(csv_windows1252_cp(0x80) == 0x20AC);
+	CHECK(csv_windows1252_cp(0x9F) == 0x0178);
+	CHECK(csv_windows1252_cp(0xE9) == 0xE9);
+	CHECK(csv_windows1252_cp(0x81) == 0 && csv_windows1252_cp(0x9D) == 0);
+
+	sp_diag d;
+	diag_init(&d, NULL);
+	CHECK(csv_check_encoding("x.csv", "a,b\n", 4, &d) == 0);
+	CHECK(csv_check_encoding("x.csv", w, strlen(w), &d) < 0);
+	CHECK(csv_check_encoding("x.csv", "\xFF\xFE", 2, &d) < 0);
+	CHECK(d.errors == 2);
+}
+
 int main(void)
 {
 	test_basic();
@@ -165,6 +281,8 @@ int main(void)
 	test_limits();
 	test_utf8();
 	test_spans_and_writing();
+	test_separators();
+	test_encodings();
 	if (failures) {
 		fprintf(stderr, "%d failures\n", failures);
 		return 1;

@@ -145,9 +145,9 @@ static void test_mix(const sp_corpus *c, const size_t *pool, size_t n)
 	ws_pick_opts_free(&o);
 	unsigned errs = diag.errors;
 	ws_mix bad = {NULL, NULL, 0};
-	CHECK(ws_parse_mix(c, "nope=1", &bad, &diag) < 0);
-	CHECK(ws_parse_mix(c, "story=x", &bad, &diag) < 0);
-	CHECK(ws_parse_mix(c, "story", &bad, &diag) < 0);
+	CHECK(ws_parse_mix(c, "nope=1", &bad, &diag) == WS_MIX_UNKNOWN);
+	CHECK(ws_parse_mix(c, "story=x", &bad, &diag) == WS_MIX_MALFORMED);
+	CHECK(ws_parse_mix(c, "story", &bad, &diag) == WS_MIX_MALFORMED);
 	free(bad.cats);
 	free(bad.counts);
 	ws_pick_opts_init(&o);
