@@ -16,7 +16,11 @@ enum {
 
 /* Options shared by the commands that read a corpus. */
 typedef struct cli_common {
-	const char *content; /* -c/--content; NULL = bundled content/ */
+	const char **contents; /* -c/--content, repeatable (argv strings; the
+	                        * array is owned); none = bundled content/ */
+	size_t ncontents;
+	const char *title;    /* --title: replaces the corpus title */
+	const char *subtitle; /* --subtitle */
 	sp_selection_opts sel;
 	const char *template_name; /* --template NAME|PATH */
 	const char *paper;         /* --paper a4|letter|a5 */
