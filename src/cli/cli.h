@@ -35,6 +35,7 @@ int cmd_list(int argc, char **argv);
 int cmd_handbook(int argc, char **argv);
 int cmd_cards(int argc, char **argv);
 int cmd_worksheet(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Directory holding the bundled data (content/, templates/, fonts/):
  * next to the executable's build tree, or the install prefix's datadir.
