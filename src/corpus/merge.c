@@ -6,7 +6,9 @@
  * give a name and the names differ. A duplicate inside one corpus stays
  * an error: the first corpus's are left for ld_resolve() to report, a
  * later corpus's are reported here (against their first occurrence in
- * that corpus). */
+ * that corpus). A question id that a later corpus uses again is reported
+ * here too, against the question read first (ld_resolve would compare
+ * them in corpus order), and taken off the later question. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,11 +237,44 @@ static void merge_categories(merger *M)
 	free(v);
 }
 
+/* Question ids used by more than one corpus: reported against the
+ * question read first, and taken off the later ones. */
+static void merge_questions(merger *M)
+{
+	sp_corpus *c = M->L->c;
+	M->kind = "question";
+	size_t n = c->nquestions, m = 0;
+	decl *v = xcalloc(n ? n : 1, sizeof *v);
+	char *drop = xcalloc(n ? n : 1, 1);
+	for (size_t i = 0; i < n; i++) {
+		sp_question *q = &c->questions[i];
+		if (q->id)
+			v[m++] = (decl){q->id, NULL, 0, q->loc, q->part, i};
+	}
+	qsort(v, m, sizeof *v, cmp_decl);
+	for (size_t i = 1, first = 0; i < m; i++) {
+		if (strcmp(v[first].id, v[i].id)) {
+			first = i;
+		} else if (v[i].part != v[first].part) {
+			report_duplicate(M, &v[i], &v[first]);
+			drop[v[i].idx] = 1;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (drop[i]) {
+			free(c->questions[i].id);
+			c->questions[i].id = NULL;
+		}
+	free(drop);
+	free(v);
+}
+
 void ld_merge_parts(loader *L)
 {
 	merger M = {L, NULL, 0, NULL, NULL};
 	file_map_build(&M);
 	merge_roles(&M);
 	merge_categories(&M);
+	merge_questions(&M);
 	free(M.files);
 }
