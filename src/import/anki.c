@@ -238,6 +238,15 @@ static const char *deck_category(anki *a, const char *deck, unsigned line)
 	char *name = text_fold(last);
 	const char *id = *name ? imp_doc_section(a->d, name, line)
 	                       : imp_doc_default_category(a->d, line);
+	if (last != deck && *name && imp_doc_once(a->d, "anki:deck")) {
+		char *parent = xstrndup(deck, (size_t)(last - 2 - deck));
+		imp_warn(a->d->rep, line,
+		         "decks are named by their last part "
+		         "(category '%s'): parent decks such as '%s' are left "
+		         "out",
+		         name, parent);
+		free(parent);
+	}
 	free(name);
 	return id;
 }

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "corpus/text.h"
+#include "import/mdwrite.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -192,6 +193,19 @@ char *imp_section_slug(const char *heading)
 	return buf_detach(&b);
 }
 
+char *imp_section_topic(imp_doc *d, const char *heading, unsigned line)
+{
+	char *slug = imp_section_slug(heading);
+	char *all = text_slugify(heading, 64, 4096);
+	if (strcmp(slug, all))
+		imp_warn(d->rep, line,
+		         "section '%s' is the topic '%s' (its other words are "
+		         "left out)",
+		         heading, slug);
+	free(all);
+	return slug;
+}
+
 const char *imp_doc_section(imp_doc *d, const char *heading, unsigned line)
 {
 	char *id = imp_section_slug(heading);
@@ -232,10 +246,18 @@ imp_q *imp_doc_question(imp_doc *d, const char *text, unsigned line)
 		d->full = 1;
 		return NULL;
 	}
+	char *clean = imp_text_clean(text, strlen(text));
+	char *folded = text_fold(clean);
+	free(clean);
+	if (!*folded) {
+		imp_warn(d->rep, line, "a question without text: left out");
+		free(folded);
+		return NULL;
+	}
 	d->qs = xgrow(d->qs, &d->cap_qs, d->nqs + 1, sizeof *d->qs);
 	imp_q *q = &d->qs[d->nqs++];
 	memset(q, 0, sizeof *q);
-	q->question = text_fold(text);
+	q->question = folded;
 	q->file = d->rep->file;
 	q->line = line;
 	if (d->nsrcs)
@@ -284,6 +306,17 @@ int imp_q_step(imp_doc *d, imp_q *q, const char *label, const char *prompt,
 	return 0;
 }
 
+void imp_doc_describe(imp_doc *d, const char *md, unsigned line)
+{
+	if (!md || !*md)
+		return;
+	if (!d->description) {
+		d->desc_file = d->rep->file;
+		d->desc_line = line;
+	}
+	imp_rich_append(&d->description, md);
+}
+
 void imp_rich_append(char **field, const char *md)
 {
 	if (!md || !*md)
@@ -315,6 +348,15 @@ const char *imp_level_word(const char *w, size_t n)
 
 void imp_doc_prune(imp_doc *d)
 {
+	if (d->description && !d->title) {
+		const char *f = d->rep->file;
+		d->rep->file = d->desc_file;
+		imp_warn(d->rep, d->desc_line,
+		         "an introduction without a title "
+		         "line is left out (a corpus description needs a "
+		         "title)");
+		d->rep->file = f;
+	}
 	size_t w = 0;
 	const char *file = d->rep->file;
 	for (size_t i = 0; i < d->ncats; i++) {

@@ -56,8 +56,10 @@ typedef struct imp_source {
 } imp_source;
 
 typedef struct imp_doc {
-	char *title;       /* from the first source that has one */
-	char *description; /* rich text */
+	char *title;           /* from the first source that has one */
+	char *description;     /* rich text */
+	const char *desc_file; /* where the description starts */
+	unsigned desc_line;
 	imp_decl *cats, *roles;
 	size_t ncats, cap_cats, nroles, cap_roles;
 	imp_q *qs;
@@ -91,8 +93,12 @@ const char *imp_doc_default_category(imp_doc *d, unsigned line);
 /* The category of a section heading: common, behavioral, technical when
  * the heading says so, else a slug of the heading. */
 const char *imp_doc_section(imp_doc *d, const char *heading, unsigned line);
-/* A slug for a section used as a topic. Newly allocated. */
+/* The slug a section heading gives: its kind, or its words without
+ * "interview" and "questions". Newly allocated. */
 char *imp_section_slug(const char *heading);
+/* The same as a topic (--sections-as topics), reporting the heading's
+ * words the slug leaves out. */
+char *imp_section_topic(imp_doc *d, const char *heading, unsigned line);
 
 /* Add a topic (made a slug) to q: 0, or -1 (reported) when q already
  * has IMPORT_MAX_TOPICS or the text has no letter or digit. */
@@ -100,6 +106,8 @@ int imp_q_topic(imp_doc *d, imp_q *q, const char *text, unsigned line);
 /* Add a framework step; -1 (reported) past IMPORT_MAX_STEPS. */
 int imp_q_step(imp_doc *d, imp_q *q, const char *label, const char *prompt,
                unsigned line);
+/* Append rich text to the corpus's description (read at line). */
+void imp_doc_describe(imp_doc *d, const char *md, unsigned line);
 /* Append rich text (CommonMark) to a field, as further paragraphs. */
 void imp_rich_append(char **field, const char *md);
 

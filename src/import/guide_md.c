@@ -116,7 +116,7 @@ static void flush(mdguide *g)
 		         "left out "
 		         "(sections are topics, which have none)");
 	else if (md)
-		imp_rich_append(&g->d->description, md);
+		imp_doc_describe(g->d, md, g->text_line);
 	free(md);
 	g->text_line = 0;
 	size_t *lines = g->conv.lines, nlines = g->conv.nlines;
@@ -180,7 +180,7 @@ static void new_section(mdguide *g, const char *text, unsigned line)
 	}
 	if (g->d->o->sections_as_topics) {
 		free(g->topic);
-		g->topic = imp_section_slug(t);
+		g->topic = imp_section_topic(g->d, t, line);
 		g->category = imp_doc_default_category(g->d, line);
 		g->section = NULL;
 	} else {
@@ -367,7 +367,7 @@ static void heading(mdguide *g, cmark_node *n)
 	} else if (cmark_node_get_heading_level(n) == 1 && !g->questions &&
 	           !g->headings && !asks(g, text)) {
 		flush(g);
-		if (!g->d->title)
+		if (!g->d->title && *text)
 			g->d->title = xstrdup(text);
 		else
 			imp_warn(g->d->rep, line,

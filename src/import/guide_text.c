@@ -283,7 +283,9 @@ static void flush_intro(guide *g)
 		         "a section's introduction is "
 		         "left out (sections are topics, which have none)");
 	} else {
-		append_md(&g->d->description, p->v, p->n);
+		char *md = blocks_md(p->v, p->n);
+		imp_doc_describe(g->d, md, p->v[0].line);
+		free(md);
 	}
 	part_clear(p);
 }
@@ -317,7 +319,7 @@ static void new_section(guide *g, const char *t, size_t n, unsigned line)
 	g->joinable = 0;
 	if (g->d->o->sections_as_topics) {
 		free(g->topic);
-		g->topic = imp_section_slug(heading);
+		g->topic = imp_section_topic(g->d, heading, line);
 		g->category = imp_doc_default_category(g->d, line);
 		g->section = NULL;
 	} else {
@@ -461,11 +463,12 @@ static void on_line(guide *g, size_t i, const tline *t)
 {
 	size_t rest;
 	tl_part lab = tl_label(t->s, t->n, &rest);
+	int first = !g->started++;
 	if (lab != TL_NONE) {
 		on_label(g, lab, t, rest);
 		return;
 	}
-	if (!g->started++ && title_line(g, i, t))
+	if (first && title_line(g, i, t))
 		return;
 	tline a;
 	next_line(g, i, &a);

@@ -176,12 +176,15 @@ static int finish(imp_doc *d, sp_buf *out, import_result *res)
 		           y.len, CORPUS_MAX_FILE_BYTES);
 		rc = IMPORT_INVALID;
 	}
-	if (rc == IMPORT_OK)
+	if (rc == IMPORT_OK) {
 		rc = self_check(&y, d->rep->d);
+		if (rc != IMPORT_OK && res)
+			res->internal = 1;
+	}
 	if (rc == IMPORT_OK)
 		buf_append(out, y.data, y.len);
 	if (rc == IMPORT_OK && res)
-		*res = (import_result){d->nqs, d->ncats, d->nroles};
+		*res = (import_result){d->nqs, d->ncats, d->nroles, 0};
 	buf_free(&y);
 	return rc;
 }
@@ -202,6 +205,8 @@ int import_files(const char *const *paths, size_t n, const import_opts *o,
 	declare_roles(&d);
 	int rc = IMPORT_OK;
 	size_t total = 0;
+	if (res)
+		memset(res, 0, sizeof *res);
 	for (size_t i = 0; i < n && rc == IMPORT_OK; i++) {
 		sp_buf b = SP_BUF_INIT;
 		rc = read_path(&r, paths[i], &b);
@@ -235,6 +240,8 @@ int import_bytes(const char *name, const char *data, size_t len,
 	imp_doc_init(&d, o, &r);
 	declare_roles(&d);
 	int rc = IMPORT_INVALID;
+	if (res)
+		memset(res, 0, sizeof *res);
 	if (len > IMPORT_MAX_FILE_BYTES) {
 		imp_report_file(&r, name);
 		imp_error(&r, 0, "file too large (the limit is %u bytes)",

@@ -53,12 +53,14 @@ void import_opts_init(import_opts *o);
 /* What an import made. */
 typedef struct import_result {
 	size_t questions, categories, roles;
+	int internal; /* the YAML made did not load: a bug (reported) */
 } import_result;
 
 /* Import the files (the path "-" is standard input) into one corpus,
  * appended to yaml as commented YAML; deterministic for the same input.
  * On IMPORT_INVALID or IMPORT_IO nothing is appended (the reasons are
- * reported through d). res (may be NULL) gets the counts. */
+ * reported through d). res (may be NULL) gets the counts, and says
+ * whether a failure was the self-check's. */
 int import_files(const char *const *paths, size_t n, const import_opts *o,
                  sp_diag *d, sp_buf *yaml, import_result *res);
 

@@ -90,6 +90,40 @@ static size_t char_len(const char *s)
 	return n;
 }
 
+/* Bytes of a character at p that YAML or the loader refuses, else 0. */
+static size_t refused(const unsigned char *p, size_t left)
+{
+	if (*p < 0x80)
+		return (*p < 0x20 && *p != '\t' && *p != '\n') || *p == 0x7F;
+	if (left >= 2 && p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+		return 2;
+	if (left < 3)
+		return 0;
+	if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+		return 3;
+	if (p[0] == 0xEF && ((p[1] == 0xBB && p[2] == 0xBF) ||
+	                     (p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))))
+		return 3;
+	return 0;
+}
+
+char *imp_text_clean(const char *s, size_t n)
+{
+	char *c = xmalloc(n + 1);
+	size_t w = 0;
+	for (size_t i = 0; i < n && s[i];) {
+		size_t k = refused((const unsigned char *)s + i, n - i);
+		if (k) {
+			c[w++] = ' ';
+			i += k;
+		} else {
+			c[w++] = s[i++];
+		}
+	}
+	c[w] = '\0';
+	return c;
+}
+
 /* ---- adding runs ---- */
 
 static void open_block(imp_md *m)
@@ -101,7 +135,16 @@ static void open_block(imp_md *m)
 	}
 }
 
+static void add_text(imp_md *m, const char *s, size_t n);
+
 void imp_md_text(imp_md *m, const char *s, size_t n)
+{
+	char *c = imp_text_clean(s, n);
+	add_text(m, c, strlen(c));
+	free(c);
+}
+
+static void add_text(imp_md *m, const char *s, size_t n)
 {
 	if (!n)
 		return;
@@ -131,7 +174,7 @@ void imp_md_style(imp_md *m, unsigned style)
 void imp_md_link(imp_md *m, const char *url)
 {
 	free(m->url);
-	m->url = url ? xstrdup(url) : NULL;
+	m->url = url ? imp_text_clean(url, strlen(url)) : NULL;
 }
 
 void imp_md_para(imp_md *m)

@@ -57,6 +57,12 @@ int imp_md_empty(const imp_md *m);
 /* The text (newly allocated; NULL when empty); m is reset. */
 char *imp_md_take(imp_md *m);
 
+/* s[0..n) with the characters YAML or the loader refuse (C0 but tab and
+ * line feed, DEL, C1, U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF) made
+ * spaces; newly allocated. They can come from character references
+ * (&#2;) in a source. */
+char *imp_text_clean(const char *s, size_t n);
+
 /* Append s escaped for one line of CommonMark inline text (tests). */
 void imp_md_escape(sp_buf *b, const char *s, int at_start);
 

@@ -23,21 +23,20 @@ static unsigned line_of(const char *data, size_t off)
 typedef struct magic {
 	const char *bytes;
 	size_t n;
-	const char *what;
+	const char *what, *advice;
 } magic;
 
 static const magic magics[] = {
-    {"%PDF-", 5, "a PDF file; copy its text out first (pdftotext FILE)"},
-    {"PK\x03\x04", 4,
-     "a ZIP archive (an Anki .apkg package, a .docx or .xlsx?); export "
-     "the deck as 'Notes in Plain Text' or save the document as text"},
-    {"SQLite format 3", 16,
-     "an SQLite database (an Anki collection?); export the deck as "
-     "'Notes in Plain Text'"},
-    {"\x89PNG", 4, "a PNG image"},
-    {"\xFF\xD8\xFF", 3, "a JPEG image"},
-    {"GIF8", 4, "a GIF image"},
-    {"\x1F\x8B", 2, "a gzip file; decompress it first"},
+    {"%PDF-", 5, "a PDF file", "copy its text out first (pdftotext)"},
+    {"PK\x03\x04", 4, "a ZIP archive (an Anki .apkg, a .docx or .xlsx?)",
+     "export the deck as 'Notes in Plain Text', or save the document as "
+     "text"},
+    {"SQLite format 3", 16, "an SQLite database (an Anki collection?)",
+     "export the deck as 'Notes in Plain Text'"},
+    {"\x89PNG", 4, "a PNG image", "import reads text"},
+    {"\xFF\xD8\xFF", 3, "a JPEG image", "import reads text"},
+    {"GIF8", 4, "a GIF image", "import reads text"},
+    {"\x1F\x8B", 2, "a gzip file", "decompress it first"},
 };
 
 /* A file that is not text at all: -1 after reporting. */
@@ -46,7 +45,8 @@ static int refuse_binary(const char *data, size_t len, imp_report *r)
 	for (size_t i = 0; i < sizeof magics / sizeof magics[0]; i++)
 		if (len >= magics[i].n &&
 		    !memcmp(data, magics[i].bytes, magics[i].n)) {
-			imp_error(r, 0, "this is %s, not text", magics[i].what);
+			imp_error(r, 0, "this is %s, not text: %s",
+			          magics[i].what, magics[i].advice);
 			return -1;
 		}
 	const char *nul = memchr(data, '\0', len);

@@ -1,7 +1,18 @@
 /* writer.c - the imported corpus as YAML (see writer.h). */
 #include "import/writer.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "corpus/text.h"
+#include "import/mdwrite.h"
+#include "util/mem.h"
+
+/* s with what YAML and the loader refuse made spaces (malloc'd). */
+static char *clean(const char *s)
+{
+	return imp_text_clean(s, strlen(s));
+}
 
 /* ---- scalars ---- */
 
@@ -66,19 +77,23 @@ static void quoted(sp_buf *out, const char *s)
 
 void imp_yaml_scalar(sp_buf *out, const char *s)
 {
-	if (plain_ok(s))
-		buf_puts(out, s);
+	char *c = clean(s);
+	if (plain_ok(c))
+		buf_puts(out, c);
 	else
-		quoted(out, s);
+		quoted(out, c);
+	free(c);
 }
 
 /* A flow-style value inside [ ]: also no commas or brackets. */
 static void flow_item(sp_buf *out, const char *s)
 {
-	if (plain_ok(s) && !strpbrk(s, ",[]{}"))
-		buf_puts(out, s);
+	char *c = clean(s);
+	if (plain_ok(c) && !strpbrk(c, ",[]{}"))
+		buf_puts(out, c);
 	else
-		quoted(out, s);
+		quoted(out, c);
+	free(c);
 }
 
 /* ---- fields ---- */
@@ -102,13 +117,15 @@ static void field(sp_buf *out, int ind, const char *key, const char *value)
 
 /* A rich-text field: one short line as a scalar, else a literal block
  * whose lines are indented by ind + 2. */
-static void rich(sp_buf *out, int ind, const char *key, const char *md)
+static void rich(sp_buf *out, int ind, const char *key, const char *text)
 {
-	if (!md || !*md)
+	if (!text || !*text)
 		return;
+	char *md = clean(text);
 	size_t n = strlen(md);
 	if (!strchr(md, '\n') && n + strlen(key) + (size_t)ind < 76) {
 		field(out, ind, key, md);
+		free(md);
 		return;
 	}
 	indent(out, ind);
@@ -122,6 +139,7 @@ static void rich(sp_buf *out, int ind, const char *key, const char *md)
 		buf_putc(out, '\n');
 		p += len + (e != NULL);
 	}
+	free(md);
 }
 
 static void list_flow(sp_buf *out, int ind, const char *key, const imp_list *l)
@@ -182,11 +200,15 @@ static void header(sp_buf *out, const imp_doc *d)
 
 static void corpus_meta(sp_buf *out, const imp_doc *d)
 {
-	if (!d->title)
-		return;
-	buf_puts(out, "\ncorpus:\n");
-	field(out, 2, "title", d->title);
-	rich(out, 2, "description", d->description);
+	char *c = d->title ? clean(d->title) : NULL;
+	char *title = c ? text_fold(c) : NULL;
+	if (title && *title) {
+		buf_puts(out, "\ncorpus:\n");
+		field(out, 2, "title", title);
+		rich(out, 2, "description", d->description);
+	}
+	free(title);
+	free(c);
 }
 
 static void decls(sp_buf *out, const char *key, const imp_decl *v, size_t n)
