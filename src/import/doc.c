@@ -88,7 +88,9 @@ void imp_doc_free(imp_doc *d)
 		q_free(&d->qs[i]);
 	free(d->qs);
 	free(d->srcs);
-	imp_list_free(&d->once);
+	imp_strmap_free(&d->cat_index);
+	imp_strmap_free(&d->role_index);
+	imp_strmap_free(&d->once);
 	memset(d, 0, sizeof *d);
 }
 
@@ -96,25 +98,25 @@ void imp_doc_source(imp_doc *d, const char *name, import_format f)
 {
 	d->srcs = xgrow(d->srcs, &d->cap_srcs, d->nsrcs + 1, sizeof *d->srcs);
 	d->srcs[d->nsrcs++] = (imp_source){name, f, 0, d->nqs};
-	imp_list_free(&d->once);
+	imp_strmap_free(&d->once);
 }
 
 int imp_doc_once(imp_doc *d, const char *key)
 {
-	if (imp_list_has(&d->once, key))
-		return 0;
-	imp_list_add(&d->once, key);
-	return 1;
+	size_t before = d->once.n;
+	imp_strmap_put(&d->once, key, 0);
+	return d->once.n > before;
 }
 
 /* ---- categories and roles ---- */
 
 static const char *declare(imp_doc *d, imp_decl **v, size_t *n, size_t *cap,
-                           const char *id, const char *name, unsigned line)
+                           imp_strmap *index, const char *id, const char *name,
+                           unsigned line)
 {
-	for (size_t i = 0; i < *n; i++)
-		if (!strcmp((*v)[i].id, id))
-			return (*v)[i].id;
+	size_t *at = imp_strmap_put(index, id, *n);
+	if (*at != *n)
+		return (*v)[*at].id;
 	*v = xgrow(*v, cap, *n + 1, sizeof **v);
 	imp_decl *k = &(*v)[(*n)++];
 	memset(k, 0, sizeof *k);
@@ -128,13 +130,21 @@ static const char *declare(imp_doc *d, imp_decl **v, size_t *n, size_t *cap,
 const char *imp_doc_category(imp_doc *d, const char *id, const char *name,
                              unsigned line)
 {
-	return declare(d, &d->cats, &d->ncats, &d->cap_cats, id, name, line);
+	return declare(d, &d->cats, &d->ncats, &d->cap_cats, &d->cat_index, id,
+	               name, line);
 }
 
 const char *imp_doc_role(imp_doc *d, const char *id, const char *name,
                          unsigned line)
 {
-	return declare(d, &d->roles, &d->nroles, &d->cap_roles, id, name, line);
+	return declare(d, &d->roles, &d->nroles, &d->cap_roles, &d->role_index,
+	               id, name, line);
+}
+
+imp_decl *imp_doc_find_category(imp_doc *d, const char *id)
+{
+	size_t *at = id ? imp_strmap_get(&d->cat_index, id) : NULL;
+	return at ? &d->cats[*at] : NULL;
 }
 
 const char *imp_doc_default_category(imp_doc *d, unsigned line)
@@ -209,11 +219,11 @@ char *imp_section_topic(imp_doc *d, const char *heading, unsigned line)
 const char *imp_doc_section(imp_doc *d, const char *heading, unsigned line)
 {
 	char *id = imp_section_slug(heading);
-	const char *r = NULL;
-	for (size_t i = 0; i < d->ncats && !r; i++) {
-		imp_decl *k = &d->cats[i];
-		if (strcmp(k->id, id))
-			continue;
+	imp_decl *k = imp_doc_find_category(d, id);
+	const char *r;
+	if (!k) {
+		r = imp_doc_category(d, id, heading, line);
+	} else {
 		r = k->id;
 		sp_buf key = SP_BUF_INIT;
 		buf_printf(&key, "section:%s", heading);
@@ -227,8 +237,6 @@ const char *imp_doc_section(imp_doc *d, const char *heading, unsigned line)
 		else if (!k->name)
 			k->name = xstrdup(heading);
 	}
-	if (!r)
-		r = imp_doc_category(d, id, heading, line);
 	free(id);
 	return r;
 }
@@ -348,23 +356,23 @@ const char *imp_level_word(const char *w, size_t n)
 
 void imp_doc_prune(imp_doc *d)
 {
+	const char *file = d->rep->file;
 	if (d->description && !d->title) {
-		const char *f = d->rep->file;
 		d->rep->file = d->desc_file;
 		imp_warn(d->rep, d->desc_line,
-		         "an introduction without a title "
-		         "line is left out (a corpus description needs a "
-		         "title)");
-		d->rep->file = f;
+		         "an introduction without a title line is left out (a "
+		         "corpus description needs a title)");
+	}
+	char *used = xcalloc(d->ncats ? d->ncats : 1, 1);
+	for (size_t j = 0; j < d->nqs; j++) {
+		size_t *at = imp_strmap_get(&d->cat_index, d->qs[j].category);
+		if (at)
+			used[*at] = 1;
 	}
 	size_t w = 0;
-	const char *file = d->rep->file;
 	for (size_t i = 0; i < d->ncats; i++) {
 		imp_decl *k = &d->cats[i];
-		int used = 0;
-		for (size_t j = 0; j < d->nqs && !used; j++)
-			used = d->qs[j].category == k->id;
-		if (used) {
+		if (used[i]) {
 			d->cats[w++] = *k;
 			continue;
 		}
@@ -379,5 +387,9 @@ void imp_doc_prune(imp_doc *d)
 		free(k->summary);
 	}
 	d->ncats = w;
+	imp_strmap_free(&d->cat_index);
+	for (size_t i = 0; i < d->ncats; i++)
+		imp_strmap_put(&d->cat_index, d->cats[i].id, i);
+	free(used);
 	d->rep->file = file;
 }

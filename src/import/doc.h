@@ -8,6 +8,7 @@
 
 #include "import/import.h"
 #include "import/report.h"
+#include "import/strmap.h"
 
 typedef struct imp_list {
 	char **v;
@@ -68,8 +69,9 @@ typedef struct imp_doc {
 	size_t nsrcs, cap_srcs;
 	const import_opts *o;
 	imp_report *rep;
-	int full;      /* IMPORT_MAX_QUESTIONS reached (reported) */
-	imp_list once; /* keys of the messages given once per file */
+	int full; /* IMPORT_MAX_QUESTIONS reached (reported) */
+	imp_strmap cat_index, role_index; /* id -> index in cats, roles */
+	imp_strmap once; /* keys of the messages given once per file */
 } imp_doc;
 
 void imp_doc_init(imp_doc *d, const import_opts *o, imp_report *rep);
@@ -84,6 +86,8 @@ imp_q *imp_doc_question(imp_doc *d, const char *text, unsigned line);
  * id, owned by d. */
 const char *imp_doc_category(imp_doc *d, const char *id, const char *name,
                              unsigned line);
+/* The category with this id, or NULL. */
+imp_decl *imp_doc_find_category(imp_doc *d, const char *id);
 /* The same for a role. */
 const char *imp_doc_role(imp_doc *d, const char *id, const char *name,
                          unsigned line);

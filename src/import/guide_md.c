@@ -87,14 +87,6 @@ static unsigned line_of(cmark_node *n)
 
 /* ---- where the text goes ---- */
 
-static imp_decl *category(imp_doc *d, const char *id)
-{
-	for (size_t i = 0; id && i < d->ncats; i++)
-		if (d->cats[i].id == id)
-			return &d->cats[i];
-	return NULL;
-}
-
 /* The text read so far: the question's answer, the section's summary or
  * the corpus's description. */
 static void flush(mdguide *g)
@@ -105,7 +97,7 @@ static void flush(mdguide *g)
 		         "lists nested more than %d deep: the "
 		         "deeper ones are kept at that depth",
 		         IMP_MD_DEPTH);
-	imp_decl *k = category(g->d, g->section);
+	imp_decl *k = imp_doc_find_category(g->d, g->section);
 	if (md && g->q)
 		imp_rich_append(&g->q->answer, md);
 	else if (md && k)

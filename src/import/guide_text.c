@@ -260,14 +260,6 @@ static void finish_question(guide *g)
 	g->q = NULL;
 }
 
-static imp_decl *find_category(imp_doc *d, const char *id)
-{
-	for (size_t i = 0; i < d->ncats; i++)
-		if (d->cats[i].id == id)
-			return &d->cats[i];
-	return NULL;
-}
-
 /* The introduction read so far: the section's summary, or the corpus's
  * description. */
 static void flush_intro(guide *g)
@@ -275,7 +267,7 @@ static void flush_intro(guide *g)
 	tpart *p = &g->intro;
 	if (!p->n)
 		return;
-	imp_decl *k = g->section ? find_category(g->d, g->section) : NULL;
+	imp_decl *k = imp_doc_find_category(g->d, g->section);
 	if (k) {
 		append_md(&k->summary, p->v, p->n);
 	} else if (g->topic) {

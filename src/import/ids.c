@@ -9,61 +9,24 @@
 
 #include "corpus/text.h"
 #include "import/doc.h"
+#include "import/strmap.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
 #define ID_WORDS 6
 #define ID_BYTES 48
 
-/* A set of strings (not owned), each with a counter: open addressing. */
-typedef struct id_slot {
-	const char *key;
-	unsigned next; /* for a base id: the next suffix to try */
-} id_slot;
-
-typedef struct id_set {
-	id_slot *slot;
-	size_t cap, n;
-} id_set;
-
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 0xcbf29ce484222325ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
-	return h;
-}
-
-static void set_init(id_set *s, size_t expected)
-{
-	s->cap = 16;
-	while (s->cap < expected * 2 + 16)
-		s->cap *= 2;
-	s->slot = xcalloc(s->cap, sizeof *s->slot);
-	s->n = 0;
-}
-
-static id_slot *set_find(const id_set *s, const char *id)
-{
-	for (size_t i = hash(id) & (s->cap - 1); s->slot[i].key;
-	     i = (i + 1) & (s->cap - 1))
-		if (!strcmp(s->slot[i].key, id))
-			return &s->slot[i];
-	return NULL;
-}
+/* Ids taken: id -> the next suffix to try when it is wanted again. */
+typedef imp_strmap id_set;
 
 static int set_has(const id_set *s, const char *id)
 {
-	return set_find(s, id) != NULL;
+	return imp_strmap_get(s, id) != NULL;
 }
 
 static void set_add(id_set *s, const char *id)
 {
-	size_t i = hash(id) & (s->cap - 1);
-	while (s->slot[i].key)
-		i = (i + 1) & (s->cap - 1);
-	s->slot[i] = (id_slot){id, 2};
-	s->n++;
+	imp_strmap_put(s, id, 2);
 }
 
 /* The id a question would have, before making it unique. */
@@ -75,23 +38,23 @@ static char *base_id(const imp_q *q)
 	free(slug);
 	char *s = xmalloc(24);
 	snprintf(s, 24, "q-%08lx",
-	         (unsigned long)(hash(q->question) & 0xffffffffUL));
+	         (unsigned long)(imp_strhash(q->question) & 0xffffffffUL));
 	return s;
 }
 
 /* id, or id-K for the first K from 2 that is free (the base remembers
  * where to start next time). */
-static char *unique(const id_set *s, char *id)
+static char *unique(id_set *s, char *id)
 {
-	id_slot *base = set_find(s, id);
-	if (!base)
+	size_t *next = imp_strmap_get(s, id);
+	if (!next)
 		return id;
 	sp_buf b = SP_BUF_INIT;
-	for (unsigned k = base->next;; k++) {
+	for (size_t k = *next;; k++) {
 		buf_clear(&b);
-		buf_printf(&b, "%s-%u", id, k);
+		buf_printf(&b, "%s-%zu", id, k);
 		if (!set_has(s, b.data)) {
-			base->next = k + 1;
+			*imp_strmap_get(s, id) = k + 1;
 			break;
 		}
 	}
@@ -145,8 +108,7 @@ static void drop_unknown_related(imp_doc *d, const id_set *s)
 
 void imp_doc_assign_ids(imp_doc *d)
 {
-	id_set s;
-	set_init(&s, d->nqs);
+	id_set s = {NULL, 0, 0};
 	const char *file = d->rep->file;
 	keep_given(d, &s);
 	for (size_t i = 0; i < d->nqs; i++) {
@@ -158,5 +120,5 @@ void imp_doc_assign_ids(imp_doc *d)
 	}
 	drop_unknown_related(d, &s);
 	d->rep->file = file;
-	free(s.slot);
+	imp_strmap_free(&s);
 }
