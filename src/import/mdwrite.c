@@ -524,7 +524,11 @@ static void separate(imp_md *m, int item)
 {
 	if (!m->out.len)
 		return;
-	int tight = item && !m->cont && m->last_depth > 0;
+	/* an ordered list that does not start at 1 cannot interrupt the
+	 * line before it: a blank line then */
+	int continues = m->last_ordered && m->last_depth == m->depth;
+	int tight = item && !m->cont && m->last_depth > 0 &&
+	            !(m->ordered && m->number != 1 && !continues);
 	buf_puts(&m->out, tight ? "\n" : "\n\n");
 }
 
@@ -577,6 +581,7 @@ void imp_md_end(imp_md *m)
 	buf_free(&breaks);
 	runs_free(m);
 	m->last_depth = m->depth;
+	m->last_ordered = item && m->ordered && !m->cont;
 }
 
 char *imp_md_take(imp_md *m)
@@ -586,6 +591,7 @@ char *imp_md_take(imp_md *m)
 	if (s) {
 		buf_init(&m->out);
 		m->last_depth = 0;
+		m->last_ordered = 0;
 	}
 	return s;
 }

@@ -34,6 +34,7 @@ typedef struct imp_md {
 	unsigned style;                  /* style of text added now */
 	char *url;                       /* inside a link: its target */
 	unsigned last_depth;             /* depth of the last block written */
+	int last_ordered;                /* it was an item of a "1." list */
 	size_t indent[IMP_MD_DEPTH + 1]; /* content column at each depth */
 	int clamped; /* a list was deeper than IMP_MD_DEPTH */
 } imp_md;

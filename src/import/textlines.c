@@ -184,8 +184,10 @@ static int two_sentences(const char *s, size_t n)
 	static const char *const abbrevs[] = {"e.g", "i.e", "vs",  "etc", "Dr",
 	                                      "Mr",  "Ms",  "Mrs", "St",  "No"};
 	for (size_t i = 1; i + 2 < n; i++) {
-		if (!strchr(".!?", s[i]) || s[i + 1] != ' ')
-			continue;
+		if (!strchr(".!?", s[i]) || s[i + 1] != ' ' ||
+		    !((s[i + 2] >= 'A' && s[i + 2] <= 'Z') ||
+		      (s[i + 2] >= '0' && s[i + 2] <= '9')))
+			continue; /* a new sentence starts with a capital */
 		int abbrev = 0;
 		for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0];
 		     k++) {
