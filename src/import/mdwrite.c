@@ -323,6 +323,33 @@ static void drop_empty(imp_md *m)
 	m->nruns = w;
 }
 
+static int same_url(const imp_run *a, const imp_run *b)
+{
+	return (!a->url && !b->url) ||
+	       (a->url && b->url && !strcmp(a->url, b->url));
+}
+
+/* Code spans that touch would run their backticks together (and what
+ * is inside one could become markup): make them one. */
+static void join_code(imp_md *m)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < m->nruns; i++) {
+		imp_run *r = &m->runs[i], *prev = w ? &m->runs[w - 1] : NULL;
+		if (prev && (prev->style & IMP_CODE) && (r->style & IMP_CODE) &&
+		    same_url(prev, r)) {
+			size_t a = strlen(prev->text), n = strlen(r->text);
+			prev->text = xrealloc(prev->text, a + n + 1);
+			memcpy(prev->text + a, r->text, n + 1);
+			free(r->text);
+			free(r->url);
+			continue;
+		}
+		m->runs[w++] = *r;
+	}
+	m->nruns = w;
+}
+
 /* ---- writing ---- */
 
 static int ascii_punct(char c)
@@ -482,6 +509,10 @@ static void write_inline(const imp_md *m, sp_buf *b, sp_buf *breaks)
 			write_run(b, breaks, &m->runs[i++]);
 			continue;
 		}
+		if (b->len && b->data[b->len - 1] == '!') { /* not an image */
+			b->data[b->len - 1] = '\\';
+			buf_putc(b, '!');
+		}
 		buf_putc(b, '[');
 		while (i < m->nruns && m->runs[i].url &&
 		       !strcmp(m->runs[i].url, url))
@@ -563,6 +594,7 @@ void imp_md_end(imp_md *m)
 	fold_runs(m);
 	tidy_emphasis(m);
 	drop_empty(m);
+	join_code(m);
 	if (!m->nruns)
 		return;
 	if (m->cont && m->last_depth == 0) { /* no item to continue */

@@ -168,6 +168,10 @@ static void test_styles(void)
 	imp_md_style(&m, IMP_CODE);
 	imp_md_text(&m, "a `b` c", 7);
 	imp_md_style(&m, 0);
+	imp_md_style(&m, IMP_CODE | IMP_EM); /* touches the code span */
+	imp_md_text(&m, "````x ![i](u)", 13);
+	imp_md_style(&m, 0);
+	imp_md_text(&m, "!", 1); /* "![" would make an image */
 	imp_md_link(&m, "https://example.org/a (b)");
 	imp_md_text(&m, " a link", 7);
 	imp_md_link(&m, NULL);
@@ -178,7 +182,7 @@ static void test_styles(void)
 	richtext_parse(md, &rt, count_error, NULL);
 	CHECK(rich_errors == 0 && rt.nblocks == 1);
 	char *plain = rich_text_plain(&rt);
-	CHECK_STR(plain, "see Note: text and a `b` c a link");
+	CHECK_STR(plain, "see Note: text and a `b` c````x ![i](u)! a link");
 	unsigned seen = 0;
 	for (size_t j = 0; rt.nblocks && j < rt.blocks[0].nruns; j++) {
 		const rt_run *r = &rt.blocks[0].runs[j];
@@ -188,7 +192,7 @@ static void test_styles(void)
 		}
 		if (r->style & RT_CODE) {
 			seen |= 2;
-			CHECK_STR(r->text, "a `b` c");
+			CHECK_STR(r->text, "a `b` c````x ![i](u)");
 		}
 		if (r->style & RT_LINK) {
 			seen |= 4;
