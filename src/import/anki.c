@@ -270,53 +270,63 @@ static void note_meta(anki *a, imp_q *q, const imp_record *r)
 		         "columns are left out (they are Anki's bookkeeping)");
 }
 
+/* Fields after the first two: added to the answer. */
+static void extra_fields(anki *a, imp_q *q, const imp_record *r)
+{
+	int any = 0;
+	for (size_t i = 0, k = 0; i < r->n; i++) {
+		if (special(a, i) || k++ < 2 || !*r->f[i])
+			continue;
+		char *md = field_rich(a, r->f[i], r->line);
+		imp_rich_append(&q->answer, md);
+		free(md);
+		any = 1;
+	}
+	if (any && imp_doc_once(a->d, "anki:extra"))
+		imp_warn(a->d->rep, r->line,
+		         "notes with more than two fields: the others are "
+		         "added to the answer");
+}
+
+/* The question's and the answer's HTML (or text) of a note whose first
+ * two fields are front and back. */
+static void sides(anki *a, const imp_record *r, const char *front,
+                  const char *back, sp_buf *q, sp_buf *ans)
+{
+	if (is_cloze(a, r, front)) {
+		cloze(front, q, ans);
+		if (*back)
+			buf_printf(ans, "%s%s", a->html ? "<br>" : "\n", back);
+	} else {
+		buf_puts(q, front);
+		buf_puts(ans, back);
+	}
+}
+
 static void note(anki *a, const imp_record *r)
 {
 	const char *f[2] = {NULL, NULL};
-	size_t nf = 0, extra = 0;
-	for (size_t i = 0; i < r->n; i++) {
-		if (special(a, i))
-			continue;
-		if (nf < 2)
+	size_t nf = 0;
+	for (size_t i = 0; i < r->n && nf < 2; i++)
+		if (!special(a, i))
 			f[nf++] = r->f[i];
-		else
-			extra += r->f[i][0] != '\0';
-	}
 	if (!nf)
 		return;
 	char *front = drop_sounds(a, f[0], r->line);
 	char *back = drop_sounds(a, f[1] ? f[1] : "", r->line);
 	sp_buf qb = SP_BUF_INIT, ab = SP_BUF_INIT;
-	if (is_cloze(a, r, front)) {
-		cloze(front, &qb, &ab);
-		if (*back)
-			buf_printf(&ab, "%s%s", a->html ? "<br>" : "\n", back);
-	} else {
-		buf_puts(&qb, front);
-		buf_puts(&ab, back);
-	}
+	sides(a, r, front, back, &qb, &ab);
 	char *text = field_plain(a, qb.data ? qb.data : "", r->line);
 	imp_q *q = NULL;
 	if (!*text)
 		imp_warn(a->d->rep, r->line,
-		         "a note with an empty first field: "
-		         "left out");
+		         "a note with an empty first field: left out");
 	else
 		q = imp_doc_question(a->d, text, r->line);
 	if (q) {
 		note_meta(a, q, r);
 		q->answer = field_rich(a, ab.data ? ab.data : "", r->line);
-		for (size_t i = 0, k = 0; extra && i < r->n; i++) {
-			if (special(a, i) || k++ < 2 || !*r->f[i])
-				continue;
-			char *md = field_rich(a, r->f[i], r->line);
-			imp_rich_append(&q->answer, md);
-			free(md);
-		}
-		if (extra && imp_doc_once(a->d, "anki:extra"))
-			imp_warn(a->d->rep, r->line,
-			         "notes with more than two "
-			         "fields: the others are added to the answer");
+		extra_fields(a, q, r);
 	}
 	free(text);
 	buf_free(&qb);
