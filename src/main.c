@@ -19,6 +19,7 @@ static const command commands[] = {
     {"handbook", cmd_handbook, "render the study handbook as a PDF"},
     {"cards", cmd_cards, "flashcard sheets, duplex-correct, with crop marks"},
     {"worksheet", cmd_worksheet, "mock-interview worksheets and packets"},
+    {"import", cmd_import, "turn guides and flashcard decks into a corpus"},
 };
 
 static void usage(FILE *f)

@@ -16,7 +16,11 @@ enum {
 
 /* Options shared by the commands that read a corpus. */
 typedef struct cli_common {
-	const char *content; /* -c/--content; NULL = bundled content/ */
+	const char **contents; /* -c/--content, repeatable (argv strings; the
+	                        * array is owned); none = bundled content/ */
+	size_t ncontents;
+	const char *title;    /* --title: replaces the corpus title */
+	const char *subtitle; /* --subtitle */
 	sp_selection_opts sel;
 	const char *template_name; /* --template NAME|PATH */
 	const char *paper;         /* --paper a4|letter|a5 */
@@ -32,6 +36,7 @@ int cmd_handbook(int argc, char **argv);
 int cmd_cards(int argc, char **argv);
 int cmd_worksheet(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 /* Directory holding the bundled data (content/, templates/, fonts/):
  * next to the executable's build tree, or the install prefix's datadir.

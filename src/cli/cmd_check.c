@@ -3,12 +3,15 @@
 #include <stdlib.h>
 
 #include "cli/common.h"
+#include "util/mem.h"
 
 static void usage(FILE *f)
 {
-	fputs("usage: studypress check [-c PATH] [--strict]\n\n"
+	fputs("usage: studypress check [-c PATH]... [--strict]\n\n"
 	      "Validate a corpus and report every problem as\n"
-	      "FILE:LINE:COLUMN: error|warning: MESSAGE on standard error.\n\n"
+	      "FILE:LINE:COLUMN: error|warning: MESSAGE on standard error.\n"
+	      "With several -c, each corpus gets a summary line, then the "
+	      "merged total.\n\n"
 	      "Options:\n",
 	      f);
 	cli_help_content(f);
@@ -44,6 +47,31 @@ static void summary(const char *path, const sp_corpus *c, const sp_diag *d,
 	fputc('\n', stderr);
 }
 
+/* With several corpora: one line per corpus, then the merged total. */
+static void summary_parts(const corpus_part *p, size_t n, const sp_corpus *c,
+                          const sp_diag *d, int ok)
+{
+	for (size_t i = 0; i < n; i++) {
+		fprintf(stderr, "%s: ", p[i].path);
+		if (c)
+			fprintf(stderr,
+			        "%zu question%s, %zu role%s, %zu "
+			        "categor%s",
+			        p[i].nquestions,
+			        p[i].nquestions == 1 ? "" : "s", p[i].nroles,
+			        p[i].nroles == 1 ? "" : "s", p[i].ncategories,
+			        p[i].ncategories == 1 ? "y" : "ies");
+		else
+			plural(stderr, p[i].errors, "error");
+		if (p[i].warnings || !c) {
+			fputs(", ", stderr);
+			plural(stderr, p[i].warnings, "warning");
+		}
+		fputc('\n', stderr);
+	}
+	summary("total", c, d, ok);
+}
+
 static int parse(int argc, char **argv, cli_common *c)
 {
 	static const struct option opts[] = {CLI_OPTS_CONTENT, CLI_OPTS_END};
@@ -62,15 +90,20 @@ int cmd_check(int argc, char **argv)
 	sp_diag d;
 	diag_init(&d, stderr);
 	char *path = cli_content_path(&c);
+	size_t n = cli_ncorpora(&c);
+	corpus_part *parts = xcalloc(n, sizeof *parts);
 	int strict = c.strict;
 	c.strict = 0; /* load, then judge the warnings here */
-	sp_corpus *corpus = cli_load_corpus(&c, &d, &rc);
+	sp_corpus *corpus = cli_load_corpora(&c, &d, &rc, parts);
 	int ok = corpus && !(strict && d.warnings);
-	if (rc != EXIT_IO)
+	if (rc != EXIT_IO && n == 1)
 		summary(path, corpus, &d, ok);
+	else if (rc != EXIT_IO)
+		summary_parts(parts, n, corpus, &d, ok);
 	if (corpus && !ok)
 		rc = EXIT_INVALID;
 	corpus_free(corpus);
+	free(parts);
 	free(path);
 	cli_common_free(&c);
 	return rc;

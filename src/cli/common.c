@@ -2,6 +2,7 @@
  * directory, loading the corpus and applying the selection. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "cli/common.h"
+#include "corpus/text.h"
 #include "products/template.h"
 
 #include <errno.h>
@@ -23,6 +24,9 @@ void cli_common_init(cli_common *c)
 void cli_common_free(cli_common *c)
 {
 	selection_opts_free(&c->sel);
+	free(c->contents);
+	c->contents = NULL;
+	c->ncontents = 0;
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
@@ -95,6 +99,27 @@ static sp_strlist *list_option(cli_common *c, int opt)
 	}
 }
 
+/* --title, --subtitle: valid UTF-8 without control characters. */
+static int text_option(cli_common *c, int opt, const char *arg)
+{
+	const char *name = opt == CLI_OPT_TITLE ? "--title" : "--subtitle";
+	unsigned long cp;
+	size_t n = strlen(arg);
+	if (text_utf8_invalid(arg, n) != TEXT_OK ||
+	    text_find_control(arg, n, &cp) != TEXT_OK) {
+		fprintf(stderr,
+		        "studypress: %s wants UTF-8 text without control "
+		        "characters\n",
+		        name);
+		return CLI_OPTION_USAGE;
+	}
+	if (opt == CLI_OPT_TITLE)
+		c->title = arg;
+	else
+		c->subtitle = arg;
+	return CLI_OPTION_DONE;
+}
+
 int cli_common_option(cli_common *c, int opt, const char *arg)
 {
 	sp_strlist *l = list_option(c, opt);
@@ -104,8 +129,13 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
 	}
 	switch (opt) {
 	case 'c':
-		c->content = arg;
+		c->contents = xrealloc(c->contents, (c->ncontents + 1) *
+		                                        sizeof *c->contents);
+		c->contents[c->ncontents++] = arg;
 		return CLI_OPTION_DONE;
+	case CLI_OPT_TITLE:
+	case CLI_OPT_SUBTITLE:
+		return text_option(c, opt, arg);
 	case 'o':
 		c->output = arg;
 		return CLI_OPTION_DONE;
@@ -134,7 +164,12 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
 void cli_help_content(FILE *f)
 {
 	fputs("  -c, --content PATH  corpus file or directory (default: the "
-	      "bundled content/)\n"
+	      "bundled content/);\n"
+	      "                      repeat it to combine corpora, merged in "
+	      "order\n"
+	      "      --title TEXT    use this title instead of the corpus's\n"
+	      "      --subtitle TEXT use this subtitle instead of the "
+	      "corpus's\n"
 	      "      --strict        treat warnings as errors\n"
 	      "  -h, --help          show this help\n",
 	      f);
@@ -224,13 +259,36 @@ char *cli_data_path(const char *item)
 
 char *cli_content_path(const cli_common *c)
 {
-	if (c->content)
-		return xstrdup(c->content);
+	if (c->ncontents)
+		return xstrdup(c->contents[0]);
 	return cli_data_path("content");
 }
 
-sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code)
+size_t cli_ncorpora(const cli_common *c)
 {
+	return c->ncontents ? c->ncontents : 1;
+}
+
+/* Replace t's text with s (folded, NFC), located nowhere. */
+static void override_text(sp_text *t, const char *s)
+{
+	char *nfc = text_nfc(s, strlen(s));
+	free(t->s);
+	t->s = text_fold(nfc ? nfc : s);
+	t->loc = sp_loc_make(NULL, 0, 0);
+	free(nfc);
+}
+
+static sp_corpus *load_paths(cli_common *c, sp_diag *d, int *exit_code,
+                             corpus_part *parts)
+{
+	if (c->ncontents) {
+		int status;
+		sp_corpus *corpus = corpus_load_many(c->contents, c->ncontents,
+		                                     d, &status, parts);
+		*exit_code = status == CORPUS_LOAD_IO ? EXIT_IO : EXIT_INVALID;
+		return corpus;
+	}
 	char *path = cli_content_path(c);
 	if (!path) {
 		diag_error(d, sp_loc_make(NULL, 0, 0),
@@ -239,21 +297,39 @@ sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code)
 		*exit_code = EXIT_IO;
 		return NULL;
 	}
-	unsigned warnings = d->warnings;
 	int status;
-	sp_corpus *corpus = corpus_load_status(path, d, &status);
+	const char *p = path;
+	sp_corpus *corpus = corpus_load_many(&p, 1, d, &status, parts);
+	if (parts)
+		parts[0].path = "content"; /* path is freed below */
 	free(path);
-	if (!corpus) {
-		*exit_code = status == CORPUS_LOAD_IO ? EXIT_IO : EXIT_INVALID;
+	*exit_code = status == CORPUS_LOAD_IO ? EXIT_IO : EXIT_INVALID;
+	return corpus;
+}
+
+sp_corpus *cli_load_corpora(cli_common *c, sp_diag *d, int *exit_code,
+                            corpus_part *parts)
+{
+	unsigned warnings = d->warnings;
+	sp_corpus *corpus = load_paths(c, d, exit_code, parts);
+	if (!corpus)
 		return NULL;
-	}
 	if (c->strict && d->warnings > warnings) {
 		corpus_free(corpus);
 		*exit_code = EXIT_INVALID;
 		return NULL;
 	}
+	if (c->title && *c->title)
+		override_text(&corpus->title, c->title);
+	if (c->subtitle && *c->subtitle)
+		override_text(&corpus->subtitle, c->subtitle);
 	*exit_code = EXIT_OK;
 	return corpus;
+}
+
+sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code)
+{
+	return cli_load_corpora(c, d, exit_code, NULL);
 }
 
 int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,

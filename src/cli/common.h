@@ -23,6 +23,8 @@ enum {
 	CLI_OPT_PAPER,
 	CLI_OPT_DUMP_LAYOUT,
 	CLI_OPT_STRICT,
+	CLI_OPT_TITLE,
+	CLI_OPT_SUBTITLE,
 	CLI_OPT_FIRST_FREE /* commands number their own options from here */
 };
 
@@ -33,6 +35,8 @@ enum {
 #define CLI_OPTS_CONTENT                                                       \
 	{"content", required_argument, NULL, 'c'},                             \
 	    {"help", no_argument, NULL, 'h'},                                  \
+	    {"title", required_argument, NULL, CLI_OPT_TITLE},                 \
+	    {"subtitle", required_argument, NULL, CLI_OPT_SUBTITLE},           \
 	{                                                                      \
 		"strict", no_argument, NULL, CLI_OPT_STRICT                    \
 	}
@@ -85,18 +89,25 @@ int cli_parse_common_only(const char *cmd, const struct option *opts, int argc,
 void cli_help_content(FILE *f);
 void cli_help_selection(FILE *f);
 
-/* Load the corpus named by -c (or the bundled content/), reporting every
- * problem through d. On failure returns NULL and sets *exit_code to
+/* Load the corpora named by -c, in order and merged (or the bundled
+ * content/), reporting every problem through d, then apply --title and
+ * --subtitle. On failure returns NULL and sets *exit_code to
  * EXIT_INVALID (content errors; with --strict also warnings) or EXIT_IO
- * (the path cannot be read). */
+ * (a path cannot be read). */
 sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code);
+/* The same, also filling parts (cli_ncorpora(c) entries; may be NULL). */
+sp_corpus *cli_load_corpora(cli_common *c, sp_diag *d, int *exit_code,
+                            corpus_part *parts);
+/* How many corpora cli_load_corpus() reads (1 for the bundled one). */
+size_t cli_ncorpora(const cli_common *c);
 /* Load the template named by --template (or the default) and apply
  * --paper. On failure returns NULL and sets *exit_code (EXIT_IO when the
  * file cannot be read, EXIT_INVALID when it is invalid). */
 struct sp_template;
 struct sp_template *cli_load_template(const cli_common *c, sp_diag *d,
                                       int *exit_code);
-/* The path cli_load_corpus() reads (newly allocated), or NULL. */
+/* The path cli_load_corpus() reads (newly allocated), or NULL: the first
+ * -c, or the bundled content/. */
 char *cli_content_path(const cli_common *c);
 /* Apply the selection options. Returns EXIT_OK and fills *out (owned by
  * the caller), or EXIT_INVALID after reporting (unknown id, or nothing

@@ -13,9 +13,8 @@ static const ld_key meta_keys[M_N] = {{"title", 1},    {"subtitle", 0},
                                       {"author", 0},   {"edition", 0},
                                       {"language", 0}, {"description", 0}};
 
-static void meta_language(loader *L, const ynode *v)
+static void meta_language(loader *L, const ynode *v, sp_text *lang)
 {
-	sp_text *lang = &L->c->language;
 	if (ld_text(L, v, "language", lang))
 		return;
 	if (!text_is_language_tag(lang->s))
@@ -25,18 +24,9 @@ static void meta_language(loader *L, const ynode *v)
 		         lang->s);
 }
 
-void ld_corpus_meta(loader *L, const ynode *v)
+/* Read the metadata mapping v into c's metadata fields. */
+static void read_meta(loader *L, const ynode *v, sp_corpus *c)
 {
-	sp_corpus *c = L->c;
-	if (L->has_corpus) {
-		char where[512];
-		ld_loc_string(L, L->corpus_loc, where, sizeof where);
-		ld_error(L, v, "'corpus' is given more than once (first at %s)",
-		         where);
-		return;
-	}
-	L->has_corpus = 1;
-	L->corpus_loc = ld_loc(L, v);
 	const ynode *k[M_N];
 	if (ld_map(L, v, "'corpus'", meta_keys, M_N, k))
 		return;
@@ -50,17 +40,53 @@ void ld_corpus_meta(loader *L, const ynode *v)
 	if (k[M_EDITION])
 		ld_text(L, k[M_EDITION], "edition", &c->edition);
 	if (k[M_LANGUAGE])
-		meta_language(L, k[M_LANGUAGE]);
+		meta_language(L, k[M_LANGUAGE], &c->language);
 	if (k[M_DESC])
 		ld_rich(L, k[M_DESC], "description", &c->description);
 }
 
-/* The name, or the id when there is none. */
-static char *name_or_id(loader *L, const ynode *v, const char *id)
+/* A later corpus's metadata: checked like the first, then not used. */
+static void read_unused_meta(loader *L, const ynode *v)
+{
+	sp_corpus scratch;
+	memset(&scratch, 0, sizeof scratch);
+	read_meta(L, v, &scratch);
+	free(scratch.title.s);
+	free(scratch.subtitle.s);
+	free(scratch.author.s);
+	free(scratch.edition.s);
+	free(scratch.language.s);
+	richtext_free(&scratch.description);
+}
+
+void ld_corpus_meta(loader *L, const ynode *v)
+{
+	if (L->has_corpus) {
+		char where[512];
+		ld_loc_string(L, L->corpus_loc, where, sizeof where);
+		ld_error(L, v, "'corpus' is given more than once (first at %s)",
+		         where);
+		return;
+	}
+	L->has_corpus = 1;
+	L->corpus_loc = ld_loc(L, v);
+	if (L->has_meta) {
+		read_unused_meta(L, v);
+		return;
+	}
+	L->has_meta = 1;
+	read_meta(L, v, L->c);
+}
+
+/* The name, or the id when there is none (*named says which). */
+static char *name_or_id(loader *L, const ynode *v, const char *id, int *named)
 {
 	sp_text t = {0};
-	if (v && ld_text(L, v, "name", &t) == 0 && *t.s)
+	*named = 0;
+	if (v && ld_text(L, v, "name", &t) == 0 && *t.s) {
+		*named = 1;
 		return t.s;
+	}
 	free(t.s);
 	return xstrdup(id ? id : "");
 }
@@ -81,7 +107,7 @@ static void one_role(loader *L, const ynode *v)
 	r->loc = ld_loc(L, v);
 	if (k[R_ID])
 		ld_slug(L, k[R_ID], "id", &r->id);
-	r->name = name_or_id(L, k[R_NAME], r->id);
+	r->name = name_or_id(L, k[R_NAME], r->id, &r->named);
 	if (k[R_SUMMARY])
 		ld_rich(L, k[R_SUMMARY], "summary", &r->summary);
 }
@@ -112,7 +138,7 @@ static void one_category(loader *L, const ynode *v)
 	cat->loc = ld_loc(L, v);
 	if (k[C_ID])
 		ld_slug(L, k[C_ID], "id", &cat->id);
-	cat->name = name_or_id(L, k[C_NAME], cat->id);
+	cat->name = name_or_id(L, k[C_NAME], cat->id, &cat->named);
 	if (k[C_SUMMARY])
 		ld_rich(L, k[C_SUMMARY], "summary", &cat->summary);
 	if (k[C_ORDER] &&

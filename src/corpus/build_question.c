@@ -188,6 +188,7 @@ static void one_question(loader *L, const ynode *v)
 	memset(q, 0, sizeof *q);
 	memset(qr, 0, sizeof *qr);
 	q->file_order = i;
+	q->part = L->part == LD_NO_FILE ? 0 : L->part;
 	q->loc = ld_loc(L, v);
 	read_fields(L, k, q);
 	ld_question_comments(L, v);

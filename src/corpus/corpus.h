@@ -81,6 +81,7 @@ typedef struct sp_role {
 	char *id;
 	char *name;
 	rich_text summary;
+	int named; /* 1 when the declaration gave a name (else name = id) */
 	sp_loc loc;
 } sp_role;
 
@@ -91,6 +92,7 @@ typedef struct sp_category {
 	long order; /* the `order` key, 0 when absent */
 	int has_order;
 	size_t first; /* index of first appearance (declaration order) */
+	int named;    /* 1 when the declaration gave a name (else name = id) */
 	sp_loc loc;
 } sp_category;
 
@@ -128,6 +130,8 @@ typedef struct sp_question {
 	size_t nrelated;
 	size_t file_order; /* position in load order (files in byte order of
 	                    * their relative paths, then document order) */
+	size_t part;       /* which corpus of corpus_load_many() it is in
+	                    * (0 when one corpus is loaded) */
 	sp_loc loc;        /* the question's mapping */
 } sp_question;
 
@@ -176,6 +180,25 @@ enum {
 	CORPUS_LOAD_IO = 3       /* the path (or a file under it) unreadable */
 };
 sp_corpus *corpus_load_status(const char *path, sp_diag *d, int *status);
+
+/* One of several corpora read together (-c A -c B): what it declared and
+ * how many messages were about it. */
+typedef struct corpus_part {
+	const char *path;                       /* as given; not owned */
+	size_t nquestions, nroles, ncategories; /* declared in it */
+	unsigned errors, warnings;              /* messages about its files */
+} corpus_part;
+
+/* Load npaths corpora (files or directories) in order and merge them into
+ * one: the questions of all; a role or category declared in several with
+ * the same id is one (the first declaration wins; a warning when both
+ * give it a name and the names differ); a question id used twice is an
+ * error naming both places; `corpus:` metadata comes from the first
+ * corpus that has it (each corpus may give it once). Limits apply to all
+ * of them together. parts, when not NULL, gets npaths entries. With one
+ * path this is exactly corpus_load_status(). */
+sp_corpus *corpus_load_many(const char *const *paths, size_t npaths, sp_diag *d,
+                            int *status, corpus_part *parts);
 
 /* Lookups: index or -1. */
 long corpus_find_role(const sp_corpus *c, const char *id);

@@ -22,6 +22,7 @@ static void add(loader *L, size_t file, const char *fname, sp_severity sev,
 	m->line = line;
 	m->col = col;
 	m->sev = sev;
+	m->part = file == LD_NO_FILE ? L->part : ld_part_of_file(L, file);
 	m->seq = L->nmsgs++;
 	m->text = buf_detach(&b);
 }
@@ -108,6 +109,17 @@ static int same_msg(const ld_msg *a, const ld_msg *b)
 	       a->sev == b->sev && !strcmp(a->text, b->text);
 }
 
+/* Count a reported message against its corpus (corpus_load_many). */
+static void count_part(loader *L, const ld_msg *m)
+{
+	if (!L->parts || m->part >= L->nparts)
+		return;
+	if (m->sev == SP_ERROR)
+		L->parts[m->part].errors++;
+	else if (m->sev == SP_WARNING)
+		L->parts[m->part].warnings++;
+}
+
 void ld_flush(loader *L, sp_diag *d)
 {
 	if (L->nmsgs)
@@ -115,6 +127,8 @@ void ld_flush(loader *L, sp_diag *d)
 	for (size_t i = 0; i < L->nmsgs; i++) {
 		ld_msg *m = &L->msgs[i];
 		int dup = i > 0 && same_msg(&L->msgs[i - 1], m);
+		if (!dup)
+			count_part(L, m);
 		if (!dup && d)
 			diag_report(d, m->sev,
 			            sp_loc_make(m->fname, m->line, m->col),

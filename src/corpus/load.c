@@ -189,6 +189,7 @@ static void loader_init(loader *L, const char *path)
 	L->c = xcalloc(1, sizeof *L->c);
 	L->path = path;
 	L->file = LD_NO_FILE;
+	L->part = LD_NO_FILE;
 }
 
 static void loader_free_refs(loader *L)
@@ -201,14 +202,21 @@ static void loader_free_refs(loader *L)
 	}
 	free(L->qrefs);
 	free(L->lines);
+	free(L->part_first);
 }
 
 /* Resolve, report, and hand over the corpus (or NULL on any error). */
 static sp_corpus *finish(loader *L, sp_diag *d, int *status)
 {
 	sp_corpus *c = L->c;
+	if (L->nparts > 1) {
+		L->path = NULL; /* what follows is about all of them */
+		L->part = LD_NO_FILE;
+	}
 	if (!ld_count_errors(L) && !c->nquestions)
 		ld_report(L, LD_NO_FILE, SP_ERROR, 0, 0, "no questions found");
+	if (L->nparts > 1)
+		ld_merge_parts(L);
 	ld_resolve(L);
 	if (!c->language.s)
 		c->language.s = xstrdup("en");
@@ -226,16 +234,74 @@ static sp_corpus *finish(loader *L, sp_diag *d, int *status)
 	return c;
 }
 
-sp_corpus *corpus_load_status(const char *path, sp_diag *d, int *status)
+/* Start reading the next corpus, named path. */
+static void part_begin(loader *L, const char *path)
 {
-	loader L;
-	loader_init(&L, path);
+	L->part = L->nparts;
+	L->part_first = xgrow(L->part_first, &L->cap_part_first, L->nparts + 1,
+	                      sizeof *L->part_first);
+	L->part_first[L->nparts++] = L->c->nfiles;
+	L->path = path;
+	L->has_corpus = 0;
+}
+
+/* Record what the corpus just read declared (before merging). */
+static void part_end(loader *L, size_t questions, size_t roles, size_t cats)
+{
+	if (!L->parts)
+		return;
+	corpus_part *p = &L->parts[L->part];
+	p->nquestions = L->c->nquestions - questions;
+	p->nroles = L->c->nroles - roles;
+	p->ncategories = L->c->ncategories - cats;
+}
+
+static void load_path(loader *L, const char *path)
+{
+	sp_corpus *c = L->c;
+	size_t q = c->nquestions, r = c->nroles, k = c->ncategories;
+	part_begin(L, path);
 	struct stat st;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		load_dir(&L, path);
+		load_dir(L, path);
 	else
-		load_one(&L, path);
+		load_one(L, path);
+	part_end(L, q, r, k);
+}
+
+size_t ld_part_of_file(const loader *L, size_t file)
+{
+	if (!L->nparts)
+		return LD_NO_FILE;
+	size_t lo = 0, hi = L->nparts; /* last part starting at or before */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (L->part_first[mid] <= file)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+sp_corpus *corpus_load_many(const char *const *paths, size_t npaths, sp_diag *d,
+                            int *status, corpus_part *parts)
+{
+	loader L;
+	loader_init(&L, npaths ? paths[0] : NULL);
+	L.parts = parts;
+	for (size_t i = 0; parts && i < npaths; i++) {
+		memset(&parts[i], 0, sizeof parts[i]);
+		parts[i].path = paths[i];
+	}
+	for (size_t i = 0; i < npaths; i++)
+		load_path(&L, paths[i]);
 	return finish(&L, d, status);
+}
+
+sp_corpus *corpus_load_status(const char *path, sp_diag *d, int *status)
+{
+	return corpus_load_many(&path, 1, d, status, NULL);
 }
 
 sp_corpus *corpus_load(const char *path, sp_diag *d)
@@ -248,6 +314,7 @@ sp_corpus *corpus_load_bytes(const char *name, const char *data, size_t len,
 {
 	loader L;
 	loader_init(&L, name);
+	part_begin(&L, name);
 	size_t file = add_file(&L, name);
 	read_text(&L, file, data, len);
 	return finish(&L, d, NULL);

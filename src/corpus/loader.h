@@ -42,6 +42,7 @@ typedef struct ld_msg {
 	const char *fname;
 	unsigned line, col;
 	sp_severity sev;
+	size_t part; /* the corpus it is about; LD_NO_FILE for none */
 	size_t seq;
 	char *text;
 } ld_msg;
@@ -61,8 +62,15 @@ typedef struct loader {
 	size_t *lines; /* byte offset of each line start in data */
 	size_t nlines, cap_lines;
 	ld_defaults defaults;
-	sp_loc corpus_loc;
-	int has_corpus;
+	sp_loc corpus_loc;  /* the current part's `corpus` key */
+	int has_corpus;     /* the current part has given `corpus` */
+	int has_meta;       /* some part has given `corpus` (it is used) */
+	size_t part;        /* index of the corpus being read (LD_NO_FILE:
+	                     * messages about no corpus in particular) */
+	size_t nparts;      /* corpora started so far */
+	size_t *part_first; /* first file index of each started part */
+	size_t cap_part_first;
+	corpus_part *parts; /* the caller's counts, or NULL */
 	size_t total_bytes;
 	int io_error;
 } loader;
@@ -120,6 +128,12 @@ void ld_categories(loader *L, const ynode *v);
 void ld_defaults_read(loader *L, const ynode *v);
 void ld_defaults_free(ld_defaults *df);
 void ld_questions(loader *L, const ynode *v);
+
+/* merge.c: roles and categories declared again by a later corpus are
+ * merged into the first declaration (dropped from the model). */
+void ld_merge_parts(loader *L);
+/* The part that file index `file` belongs to. */
+size_t ld_part_of_file(const loader *L, size_t file);
 
 /* resolve.c: duplicates, references, corpus order. */
 void ld_resolve(loader *L);

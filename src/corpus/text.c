@@ -144,6 +144,50 @@ int text_is_slug(const char *s)
 	return !prev_hyphen;
 }
 
+/* s with accents stripped and case folded (malloc), or NULL. */
+static char *fold_for_slug(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t r = utf8proc_map(
+	    (const utf8proc_uint8_t *)s, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+	        UTF8PROC_CASEFOLD | UTF8PROC_COMPAT);
+	if (r < 0)
+		return NULL;
+	char *copy = xstrdup((const char *)out);
+	free(out);
+	return copy;
+}
+
+static int slug_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+char *text_slugify(const char *s, size_t max_words, size_t max_bytes)
+{
+	char *folded = fold_for_slug(s);
+	const unsigned char *p = (const unsigned char *)(folded ? folded : s);
+	sp_buf b = SP_BUF_INIT;
+	size_t words = 0;
+	while (*p && words < max_words) {
+		while (*p && !slug_char(*p))
+			p++;
+		const unsigned char *w = p;
+		while (slug_char(*p))
+			p++;
+		size_t n = (size_t)(p - w);
+		if (!n || b.len + (b.len > 0) + n > max_bytes)
+			break;
+		if (b.len)
+			buf_putc(&b, '-');
+		buf_append(&b, (const char *)w, n);
+		words++;
+	}
+	free(folded);
+	return buf_detach(&b);
+}
+
 unsigned text_chars(const char *s, size_t n)
 {
 	unsigned c = 0;

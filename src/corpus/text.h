@@ -17,6 +17,11 @@ char *text_nfc(const char *s, size_t len);
 char *text_fold(const char *s);
 /* 1 if s is a slug: [a-z0-9]+(-[a-z0-9]+)* */
 int text_is_slug(const char *s);
+/* A slug made from the words of s (NUL-terminated UTF-8): accents
+ * stripped, case folded, ASCII letters and digits kept, everything else a
+ * word break; at most max_words words and max_bytes bytes (cut between
+ * words). Newly allocated; "" when s has no such letter or digit. */
+char *text_slugify(const char *s, size_t max_words, size_t max_bytes);
 /* Code points in the first n bytes of s. */
 unsigned text_chars(const char *s, size_t n);
 /* Levenshtein distance (capped; for "did you mean"). */

@@ -22,7 +22,7 @@ for section in "NAME" "SYNOPSIS" "DESCRIPTION" "COMMANDS" "EXIT STATUS" "ENVIRON
 	"FILES" "DIAGNOSTICS" "EXAMPLES"; do
 	check "section $section" grep -q "^$section" "$TMP/man.norm"
 done
-for cmd in init check list handbook cards worksheet; do
+for cmd in init check list handbook cards worksheet import; do
 	"$SP" "$cmd" --help >"$TMP/$cmd.help" 2>&1 || true
 	check "the man page documents '$cmd'" grep -qE "^ +$cmd\$" "$TMP/man.norm"
 	for opt in $(grep -oE -- '--[a-z][a-z0-9-]+' "$TMP/$cmd.help" | sort -u); do

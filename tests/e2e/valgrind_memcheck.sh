@@ -62,4 +62,16 @@ WANT=1 vg error-selection "$SP" handbook -c "$C" --role nobody -o "$TMP/x.pdf"
 WANT=3 vg error-output "$SP" handbook -c "$C" --count 1 -o /dev/full
 printf 'questions: [\n' >"$TMP/broken.yaml"
 WANT=1 vg error-corpus "$SP" check -c "$TMP/broken.yaml"
+# issue 14: several corpora, and import from every kind of source
+vg check-combined "$SP" check -c "$C" -c "$DATA/cards/corpus.yaml"
+vg list-combined "$SP" list -c "$DATA/cards/corpus.yaml" -c "$C" --seed 1
+I=$SP_SOURCE_DIR/tests/golden/import
+for f in guide-text.txt guide-md.md anki-notes.txt quizlet-set.txt table-csv.csv \
+	table-tsv.tsv; do
+	vg "import-$f" "$SP" import "$I/$f" -o "$TMP/import-$f.yaml"
+done
+vg import-topics "$SP" import --sections-as topics --role r --category c \
+	"$I/guide-roles.txt" "$I/guide-md.md"
+WANT=1 vg import-error "$SP" import "$I/bad/cp1252.txt"
+WANT=1 vg import-error-shape "$SP" import "$I/bad/prose.txt"
 finish
