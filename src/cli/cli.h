@@ -32,11 +32,4 @@ int cmd_handbook(int argc, char **argv);
 int cmd_cards(int argc, char **argv);
 int cmd_worksheet(int argc, char **argv);
 
-/* Directory holding the bundled data (content/, templates/, fonts/):
- * next to the executable's build tree, or the install prefix's datadir.
- * Returns a static string or NULL. */
-const char *cli_data_dir(void);
-/* Path of bundled data item (e.g. "content"), newly allocated, or NULL. */
-char *cli_data_path(const char *item);
-
 #endif

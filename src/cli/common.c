@@ -1,6 +1,5 @@
-/* common.c - the options shared by corpus commands, the bundled data
- * directory, loading the corpus and applying the selection. */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* common.c - the options shared by corpus commands, loading the corpus
+ * and applying the selection. */
 #include "cli/common.h"
 #include "products/template.h"
 
@@ -9,9 +8,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "util/datadir.h"
 #include "util/mem.h"
 
 void cli_common_init(cli_common *c)
@@ -157,76 +155,13 @@ void cli_help_selection(FILE *f)
 	      f);
 }
 
-/* ---- bundled data ---- */
-
-static int has_content(const char *dir)
-{
-	char path[PATH_MAX + 16];
-	struct stat st;
-	snprintf(path, sizeof path, "%s/content", dir);
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int try_dir(char *out, const char *dir)
-{
-	char *real = realpath(dir, NULL);
-	int ok = real && strlen(real) < PATH_MAX && has_content(real);
-	if (ok)
-		strcpy(out, real);
-	free(real);
-	return ok;
-}
-
-const char *cli_data_dir(void)
-{
-	static char dir[PATH_MAX];
-	static int done;
-	if (done)
-		return dir[0] ? dir : NULL;
-	done = 1;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		char cand[PATH_MAX + 16];
-		snprintf(cand, sizeof cand, "%s/..", exe);
-		if (try_dir(dir, cand))
-			return dir;
-		snprintf(cand, sizeof cand, "%s/../..", exe);
-		if (try_dir(dir, cand))
-			return dir;
-	}
-	if (try_dir(dir, SP_INSTALL_DATADIR))
-		return dir;
-	dir[0] = '\0';
-	return NULL;
-}
-
-char *cli_data_path(const char *item)
-{
-	const char *dir = cli_data_dir();
-	if (!dir)
-		return NULL;
-	size_t n = strlen(dir) + strlen(item) + 2;
-	char *p = xmalloc(n);
-	snprintf(p, n, "%s/%s", dir, item);
-	if (access(p, F_OK) != 0) {
-		free(p);
-		return NULL;
-	}
-	return p;
-}
-
 /* ---- loading and selecting ---- */
 
 char *cli_content_path(const cli_common *c)
 {
 	if (c->content)
 		return xstrdup(c->content);
-	return cli_data_path("content");
+	return sp_data_path("content");
 }
 
 sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code)

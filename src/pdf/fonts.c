@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "pdf/internal.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 
 static const char *const default_chains[FAMILY_N][4] = {
@@ -82,18 +83,11 @@ static const char *package_of(const char *manifest, const char *family,
 {
 	if (manifest && manifest_lookup(manifest, family, pkg, n))
 		return pkg;
-	if (manifest_lookup(SP_INSTALL_DATADIR "/fonts/manifest.txt", family,
-	                    pkg, n))
+	char *bundled = sp_data_path("fonts/manifest.txt");
+	int ok = bundled && manifest_lookup(bundled, family, pkg, n);
+	free(bundled);
+	if (ok)
 		return pkg;
-	const char *src = getenv("SP_SOURCE_DIR");
-	if (src) {
-		sp_buf b = SP_BUF_INIT;
-		buf_printf(&b, "%s/fonts/manifest.txt", src);
-		int ok = manifest_lookup(b.data, family, pkg, n);
-		buf_free(&b);
-		if (ok)
-			return pkg;
-	}
 	for (size_t i = 0;
 	     i < sizeof builtin_manifest / sizeof *builtin_manifest; i++)
 		if (strcasecmp(builtin_manifest[i][0], family) == 0)

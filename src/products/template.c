@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "corpus/text.h"
 #include "corpus/ytree.h"
 #include "util/buf.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 
 #define MM (72.0 / 25.4)
@@ -500,7 +500,7 @@ static char *resolve_name(const char *name)
 {
 	if (strchr(name, '/') || strstr(name, ".yaml") || strstr(name, ".yml"))
 		return xstrdup(name);
-	char *dir = cli_data_path("templates");
+	char *dir = sp_data_path("templates");
 	if (!dir)
 		return NULL;
 	sp_buf b = SP_BUF_INIT;
