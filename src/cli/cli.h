@@ -5,6 +5,7 @@
 
 #include "corpus/corpus.h"
 #include "corpus/select.h"
+#include "products/status.h"
 
 /* Exit codes. */
 enum {
@@ -13,6 +14,9 @@ enum {
 	EXIT_USAGE = 2,   /* bad command line */
 	EXIT_IO = 3       /* cannot read or write a file */
 };
+
+/* The exit code that reports a product's status. */
+int cli_exit_code(product_status s);
 
 /* Options shared by the commands that read a corpus. */
 typedef struct cli_common {

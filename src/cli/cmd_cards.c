@@ -31,10 +31,10 @@ static void usage(FILE *f)
 	      "back, several\ncards per sheet with crop marks, the backs "
 	      "placed behind their fronts.\n\n"
 	      "Options:\n"
-	      "  -o, --output FILE     write the PDF here\n"
-	      "      --layout PRESET   letter-3x5, a4-8, letter-8, a4-a6, "
-	      "letter-business,\n"
-	      "                        or custom (the template's cards: "
+	      "  -o, --output FILE     write the PDF here\n",
+	      f);
+	fprintf(f, "      --layout PRESET   %s,\n", cards_preset_names());
+	fputs("                        or custom (the template's cards: "
 	      "card: geometry)\n"
 	      "      --duplex MODE     long-edge (default), short-edge, none "
 	      "(fronts only),\n"
@@ -50,10 +50,15 @@ static void usage(FILE *f)
 	      "marks\n"
 	      "      --strict-fit      a card that needs a continuation card "
 	      "is an error\n"
-	      "      --template NAME   a template from templates/, or a path\n"
-	      "      --paper SIZE      a4, letter, ... (overrides the "
-	      "layout's sheet; the\n"
-	      "                        cards are centred on it)\n"
+	      "      --template NAME   a template from templates/, or a path\n",
+	      f);
+	char papers[80];
+	template_paper_help(papers, sizeof papers, 2);
+	fprintf(f,
+	        "      --paper SIZE      %s (overrides the layout's sheet; "
+	        "the\n",
+	        papers);
+	fputs("                        cards are centred on it)\n"
 	      "      --dump-layout FILE  write the page model and the card "
 	      "boxes as text\n",
 	      f);
@@ -196,7 +201,7 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		           "unknown card layout '%s' (known: %s, custom)", name,
 		           cards_preset_names());
 		return -1;
-	} else if (a->common.paper) {
+	} else if (t->paper_override) {
 		s->sheet_w = t->page_w;
 		s->sheet_h = t->page_h;
 		s->margin_x = s->margin_y = -1;
@@ -216,8 +221,8 @@ static void dump_faces(FILE *f, void *deck)
 
 static int write_out(sp_render *r, cards_deck *deck, const cli_common *c)
 {
-	return render_write_ex(r, deck->doc, c->output, c->dump_layout,
-	                       dump_faces, deck);
+	return cli_exit_code(render_write_ex(r, deck->doc, c->output,
+	                                     c->dump_layout, dump_faces, deck));
 }
 
 static int run(sp_render *r, const sp_corpus *corpus, cards_args *a,

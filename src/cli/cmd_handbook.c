@@ -58,11 +58,13 @@ static void usage(FILE *f)
 	      "bytes as --jobs 1)\n"
 	      "      --max-pages N     refuse to lay out more pages (default "
 	      "100000)\n"
-	      "      --template NAME   a template from templates/, or a path\n"
-	      "      --paper SIZE      a4, letter, a5, half-letter (overrides "
-	      "the template)\n"
-	      "      --dump-layout FILE  write the page model as text\n",
+	      "      --template NAME   a template from templates/, or a path\n",
 	      f);
+	char papers[80];
+	template_paper_help(papers, sizeof papers, 99);
+	fprintf(f, "      --paper SIZE      %s (overrides the template)\n",
+	        papers);
+	fputs("      --dump-layout FILE  write the page model as text\n", f);
 	cli_help_content(f);
 	cli_help_selection(f);
 }
@@ -174,7 +176,7 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 		doc_free(doc);
 		return EXIT_INVALID;
 	}
-	rc = render_write(r, doc, out, dump);
+	rc = cli_exit_code(render_write(r, doc, out, dump));
 	timing_mark("PDF written");
 	doc_free(doc);
 	return rc;

@@ -85,10 +85,12 @@ static void usage(FILE *f)
 	    "(default: the cores)\n"
 	    "      --progress, --no-progress  progress on stderr (default: "
 	    "when a terminal)\n"
-	    "      --template NAME     a template from templates/, or a path\n"
-	    "      --paper SIZE        a4, letter, a5, half-letter\n"
-	    "      --dump-layout FILE  write the page model as text\n",
+	    "      --template NAME     a template from templates/, or a path\n",
 	    f);
+	char papers[80];
+	template_paper_help(papers, sizeof papers, 99);
+	fprintf(f, "      --paper SIZE        %s\n", papers);
+	fputs("      --dump-layout FILE  write the page model as text\n", f);
 	cli_help_content(f);
 	cli_help_selection(f);
 }
@@ -300,7 +302,7 @@ static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
 	int rc = EXIT_INVALID;
 	sp_document *doc = ws_build(r, c, qs, n, info, ed);
 	if (doc)
-		rc = render_write(r, doc, out, dump);
+		rc = cli_exit_code(render_write(r, doc, out, dump));
 	doc_free(doc);
 	free(out);
 	free(dump);
@@ -371,7 +373,8 @@ static int run(ws_args *a, sp_diag *d)
 		rc = EXIT_INVALID;
 	else if (rc == EXIT_OK) {
 		render_set_inputs(&r, c);
-		rc = a->b.csv_path ? ws_batch_run(&r, c, pool, npool, &a->b, d)
+		rc = a->b.csv_path ? cli_exit_code(ws_batch_run(
+		                         &r, c, pool, npool, &a->b, d))
 		                   : single(&r, c, a, pool, npool);
 		render_close(&r);
 	}
@@ -394,7 +397,8 @@ int cmd_worksheet(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		sp_diag d;
 		diag_init(&d, stderr);
-		rc = a.merge ? ws_merge_manifests(a.b.out_dir, a.merge, &d)
+		rc = a.merge ? cli_exit_code(
+		                   ws_merge_manifests(a.b.out_dir, a.merge, &d))
 		             : run(&a, &d);
 	}
 	ws_pick_opts_free(&a.b.pick);

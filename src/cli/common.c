@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,22 +211,29 @@ int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
 
 sp_template *cli_load_template(const cli_common *c, sp_diag *d, int *exit_code)
 {
-	int io = 0;
-	sp_template *t = template_load_status(c->template_name, d, &io);
-	if (!t) {
-		*exit_code = io ? EXIT_IO : EXIT_INVALID;
-		return NULL;
-	}
-	if (c->paper && template_set_paper(t, c->paper)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0),
-		           "unknown paper '%s' (known: a4, letter, a5, a6, "
-		           "half-letter, legal)",
-		           c->paper);
-		template_free(t);
-		*exit_code = EXIT_USAGE;
-		return NULL;
-	}
+	product_status st;
+	sp_template *t = template_open(c->template_name, c->paper, d, &st);
+	*exit_code = cli_exit_code(st);
 	return t;
+}
+
+int cli_exit_code(product_status s)
+{
+	switch (s) {
+	case PRODUCT_OK:
+		return EXIT_OK;
+	case PRODUCT_INVALID:
+		return EXIT_INVALID;
+	case PRODUCT_USAGE:
+		return EXIT_USAGE;
+	case PRODUCT_IO:
+		return EXIT_IO;
+	case PRODUCT_STOPPED_INT:
+		return 128 + SIGINT;
+	case PRODUCT_STOPPED_TERM:
+		return 128 + SIGTERM;
+	}
+	return EXIT_INVALID;
 }
 
 /* ---- commands with shared options only ---- */

@@ -90,9 +90,10 @@ void cli_help_selection(FILE *f);
  * EXIT_INVALID (content errors; with --strict also warnings) or EXIT_IO
  * (the path cannot be read). */
 sp_corpus *cli_load_corpus(cli_common *c, sp_diag *d, int *exit_code);
-/* Load the template named by --template (or the default) and apply
- * --paper. On failure returns NULL and sets *exit_code (EXIT_IO when the
- * file cannot be read, EXIT_INVALID when it is invalid). */
+/* Load the template named by --template (or the default) with --paper
+ * (template_open). On failure returns NULL and sets *exit_code (EXIT_IO
+ * when the file cannot be read, EXIT_INVALID when it is invalid,
+ * EXIT_USAGE for an unknown --paper). */
 struct sp_template;
 struct sp_template *cli_load_template(const cli_common *c, sp_diag *d,
                                       int *exit_code);

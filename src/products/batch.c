@@ -19,7 +19,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "products/csv.h"
 #include "products/worksheet.h"
 #include "util/buf.h"
@@ -267,26 +266,27 @@ static void find_dups(batch *b, int by_id)
 
 /* ---- --exclude-from ---- */
 
-static int read_exclusions(batch *b)
+static product_status read_exclusions(batch *b)
 {
 	sp_buf data = SP_BUF_INIT;
 	const char *path = b->o->exclude_from;
 	if (buf_read_file(&data, path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(b->d, sp_loc_make(NULL, 0, 0),
 		           "cannot read '%s': %s", path, buf_strerror(errno));
-		return EXIT_IO;
+		return PRODUCT_IO;
 	}
 	csv_reader rd;
 	csv_reader_init(&rd, data.data ? data.data : "", data.len);
 	csv_record rec;
 	memset(&rec, 0, sizeof rec);
-	int ci = -1, ii = -1, qi = -1, rc = EXIT_OK;
+	int ci = -1, ii = -1, qi = -1;
+	product_status rc = PRODUCT_OK;
 	size_t cap = 0;
 	for (int first = 1; csv_next(&rd, &rec); first = 0) {
 		if (rec.error) {
 			diag_error(b->d, sp_loc_make(path, rec.error_line, 0),
 			           "%s", rec.error);
-			rc = EXIT_INVALID;
+			rc = PRODUCT_INVALID;
 			continue;
 		}
 		if (first) {
@@ -305,7 +305,7 @@ static int read_exclusions(batch *b)
 				           "not a worksheet manifest: expected "
 				           "'candidate', 'id' and 'questions' "
 				           "columns");
-				rc = EXIT_INVALID;
+				rc = PRODUCT_INVALID;
 				break;
 			}
 			continue;
@@ -410,8 +410,8 @@ static char *out_path(const batch *b, const ws_row *row, const char *ed)
 	return buf_detach(&p);
 }
 
-/* Render a row's editions. Returns 0, or an exit code. */
-static int render_row(batch *b, const ws_row *row)
+/* Render a row's editions. */
+static product_status render_row(batch *b, const ws_row *row)
 {
 	ws_info info = {row->f[COL_NAME], row->role_shown, row->f[COL_DATE],
 	                row->f[COL_INTERVIEWER], row->variant};
@@ -423,15 +423,15 @@ static int render_row(batch *b, const ws_row *row)
 		sp_document *doc =
 		    ws_build(b->r, b->c, row->qs, row->nqs, &info, eds[k]);
 		if (!doc)
-			return EXIT_INVALID;
+			return PRODUCT_INVALID;
 		char *path = out_path(b, row, names[k]);
 		int rc = pdf_render(doc, b->r->fonts, NULL, path, b->d);
 		free(path);
 		doc_free(doc);
 		if (rc != PDF_OK)
-			return rc == PDF_ERR_IO ? EXIT_IO : EXIT_INVALID;
+			return rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
 	}
-	return EXIT_OK;
+	return PRODUCT_OK;
 }
 
 typedef struct progress {
@@ -482,29 +482,24 @@ static void worker(batch *b, size_t *todo, size_t n, long w, long jobs, int fd)
 	_exit(0);
 }
 
-static int record(batch *b, progress *p, const msg *m)
+static product_status record(batch *b, progress *p, const msg *m)
 {
 	if (m->row >= b->nrows)
-		return EXIT_OK;
+		return PRODUCT_OK;
 	ws_row *row = &b->rows[m->row];
-	row->done = m->rc == EXIT_OK ? 1 : 2;
+	row->done = m->rc == PRODUCT_OK ? 1 : 2;
 	progress_step(p, row);
-	return (int)m->rc;
+	return (product_status)m->rc;
 }
 
-static int worse(int a, int b)
-{
-	return a > b ? a : b;
-}
-
-static int run_parallel(batch *b, size_t *todo, size_t n, long jobs,
-                        progress *p)
+static product_status run_parallel(batch *b, size_t *todo, size_t n, long jobs,
+                                   progress *p)
 {
 	int fds[2];
 	if (pipe(fds) < 0) {
 		diag_error(b->d, sp_loc_make(NULL, 0, 0), "pipe: %s",
 		           strerror(errno));
-		return EXIT_IO;
+		return PRODUCT_IO;
 	}
 	pid_t *pids = xcalloc((size_t)jobs, sizeof(pid_t));
 	fflush(NULL);
@@ -520,12 +515,13 @@ static int run_parallel(batch *b, size_t *todo, size_t n, long jobs,
 		pids[started++] = pid;
 	}
 	close(fds[1]);
-	int rc = EXIT_OK, forwarded = 0;
+	product_status rc = PRODUCT_OK;
+	int forwarded = 0;
 	msg m;
 	for (;;) {
 		ssize_t got = read(fds[0], &m, sizeof m);
 		if (got == (ssize_t)sizeof m) {
-			rc = worse(rc, record(b, p, &m));
+			rc = product_worse(rc, record(b, p, &m));
 			continue;
 		}
 		if (got < 0 && errno == EINTR) {
@@ -544,24 +540,24 @@ static int run_parallel(batch *b, size_t *todo, size_t n, long jobs,
 		while (waitpid(pids[w], &st, 0) < 0 && errno == EINTR)
 			;
 		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-			rc = worse(rc, EXIT_INVALID);
+			rc = product_worse(rc, PRODUCT_INVALID);
 	}
 	if (started < jobs && !started) {
 		diag_error(b->d, sp_loc_make(NULL, 0, 0), "fork: %s",
 		           strerror(errno));
-		rc = EXIT_IO;
+		rc = PRODUCT_IO;
 	}
 	free(pids);
 	return rc;
 }
 
-static int run_serial(batch *b, size_t *todo, size_t n, progress *p)
+static product_status run_serial(batch *b, size_t *todo, size_t n, progress *p)
 {
-	int rc = EXIT_OK;
+	product_status rc = PRODUCT_OK;
 	for (size_t i = 0; i < n && !ws_stop; i++) {
 		msg m = {(uint32_t)todo[i], 0};
 		m.rc = (uint32_t)render_row(b, &b->rows[todo[i]]);
-		rc = worse(rc, record(b, p, &m));
+		rc = product_worse(rc, record(b, p, &m));
 	}
 	return rc;
 }
@@ -603,7 +599,7 @@ static char *manifest_path(const char *dir, long k, long n)
 	return buf_detach(&p);
 }
 
-static int write_manifest(batch *b)
+static product_status write_manifest(batch *b)
 {
 	sp_buf out = SP_BUF_INIT;
 	buf_puts(&out, manifest_header);
@@ -614,7 +610,7 @@ static int write_manifest(batch *b)
 	int rc = pdf_write_atomic(path, out.data, out.len, b->d);
 	free(path);
 	buf_free(&out);
-	return rc == PDF_OK ? EXIT_OK : EXIT_IO;
+	return rc == PDF_OK ? PRODUCT_OK : PRODUCT_IO;
 }
 
 /* ---- the run ---- */
@@ -661,7 +657,7 @@ static void batch_free(batch *b)
 	free(b->ex_q);
 }
 
-static int render_all(batch *b)
+static product_status render_all(batch *b)
 {
 	size_t *todo = xmalloc((b->nrows + 1) * sizeof(size_t));
 	size_t n = 0;
@@ -679,16 +675,17 @@ static int render_all(batch *b)
 	struct sigaction old[2];
 	ws_stop = 0;
 	install(jobs == 1, old);
-	int rc = jobs == 1 ? run_serial(b, todo, n, &p)
-	                   : run_parallel(b, todo, n, jobs, &p);
+	product_status rc = jobs == 1 ? run_serial(b, todo, n, &p)
+	                              : run_parallel(b, todo, n, jobs, &p);
 	sigaction(SIGINT, &old[0], NULL);
 	sigaction(SIGTERM, &old[1], NULL);
 	free(todo);
 	return rc;
 }
 
-int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
-                 size_t npool, const ws_batch_opts *o, sp_diag *d)
+product_status ws_batch_run(sp_render *r, const sp_corpus *c,
+                            const size_t *pool, size_t npool,
+                            const ws_batch_opts *o, sp_diag *d)
 {
 	batch b;
 	memset(&b, 0, sizeof b);
@@ -700,20 +697,20 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 	if (buf_read_file(&data, o->csv_path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot read '%s': %s",
 		           o->csv_path, buf_strerror(errno));
-		return EXIT_IO;
+		return PRODUCT_IO;
 	}
-	int rc = read_rows(&b, data.data ? data.data : "", data.len);
+	int bad = read_rows(&b, data.data ? data.data : "", data.len) < 0;
 	buf_free(&data);
-	if (rc < 0) {
+	if (bad) {
 		batch_free(&b);
-		return EXIT_INVALID;
+		return PRODUCT_INVALID;
 	}
-	rc = EXIT_OK;
+	product_status rc = PRODUCT_OK;
 	if (o->exclude_from)
 		rc = read_exclusions(&b);
-	if (rc == EXIT_OK && make_dirs(o->out_dir, d) < 0)
-		rc = EXIT_IO;
-	if (rc != EXIT_OK) {
+	if (rc == PRODUCT_OK && make_dirs(o->out_dir, d) < 0)
+		rc = PRODUCT_IO;
+	if (rc != PRODUCT_OK) {
 		batch_free(&b);
 		return rc;
 	}
@@ -726,11 +723,11 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 		if (row->valid)
 			pick_row(&b, row);
 		if (!row->ok)
-			rc = EXIT_INVALID;
+			rc = PRODUCT_INVALID;
 	}
 	/* one sync for the whole batch instead of one per packet */
 	pdf_set_sync_each(0);
-	rc = worse(rc, render_all(&b));
+	rc = product_worse(rc, render_all(&b));
 	pdf_sync_dir(o->out_dir);
 	pdf_set_sync_each(1);
 	if (ws_stop) {
@@ -741,9 +738,10 @@ int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
 		        "studypress: interrupted: %zu packet%s written, no "
 		        "manifest\n",
 		        done, done == 1 ? "" : "s");
-		rc = 128 + (int)ws_stop;
+		rc = ws_stop == SIGINT ? PRODUCT_STOPPED_INT
+		                       : PRODUCT_STOPPED_TERM;
 	} else {
-		rc = worse(rc, write_manifest(&b));
+		rc = product_worse(rc, write_manifest(&b));
 	}
 	batch_free(&b);
 	return rc;
@@ -763,25 +761,25 @@ static int cmp_raw(const void *a, const void *b)
 	return x->row < y->row ? -1 : x->row > y->row;
 }
 
-static int read_shard(const char *path, sp_buf *data, raw_row **rows, size_t *n,
-                      size_t *cap, sp_diag *d)
+static product_status read_shard(const char *path, sp_buf *data, raw_row **rows,
+                                 size_t *n, size_t *cap, sp_diag *d)
 {
 	if (buf_read_file(data, path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot read '%s': %s",
 		           path, buf_strerror(errno));
-		return EXIT_IO;
+		return PRODUCT_IO;
 	}
 	if (data->len < sizeof manifest_header - 1 ||
 	    memcmp(data->data, manifest_header, sizeof manifest_header - 1)) {
 		diag_error(d, sp_loc_make(path, 1, 0),
 		           "not a worksheet manifest");
-		return EXIT_INVALID;
+		return PRODUCT_INVALID;
 	}
 	csv_reader rd;
 	csv_reader_init(&rd, data->data, data->len);
 	csv_record rec;
 	memset(&rec, 0, sizeof rec);
-	int rc = EXIT_OK;
+	product_status rc = PRODUCT_OK;
 	for (int first = 1; csv_next(&rd, &rec); first = 0) {
 		if (first)
 			continue;
@@ -790,7 +788,7 @@ static int read_shard(const char *path, sp_buf *data, raw_row **rows, size_t *n,
 		if (rec.error || !rec.n || *end || !v) {
 			diag_error(d, sp_loc_make(path, rec.line, 0),
 			           "bad manifest row");
-			rc = EXIT_INVALID;
+			rc = PRODUCT_INVALID;
 			continue;
 		}
 		*rows = xgrow(*rows, cap, *n + 1, sizeof(raw_row));
@@ -801,18 +799,18 @@ static int read_shard(const char *path, sp_buf *data, raw_row **rows, size_t *n,
 	return rc;
 }
 
-int ws_merge_manifests(const char *out_dir, long n, sp_diag *d)
+product_status ws_merge_manifests(const char *out_dir, long n, sp_diag *d)
 {
 	sp_buf *data = xcalloc((size_t)n, sizeof(sp_buf));
 	raw_row *rows = NULL;
 	size_t nrows = 0, cap = 0;
-	int rc = EXIT_OK;
-	for (long k = 1; k <= n && rc == EXIT_OK; k++) {
+	product_status rc = PRODUCT_OK;
+	for (long k = 1; k <= n && rc == PRODUCT_OK; k++) {
 		char *path = manifest_path(out_dir, k, n);
 		rc = read_shard(path, &data[k - 1], &rows, &nrows, &cap, d);
 		free(path);
 	}
-	if (rc == EXIT_OK) {
+	if (rc == PRODUCT_OK) {
 		qsort(rows, nrows, sizeof *rows, cmp_raw);
 		sp_buf out = SP_BUF_INIT;
 		buf_puts(&out, manifest_header);
@@ -822,7 +820,7 @@ int ws_merge_manifests(const char *out_dir, long n, sp_diag *d)
 		}
 		char *path = manifest_path(out_dir, 1, 1);
 		if (pdf_write_atomic(path, out.data, out.len, d) != PDF_OK)
-			rc = EXIT_IO;
+			rc = PRODUCT_IO;
 		free(path);
 		buf_free(&out);
 	}

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "util/mem.h"
 
 #define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
@@ -207,8 +206,9 @@ void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
 
 typedef void (*dump_extra_fn)(FILE *, void *);
 
-static int write_dump(sp_render *r, const sp_document *doc, const char *path,
-                      dump_extra_fn extra, void *ud)
+static product_status write_dump(sp_render *r, const sp_document *doc,
+                                 const char *path, dump_extra_fn extra,
+                                 void *ud)
 {
 	if (!strcmp(path, "-")) {
 		doc_dump(doc, stdout);
@@ -219,16 +219,16 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path,
 			    r->d, sp_loc_make(NULL, 0, 0),
 			    "cannot write the layout to standard output: %s",
 			    strerror(errno));
-			return EXIT_IO;
+			return PRODUCT_IO;
 		}
-		return EXIT_OK;
+		return PRODUCT_OK;
 	}
 	char *data = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&data, &len);
 	if (!f) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0), "out of memory");
-		return EXIT_IO;
+		return PRODUCT_IO;
 	}
 	doc_dump(doc, f);
 	if (extra)
@@ -236,32 +236,33 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path,
 	fclose(f);
 	int rc = pdf_write_atomic(path, data, len, r->d);
 	free(data);
-	return rc == PDF_OK ? EXIT_OK : EXIT_IO;
+	return rc == PDF_OK ? PRODUCT_OK : PRODUCT_IO;
 }
 
-int render_write(sp_render *r, sp_document *doc, const char *out_path,
-                 const char *dump_path)
+product_status render_write(sp_render *r, sp_document *doc,
+                            const char *out_path, const char *dump_path)
 {
 	return render_write_ex(r, doc, out_path, dump_path, NULL, NULL);
 }
 
-int render_write_ex(sp_render *r, sp_document *doc, const char *out_path,
-                    const char *dump_path, dump_extra_fn extra, void *ud)
+product_status render_write_ex(sp_render *r, sp_document *doc,
+                               const char *out_path, const char *dump_path,
+                               dump_extra_fn extra, void *ud)
 {
 	const char *paths[2] = {dump_path, out_path};
 	for (int i = 0; i < 2; i++)
 		if (paths[i] && strcmp(paths[i], "-") &&
 		    !pdf_output_path_ok(paths[i], r->inputs, r->ninputs, r->d))
-			return EXIT_IO;
+			return PRODUCT_IO;
 	if (dump_path) {
-		int rc = write_dump(r, doc, dump_path, extra, ud);
-		if (rc)
-			return rc;
+		product_status st = write_dump(r, doc, dump_path, extra, ud);
+		if (st != PRODUCT_OK)
+			return st;
 	}
 	if (!out_path)
-		return EXIT_OK;
+		return PRODUCT_OK;
 	int rc = pdf_render(doc, r->fonts, NULL, out_path, r->d);
 	if (rc == PDF_OK)
-		return EXIT_OK;
-	return rc == PDF_ERR_IO ? EXIT_IO : EXIT_INVALID;
+		return PRODUCT_OK;
+	return rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
 }

@@ -7,6 +7,7 @@
 #include "corpus/corpus.h"
 #include "layout/flow.h"
 #include "pdf/pdf.h"
+#include "products/status.h"
 #include "products/template.h"
 
 typedef struct sp_render {
@@ -59,14 +60,14 @@ void render_set_inputs(sp_render *r, const sp_corpus *c);
 
 /* Write the document: --dump-layout to dump_path when not NULL ("-" is
  * standard output), and the PDF to out_path when not NULL, each
- * atomically and never over an input. Returns an exit code (0, 3 for
- * I/O). */
-int render_write(sp_render *r, sp_document *doc, const char *out_path,
-                 const char *dump_path);
+ * atomically and never over an input. Returns PRODUCT_OK, PRODUCT_IO, or
+ * PRODUCT_INVALID when the PDF device refused the document. */
+product_status render_write(sp_render *r, sp_document *doc,
+                            const char *out_path, const char *dump_path);
 /* The same; extra (when not NULL) appends product lines to the dump. */
-int render_write_ex(sp_render *r, sp_document *doc, const char *out_path,
-                    const char *dump_path, void (*extra)(FILE *, void *),
-                    void *ud);
+product_status render_write_ex(sp_render *r, sp_document *doc,
+                               const char *out_path, const char *dump_path,
+                               void (*extra)(FILE *, void *), void *ud);
 
 /* Millimetres to points. */
 #define MM_PT(mm) ((mm)*72.0 / 25.4)

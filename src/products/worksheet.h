@@ -116,13 +116,15 @@ typedef struct ws_batch_opts {
 
 /* Run a batch: parse the CSV, pick and render every row of this shard,
  * and write the manifest (DIR/manifest.csv, or DIR/manifest-K-of-N.csv
- * for a shard). Returns an exit code: 0, 1 when any row failed or input
- * was invalid, 3 for I/O errors, 128+signal when interrupted. */
-int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
-                 size_t npool, const ws_batch_opts *o, sp_diag *d);
+ * for a shard). Returns PRODUCT_INVALID when any row failed or input was
+ * invalid, PRODUCT_IO for I/O errors, PRODUCT_STOPPED_* when interrupted
+ * by SIGINT or SIGTERM. */
+product_status ws_batch_run(sp_render *r, const sp_corpus *c,
+                            const size_t *pool, size_t npool,
+                            const ws_batch_opts *o, sp_diag *d);
 
 /* Merge the shard manifests DIR/manifest-K-of-N.csv (K = 1..N) into
  * DIR/manifest.csv, byte for byte what an unsharded run writes. */
-int ws_merge_manifests(const char *out_dir, long n, sp_diag *d);
+product_status ws_merge_manifests(const char *out_dir, long n, sp_diag *d);
 
 #endif
