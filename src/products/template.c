@@ -37,14 +37,20 @@ static const char *scalar(const ynode *n)
 	return n && n->kind == YN_SCALAR ? n->str : NULL;
 }
 
-/* The one list of paper names. `common`: offered in --help. */
+/* The one list of paper names (cards' presets take their sheets from it
+ * too). `common`: offered in --help. Millimetres are converted as
+ * mm * 72 / 25.4, the way MM_PT does. */
+#define PAPER_MM(mm) ((mm)*72.0 / 25.4)
 static const struct paper {
 	const char *name;
 	double w, h; /* points */
 	int common;
-} papers[] = {{"a4", 210 * MM, 297 * MM, 1}, {"letter", 612, 792, 1},
-              {"a5", 148 * MM, 210 * MM, 1}, {"a6", 105 * MM, 148 * MM, 0},
-              {"half-letter", 396, 612, 1},  {"legal", 612, 1008, 0}};
+} papers[] = {{"a4", PAPER_MM(210), PAPER_MM(297), 1},
+              {"letter", 612, 792, 1},
+              {"a5", PAPER_MM(148), PAPER_MM(210), 1},
+              {"a6", PAPER_MM(105), PAPER_MM(148), 0},
+              {"half-letter", 396, 612, 1},
+              {"legal", 612, 1008, 0}};
 #define NPAPERS (sizeof papers / sizeof papers[0])
 
 int template_paper_size(const char *name, double *w, double *h)
