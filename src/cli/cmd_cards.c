@@ -1,5 +1,4 @@
 /* cmd_cards.c - `studypress cards`: flashcard sheets as a PDF. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,50 +81,54 @@ static int parse_offset(const char *s, double *x, double *y)
 	return 0;
 }
 
-static int card_option(cards_args *a, int opt, const char *arg)
+/* A bad value of one of our options: reported, CLI_OPTION_USAGE. */
+static int bad_value(const char *what, const char *arg)
 {
+	cli_usage_error("cards", "%s, not '%s'", what, arg);
+	return CLI_OPTION_USAGE;
+}
+
+/* Our own options (cli_parser.own). */
+static int card_option(void *ud, int opt, const char *arg)
+{
+	cards_args *a = ud;
 	switch (opt) {
 	case OPT_LAYOUT:
 		a->layout = arg;
-		return 0;
+		break;
 	case OPT_DUPLEX:
 		if (cards_duplex_parse(arg, &a->o.duplex))
-			return cli_usage_error("cards",
-			                       "--duplex takes long-edge, "
-			                       "short-edge, none or fold, not "
-			                       "'%s'",
-			                       arg);
-		return 0;
+			return bad_value(
+			    "--duplex takes long-edge, short-edge, "
+			    "none or fold",
+			    arg);
+		break;
 	case OPT_BACKS_ONLY:
 		a->o.backs_only = 1;
-		return 0;
+		break;
 	case OPT_BACK_OFFSET:
 		if (parse_offset(arg, &a->o.offset_x, &a->o.offset_y))
-			return cli_usage_error("cards",
-			                       "--back-offset takes X,Y in "
-			                       "millimetres (at most 50), not "
-			                       "'%s'",
-			                       arg);
-		return 0;
+			return bad_value("--back-offset takes X,Y in "
+			                 "millimetres (at most 50)",
+			                 arg);
+		break;
 	case OPT_CALIBRATION:
 		a->o.calibration = 1;
-		return 0;
+		break;
 	case OPT_GRID:
 		a->o.grid = 1;
-		return 0;
+		break;
 	case OPT_STRICT_FIT:
 		a->o.strict_fit = 1;
-		return 0;
+		break;
 	default:
-		return 1; /* not ours */
+		return CLI_OPTION_UNKNOWN;
 	}
+	return CLI_OPTION_DONE;
 }
 
-static int check_args(cards_args *a, int argc, char **argv)
+static int check_args(cards_args *a)
 {
-	if (optind < argc)
-		return cli_usage_error("cards", "unexpected argument '%s'",
-		                       argv[optind]);
 	if (!a->common.output && !a->common.dump_layout)
 		return cli_usage_error("cards",
 		                       "say where to write: -o FILE.pdf");
@@ -153,26 +156,11 @@ static int parse(cards_args *a, int argc, char **argv)
 	    {"grid", no_argument, NULL, OPT_GRID},
 	    {"strict-fit", no_argument, NULL, OPT_STRICT_FIT},
 	    CLI_OPTS_END};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
-	       -1) {
-		if (opt == '?')
-			return cli_usage_error("cards", "unknown option");
-		int r = card_option(a, opt, optarg);
-		if (r == 0)
-			continue;
-		if (r != 1)
-			return r;
-		r = cli_common_option(&a->common, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return EXIT_USAGE;
-	}
-	return check_args(a, argc, argv);
+	const cli_parser p = {
+	    "cards", CLI_SHORTOPTS,    opts, usage, card_option,
+	    a,       "unknown option", 0};
+	int rc = cli_parse(&p, argc, argv, &a->common);
+	return rc == EXIT_OK ? check_args(a) : rc;
 }
 
 /* The sheet geometry: --layout, else the template's card geometry, else

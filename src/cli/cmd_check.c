@@ -47,7 +47,9 @@ static void summary(const char *path, const sp_corpus *c, const sp_diag *d,
 static int parse(int argc, char **argv, cli_common *c)
 {
 	static const struct option opts[] = {CLI_OPTS_CONTENT, CLI_OPTS_END};
-	return cli_parse_common_only("check", opts, argc, argv, c, usage);
+	static const cli_parser p = {
+	    "check", CLI_SHORTOPTS_READ, opts, usage, NULL, NULL, NULL, 1};
+	return cli_parse(&p, argc, argv, c);
 }
 
 int cmd_check(int argc, char **argv)

@@ -1,6 +1,5 @@
 /* cmd_handbook.c - `studypress handbook`: the study handbook as a PDF. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +68,49 @@ static void usage(FILE *f)
 	cli_help_selection(f);
 }
 
+/* Our own options (cli_parser.own). */
+static int own_option(void *ud, int opt, const char *arg)
+{
+	hb_args *a = ud;
+	char *end;
+	switch (opt) {
+	case OPT_WRITE_IN:
+		a->o.write_in = 1;
+		return CLI_OPTION_DONE;
+	case OPT_DUPLEX:
+		a->o.duplex = 1;
+		return CLI_OPTION_DONE;
+	case OPT_BOOKLET:
+		a->o.booklet = 1;
+		return CLI_OPTION_DONE;
+	case OPT_EACH_ROLE:
+		a->each_role = 1;
+		return CLI_OPTION_DONE;
+	case OPT_OUT_DIR:
+		a->out_dir = arg;
+		return CLI_OPTION_DONE;
+	case OPT_MAX_PAGES:
+		a->o.max_pages = strtol(arg, &end, 10);
+		if (*end || a->o.max_pages < 1) {
+			cli_usage_error("handbook",
+			                "--max-pages takes a positive number");
+			return CLI_OPTION_USAGE;
+		}
+		return CLI_OPTION_DONE;
+	case OPT_JOBS:
+		errno = 0;
+		a->jobs = strtol(arg, &end, 10);
+		if (*end || !*arg || errno || a->jobs < 1 || a->jobs > 1024) {
+			cli_usage_error("handbook",
+			                "--jobs takes a number from 1 to 1024");
+			return CLI_OPTION_USAGE;
+		}
+		return CLI_OPTION_DONE;
+	default:
+		return CLI_OPTION_UNKNOWN;
+	}
+}
+
 static int parse(hb_args *a, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -83,62 +125,12 @@ static int parse(hb_args *a, int argc, char **argv)
 	    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
 	    {"jobs", required_argument, NULL, OPT_JOBS},
 	    CLI_OPTS_END};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
-	       -1) {
-		switch (opt) {
-		case OPT_WRITE_IN:
-			a->o.write_in = 1;
-			continue;
-		case OPT_DUPLEX:
-			a->o.duplex = 1;
-			continue;
-		case OPT_BOOKLET:
-			a->o.booklet = 1;
-			continue;
-		case OPT_EACH_ROLE:
-			a->each_role = 1;
-			continue;
-		case OPT_OUT_DIR:
-			a->out_dir = optarg;
-			continue;
-		case OPT_MAX_PAGES: {
-			char *end;
-			a->o.max_pages = strtol(optarg, &end, 10);
-			if (*end || a->o.max_pages < 1)
-				return cli_usage_error("handbook",
-				                       "--max-pages takes a "
-				                       "positive number");
-			continue;
-		}
-		case OPT_JOBS: {
-			char *end;
-			errno = 0;
-			a->jobs = strtol(optarg, &end, 10);
-			if (*end || !*optarg || errno || a->jobs < 1 ||
-			    a->jobs > 1024)
-				return cli_usage_error("handbook",
-				                       "--jobs takes a number "
-				                       "from 1 to 1024");
-			continue;
-		}
-		case '?':
-			return cli_usage_error("handbook", "unknown option");
-		default:
-			break;
-		}
-		int r = cli_common_option(&a->common, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return EXIT_USAGE;
-	}
-	if (optind < argc)
-		return cli_usage_error("handbook", "unexpected argument '%s'",
-		                       argv[optind]);
+	const cli_parser p = {
+	    "handbook", CLI_SHORTOPTS,    opts, usage, own_option,
+	    a,          "unknown option", 0};
+	int rc = cli_parse(&p, argc, argv, &a->common);
+	if (rc != EXIT_OK)
+		return rc;
 	if (a->each_role && !a->out_dir)
 		return cli_usage_error("handbook",
 		                       "--each-role needs --out-dir DIR");

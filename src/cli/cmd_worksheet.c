@@ -1,7 +1,6 @@
 /* cmd_worksheet.c - `studypress worksheet`: mock-interview worksheets,
  * one (-o) or a batch of per-candidate packets (--candidates). */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -121,82 +120,82 @@ static int parse_shard(ws_args *a, const char *arg)
 	return 0;
 }
 
-/* Our own options: 1 handled, 0 not ours, EXIT_USAGE bad. */
-static int own_option(ws_args *a, int opt, const char *arg)
+/* A bad value of one of our options: reported, CLI_OPTION_USAGE. */
+static int bad_option(const char *msg)
 {
+	cli_usage_error("worksheet", "%s", msg);
+	return CLI_OPTION_USAGE;
+}
+
+/* Our own options (cli_parser.own). */
+static int own_option(void *ud, int opt, const char *arg)
+{
+	ws_args *a = ud;
 	switch (opt) {
 	case OPT_EDITION:
 		a->edition_given = 1;
 		if (ws_parse_edition(arg, &a->b.edition) < 0)
-			return cli_usage_error("worksheet",
-			                       "--edition is candidate, "
-			                       "interviewer or both");
-		return 1;
+			return bad_option("--edition is candidate, "
+			                  "interviewer or both");
+		return CLI_OPTION_DONE;
 	case OPT_MINUTES:
 		if (number(arg, 1, 100000, &a->b.pick.minutes))
-			return cli_usage_error("worksheet",
-			                       "--minutes takes a number "
-			                       "from 1 to 100000");
-		return 1;
+			return bad_option("--minutes takes a number "
+			                  "from 1 to 100000");
+		return CLI_OPTION_DONE;
 	case OPT_MIX:
 		a->mix = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_NAME:
 		a->name = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_ID:
 		a->id = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_DATE:
 		a->date = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_INTERVIEWER:
 		a->interviewer = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_POSITION:
 		a->position = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_CANDIDATES:
 		a->b.csv_path = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_OUT_DIR:
 		a->b.out_dir = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_EXCLUDE_FROM:
 		a->b.exclude_from = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_SHARD:
 		if (parse_shard(a, arg))
-			return cli_usage_error("worksheet",
-			                       "--shard takes K/N with 1 <= K "
-			                       "<= N");
-		return 1;
+			return bad_option("--shard takes K/N with 1 <= K "
+			                  "<= N");
+		return CLI_OPTION_DONE;
 	case OPT_JOBS:
 		if (number(arg, 1, 1024, &a->b.jobs))
-			return cli_usage_error("worksheet",
-			                       "--jobs takes a number from 1 "
-			                       "to 1024");
-		return 1;
+			return bad_option("--jobs takes a number from 1 "
+			                  "to 1024");
+		return CLI_OPTION_DONE;
 	case OPT_PROGRESS:
 	case OPT_NO_PROGRESS:
 		a->b.progress = opt == OPT_PROGRESS;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_MERGE:
 		if (number(arg, 1, INT_MAX, &a->merge))
-			return cli_usage_error("worksheet",
-			                       "--merge-manifests takes the "
-			                       "number of shards");
-		return 1;
+			return bad_option("--merge-manifests takes the "
+			                  "number of shards");
+		return CLI_OPTION_DONE;
 	default:
-		return 0;
+		return CLI_OPTION_UNKNOWN;
 	}
 }
 
-static int check_args(ws_args *a, int argc, char **argv)
+static int check_args(ws_args *a)
 {
-	if (optind < argc)
-		return cli_usage_error("worksheet", "unexpected argument '%s'",
-		                       argv[optind]);
 	if (a->merge)
 		return a->b.out_dir ? EXIT_OK
 		                    : cli_usage_error("worksheet",
@@ -250,26 +249,11 @@ static int parse(ws_args *a, int argc, char **argv)
 	    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	    {"merge-manifests", required_argument, NULL, OPT_MERGE},
 	    CLI_OPTS_END};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
-	       -1) {
-		if (opt == '?')
-			return cli_usage_error("worksheet", "unknown option");
-		int r = own_option(a, opt, optarg);
-		if (r == 1)
-			continue;
-		if (r)
-			return r;
-		r = cli_common_option(&a->common, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return EXIT_USAGE;
-	}
-	return check_args(a, argc, argv);
+	const cli_parser p = {
+	    "worksheet", CLI_SHORTOPTS,    opts, usage, own_option,
+	    a,           "unknown option", 0};
+	int rc = cli_parse(&p, argc, argv, &a->common);
+	return rc == EXIT_OK ? check_args(a) : rc;
 }
 
 /* "out.pdf" + "candidate" -> "out-candidate.pdf". */

@@ -236,26 +236,43 @@ int cli_exit_code(product_status s)
 	return EXIT_INVALID;
 }
 
-/* ---- commands with shared options only ---- */
+/* ---- parsing a command line ---- */
 
-int cli_parse_common_only(const char *cmd, const struct option *opts, int argc,
-                          char **argv, cli_common *c, void (*usage)(FILE *))
+/* One option: the command's own, else a shared one. */
+static int one_option(const cli_parser *p, cli_common *c, int opt,
+                      const char *arg)
+{
+	if (opt == '?')
+		return CLI_OPTION_UNKNOWN;
+	if (p->own) {
+		int r = p->own(p->ud, opt, arg);
+		if (r != CLI_OPTION_UNKNOWN)
+			return r;
+	}
+	return cli_common_option(c, opt, arg);
+}
+
+int cli_parse(const cli_parser *p, int argc, char **argv, cli_common *c)
 {
 	int opt;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
-	                          NULL)) != -1) {
-		int r = opt == '?' ? CLI_OPTION_UNKNOWN
-		                   : cli_common_option(c, opt, optarg);
+	while ((opt = getopt_long(argc, argv, p->shortopts, p->opts, NULL)) !=
+	       -1) {
+		int r = one_option(p, c, opt, optarg);
+		if (r == CLI_OPTION_DONE)
+			continue;
 		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
+			p->usage(stdout);
 			return -1;
 		}
-		if (r != CLI_OPTION_DONE)
-			return cli_usage_error(cmd, NULL);
+		if (opt == '?')
+			return cli_usage_error(p->cmd, p->unknown);
+		if (p->try_after_bad_value)
+			return cli_usage_error(p->cmd, NULL);
+		return EXIT_USAGE;
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'",
+		return cli_usage_error(p->cmd, "unexpected argument '%s'",
 		                       argv[optind]);
 	return EXIT_OK;
 }
