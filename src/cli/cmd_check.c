@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli/common.h"
+#include "util/buf.h"
 
 static void usage(FILE *f)
 {
@@ -17,31 +18,34 @@ static void usage(FILE *f)
 	      f);
 }
 
-static void plural(FILE *f, unsigned n, const char *what)
+static void plural(sp_buf *b, unsigned n, const char *what)
 {
-	fprintf(f, "%u %s%s", n, what, n == 1 ? "" : "s");
+	buf_printf(b, "%u %s%s", n, what, n == 1 ? "" : "s");
 }
 
 static void summary(const char *path, const sp_corpus *c, const sp_diag *d,
                     int ok)
 {
-	fprintf(stderr, "%s: ", path ? path : "content");
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%s: ", path ? path : "content");
 	if (c) {
-		fprintf(stderr, "%zu question%s, %zu role%s, %zu categor%s",
-		        c->nquestions, c->nquestions == 1 ? "" : "s", c->nroles,
-		        c->nroles == 1 ? "" : "s", c->ncategories,
-		        c->ncategories == 1 ? "y" : "ies");
+		buf_printf(&b, "%zu question%s, %zu role%s, %zu categor%s",
+		           c->nquestions, c->nquestions == 1 ? "" : "s",
+		           c->nroles, c->nroles == 1 ? "" : "s", c->ncategories,
+		           c->ncategories == 1 ? "y" : "ies");
 		if (d->warnings) {
-			fputs(", ", stderr);
-			plural(stderr, d->warnings, "warning");
+			buf_puts(&b, ", ");
+			plural(&b, d->warnings, "warning");
 		}
-		fprintf(stderr, ": %s\n", ok ? "ok" : "failed (--strict)");
-		return;
+		buf_printf(&b, ": %s\n", ok ? "ok" : "failed (--strict)");
+	} else {
+		plural(&b, d->errors, "error");
+		buf_puts(&b, ", ");
+		plural(&b, d->warnings, "warning");
+		buf_putc(&b, '\n');
 	}
-	plural(stderr, d->errors, "error");
-	fputs(", ", stderr);
-	plural(stderr, d->warnings, "warning");
-	fputc('\n', stderr);
+	diag_emit(stderr, b.data, b.len);
+	buf_free(&b);
 }
 
 static int parse(int argc, char **argv, cli_common *c)

@@ -189,7 +189,7 @@ static int render_role(sp_render *r, const sp_corpus *corpus, hb_args *a,
 	           corpus->roles[i].id);
 	int rc = render_one(r, corpus, &c, &o, path.data, NULL);
 	if (rc == EXIT_OK && report)
-		fprintf(stderr, "wrote %s\n", path.data);
+		diag_printf(stderr, "wrote %s\n", path.data);
 	buf_free(&path);
 	strlist_free(&only);
 	return rc;
@@ -218,14 +218,14 @@ static int reap_role(const sp_corpus *corpus, hb_args *a, pid_t *pids,
 	const char *id = corpus->roles[i].id;
 	if (WIFEXITED(status)) {
 		if (WEXITSTATUS(status) == EXIT_OK)
-			fprintf(stderr, "wrote %s/handbook-%s.pdf\n",
-			        a->out_dir, id);
+			diag_printf(stderr, "wrote %s/handbook-%s.pdf\n",
+			            a->out_dir, id);
 		return WEXITSTATUS(status);
 	}
-	fprintf(stderr,
-	        "studypress: error: the worker for role '%s' died (signal "
-	        "%d); handbook-%s.pdf not written\n",
-	        id, WIFSIGNALED(status) ? WTERMSIG(status) : 0, id);
+	diag_printf(stderr,
+	            "studypress: error: the worker for role '%s' died (signal "
+	            "%d); handbook-%s.pdf not written\n",
+	            id, WIFSIGNALED(status) ? WTERMSIG(status) : 0, id);
 	return EXIT_IO;
 }
 

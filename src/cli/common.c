@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/datadir.h"
 #include "util/mem.h"
 
@@ -26,15 +27,18 @@ void cli_common_free(cli_common *c)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+	sp_buf b = SP_BUF_INIT;
 	if (fmt) {
 		va_list ap;
-		fprintf(stderr, "studypress %s: ", cmd);
+		buf_printf(&b, "studypress %s: ", cmd);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		buf_vprintf(&b, fmt, ap);
 		va_end(ap);
-		fputc('\n', stderr);
+		buf_putc(&b, '\n');
 	}
-	fprintf(stderr, "Try 'studypress %s --help'.\n", cmd);
+	buf_printf(&b, "Try 'studypress %s --help'.\n", cmd);
+	diag_emit(stderr, b.data, b.len);
+	buf_free(&b);
 	return EXIT_USAGE;
 }
 
@@ -59,10 +63,10 @@ static int number_option(cli_common *c, int opt, const char *arg)
 	const char *name = opt == CLI_OPT_COUNT ? "--count" : "--seed";
 	unsigned long long max = opt == CLI_OPT_COUNT ? LONG_MAX : ULLONG_MAX;
 	if (parse_number(arg, max, &v)) {
-		fprintf(stderr,
-		        "studypress: %s wants a non-negative integer, not "
-		        "'%s'\n",
-		        name, arg);
+		diag_printf(stderr,
+		            "studypress: %s wants a non-negative integer, "
+		            "not '%s'\n",
+		            name, arg);
 		return CLI_OPTION_USAGE;
 	}
 	if (opt == CLI_OPT_COUNT) {

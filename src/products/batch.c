@@ -445,11 +445,9 @@ static void progress_step(progress *p, const ws_row *row)
 	p->done++;
 	if (!p->on)
 		return;
-	fprintf(stderr, "\r\033[K[%*zu/%zu] %.60s", p->width, p->done, p->total,
-	        row->f[COL_NAME]);
-	if (p->done == p->total)
-		fputc('\n', stderr);
-	fflush(stderr);
+	diag_printf(stderr, "\r\033[K[%*zu/%zu] %.60s%s", p->width, p->done,
+	            p->total, row->f[COL_NAME],
+	            p->done == p->total ? "\n" : "");
 }
 
 typedef struct msg {
@@ -734,10 +732,10 @@ product_status ws_batch_run(sp_render *r, const sp_corpus *c,
 		size_t done = 0;
 		for (size_t i = 0; i < b.nrows; i++)
 			done += b.rows[i].done == 1;
-		fprintf(stderr,
-		        "studypress: interrupted: %zu packet%s written, no "
-		        "manifest\n",
-		        done, done == 1 ? "" : "s");
+		diag_printf(stderr,
+		            "studypress: interrupted: %zu packet%s written, no "
+		            "manifest\n",
+		            done, done == 1 ? "" : "s");
 		rc = ws_stop == SIGINT ? PRODUCT_STOPPED_INT
 		                       : PRODUCT_STOPPED_TERM;
 	} else {
