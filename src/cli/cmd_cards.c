@@ -207,13 +207,13 @@ static void dump_faces(FILE *f, void *deck)
 	cards_dump_faces(deck, f);
 }
 
-static int write_out(sp_render *r, cards_deck *deck, const cli_common *c)
+static int write_out(sp_typeset *r, cards_deck *deck, const cli_common *c)
 {
-	return cli_exit_code(render_write_ex(r, deck->doc, c->output,
-	                                     c->dump_layout, dump_faces, deck));
+	return cli_exit_code(typeset_write_ex(
+	    r, deck->doc, c->output, c->dump_layout, dump_faces, deck));
 }
 
-static int run(sp_render *r, const sp_corpus *corpus, cards_args *a,
+static int run(sp_typeset *r, const sp_corpus *corpus, cards_args *a,
                const sp_card_spec *s)
 {
 	cards_deck *deck = NULL;
@@ -250,16 +250,16 @@ static int with_template(cards_args *a, sp_corpus *corpus, sp_diag *d)
 		return trc;
 	sp_card_spec s;
 	int rc = EXIT_INVALID;
-	sp_render r;
-	if (geometry(a, t, &s, d) == 0 && render_open(&r, t, d) == 0) {
+	sp_typeset r;
+	if (geometry(a, t, &s, d) == 0 && typeset_open(&r, t, d) == 0) {
 		if (corpus)
-			render_set_inputs(&r, corpus);
+			typeset_set_inputs(&r, corpus);
 		a->o.layout_name = a->layout            ? a->layout
 		                   : t->card.card_w > 0 ? "custom"
 		                   : t->card_layout     ? t->card_layout
 		                                        : "a4-8";
 		rc = run(&r, corpus, a, &s);
-		render_close(&r);
+		typeset_close(&r);
 	}
 	template_free(t);
 	return rc;

@@ -148,7 +148,7 @@ static long cover_role(const cli_common *c, const sp_corpus *corpus)
 	return corpus_find_role(corpus, c->sel.roles.v[0]);
 }
 
-static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
+static int render_one(sp_typeset *r, const sp_corpus *corpus, cli_common *c,
                       handbook_opts *o, const char *out, const char *dump)
 {
 	size_t *sel = NULL, n = 0;
@@ -168,14 +168,14 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 		doc_free(doc);
 		return EXIT_INVALID;
 	}
-	rc = cli_exit_code(render_write(r, doc, out, dump));
+	rc = cli_exit_code(typeset_write(r, doc, out, dump));
 	timing_mark("PDF written");
 	doc_free(doc);
 	return rc;
 }
 
 /* Render role i's handbook into DIR/handbook-ROLE.pdf. */
-static int render_role(sp_render *r, const sp_corpus *corpus, hb_args *a,
+static int render_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a,
                        size_t i, int report)
 {
 	cli_common c = a->common;
@@ -234,7 +234,7 @@ static int reap_role(const sp_corpus *corpus, hb_args *a, pid_t *pids,
  * fonts), at most `jobs` at a time; a worker writes its file atomically
  * and exits with the file's exit code, so the bytes are those of
  * --jobs 1. */
-static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
+static int each_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a)
 {
 	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0),
@@ -302,24 +302,24 @@ int cmd_handbook(int argc, char **argv)
 	timing_mark("corpus loaded");
 	int trc = EXIT_INVALID;
 	sp_template *t = corpus ? cli_load_template(&a.common, &d, &trc) : NULL;
-	sp_render r;
+	sp_typeset r;
 	if (corpus && !t)
 		rc = trc;
-	if (t && render_open(&r, t, &d) != 0) {
+	if (t && typeset_open(&r, t, &d) != 0) {
 		rc = EXIT_INVALID;
 		template_free(t);
 		t = NULL;
 	}
 	timing_mark("template and fonts");
 	if (t) {
-		render_set_inputs(&r, corpus);
+		typeset_set_inputs(&r, corpus);
 		a.o.role = cover_role(&a.common, corpus);
 		if (a.each_role)
 			rc = each_role(&r, corpus, &a);
 		else
 			rc = render_one(&r, corpus, &a.common, &a.o,
 			                a.common.output, a.common.dump_layout);
-		render_close(&r);
+		typeset_close(&r);
 		template_free(t);
 	}
 	corpus_free(corpus);

@@ -269,7 +269,7 @@ static char *edition_path(const char *path, const char *ed)
 	return buf_detach(&b);
 }
 
-static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
+static int write_edition(sp_typeset *r, const sp_corpus *c, ws_args *a,
                          const size_t *qs, size_t n, const ws_info *info,
                          ws_edition ed)
 {
@@ -286,7 +286,7 @@ static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
 	int rc = EXIT_INVALID;
 	sp_document *doc = ws_build(r, c, qs, n, info, ed);
 	if (doc)
-		rc = cli_exit_code(render_write(r, doc, out, dump));
+		rc = cli_exit_code(typeset_write(r, doc, out, dump));
 	doc_free(doc);
 	free(out);
 	free(dump);
@@ -303,7 +303,7 @@ static const char *shown_role(const ws_args *a, const sp_corpus *c)
 	return i >= 0 ? c->roles[i].name : NULL;
 }
 
-static int single(sp_render *r, const sp_corpus *c, ws_args *a,
+static int single(sp_typeset *r, const sp_corpus *c, ws_args *a,
                   const size_t *pool, size_t npool)
 {
 	const char *key = a->id ? a->id : a->name;
@@ -348,19 +348,19 @@ static int run(ws_args *a, sp_diag *d)
 	sel.sel.count = -1;
 	sel.sel.has_seed = 0;
 	size_t *pool = NULL, npool = 0;
-	sp_render r;
+	sp_typeset r;
 	if (a->mix && ws_parse_mix(c, a->mix, &a->b.pick.mix, d) < 0)
 		rc = EXIT_USAGE;
 	else
 		rc = cli_select(&sel, c, d, &pool, &npool);
-	if (rc == EXIT_OK && render_open(&r, t, d) != 0)
+	if (rc == EXIT_OK && typeset_open(&r, t, d) != 0)
 		rc = EXIT_INVALID;
 	else if (rc == EXIT_OK) {
-		render_set_inputs(&r, c);
+		typeset_set_inputs(&r, c);
 		rc = a->b.csv_path ? cli_exit_code(ws_batch_run(
 		                         &r, c, pool, npool, &a->b, d))
 		                   : single(&r, c, a, pool, npool);
-		render_close(&r);
+		typeset_close(&r);
 	}
 	free(pool);
 	template_free(t);

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "layout/page.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 
 typedef enum flow_kind {
 	BLK_PARA,  /* styled spans, broken into lines */

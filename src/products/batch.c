@@ -48,7 +48,7 @@ typedef struct ws_row {
 } ws_row;
 
 typedef struct batch {
-	sp_render *r;
+	sp_typeset *r;
 	const sp_corpus *c;
 	const size_t *pool;
 	size_t npool;
@@ -681,7 +681,7 @@ static product_status render_all(batch *b)
 	return rc;
 }
 
-product_status ws_batch_run(sp_render *r, const sp_corpus *c,
+product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
                             const size_t *pool, size_t npool,
                             const ws_batch_opts *o, sp_diag *d)
 {

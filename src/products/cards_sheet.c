@@ -22,7 +22,7 @@
 
 /* ---- text ---- */
 
-double cards_draw_text(sp_render *r, sp_page *pg, const layout_span *st,
+double cards_draw_text(sp_typeset *r, sp_page *pg, const layout_span *st,
                        const char *text, double x, double y)
 {
 	layout_span s = *st;
@@ -41,7 +41,7 @@ double cards_draw_text(sp_render *r, sp_page *pg, const layout_span *st,
 	return w;
 }
 
-static double text_width(sp_render *r, const layout_span *st, const char *text)
+static double text_width(sp_typeset *r, const layout_span *st, const char *text)
 {
 	layout_span s = *st;
 	s.text = text;
@@ -223,7 +223,7 @@ static gap widest_gap(const edges *e, double w)
 /* Pack the " · "-separated parts of text greedily into lines no wider
  * than w. Returns the number of lines (written to out), or 0 when a part
  * alone is too wide or more than GUIDE_MAX_LINES are needed. */
-static int pack_guidance(sp_render *r, const layout_span *st, const char *text,
+static int pack_guidance(sp_typeset *r, const layout_span *st, const char *text,
                          double w, char out[GUIDE_MAX_LINES][256])
 {
 	int n = 0;
@@ -252,7 +252,7 @@ static int pack_guidance(sp_render *r, const layout_span *st, const char *text,
 	return n + 1;
 }
 
-void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
+void cards_draw_guidance(sp_typeset *r, sp_page *pg, const cards_box *boxes,
                          size_t n, const char *text)
 {
 	edges e;
@@ -262,7 +262,7 @@ void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
 	edges_free(&e);
 	double margin = bottom >= top ? bottom : top;
 	layout_span st =
-	    render_span(FAMILY_HEADING, 0, GUIDE_SIZE, r->tpl->color_muted);
+	    typeset_span(FAMILY_HEADING, 0, GUIDE_SIZE, r->tpl->color_muted);
 	char lines[GUIDE_MAX_LINES][256];
 	int nl = 0;
 	double lead = 0;

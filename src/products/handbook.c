@@ -17,7 +17,7 @@
 #define MAX_PASSES 4
 
 typedef struct hb {
-	sp_render *r;
+	sp_typeset *r;
 	const sp_template *t;
 	const sp_corpus *c;
 	const size_t *sel;
@@ -43,23 +43,24 @@ typedef struct hb {
 static void init_styles(hb *h)
 {
 	const sp_template *t = h->t;
-	h->body = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
-	h->small = render_span(FAMILY_BODY, 0, t->size_small, t->color_text);
-	h->meta = render_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
-	h->label = render_span(FAMILY_HEADING, VARIANT_BOLD,
-	                       t->size_small + 0.5, t->color_accent);
-	h->h1 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
-	                    t->color_accent);
-	h->h2 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
-	                    t->color_text);
-	h->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
-	                       t->color_accent);
-	h->toc = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
-	h->toc_bold = render_span(FAMILY_HEADING, VARIANT_BOLD,
-	                          t->size_body + 0.5, t->color_text);
-	h->ps_body = render_para_style(h->r, t->size_body, 1);
-	h->ps_left = render_para_style(h->r, t->size_body, 0);
-	h->ps_small = render_para_style(h->r, t->size_small, 0);
+	h->body = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	h->small = typeset_span(FAMILY_BODY, 0, t->size_small, t->color_text);
+	h->meta =
+	    typeset_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
+	h->label = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
+	                        t->size_small + 0.5, t->color_accent);
+	h->h1 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
+	                     t->color_accent);
+	h->h2 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
+	                     t->color_text);
+	h->title = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
+	                        t->color_accent);
+	h->toc = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	h->toc_bold = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
+	                           t->size_body + 0.5, t->color_text);
+	h->ps_body = typeset_para_style(h->r, t->size_body, 1);
+	h->ps_left = typeset_para_style(h->r, t->size_body, 0);
+	h->ps_small = typeset_para_style(h->r, t->size_small, 0);
 	h->ps_center = h->ps_left;
 	h->ps_center.align = ALIGN_CENTER;
 	h->ps_center.hyphenate = 0;
@@ -67,7 +68,7 @@ static void init_styles(hb *h)
 
 static layout_para_style heading_style(const hb *h, double size)
 {
-	layout_para_style ps = render_para_style(h->r, size, 0);
+	layout_para_style ps = typeset_para_style(h->r, size, 0);
 	ps.leading = size * 1.22;
 	ps.hyphenate = 0;
 	return ps;
@@ -111,7 +112,7 @@ static void add_centered(hb *h, sp_flow *f, const char *text,
 		return;
 	layout_para_style ps = heading_style(h, st->size);
 	ps.align = ALIGN_CENTER;
-	flow_block *b = render_text_para(f, text, st, &ps);
+	flow_block *b = typeset_text_para(f, text, st, &ps);
 	b->space_before = before;
 }
 
@@ -125,7 +126,7 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
 	             &h->title, 0);
 	layout_span sub =
-	    render_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
+	    typeset_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
 	add_centered(h, f, c->subtitle.s, &sub, 14);
 	flow_block *rule = flow_add_rule(f, 1.2, t->color_accent);
 	rule->space_before = 22;
@@ -133,15 +134,16 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	rule->indent_left = rule->indent_right =
 	    (t->page_w - t->margin_inner - t->margin_outer) * 0.3;
 	if (h->o->role >= 0) {
-		layout_span role = render_span(FAMILY_HEADING, VARIANT_BOLD,
-		                               t->size_h2 + 3, t->color_accent);
+		layout_span role =
+		    typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2 + 3,
+		                 t->color_accent);
 		sp_buf b = SP_BUF_INIT;
 		buf_printf(&b, "For the %s", c->roles[h->o->role].name);
 		add_centered(h, f, b.data, &role, 0);
 		buf_free(&b);
 	}
 	layout_span meta =
-	    render_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
+	    typeset_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
 	add_centered(h, f, c->author.s, &meta, 40);
 	if (c->edition.s) {
 		sp_buf b = SP_BUF_INIT;
@@ -165,7 +167,7 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	if (c->description.nblocks) {
 		flow_add_space(f, 40);
 		layout_para_style ps = h->ps_center;
-		render_rich_text(
+		typeset_rich_text(
 		    h->r, f, &c->description, &h->meta, &ps,
 		    (t->page_w - t->margin_inner - t->margin_outer) * 0.12, 4);
 		for (size_t i = f->n - c->description.nblocks; i < f->n; i++)
@@ -216,7 +218,7 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 static void build_contents(hb *h, sp_flow *f)
 {
 	flow_block *b =
-	    render_text_para(f, "Contents", &h->h1, &(layout_para_style){0});
+	    typeset_text_para(f, "Contents", &h->h1, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->h1.size);
 	b->space_after = 14;
 	flow_block_anchor(b, "contents");
@@ -253,7 +255,7 @@ static void build_contents(hb *h, sp_flow *f)
 static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 {
 	flow_block *b =
-	    render_text_para(f, text, &h->label, &(layout_para_style){0});
+	    typeset_text_para(f, text, &h->label, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->label.size);
 	b->space_before = before;
 	b->space_after = 2;
@@ -275,7 +277,7 @@ static void question_meta(hb *h, sp_flow *f, const sp_question *q)
 		           q->topics[i]);
 	if (b.len) {
 		flow_block *m =
-		    render_text_para(f, b.data, &h->meta, &h->ps_small);
+		    typeset_text_para(f, b.data, &h->meta, &h->ps_small);
 		m->keep_with_next = 1;
 		m->space_after = 4;
 	}
@@ -289,13 +291,13 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 	sp_flow *in = flow_new();
 	sp_buf title = SP_BUF_INIT;
 	buf_printf(&title, "Framework: %s", fw->name.s);
-	flow_block *tb = render_text_para(in, title.data, &h->label,
-	                                  &(layout_para_style){0});
+	flow_block *tb = typeset_text_para(in, title.data, &h->label,
+	                                   &(layout_para_style){0});
 	tb->pstyle = heading_style(h, h->label.size);
 	tb->space_after = 4;
 	buf_free(&title);
-	layout_span lab = render_span(FAMILY_HEADING, VARIANT_BOLD,
-	                              t->size_small + 0.5, t->color_text);
+	layout_span lab = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
+	                               t->size_small + 0.5, t->color_text);
 	for (size_t i = 0; i < fw->nsteps; i++) {
 		flow_block *row = flow_add_row(in, 8);
 		row->space_before = i ? 3 : 0;
@@ -308,12 +310,12 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 		layout_span ls = lab;
 		ls.loc = fw->steps[i].label.loc;
 		flow_block *l =
-		    render_text_para(lc, lb.data, &ls, &h->ps_small);
+		    typeset_text_para(lc, lb.data, &ls, &h->ps_small);
 		l->pstyle.hyphenate = 0;
 		buf_free(&lb);
 		layout_span ps = h->small;
 		ps.loc = fw->steps[i].prompt.loc;
-		render_text_para(pc, fw->steps[i].prompt.s, &ps, &h->ps_small);
+		typeset_text_para(pc, fw->steps[i].prompt.s, &ps, &h->ps_small);
 		flow_row_add_cell(row, 96, lc);
 		flow_row_add_cell(row, 0, pc);
 	}
@@ -327,12 +329,12 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 {
 	const sp_template *t = h->t;
 	sp_flow *in = flow_new();
-	flow_block *l = render_text_para(in, "Make it yours", &h->label,
-	                                 &(layout_para_style){0});
+	flow_block *l = typeset_text_para(in, "Make it yours", &h->label,
+	                                  &(layout_para_style){0});
 	l->pstyle = heading_style(h, h->label.size);
 	l->space_after = 2;
 	l->keep_with_next = 1;
-	render_rich_text(h->r, in, &q->tip, &h->body, &h->ps_body, 0, 4);
+	typeset_rich_text(h->r, in, &q->tip, &h->body, &h->ps_body, 0, 4);
 	if (h->o->write_in) {
 		flow_block *y = label(h, in, "Your example", 8);
 		y->pstyle.leading = 12;
@@ -410,27 +412,27 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	question_meta(h, f, q);
 	if (q->why.nblocks) {
 		label(h, f, "Why they ask", 6);
-		render_rich_text(h->r, f, &q->why, &h->body, &h->ps_body, 0,
-		                 h->t->para_space);
+		typeset_rich_text(h->r, f, &q->why, &h->body, &h->ps_body, 0,
+		                  h->t->para_space);
 	}
 	if (q->answer.nblocks) {
 		label(h, f, "Model answer", 9);
-		render_rich_text(h->r, f, &q->answer, &h->body, &h->ps_body, 0,
-		                 h->t->para_space);
+		typeset_rich_text(h->r, f, &q->answer, &h->body, &h->ps_body, 0,
+		                  h->t->para_space);
 	}
 	if (q->framework.name.s && q->framework.nsteps)
 		framework_box(h, f, q);
 	if (q->key_points.n) {
 		label(h, f, "Key points", 10);
-		render_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
-		               &h->body, &h->ps_left, 0, 2);
+		typeset_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
+		                &h->body, &h->ps_left, 0, 2);
 	}
 	if (q->tip.nblocks || h->o->write_in)
 		tip_box(h, f, q);
 	if (q->follow_ups.n) {
 		label(h, f, "Follow-up questions", 10);
-		render_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
-		               &h->body, &h->ps_left, 0, 2);
+		typeset_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
+		                &h->body, &h->ps_left, 0, 2);
 	}
 	if (q->nrelated)
 		see_also(h, f, q);
@@ -460,8 +462,8 @@ static void build_section(hb *h, sp_flow *f, size_t ci)
 	if (cat->summary.nblocks) {
 		layout_span s = h->body;
 		s.variant = VARIANT_ITALIC;
-		render_rich_text(h->r, f, &cat->summary, &s, &h->ps_body, 0,
-		                 h->t->para_space);
+		typeset_rich_text(h->r, f, &cat->summary, &s, &h->ps_body, 0,
+		                  h->t->para_space);
 	}
 	for (size_t si = 0; si < h->nsel; si++)
 		if (h->c->questions[h->sel[si]].category == ci)
@@ -479,7 +481,7 @@ static void build_index(hb *h, sp_flow *f)
 {
 	flow_add_break(f, 0);
 	layout_para_style ps = heading_style(h, h->h1.size);
-	flow_block *b = render_text_para(f, "Topic index", &h->h1, &ps);
+	flow_block *b = typeset_text_para(f, "Topic index", &h->h1, &ps);
 	b->space_after = 14;
 	b->keep_with_next = 1;
 	flow_block_anchor(b, "topic-index");
@@ -763,8 +765,9 @@ static sp_document *lay_out(hb *h)
 	return NULL;
 }
 
-sp_document *handbook_build(sp_render *r, const sp_corpus *c, const size_t *sel,
-                            size_t nsel, const handbook_opts *o)
+sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
+                            const size_t *sel, size_t nsel,
+                            const handbook_opts *o)
 {
 	hb h;
 	memset(&h, 0, sizeof h);

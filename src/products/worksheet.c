@@ -31,7 +31,7 @@
 #define MIDDOT " \xC2\xB7 "
 
 typedef struct ws {
-	sp_render *r;
+	sp_typeset *r;
 	const sp_template *t;
 	const sp_corpus *c;
 	const size_t *qs;
@@ -65,25 +65,25 @@ int ws_answer_lines(int minutes)
 static void init_styles(ws *w)
 {
 	const sp_template *t = w->t;
-	w->body = render_span(FAMILY_BODY, VARIANT_REGULAR, t->size_body,
-	                      t->color_text);
-	w->small = render_span(FAMILY_BODY, VARIANT_REGULAR, t->size_small,
+	w->body = typeset_span(FAMILY_BODY, VARIANT_REGULAR, t->size_body,
 	                       t->color_text);
-	w->muted = render_span(FAMILY_BODY, VARIANT_ITALIC, t->size_small,
-	                       t->color_muted);
-	w->label = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small,
-	                       t->color_accent);
-	w->qhead = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
-	                       t->color_text);
-	w->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
-	                       t->color_accent);
-	w->foot = render_span(FAMILY_HEADING, VARIANT_REGULAR,
-	                      t->size_small - 1, t->color_muted);
-	w->ps_body = render_para_style(w->r, t->size_body, 1);
-	w->ps_small = render_para_style(w->r, t->size_small, 0);
-	w->ps_head = render_para_style(w->r, t->size_h2, 0);
+	w->small = typeset_span(FAMILY_BODY, VARIANT_REGULAR, t->size_small,
+	                        t->color_text);
+	w->muted = typeset_span(FAMILY_BODY, VARIANT_ITALIC, t->size_small,
+	                        t->color_muted);
+	w->label = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small,
+	                        t->color_accent);
+	w->qhead = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
+	                        t->color_text);
+	w->title = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
+	                        t->color_accent);
+	w->foot = typeset_span(FAMILY_HEADING, VARIANT_REGULAR,
+	                       t->size_small - 1, t->color_muted);
+	w->ps_body = typeset_para_style(w->r, t->size_body, 1);
+	w->ps_small = typeset_para_style(w->r, t->size_small, 0);
+	w->ps_head = typeset_para_style(w->r, t->size_h2, 0);
 	w->ps_head.hyphenate = 0;
-	w->ps_title = render_para_style(w->r, t->size_h1, 0);
+	w->ps_title = typeset_para_style(w->r, t->size_h1, 0);
 	w->ps_title.hyphenate = 0;
 }
 
@@ -119,7 +119,7 @@ static int is_star(const sp_framework *fw)
 static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
                         const layout_para_style *ps)
 {
-	return render_text_para(f, text ? text : "", s, ps);
+	return typeset_text_para(f, text ? text : "", s, ps);
 }
 
 /* ---- header ---- */
@@ -355,7 +355,7 @@ static sp_flow *rubric_cell(ws *w, const char *label, const sp_text_list *l)
 	sp_flow *f = flow_new();
 	flow_block *b = para(f, label, &w->label, &w->ps_small);
 	b->space_after = 2;
-	render_bullets(w->r, f, l, TICK, &w->small, &w->ps_small, 0, 1.5);
+	typeset_bullets(w->r, f, l, TICK, &w->small, &w->ps_small, 0, 1.5);
 	return f;
 }
 
@@ -422,18 +422,18 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 	question_head(w, f, i);
 	if (q->why.nblocks) {
 		section_label(w, f, "Why we ask", 0);
-		render_rich_text(w->r, f, &q->why, &w->small, &w->ps_small,
-		                 QINDENT, 3);
+		typeset_rich_text(w->r, f, &q->why, &w->small, &w->ps_small,
+		                  QINDENT, 3);
 	}
 	if (q->key_points.n) {
 		section_label(w, f, "Listen for (tick what you hear)", 6);
-		render_bullets(w->r, f, &q->key_points, TICK, &w->small,
-		               &w->ps_small, QINDENT - 2, 1.5);
+		typeset_bullets(w->r, f, &q->key_points, TICK, &w->small,
+		                &w->ps_small, QINDENT - 2, 1.5);
 	}
 	if (q->follow_ups.n) {
 		section_label(w, f, "Follow-ups", 6);
-		render_bullets(w->r, f, &q->follow_ups, BULLET, &w->small,
-		               &w->ps_small, QINDENT - 2, 1.5);
+		typeset_bullets(w->r, f, &q->follow_ups, BULLET, &w->small,
+		                &w->ps_small, QINDENT - 2, 1.5);
 	}
 	rubric_row(w, f, q);
 	score_row(w, f);
@@ -605,7 +605,7 @@ static sp_flow *build_flow(ws *w)
 	return f;
 }
 
-sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
+sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
                       size_t n, const ws_info *info, ws_edition ed)
 {
 	ws w;

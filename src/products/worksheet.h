@@ -14,7 +14,7 @@
 #include <stdint.h>
 
 #include "corpus/corpus.h"
-#include "products/render.h"
+#include "products/typeset.h"
 
 typedef enum ws_edition {
 	WS_CANDIDATE = 1,
@@ -46,7 +46,7 @@ int ws_answer_lines(int minutes);
 /* Lay out one edition (WS_CANDIDATE or WS_INTERVIEWER) of the worksheet
  * for questions qs (indexes into c->questions, in order). Returns the
  * document (caller frees), or NULL after reporting (page limit). */
-sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
+sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
                       size_t n, const ws_info *info, ws_edition ed);
 
 /* Most pages a worksheet may have. */
@@ -119,7 +119,7 @@ typedef struct ws_batch_opts {
  * for a shard). Returns PRODUCT_INVALID when any row failed or input was
  * invalid, PRODUCT_IO for I/O errors, PRODUCT_STOPPED_* when interrupted
  * by SIGINT or SIGTERM. */
-product_status ws_batch_run(sp_render *r, const sp_corpus *c,
+product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
                             const size_t *pool, size_t npool,
                             const ws_batch_opts *o, sp_diag *d);
 

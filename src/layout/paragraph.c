@@ -1,4 +1,4 @@
-/* text.c - paragraphs: segmentation, breaking passes and line setting.
+/* paragraph.c - paragraphs: segmentation, breaking passes and line setting.
  *
  * Passes, as in TeX: (1) no pattern hyphenation, pretolerance 200;
  * (2) with hyphenation, tolerance 1000; (3) an emergency pass where any
@@ -8,14 +8,14 @@
  * the emergency items instead. No line is wider than its measure; the one
  * exception is a line holding a single grapheme cluster wider than the
  * measure, which is set alone on its line. */
-#include "layout/text.h"
+#include "layout/paragraph.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/items.h"
-#include "layout/text_priv.h"
+#include "layout/paragraph_priv.h"
 #include "util/mem.h"
 
 enum { PRETOLERANCE = 200, TOLERANCE = 1000 };

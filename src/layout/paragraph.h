@@ -1,4 +1,5 @@
-/* text.h - paragraphs: styled spans in, broken lines of positioned runs out.
+/* paragraph.h - paragraphs: styled spans in, broken lines of positioned runs
+ * out.
  *
  * Text is segmented with utf8proc (grapheme clusters are never split),
  * break opportunities come from Unicode properties (spaces, after hyphens
@@ -7,8 +8,8 @@
  * libhyphen patterns, and lines are chosen by a total-fit (Knuth-Plass)
  * breaker over boxes, glue and penalties. No line is ever wider than its
  * measure: a word too long for any line breaks at grapheme boundaries. */
-#ifndef SP_LAYOUT_TEXT_H
-#define SP_LAYOUT_TEXT_H
+#ifndef SP_LAYOUT_PARAGRAPH_H
+#define SP_LAYOUT_PARAGRAPH_H
 
 #include <stddef.h>
 

@@ -1,8 +1,8 @@
-/* render.h - what every product shares: the typesetting context (template,
+/* typeset.h - what every product shares: the typesetting context (template,
  * fonts, text engine, layout engine), styles, rich text into flows, and
  * writing the result (PDF and/or --dump-layout). */
-#ifndef SP_PRODUCTS_RENDER_H
-#define SP_PRODUCTS_RENDER_H
+#ifndef SP_PRODUCTS_TYPESET_H
+#define SP_PRODUCTS_TYPESET_H
 
 #include "corpus/corpus.h"
 #include "layout/flow.h"
@@ -10,7 +10,7 @@
 #include "products/status.h"
 #include "products/template.h"
 
-typedef struct sp_render {
+typedef struct sp_typeset {
 	const sp_template *tpl; /* borrowed */
 	pdf_fonts *pdf_fonts;   /* owned */
 	const layout_fonts *fonts;
@@ -19,55 +19,55 @@ typedef struct sp_render {
 	sp_diag *d;
 	const char **inputs; /* files read (corpus, template): never outputs */
 	size_t ninputs;
-} sp_render;
+} sp_typeset;
 
 /* Open fonts (fontconfig, once per run) and engines for a template.
  * Returns 0, or -1 after reporting. */
-int render_open(sp_render *r, const sp_template *t, sp_diag *d);
-void render_close(sp_render *r);
+int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d);
+void typeset_close(sp_typeset *r);
 
 /* A span style. */
-layout_span render_span(sp_family fam, int variant, double size,
-                        sp_color color);
+layout_span typeset_span(sp_family fam, int variant, double size,
+                         sp_color color);
 /* Paragraph style from the template: justified or ragged, leading. */
-layout_para_style render_para_style(const sp_render *r, double size,
-                                    int justify);
+layout_para_style typeset_para_style(const sp_typeset *r, double size,
+                                     int justify);
 
 /* Append a plain-text paragraph (white space already folded). Returns the
  * block. */
-flow_block *render_text_para(sp_flow *f, const char *text,
-                             const layout_span *st,
-                             const layout_para_style *ps);
+flow_block *typeset_text_para(sp_flow *f, const char *text,
+                              const layout_span *st,
+                              const layout_para_style *ps);
 
 /* Append rich text (paragraphs and list items with emphasis, strong, code
  * and links) as paragraphs: `base` is the regular style; code uses the
  * mono family at the template's mono size scaled with base. List items
  * hang their bullet or number; indent is added to every block. */
-void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
-                      const layout_span *base, const layout_para_style *ps,
-                      double indent, double para_space);
+void typeset_rich_text(const sp_typeset *r, sp_flow *f, const rich_text *rt,
+                       const layout_span *base, const layout_para_style *ps,
+                       double indent, double para_space);
 
 /* Append a bulleted list of plain-text items (key points, follow-ups).
  * marker: UTF-8 bullet such as "•" or "☐". */
-void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
-                    const char *marker, const layout_span *base,
-                    const layout_para_style *ps, double indent,
-                    double item_space);
+void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
+                     const char *marker, const layout_span *base,
+                     const layout_para_style *ps, double indent,
+                     double item_space);
 
 /* Record the files this run reads (the corpus's and the template's), so
- * that render_write refuses to write over one of them. */
-void render_set_inputs(sp_render *r, const sp_corpus *c);
+ * that typeset_write refuses to write over one of them. */
+void typeset_set_inputs(sp_typeset *r, const sp_corpus *c);
 
 /* Write the document: --dump-layout to dump_path when not NULL ("-" is
  * standard output), and the PDF to out_path when not NULL, each
  * atomically and never over an input. Returns PRODUCT_OK, PRODUCT_IO, or
  * PRODUCT_INVALID when the PDF device refused the document. */
-product_status render_write(sp_render *r, sp_document *doc,
-                            const char *out_path, const char *dump_path);
+product_status typeset_write(sp_typeset *r, sp_document *doc,
+                             const char *out_path, const char *dump_path);
 /* The same; extra (when not NULL) appends product lines to the dump. */
-product_status render_write_ex(sp_render *r, sp_document *doc,
-                               const char *out_path, const char *dump_path,
-                               void (*extra)(FILE *, void *), void *ud);
+product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
+                                const char *out_path, const char *dump_path,
+                                void (*extra)(FILE *, void *), void *ud);
 
 /* Millimetres to points. */
 #define MM_PT(mm) ((mm)*72.0 / 25.4)

@@ -1,5 +1,5 @@
-/* render.c - the typesetting context shared by the products. */
-#include "products/render.h"
+/* typeset.c - the typesetting context shared by the products. */
+#include "products/typeset.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -14,7 +14,7 @@
 #define CODE_RULE 0.4    /* its border, points */
 #define CODE_MARK_EM 0.7 /* room for the continuation mark, em */
 
-int render_open(sp_render *r, const sp_template *t, sp_diag *d)
+int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d)
 {
 	memset(r, 0, sizeof *r);
 	r->tpl = t;
@@ -39,7 +39,7 @@ int render_open(sp_render *r, const sp_template *t, sp_diag *d)
 	return 0;
 }
 
-void render_set_inputs(sp_render *r, const sp_corpus *c)
+void typeset_set_inputs(sp_typeset *r, const sp_corpus *c)
 {
 	free(r->inputs);
 	r->ninputs = 0;
@@ -50,7 +50,7 @@ void render_set_inputs(sp_render *r, const sp_corpus *c)
 		r->inputs[r->ninputs++] = r->tpl->path;
 }
 
-void render_close(sp_render *r)
+void typeset_close(sp_typeset *r)
 {
 	free(r->inputs);
 	layout_engine_free(r->eng);
@@ -59,7 +59,8 @@ void render_close(sp_render *r)
 	memset(r, 0, sizeof *r);
 }
 
-layout_span render_span(sp_family fam, int variant, double size, sp_color color)
+layout_span typeset_span(sp_family fam, int variant, double size,
+                         sp_color color)
 {
 	layout_span s;
 	memset(&s, 0, sizeof s);
@@ -70,8 +71,8 @@ layout_span render_span(sp_family fam, int variant, double size, sp_color color)
 	return s;
 }
 
-layout_para_style render_para_style(const sp_render *r, double size,
-                                    int justify)
+layout_para_style typeset_para_style(const sp_typeset *r, double size,
+                                     int justify)
 {
 	layout_para_style ps;
 	memset(&ps, 0, sizeof ps);
@@ -81,8 +82,9 @@ layout_para_style render_para_style(const sp_render *r, double size,
 	return ps;
 }
 
-flow_block *render_text_para(sp_flow *f, const char *text,
-                             const layout_span *st, const layout_para_style *ps)
+flow_block *typeset_text_para(sp_flow *f, const char *text,
+                              const layout_span *st,
+                              const layout_para_style *ps)
 {
 	flow_block *b = flow_add_para(f, ps);
 	if (text)
@@ -90,7 +92,7 @@ flow_block *render_text_para(sp_flow *f, const char *text,
 	return b;
 }
 
-static void add_run(const sp_render *r, flow_block *b, const rt_run *run,
+static void add_run(const sp_typeset *r, flow_block *b, const rt_run *run,
                     const layout_span *base)
 {
 	layout_span s = *base;
@@ -119,7 +121,7 @@ static const char *bullet_for(unsigned depth)
 /* A fenced code block: the lines verbatim in the mono face (spaces kept,
  * never stretched or hyphenated, wrapped only where a line is too long,
  * with a mark), in a shaded box kept on one page when it fits. */
-static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
+static void code_block(const sp_typeset *r, sp_flow *f, const rt_block *blk,
                        const layout_span *base, double indent,
                        double space_before)
 {
@@ -129,7 +131,7 @@ static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
 	s.variant = 0;
 	s.size = base->size * t->size_mono / t->size_body;
 	s.link = NULL;
-	layout_para_style ps = render_para_style(r, s.size, 0);
+	layout_para_style ps = typeset_para_style(r, s.size, 0);
 	ps.hyphenate = 0;
 	ps.preserve_space = 1;
 	sp_flow *in = flow_new();
@@ -149,9 +151,9 @@ static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
 	box->space_before = space_before;
 }
 
-void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
-                      const layout_span *base, const layout_para_style *ps,
-                      double indent, double para_space)
+void typeset_rich_text(const sp_typeset *r, sp_flow *f, const rich_text *rt,
+                       const layout_span *base, const layout_para_style *ps,
+                       double indent, double para_space)
 {
 	for (size_t i = 0; i < rt->nblocks; i++) {
 		const rt_block *blk = &rt->blocks[i];
@@ -185,10 +187,10 @@ void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
 	}
 }
 
-void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
-                    const char *marker, const layout_span *base,
-                    const layout_para_style *ps, double indent,
-                    double item_space)
+void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
+                     const char *marker, const layout_span *base,
+                     const layout_para_style *ps, double indent,
+                     double item_space)
 {
 	(void)r;
 	for (size_t i = 0; i < l->n; i++) {
@@ -206,7 +208,7 @@ void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
 
 typedef void (*dump_extra_fn)(FILE *, void *);
 
-static product_status write_dump(sp_render *r, const sp_document *doc,
+static product_status write_dump(sp_typeset *r, const sp_document *doc,
                                  const char *path, dump_extra_fn extra,
                                  void *ud)
 {
@@ -239,15 +241,15 @@ static product_status write_dump(sp_render *r, const sp_document *doc,
 	return rc == PDF_OK ? PRODUCT_OK : PRODUCT_IO;
 }
 
-product_status render_write(sp_render *r, sp_document *doc,
-                            const char *out_path, const char *dump_path)
+product_status typeset_write(sp_typeset *r, sp_document *doc,
+                             const char *out_path, const char *dump_path)
 {
-	return render_write_ex(r, doc, out_path, dump_path, NULL, NULL);
+	return typeset_write_ex(r, doc, out_path, dump_path, NULL, NULL);
 }
 
-product_status render_write_ex(sp_render *r, sp_document *doc,
-                               const char *out_path, const char *dump_path,
-                               dump_extra_fn extra, void *ud)
+product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
+                                const char *out_path, const char *dump_path,
+                                dump_extra_fn extra, void *ud)
 {
 	const char *paths[2] = {dump_path, out_path};
 	for (int i = 0; i < 2; i++)
