@@ -7,46 +7,35 @@
 # Needs no build: run it as `bash tests/e2e/layers.sh`.
 set -u
 src=${SP_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}/src
-rank() {
-	case $1 in
-	util) echo 0 ;;
-	corpus) echo 1 ;;
-	layout) echo 2 ;;
-	pdf) echo 3 ;;
-	products | import) echo 4 ;;
-	cli) echo 5 ;;
-	main) echo 6 ;;
-	*) echo -1 ;;
-	esac
-}
+declare -A rank=([util]=0 [corpus]=1 [layout]=2 [pdf]=3 [products]=4
+	[import]=4 [cli]=5 [main]=6)
 fails=0
-files=0
-while IFS= read -r f; do
+files=$(find "$src" -name '*.[ch]' | wc -l)
+# every quoted include, as FILE:HEADER
+while IFS= read -r line; do
+	f=${line%%:*}
 	f=${f#"$src"/}
+	inc=${line#*:}
+	inc=${inc#*\"}
+	inc=${inc%%\"*}
 	layer=${f%%/*}
 	[ "$layer" = "$f" ] && layer=main # src/main.c
-	r=$(rank "$layer")
-	files=$((files + 1))
+	dep=${inc%%/*}
+	r=${rank[$layer]:--1}
+	d=${rank[$dep]:--1}
 	if [ "$r" -lt 0 ]; then
 		echo "FAIL: src/$f: '$layer' is not a layer"
-		fails=$((fails + 1))
+	elif [ "$dep" = "$inc" ] || [ "$d" -lt 0 ]; then
+		echo "FAIL: src/$f includes \"$inc\", which names no layer"
+	elif [ "$d" -gt "$r" ]; then
+		echo "FAIL: src/$f ($layer) includes \"$inc\" of a higher layer ($dep)"
+	elif [ "$d" -eq "$r" ] && [ "$dep" != "$layer" ]; then
+		echo "FAIL: src/$f ($layer) includes \"$inc\" of the other layer of its level ($dep)"
+	else
 		continue
 	fi
-	while IFS= read -r inc; do
-		dep=${inc%%/*}
-		d=$(rank "$dep")
-		if [ "$dep" = "$inc" ] || [ "$d" -lt 0 ]; then
-			echo "FAIL: src/$f includes \"$inc\", which names no layer"
-		elif [ "$d" -gt "$r" ]; then
-			echo "FAIL: src/$f ($layer) includes \"$inc\" of a higher layer ($dep)"
-		elif [ "$d" -eq "$r" ] && [ "$dep" != "$layer" ]; then
-			echo "FAIL: src/$f ($layer) includes \"$inc\" of the other layer of its level ($dep)"
-		else
-			continue
-		fi
-		fails=$((fails + 1))
-	done < <(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$src/$f")
-done < <(find "$src" -name '*.[ch]' | sort)
+	fails=$((fails + 1))
+done < <(grep -r -E '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' --include='*.[ch]' "$src")
 if [ "$fails" -ne 0 ]; then
 	echo "layers: $fails include(s) against the layers"
 	exit 1
