@@ -9,7 +9,7 @@
  *   instead of a new Td and Tj;
  * - streams are deflated by us, several at once on several threads, and
  *   handed to libharu already compressed, so that libharu only copies
- *   them (pdf_stream_put_deflated); one compressed copy of an embedded
+ *   them (haru_stream_put); one compressed copy of an embedded
  *   font can so serve many documents. */
 #include <pthread.h>
 #include <stdlib.h>
@@ -193,25 +193,4 @@ int pdf_deflate_finish(pdf_deflate_job *j)
 int pdf_deflate_all(sp_buf *in, sp_buf *out, size_t n, int threads)
 {
 	return pdf_deflate_finish(pdf_deflate_start(in, out, n, n, threads));
-}
-
-/* ---- precompressed streams in libharu ---- */
-
-static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
-{
-	(void)d;
-	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
-}
-
-HPDF_STATUS pdf_stream_put(HPDF_Dict d, const void *data, size_t n,
-                           int deflated)
-{
-	if (!d || !d->stream || n > 0x7FFFFFFF)
-		return HPDF_INVALID_OBJECT;
-	HPDF_MemStream_FreeData(d->stream);
-	d->filter = HPDF_STREAM_FILTER_NONE;
-	d->write_fn = deflated ? write_flate_filter : NULL;
-	return n ? HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data,
-	                             (HPDF_UINT)n)
-	         : HPDF_OK;
 }

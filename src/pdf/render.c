@@ -138,7 +138,7 @@ static int load_fonts(render *r)
 			need[f] = 1;
 		}
 	}
-	int fast = !getenv("SP_SLOW_GLYPHID"); /* see glyphid.c */
+	int fast = !getenv("SP_SLOW_GLYPHID"); /* see pdf/haru.h */
 	for (int f = 0; f < n; f++) {
 		if (!need[f])
 			continue;
@@ -147,21 +147,20 @@ static int load_fonts(render *r)
 		HPDF_FontDef def = NULL;
 		int ours = pdf_embed_usable(r->embed, r->fonts, f);
 		if (ours && r->defs_held &&
-		    HPDF_List_Add(r->pdf->fontdef_list, fc->def) == HPDF_OK) {
+		    (name = haru_doc_add_fontdef(r->pdf, fc->def)) != NULL) {
 			def = fc->def;
-			name = def->base_font;
 			r->shared[f] = 1;
 		} else {
 			name = HPDF_LoadTTFontFromFile(
 			    r->pdf, fc->path, ours ? HPDF_FALSE : HPDF_TRUE);
-			def = name ? HPDF_GetFontDef(r->pdf, name) : NULL;
+			def = name ? haru_fontdef_of(r->pdf, name) : NULL;
 		}
 		r->ours[f] = (char)ours;
 		if (def && fast)
-			pdf_glyphid_register(def, pdf_glyphid_none);
+			haru_glyphid_register(def, haru_glyphid_none);
 		r->font[f] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
 		if (def && fast)
-			pdf_glyphid_register(def, fc->gid);
+			haru_glyphid_register(def, fc->gid);
 		if (!r->font[f]) {
 			free(need);
 			if (!failed(r, fc->path))
@@ -437,8 +436,8 @@ static void draw_texts(render *r, HPDF_Page page, sp_buf *cs, gstate *g,
 				buf_puts(cs, ")] TJ\n");
 			open = 0;
 			if (f != cur || t->size != cur_size) {
-				const char *name = HPDF_Page_GetLocalFontName(
-				    page, r->font[f]);
+				const char *name =
+				    haru_page_font_name(page, r->font[f]);
 				buf_printf(cs, "/%s ", name ? name : "F0");
 				cs_num(cs, t->size);
 				cs_op(cs, "Tf");
@@ -563,11 +562,10 @@ static int put_contents(render *r)
 	}
 	HPDF_STATUS ret = HPDF_OK;
 	for (size_t p = 0; p < n; p++) {
-		HPDF_PageAttr a = (HPDF_PageAttr)r->pages[p]->attr;
 		const sp_buf *b = z ? &z[p] : &r->raw[p];
 		if (ret == HPDF_OK)
-			ret = pdf_stream_put(a->contents, b->data, b->len,
-			                     z != NULL);
+			ret = haru_page_set_contents(r->pages[p], b->data,
+			                             b->len, z != NULL);
 		buf_free(&r->raw[p]);
 		if (z)
 			buf_free(&z[p]);
@@ -662,24 +660,6 @@ static int add_outline(render *r)
 	return failed(r, "outline") ? -1 : 0;
 }
 
-/* PDF has a label style "none" (a prefix only), libharu does not: add a
- * decimal range and remove /S from the dictionary just added. */
-static void drop_last_label_style(render *r)
-{
-	HPDF_Dict cat = r->pdf->catalog;
-	HPDF_Dict labels =
-	    HPDF_Dict_GetItem(cat, "PageLabels", HPDF_OCLASS_DICT);
-	HPDF_Array nums =
-	    labels ? HPDF_Dict_GetItem(labels, "Nums", HPDF_OCLASS_ARRAY)
-	           : NULL;
-	if (!nums || !nums->list->count)
-		return;
-	HPDF_Dict last =
-	    HPDF_Array_GetItem(nums, nums->list->count - 1, HPDF_OCLASS_DICT);
-	if (last)
-		HPDF_Dict_RemoveElement(last, "S");
-}
-
 static void add_label(render *r, size_t first, label_style st, int start,
                       const char *prefix)
 {
@@ -703,8 +683,8 @@ static void add_label(render *r, size_t first, label_style st, int start,
 	                              : HPDF_PAGE_NUM_STYLE_DECIMAL;
 	HPDF_AddPageLabel(r->pdf, (HPDF_UINT)first, s,
 	                  (HPDF_UINT)(start > 0 ? start : 1), n ? pfx : NULL);
-	if (st == LABEL_NONE)
-		drop_last_label_style(r);
+	if (st == LABEL_NONE) /* PDF has a style "none", libharu does not */
+		haru_drop_last_label_style(r->pdf);
 }
 
 static int cmp_label(const void *a, const void *b)
@@ -771,7 +751,7 @@ static void unshare_fonts(render *r)
 		if (!r->shared[f])
 			continue;
 		pdf_embed_done(r->embed, r->fonts, f);
-		HPDF_List_Remove(r->pdf->fontdef_list, r->fonts->faces[f].def);
+		haru_doc_remove_fontdef(r->pdf, r->fonts->faces[f].def);
 	}
 	if (r->defs_held)
 		pdf_embed_release(r->embed);
@@ -876,7 +856,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		}
 		buf_free(&packed);
 	}
-	pdf_glyphid_clear();
+	haru_glyphid_clear();
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);
 	free(r.used);

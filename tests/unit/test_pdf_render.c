@@ -381,33 +381,6 @@ static void check_missing_family(void)
 	free(m);
 }
 
-/* pack.c keeps libharu's file when it is not laid out as libharu
- * writes: anything else is refused, never half-rewritten. */
-static void check_pack_refuses(void)
-{
-	sp_buf out = SP_BUF_INIT;
-	static const char *const bad[] = {
-	    "garbage", "%PDF-1.3\n1 0 obj\n<<>>\nendobj\n",
-	    "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n"
-	    "0000000000 65535 f\r\n0000000009 00000 n\r\ntrailer\n<<\n"
-	    "/Size 2\n>>\nstartxref\n29\n%%EOF\n", /* no /Root */
-	    "%PDF-1.3\n1 0 obj\n<<>>\nendobj\nxref\n0 2\n"
-	    "0000000000 65535 f\r\n0000009999 00000 n\r\ntrailer\n<<\n"
-	    "/Root 1 0 R\n>>\nstartxref\n29\n%%EOF\n", /* bad offset */
-	};
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		CHECK(pdf_pack(bad[i], strlen(bad[i]), &out) < 0);
-	/* the smallest file libharu could write packs */
-	const char *ok = "%PDF-1.3\n1 0 obj\n<<\n/Type /Catalog\n>>\nendobj\n"
-	                 "xref\n0 2\n0000000000 65535 f\r\n0000000009 00000 "
-	                 "n\r\ntrailer\n<<\n/Root 1 0 R\n/Size 2\n>>\n"
-	                 "startxref\n45\n%%EOF\n";
-	CHECK(pdf_pack(ok, strlen(ok), &out) == 0 &&
-	      HAS(out.data, out.len, "/Type /ObjStm") &&
-	      HAS(out.data, out.len, "/Root 1 0 R"));
-	buf_free(&out);
-}
-
 static void check_deterministic(const sp_document *doc, const layout_fonts *lf)
 {
 	char *a, *b;
@@ -874,7 +847,6 @@ int main(int argc, char **argv)
 	check_missing_family();
 
 	sp_document *doc = make_doc(lf);
-	check_pack_refuses();
 	check_deterministic(doc, lf);
 	check_output(doc, lf);
 	check_threads(doc, lf);
