@@ -66,7 +66,7 @@ void cs_op(sp_buf *b, const char *op);
 void cs_rgb(sp_buf *b, sp_color c, int stroke);
 void cs_code(sp_buf *b, uint32_t cp);
 
-/* Deflates in into out (zlib format); -1 on failure. */
+/* deflate.c: deflates in into out (zlib format); -1 on failure. */
 int pdf_deflate(const void *in, size_t n, sp_buf *out);
 /* Deflates in[i] into out[i] for i < n on up to `threads` threads, and
  * frees each in[i] when it is done. */
