@@ -686,9 +686,8 @@ static void mark_start(fit_state *s, flow_block *b)
 {
 	if (!s->doc)
 		return;
-	sp_page *pg = &s->doc->pages[s->fr->page];
 	if (b->dest)
-		page_add_dest(pg, b->dest, s->fr->top - s->y);
+		doc_add_dest(s->doc, s->fr->page, b->dest, s->fr->top - s->y);
 	if (b->outline_level >= 0 && b->outline_title)
 		doc_add_outline(s->doc, b->outline_level, b->outline_title,
 		                b->dest);

@@ -321,7 +321,7 @@ static sp_document *small_doc(const layout_fonts *lf)
 	page_add_text(p, 20, 250, body, 12, 0, "Abc \xC3\xA9", 6, 40);
 	page_add_link_dest(p, 20, 245, 40, 15, "end");
 	p = doc_add_page(doc, 300, 300);
-	page_add_dest(p, "end", 280);
+	doc_add_dest(doc, 1, "end", 280);
 	page_add_text(p, 20, 250, lf->subst_face, 12, 0, "\xE2\x87\x92", 3, 10);
 	doc_add_outline(doc, 0, "End", "end");
 	doc_add_label_range(doc, 0, LABEL_DECIMAL, 1, NULL);

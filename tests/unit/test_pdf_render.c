@@ -138,7 +138,7 @@ static sp_document *make_doc(const layout_fonts *lf)
 	page_add_line(p, 60, 440, 535, 440, 1, 0x000000);
 	add_line(p, lf, 72, 770, FAMILY_HEADING, VARIANT_BOLD, 20, 0x1A2B3C,
 	         "Heading \xE2\x80\x94 Lato Bold");
-	page_add_dest(p, "top", A4H);
+	doc_add_dest(doc, 0, "top", A4H);
 	double y = 740;
 	for (size_t i = 0; i < sizeof lines1 / sizeof *lines1; i++, y -= 22)
 		add_line(p, lf, 72, y, FAMILY_BODY, VARIANT_REGULAR, 12,
@@ -162,7 +162,7 @@ static sp_document *make_doc(const layout_fonts *lf)
 	                  "https://example.org/caf\xC3\xA9?q=a b");
 
 	p = doc_add_page(doc, A4W, A4H);
-	page_add_dest(p, "q2", 800);
+	doc_add_dest(doc, 1, "q2", 800);
 	add_line(p, lf, 72, 780, FAMILY_HEADING, VARIANT_REGULAR, 16, 0,
 	         "Question two");
 	p = doc_add_page(doc, 419.53, 595.28); /* A5 */
