@@ -28,15 +28,18 @@ struct layout_engine {
 	                    * points (0 = unknown): a block kept together but
 	                    * taller than this is split like any other */
 	para_entry *cache; /* open addressing, cap a power of two */
-	size_t ncache, cap_cache;
+	size_t ncache;     /* entries of paragraphs with text */
+	size_t nempty;     /* entries of empty paragraphs */
+	size_t cap_cache;
 	char **links; /* copies of the link targets cached runs point to */
 	size_t nlinks, cap_links;
+	struct paracache_memo *memo; /* by block id (paracache.c) */
 };
 
 /* paracache.c: the lines of paragraph b laid at frame width w, broken
- * once per content (text, styles, measure) and remembered; valid until
- * layout_engine_clear_cache. */
-const layout_lines *paracache_lines(layout_engine *e, flow_block *b, double w);
+ * once per content (text, styles, measure) and remembered; the arrays
+ * stay valid until layout_engine_clear_cache. */
+layout_lines paracache_lines(layout_engine *e, const flow_block *b, double w);
 
 /* prefetch.c: start the helper thread on a flow about to be paginated
  * with a cold cache (or do nothing), stop it (always call), and take its
@@ -44,7 +47,7 @@ const layout_lines *paracache_lines(layout_engine *e, flow_block *b, double w);
  * helper does not start on b afterwards. */
 void prefetch_start(layout_engine *e, const sp_flow *flow);
 void prefetch_stop(layout_engine *e);
-layout_pre *prefetch_take(layout_engine *e, flow_block *b);
+layout_pre *prefetch_take(layout_engine *e, const flow_block *b);
 
 /* paint.c: the width a paragraph's tail takes (0 without one), points. */
 double paint_tail_width(layout_engine *e, const flow_block *b);

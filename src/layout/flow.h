@@ -12,6 +12,7 @@
 #define SP_LAYOUT_FLOW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "layout/page.h"
 #include "layout/paragraph.h"
@@ -90,18 +91,10 @@ struct flow_block {
 	/* BLK_BREAK */
 	int to_odd; /* continue on an odd (right-hand) page */
 
-	/* layout's broken paragraph, valid when cached_width equals the
-	 * measure asked for: has_cache 1 = owned by the block (freed with
-	 * the flow), 2 = borrowed from the engine's paragraph cache */
-	layout_lines cached;
-	double cached_width;
-	int has_cache;
-
-	/* BLK_PARA: the width-independent analysis made ahead by the
-	 * engine's helper thread (frame.c); pre_state is read and written
-	 * atomically */
-	layout_pre *pre;
-	int pre_state;
+	/* unique in the process (never reused, even after the flow is
+	 * freed): the layout engine keys what it remembers about a block on
+	 * it, and never writes to a flow */
+	uint64_t id;
 };
 
 struct sp_flow {

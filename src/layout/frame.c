@@ -67,7 +67,7 @@ static double lines_height(const flow_block *b, const layout_lines *ls,
 
 /* ---- block heights ---- */
 
-static double block_height(layout_engine *e, flow_block *b, double w);
+static double block_height(layout_engine *e, const flow_block *b, double w);
 static double flow_height_at(layout_engine *e, const sp_flow *f, double w);
 
 static void row_widths(const flow_block *b, double w, double *out)
@@ -88,7 +88,7 @@ static void row_widths(const flow_block *b, double w, double *out)
 		out[i] = b->cells[i].width > 0 ? b->cells[i].width : share;
 }
 
-static double row_height(layout_engine *e, flow_block *b, double w)
+static double row_height(layout_engine *e, const flow_block *b, double w)
 {
 	double *cw = xmalloc((b->ncells + 1) * sizeof(double));
 	row_widths(b, w - b->indent_left - b->indent_right, cw);
@@ -106,11 +106,12 @@ static double row_height(layout_engine *e, flow_block *b, double w)
 	return h;
 }
 
-static double block_height(layout_engine *e, flow_block *b, double w)
+static double block_height(layout_engine *e, const flow_block *b, double w)
 {
 	switch (b->kind) {
 	case BLK_PARA: {
-		const layout_lines *ls = paracache_lines(e, b, w);
+		const layout_lines lines = paracache_lines(e, b, w),
+		                   *ls = &lines;
 		return ls->n ? lines_height(b, ls, 0, ls->n)
 		             : empty_para_height(b);
 	}
@@ -135,7 +136,7 @@ static double block_height(layout_engine *e, flow_block *b, double w)
 
 /* Smallest height that may start the block in a frame (orphan rule). */
 /* Is b kept together at width w (it fits in a whole frame)? */
-static int kept_whole(layout_engine *e, flow_block *b, double w)
+static int kept_whole(layout_engine *e, const flow_block *b, double w)
 {
 	if (!b->keep_together)
 		return 0;
@@ -144,13 +145,14 @@ static int kept_whole(layout_engine *e, flow_block *b, double w)
 	return block_height(e, b, w) <= e->frame_h + 1e-6;
 }
 
-static double block_min_start(layout_engine *e, flow_block *b, double w)
+static double block_min_start(layout_engine *e, const flow_block *b, double w)
 {
 	if (kept_whole(e, b, w) || b->kind == BLK_ROW)
 		return block_height(e, b, w);
 	switch (b->kind) {
 	case BLK_PARA: {
-		const layout_lines *ls = paracache_lines(e, b, w);
+		const layout_lines lines = paracache_lines(e, b, w),
+		                   *ls = &lines;
 		if (ls->n <= 3)
 			return block_height(e, b, w);
 		return lines_height(b, ls, 0, 2);
@@ -175,7 +177,7 @@ static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
 {
 	double need = 0;
 	for (int k = 0; k < KEEP_CHAIN_MAX && i < f->n; k++, i++) {
-		flow_block *b = &f->blocks[i];
+		const flow_block *b = &f->blocks[i];
 		if (b->kind == BLK_BREAK)
 			break;
 		if (!(first && k == 0))
@@ -194,7 +196,7 @@ static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
 static double fit_flow(fit_state *s, const sp_flow *flow, layout_pos *pos,
                        int *overflow);
 
-static void mark_start(fit_state *s, flow_block *b)
+static void mark_start(fit_state *s, const flow_block *b)
 {
 	if (!s->doc)
 		return;
@@ -234,9 +236,11 @@ static size_t para_split(const flow_block *b, const layout_lines *ls,
 	return k;
 }
 
-static int place_para(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_para(fit_state *s, const flow_block *b, layout_pos *pos,
+                      double sb)
 {
-	const layout_lines *ls = paracache_lines(s->e, b, s->fr->w);
+	const layout_lines lines = paracache_lines(s->e, b, s->fr->w);
+	const layout_lines *ls = &lines;
 	if (ls->n == 0) {
 		double h = empty_para_height(b);
 		if (!s->empty && s->y + sb + h > s->fr->h + 1e-6)
@@ -275,7 +279,8 @@ static int place_para(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return k == ls->n ? 1 : 2;
 }
 
-static int place_lines(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_lines(fit_state *s, const flow_block *b, layout_pos *pos,
+                       double sb)
 {
 	size_t k = pos->line;
 	double h = 0;
@@ -312,8 +317,8 @@ static int place_lines(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return (int)k == b->nlines ? 1 : 2;
 }
 
-static void draw_box_rect(fit_state *s, flow_block *b, double top, double h,
-                          double x, double w)
+static void draw_box_rect(fit_state *s, const flow_block *b, double top,
+                          double h, double x, double w)
 {
 	if (!s->doc)
 		return;
@@ -325,7 +330,8 @@ static void draw_box_rect(fit_state *s, flow_block *b, double top, double h,
 	              b->fill, b->stroke, b->thickness, b->radius);
 }
 
-static int place_box(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_box(fit_state *s, const flow_block *b, layout_pos *pos,
+                     double sb)
 {
 	double x = s->fr->x + b->indent_left;
 	double w = s->fr->w - b->indent_left - b->indent_right;
@@ -380,7 +386,7 @@ static int place_box(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return 2;
 }
 
-static void draw_row(fit_state *s, flow_block *b, double h)
+static void draw_row(fit_state *s, const flow_block *b, double h)
 {
 	double w = s->fr->w - b->indent_left - b->indent_right;
 	double *cw = xmalloc((b->ncells + 1) * sizeof(double));
@@ -408,7 +414,7 @@ static void draw_row(fit_state *s, flow_block *b, double h)
 }
 
 /* A row taller than an empty frame: lay its cells one after another. */
-static int place_row_split(fit_state *s, flow_block *b, layout_pos *pos)
+static int place_row_split(fit_state *s, const flow_block *b, layout_pos *pos)
 {
 	while (pos->line < b->ncells + 1) {
 		size_t ci = pos->line ? pos->line - 1 : 0;
@@ -440,7 +446,8 @@ static int place_row_split(fit_state *s, flow_block *b, layout_pos *pos)
 	return 1;
 }
 
-static int place_row(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_row(fit_state *s, const flow_block *b, layout_pos *pos,
+                     double sb)
 {
 	if (pos->line > 0)
 		return place_row_split(s, b, pos);
@@ -462,7 +469,7 @@ static int place_row(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return 1;
 }
 
-static int place_rule(fit_state *s, flow_block *b, double sb)
+static int place_rule(fit_state *s, const flow_block *b, double sb)
 {
 	if (!s->empty && s->y + sb + b->thickness > s->fr->h + 1e-6)
 		return 0;
@@ -481,7 +488,8 @@ static int place_rule(fit_state *s, flow_block *b, double sb)
 
 /* Returns 1 = block done, 2 = block split (frame full), 0 = nothing
  * placed (frame full). */
-static int place_block(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_block(fit_state *s, const flow_block *b, layout_pos *pos,
+                       double sb)
 {
 	switch (b->kind) {
 	case BLK_PARA:
@@ -520,7 +528,7 @@ static double fit_flow(fit_state *s, const sp_flow *flow, layout_pos *pos,
 {
 	*overflow = 0;
 	while (pos->block < flow->n) {
-		flow_block *b = &flow->blocks[pos->block];
+		const flow_block *b = &flow->blocks[pos->block];
 		int starting = pos->line == 0;
 		double sb = (s->empty || !starting) ? 0 : b->space_before;
 		if (b->kind == BLK_BREAK) {

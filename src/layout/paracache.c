@@ -3,13 +3,31 @@
  * with the same paragraphs (the passes of a document whose page numbers
  * settle) does not break them again. Keys are two independent 64-bit
  * hashes of the content; the cached lines' link targets point to the
- * engine's own copies, since the lines outlive the flow they came from. */
+ * engine's own copies, since the lines outlive the flow they came from.
+ *
+ * In front of it, a small table keyed by block id (flow_block.id, never
+ * reused) remembers the lines each recent block got at its last width,
+ * so that asking again for a block (its height, where it may split,
+ * placing it: several times per frame) costs one lookup instead of
+ * hashing the paragraph. It is direct-mapped: a block whose slot was
+ * taken since is looked up by content again, and finds the same lines.
+ * The flow itself is never written. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/engine.h"
 #include "util/mem.h"
+
+/* Slots of the block table (a power of two): more than the blocks any
+ * frame's fitting goes back to. */
+#define MEMO_SLOTS 8192
+
+struct paracache_memo {
+	uint64_t id; /* the block's id; 0 = empty */
+	double width;
+	layout_lines lines; /* borrowed from the cache */
+};
 
 void layout_engine_clear_cache(layout_engine *e)
 {
@@ -18,12 +36,14 @@ void layout_engine_clear_cache(layout_engine *e)
 			layout_lines_free(&e->cache[i].lines);
 	free(e->cache);
 	e->cache = NULL;
-	e->ncache = e->cap_cache = 0;
+	e->ncache = e->nempty = e->cap_cache = 0;
 	for (size_t i = 0; i < e->nlinks; i++)
 		free(e->links[i]);
 	free(e->links);
 	e->links = NULL;
 	e->nlinks = e->cap_links = 0;
+	free(e->memo);
+	e->memo = NULL;
 }
 
 /* Cached lines outlive the flow whose spans their runs' links point
@@ -129,45 +149,50 @@ static void cache_grow(layout_engine *e)
 	free(old);
 }
 
-const layout_lines *paracache_lines(layout_engine *e, flow_block *b, double w)
+/* The cache's lines for b at avail, broken now when they are not there. */
+static layout_lines cached_lines(layout_engine *e, const flow_block *b,
+                                 double avail)
 {
-	if (b->has_cache && fabs(b->cached_width - w) < 1e-9)
-		return &b->cached;
-	if (b->has_cache == 1)
-		layout_lines_free(&b->cached);
-	memset(&b->cached, 0, sizeof b->cached);
+	if (2 * (e->ncache + e->nempty + 1) > e->cap_cache)
+		cache_grow(e);
+	hasher k = para_key(b, avail);
+	para_entry *slot = cache_slot(e, k);
+	if (slot->h1 || slot->h2) {
+		if (b->nspans) /* a repeated paragraph */
+			layout_pre_free(prefetch_take(e, b));
+		return slot->lines;
+	}
+	slot->h1 = k.a;
+	slot->h2 = k.b;
+	memset(&slot->lines, 0, sizeof slot->lines);
+	layout_pre *pre = b->nspans ? prefetch_take(e, b) : NULL;
+	if (pre)
+		layout_break_pre(e->text, b->spans, b->nspans, &b->pstyle,
+		                 avail, pre, &slot->lines);
+	else
+		layout_break(e->text, b->spans, b->nspans, &b->pstyle, avail,
+		             &slot->lines);
+	own_links(e, &slot->lines);
+	if (b->nspans)
+		e->ncache++;
+	else
+		e->nempty++; /* nothing to break */
+	return slot->lines;
+}
+
+layout_lines paracache_lines(layout_engine *e, const flow_block *b, double w)
+{
+	if (!e->memo)
+		e->memo = xcalloc(MEMO_SLOTS, sizeof *e->memo);
+	struct paracache_memo *m = &e->memo[b->id & (MEMO_SLOTS - 1)];
+	if (m->id == b->id && fabs(m->width - w) < 1e-9)
+		return m->lines;
 	double avail =
 	    w - b->indent_left - b->indent_right - paint_tail_width(e, b);
 	if (avail < 1)
 		avail = 1;
-	b->cached_width = w;
-	if (b->nspans == 0) { /* nothing to break */
-		layout_break(e->text, b->spans, b->nspans, &b->pstyle, avail,
-		             &b->cached);
-		b->has_cache = 1;
-		return &b->cached;
-	}
-	if (2 * (e->ncache + 1) > e->cap_cache)
-		cache_grow(e);
-	hasher k = para_key(b, avail);
-	para_entry *slot = cache_slot(e, k);
-	if (!slot->h1 && !slot->h2) {
-		slot->h1 = k.a;
-		slot->h2 = k.b;
-		memset(&slot->lines, 0, sizeof slot->lines);
-		layout_pre *pre = prefetch_take(e, b);
-		if (pre)
-			layout_break_pre(e->text, b->spans, b->nspans,
-			                 &b->pstyle, avail, pre, &slot->lines);
-		else
-			layout_break(e->text, b->spans, b->nspans, &b->pstyle,
-			             avail, &slot->lines);
-		own_links(e, &slot->lines);
-		e->ncache++;
-	} else {
-		layout_pre_free(prefetch_take(e, b)); /* a repeated paragraph */
-	}
-	b->cached = slot->lines;
-	b->has_cache = 2;
-	return &b->cached;
+	m->id = b->id;
+	m->width = w;
+	m->lines = cached_lines(e, b, avail);
+	return m->lines;
 }
