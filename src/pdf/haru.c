@@ -57,7 +57,6 @@ unsigned haru_glyphid(HPDF_FontDef def, uint32_t cp)
 void haru_fontdef_cmap(HPDF_FontDef def, uint16_t *gid)
 {
 	HPDF_TTFontDefAttr a = tt(def);
-	memset(gid, 0, 65536 * sizeof *gid);
 	if (a->cmap.format == 0) {
 		for (unsigned cp = 0; cp < 256; cp++)
 			gid[cp] =

@@ -94,8 +94,9 @@ int haru_fontdef_gid_width(HPDF_FontDef def, unsigned gid);
 /* Glyph of code point cp: libharu's cmap lookup (through the registry
  * below). */
 unsigned haru_glyphid(HPDF_FontDef def, uint32_t cp);
-/* Fills gid[65536] with libharu's lookup of every code point its cmap
- * covers (the segments of format 4, or 0-255 of format 0); 0 elsewhere. */
+/* Sets gid[cp] (of a zeroed [65536] table) to libharu's lookup of every
+ * code point cp its cmap covers (the segments of format 4, or 0-255 of
+ * format 0). */
 void haru_fontdef_cmap(HPDF_FontDef def, uint16_t *gid);
 /* The BaseFont name (libharu's, or a subset's tagged name). */
 const char *haru_fontdef_base_font(HPDF_FontDef def);
