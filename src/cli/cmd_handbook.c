@@ -4,14 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/common.h"
 #include "products/handbook.h"
 #include "util/timing.h"
 #include "util/buf.h"
-#include "util/mem.h"
+#include "util/workers.h"
 
 enum {
 	OPT_WRITE_IN = CLI_OPT_FIRST_FREE,
@@ -176,7 +175,7 @@ static int render_one(sp_typeset *r, const sp_corpus *corpus, cli_common *c,
 
 /* Render role i's handbook into DIR/handbook-ROLE.pdf. */
 static int render_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a,
-                       size_t i, int report)
+                       size_t i)
 {
 	cli_common c = a->common;
 	sp_strlist only = {NULL, 0};
@@ -188,52 +187,48 @@ static int render_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a,
 	buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir,
 	           corpus->roles[i].id);
 	int rc = render_one(r, corpus, &c, &o, path.data, NULL);
-	if (rc == EXIT_OK && report)
-		diag_printf(stderr, "wrote %s\n", path.data);
 	buf_free(&path);
 	strlist_free(&only);
 	return rc;
 }
 
-/* Wait for one worker; returns its exit code (EXIT_IO if it died) and
- * reports the file it wrote. pids[i] is role i's worker, 0 when none. */
-static int reap_role(const sp_corpus *corpus, hb_args *a, pid_t *pids,
-                     size_t *running)
+/* --each-role as tasks of a worker pool (util/workers.h). */
+typedef struct roles_run {
+	sp_typeset *r;
+	const sp_corpus *corpus;
+	hb_args *a;
+	int worst; /* the worst exit code so far */
+} roles_run;
+
+static int role_task(void *ud, size_t i)
 {
-	int status;
-	pid_t pid;
-	while ((pid = wait(&status)) < 0 && errno == EINTR)
-		;
-	if (pid < 0) { /* ECHILD: nothing left to wait for */
-		*running = 0;
-		return EXIT_IO;
-	}
-	size_t i = 0;
-	while (i < corpus->nroles && pids[i] != pid)
-		i++;
-	if (i == corpus->nroles) /* not one of ours */
-		return EXIT_OK;
-	pids[i] = 0;
-	(*running)--;
-	const char *id = corpus->roles[i].id;
-	if (WIFEXITED(status)) {
-		if (WEXITSTATUS(status) == EXIT_OK)
-			diag_printf(stderr, "wrote %s/handbook-%s.pdf\n",
-			            a->out_dir, id);
-		return WEXITSTATUS(status);
-	}
-	diag_printf(stderr,
-	            "studypress: error: the worker for role '%s' died (signal "
-	            "%d); handbook-%s.pdf not written\n",
-	            id, WIFSIGNALED(status) ? WTERMSIG(status) : 0, id);
-	return EXIT_IO;
+	roles_run *rr = ud;
+	return render_role(rr->r, rr->corpus, rr->a, i);
 }
 
-/* One handbook per role. With more than one job, each role is rendered
- * by a forked worker (its own libharu document, copy-on-write corpus and
- * fonts), at most `jobs` at a time; a worker writes its file atomically
- * and exits with the file's exit code, so the bytes are those of
- * --jobs 1. */
+/* Reports the file role i's task wrote, or that its worker died. */
+static void role_done(void *ud, size_t i, int rc, int sig)
+{
+	roles_run *rr = ud;
+	const char *id = rr->corpus->roles[i].id;
+	if (rc == EXIT_OK) {
+		diag_printf(stderr, "wrote %s/handbook-%s.pdf\n",
+		            rr->a->out_dir, id);
+	} else if (rc < 0) {
+		diag_printf(stderr,
+		            "studypress: error: the worker for role '%s' died "
+		            "(signal %d); handbook-%s.pdf not written\n",
+		            id, sig, id);
+		rc = EXIT_IO;
+	}
+	if (rc > rr->worst)
+		rr->worst = rc;
+}
+
+/* One handbook per role. With more than one job, the roles are rendered
+ * by forked workers (each its own libharu document, copy-on-write corpus
+ * and fonts), at most `jobs` at a time; a worker writes each file
+ * atomically, so the bytes are those of --jobs 1. */
 static int each_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a)
 {
 	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST) {
@@ -242,47 +237,22 @@ static int each_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a)
 		           strerror(errno));
 		return EXIT_IO;
 	}
-	long jobs = a->jobs > 0 ? a->jobs : sysconf(_SC_NPROCESSORS_ONLN);
-	if (jobs > (long)corpus->nroles)
-		jobs = (long)corpus->nroles;
-	int worst = EXIT_OK;
-	if (jobs <= 1) {
-		for (size_t i = 0; i < corpus->nroles; i++) {
-			int rc = render_role(r, corpus, a, i, 1);
-			worst = rc > worst ? rc : worst;
-		}
-		return worst;
+	roles_run rr = {r, corpus, a, EXIT_OK};
+	sp_workers w = {corpus->nroles,
+	                a->jobs > 0 ? a->jobs : sysconf(_SC_NPROCESSORS_ONLN),
+	                role_task,
+	                role_done,
+	                &rr,
+	                NULL,
+	                NULL};
+	int st = sp_workers_run(&w, NULL);
+	if (st == SP_WORKERS_CHILD)
+		return EXIT_OK;         /* a worker: its roles are reported */
+	if (st == SP_WORKERS_NO_FORK) { /* no worker: render them here */
+		w.jobs = 1;
+		sp_workers_run(&w, NULL);
 	}
-	pid_t *pids = xcalloc(corpus->nroles, sizeof *pids);
-	size_t running = 0;
-	for (size_t i = 0; i < corpus->nroles; i++) {
-		while (running >= (size_t)jobs) {
-			int rc = reap_role(corpus, a, pids, &running);
-			worst = rc > worst ? rc : worst;
-		}
-		fflush(stdout);
-		fflush(stderr);
-		pid_t pid = fork();
-		if (pid == 0) {
-			/* the worker renders its role and returns through the
-			 * callers, which free what they own, then exits */
-			free(pids);
-			return render_role(r, corpus, a, i, 0);
-		}
-		if (pid < 0) { /* no worker: render it here */
-			int rc = render_role(r, corpus, a, i, 1);
-			worst = rc > worst ? rc : worst;
-			continue;
-		}
-		pids[i] = pid;
-		running++;
-	}
-	while (running) {
-		int rc = reap_role(corpus, a, pids, &running);
-		worst = rc > worst ? rc : worst;
-	}
-	free(pids);
-	return worst;
+	return rr.worst;
 }
 
 int cmd_handbook(int argc, char **argv)

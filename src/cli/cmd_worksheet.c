@@ -382,7 +382,7 @@ int cmd_worksheet(int argc, char **argv)
 		sp_diag d;
 		diag_init(&d, stderr);
 		rc = a.merge ? cli_exit_code(
-		                   ws_merge_manifests(a.b.out_dir, a.merge, &d))
+		                   ws_manifest_merge(a.b.out_dir, a.merge, &d))
 		             : run(&a, &d);
 	}
 	ws_pick_opts_free(&a.b.pick);

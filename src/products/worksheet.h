@@ -125,6 +125,6 @@ product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
 
 /* Merge the shard manifests DIR/manifest-K-of-N.csv (K = 1..N) into
  * DIR/manifest.csv, byte for byte what an unsharded run writes. */
-product_status ws_merge_manifests(const char *out_dir, long n, sp_diag *d);
+product_status ws_manifest_merge(const char *out_dir, long n, sp_diag *d);
 
 #endif
