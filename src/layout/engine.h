@@ -59,9 +59,4 @@ double paint_line_height(const flow_block *b, const layout_line *l);
 void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
                       double top, const flow_block *b, const layout_lines *ls,
                       size_t from, size_t to);
-/* One line of span at x (its left end, or its right end with
- * right_align), baseline base. */
-void paint_single(layout_engine *e, sp_page *pg, const layout_span *sp,
-                  double x, double base, int right_align);
-
 #endif

@@ -162,6 +162,13 @@ int layout_done(const sp_flow *flow, const layout_pos *pos);
 /* Height the whole flow needs at width w (no frame limit). */
 double layout_flow_height(layout_engine *e, const sp_flow *flow, double w);
 
+/* Draw one unbroken line of span (text, links) on pg with its baseline
+ * at base: x is its left end (ALIGN_LEFT), its centre (ALIGN_CENTER) or
+ * its right end (ALIGN_RIGHT). Returns its width, points. For labels,
+ * running heads, page numbers, card furniture. */
+double layout_draw_text(layout_text_ctx *t, sp_page *pg, const layout_span *sp,
+                        double x, double base, layout_align align);
+
 /* Frame source for paginated documents: called when a new frame is
  * needed; returns 0 and fills *frame, or -1 to stop. to_odd asks for an
  * odd (right-hand) page. */

@@ -249,10 +249,10 @@ static int place_para(fit_state *s, const flow_block *b, layout_pos *pos,
 		mark_start(s, b);
 		if (s->doc && b->marker.text) {
 			sp_page *pg = &s->doc->pages[s->fr->page];
-			paint_single(s->e, pg, &b->marker,
-			             s->fr->x + b->indent_left -
-			                 b->marker_width,
-			             s->fr->top - s->y - 0.8 * h, 0);
+			layout_draw_text(
+			    s->e->text, pg, &b->marker,
+			    s->fr->x + b->indent_left - b->marker_width,
+			    s->fr->top - s->y - 0.8 * h, ALIGN_LEFT);
 		}
 		s->y += h;
 		return 1;

@@ -49,16 +49,20 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 	}
 }
 
-void paint_single(layout_engine *e, sp_page *pg, const layout_span *sp,
-                  double x, double base, int right_align)
+double layout_draw_text(layout_text_ctx *t, sp_page *pg, const layout_span *sp,
+                        double x, double base, layout_align align)
 {
 	layout_line l;
 	memset(&l, 0, sizeof l);
-	layout_single_line(e->text, sp, 1, &l);
-	if (right_align)
+	layout_single_line(t, sp, 1, &l);
+	if (align == ALIGN_RIGHT)
 		x -= l.width;
+	else if (align == ALIGN_CENTER)
+		x -= l.width / 2;
 	draw_line(pg, &l, x, base);
+	double w = l.width;
 	layout_line_free(&l);
+	return w;
 }
 
 static void draw_leaders(sp_page *pg, double from, double to, double base,
@@ -72,15 +76,6 @@ static void draw_leaders(sp_page *pg, double from, double to, double base,
 	double start = to - n * LEADER_STEP;
 	page_add_dashed_line(pg, start, base + 0.6, to, base + 0.6, 0.9, color,
 	                     1, (uint16_t)(LEADER_STEP - 1));
-}
-
-static double line_end(const layout_line *l)
-{
-	double e = 0;
-	for (size_t i = 0; i < l->nruns; i++)
-		if (l->runs[i].x + l->runs[i].width > e)
-			e = l->runs[i].x + l->runs[i].width;
-	return e;
 }
 
 static double baseline_in(const layout_line *l, double top, double h)
@@ -119,15 +114,16 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 		if (b->wrap_mark && l->wrapped)
 			draw_wrap_mark(pg, l, right, base, b->color);
 		if (i == 0 && b->marker.text)
-			paint_single(e, pg, &b->marker, x - b->marker_width,
-			             base, 0);
+			layout_draw_text(e->text, pg, &b->marker,
+			                 x - b->marker_width, base, ALIGN_LEFT);
 		if (i + 1 == ls->n && b->tail.text) {
 			if (b->leader)
-				draw_leaders(pg, x + line_end(l) + 3,
+				draw_leaders(pg, x + layout_line_end(l) + 3,
 				             right - paint_tail_width(e, b) +
 				                 TAIL_GAP - 3,
 				             base, b->tail.color);
-			paint_single(e, pg, &b->tail, right, base, 1);
+			layout_draw_text(e->text, pg, &b->tail, right, base,
+			                 ALIGN_RIGHT);
 		}
 		top -= h;
 	}

@@ -113,6 +113,10 @@ void layout_lines_free(layout_lines *l);
  * for headers, labels, leaders). */
 double layout_measure(layout_text_ctx *t, const layout_span *span);
 
+/* Where the last run of l ends (the rightmost run end), points from the
+ * line's start. */
+double layout_line_end(const layout_line *l);
+
 /* Lay out one unbroken line (for labels, running heads, page numbers). */
 int layout_single_line(layout_text_ctx *t, const layout_span *spans,
                        size_t nspans, layout_line *out);

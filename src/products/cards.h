@@ -192,10 +192,6 @@ void cards_draw_cut_marks(sp_page *pg, const cards_box *boxes, size_t n,
 /* The guidance line in the sheet margin, placed clear of the crop marks. */
 void cards_draw_guidance(sp_typeset *r, sp_page *pg, const cards_box *boxes,
                          size_t n, const char *text);
-/* Draw one line of text with its left end at x, baseline y; returns the
- * width. */
-double cards_draw_text(sp_typeset *r, sp_page *pg, const layout_span *st,
-                       const char *text, double x, double y);
 /* Shift everything on a page by (dx, dy). */
 void cards_shift_page(sp_page *pg, double dx, double dy);
 /* Draw the calibration front (back = 0) or back on doc's page. */

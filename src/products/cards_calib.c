@@ -64,13 +64,8 @@ static void label(sp_typeset *r, sp_page *pg, const char *t, double x, double y,
                   double size, int centre)
 {
 	layout_span st = typeset_span(FAMILY_HEADING, 0, size, INK);
-	if (centre) {
-		layout_span m = st;
-		m.text = t;
-		m.len = strlen(t);
-		x -= layout_measure(r->text, &m) / 2;
-	}
-	cards_draw_text(r, pg, &st, t, x, y);
+	typeset_draw_text(r, pg, &st, t, x, y,
+	                  centre ? ALIGN_CENTER : ALIGN_LEFT);
 }
 
 /* A scale of ticks every millimetre, -SCALE_MM..+SCALE_MM, centred on c,

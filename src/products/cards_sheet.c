@@ -22,25 +22,6 @@
 
 /* ---- text ---- */
 
-double cards_draw_text(sp_typeset *r, sp_page *pg, const layout_span *st,
-                       const char *text, double x, double y)
-{
-	layout_span s = *st;
-	s.text = text;
-	s.len = strlen(text);
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(r->text, &s, 1, &l);
-	for (size_t i = 0; i < l.nruns; i++) {
-		const layout_run *run = &l.runs[i];
-		page_add_text(pg, x + run->x, y, run->face, run->size,
-		              run->color, run->text, run->len, run->width);
-	}
-	double w = l.width;
-	layout_line_free(&l);
-	return w;
-}
-
 static double text_width(sp_typeset *r, const layout_span *st, const char *text)
 {
 	layout_span s = *st;
@@ -291,8 +272,8 @@ void cards_draw_guidance(sp_typeset *r, sp_page *pg, const cards_box *boxes,
 		double base = lo + block - (i + 1) * lead +
 		              (lead - st.size) / 2 + st.size * 0.22;
 		double w = text_width(r, &st, lines[i]);
-		cards_draw_text(r, pg, &st, lines[i], (g.x0 + g.x1 - w) / 2,
-		                base);
+		typeset_draw_text(r, pg, &st, lines[i], (g.x0 + g.x1 - w) / 2,
+		                  base, ALIGN_LEFT);
 	}
 }
 

@@ -637,26 +637,6 @@ static void roman(long n, char *out, size_t cap)
 		}
 }
 
-static void draw_text_at(hb *h, sp_page *pg, const char *text,
-                         const layout_span *st, double x, double y, int align)
-{
-	layout_span s = *st;
-	s.text = text;
-	s.len = strlen(text);
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(h->r->text, &s, 1, &l);
-	if (align == 1)
-		x -= l.width / 2;
-	else if (align == 2)
-		x -= l.width;
-	for (size_t i = 0; i < l.nruns; i++)
-		page_add_text(pg, x + l.runs[i].x, y, l.runs[i].face,
-		              l.runs[i].size, l.runs[i].color, l.runs[i].text,
-		              l.runs[i].len, l.runs[i].width);
-	layout_line_free(&l);
-}
-
 static const char *section_of_page(hb *h, size_t p)
 {
 	const char *name = NULL;
@@ -701,13 +681,15 @@ static void decorate(hb *h, sp_document *doc)
 			snprintf(txt, sizeof txt, "Page %zu of %zu",
 			         p - h->front_pages + 1, body_pages);
 		}
-		draw_text_at(h, pg, txt, &h->meta, (x0 + x1) / 2, fy, 1);
+		typeset_draw_text(h->r, pg, &h->meta, txt, (x0 + x1) / 2, fy,
+		                  ALIGN_CENTER);
 		const char *sec =
 		    p >= h->front_pages ? section_of_page(h, p) : NULL;
 		if (sec && !starts_section(h, p)) {
 			double hy = t->page_h - t->margin_top * 0.55;
-			draw_text_at(h, pg, sec, &h->meta, left ? x0 : x1, hy,
-			             left ? 0 : 2);
+			typeset_draw_text(h->r, pg, &h->meta, sec,
+			                  left ? x0 : x1, hy,
+			                  left ? ALIGN_LEFT : ALIGN_RIGHT);
 			page_add_line(pg, x0, hy - 4, x1, hy - 4, 0.4,
 			              t->color_rule);
 		}

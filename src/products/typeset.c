@@ -206,6 +206,16 @@ void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
 	}
 }
 
+double typeset_draw_text(const sp_typeset *r, sp_page *pg,
+                         const layout_span *st, const char *text, double x,
+                         double y, layout_align align)
+{
+	layout_span s = *st;
+	s.text = text;
+	s.len = strlen(text);
+	return layout_draw_text(r->text, pg, &s, x, y, align);
+}
+
 typedef void (*dump_extra_fn)(FILE *, void *);
 
 static product_status write_dump(sp_typeset *r, const sp_document *doc,

@@ -69,6 +69,13 @@ product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
                                 const char *out_path, const char *dump_path,
                                 void (*extra)(FILE *, void *), void *ud);
 
+/* Draw text in style st as one line on pg, baseline y: x is its left
+ * end, centre or right end as align says (layout_draw_text). Returns its
+ * width, points. */
+double typeset_draw_text(const sp_typeset *r, sp_page *pg,
+                         const layout_span *st, const char *text, double x,
+                         double y, layout_align align);
+
 /* Millimetres to points. */
 #define MM_PT(mm) ((mm)*72.0 / 25.4)
 

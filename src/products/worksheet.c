@@ -543,24 +543,6 @@ static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
 	return 0;
 }
 
-static void draw_text(ws *w, sp_page *pg, const char *text, double x, double y,
-                      int right)
-{
-	layout_span s = w->foot;
-	s.text = text;
-	s.len = strlen(text);
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(w->r->text, &s, 1, &l);
-	if (right)
-		x -= l.width;
-	for (size_t i = 0; i < l.nruns; i++)
-		page_add_text(pg, x + l.runs[i].x, y, l.runs[i].face,
-		              l.runs[i].size, l.runs[i].color, l.runs[i].text,
-		              l.runs[i].len, l.runs[i].width);
-	layout_line_free(&l);
-}
-
 static void footers(ws *w, sp_document *doc)
 {
 	const sp_template *t = w->t;
@@ -583,8 +565,9 @@ static void footers(ws *w, sp_document *doc)
 			         doc->npages);
 		sp_page *pg = &doc->pages[p];
 		page_add_line(pg, x1, y + 10, x2, y + 10, 0.4, t->color_rule);
-		draw_text(w, pg, left, x1, y, 0);
-		draw_text(w, pg, right, x2, y, 1);
+		typeset_draw_text(w->r, pg, &w->foot, left, x1, y, ALIGN_LEFT);
+		typeset_draw_text(w->r, pg, &w->foot, right, x2, y,
+		                  ALIGN_RIGHT);
 	}
 	free(left);
 }
