@@ -30,9 +30,6 @@ typedef struct hb {
 	long *page_of_cat;
 	long page_of_index;
 	size_t front_pages; /* cover + contents (roman numbers) */
-	size_t *page_cat;   /* per page: category index + 1 of its section */
-	size_t npage_cat;
-	int pass_changed;
 	/* styles */
 	layout_span body, small, meta, label, h1, h2, title, toc, toc_bold;
 	layout_para_style ps_body, ps_left, ps_center, ps_small;
@@ -537,33 +534,6 @@ static void build_index(hb *h, sp_flow *f)
 
 /* ---- pages ---- */
 
-typedef struct frame_src {
-	hb *h;
-	long limit;
-	int refused;
-} frame_src;
-
-static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
-{
-	frame_src *fs = ud;
-	const sp_template *t = fs->h->t;
-	if (to_odd && doc->npages % 2 == 1) /* next page would be even */
-		doc_add_page(doc, t->page_w, t->page_h);
-	if ((long)doc->npages >= fs->limit) {
-		fs->refused = 1;
-		return -1;
-	}
-	doc_add_page(doc, t->page_w, t->page_h);
-	size_t idx = doc->npages - 1;
-	int left_page = fs->h->o->duplex && idx % 2 == 1;
-	fr->page = idx;
-	fr->x = left_page ? t->margin_outer : t->margin_inner;
-	fr->top = t->page_h - t->margin_top;
-	fr->w = t->page_w - t->margin_inner - t->margin_outer;
-	fr->h = t->page_h - t->margin_top - t->margin_bottom;
-	return 0;
-}
-
 static sp_flow *build_flow(hb *h)
 {
 	sp_flow *f = flow_new();
@@ -727,8 +697,9 @@ static sp_document *lay_out(hb *h)
 		sp_flow *f = build_flow(h);
 		flow_trim(f);
 		sp_document *doc = doc_new();
-		frame_src fs = {h, limit, 0};
-		long n = layout_paginate(h->r->eng, f, doc, next_frame, &fs);
+		typeset_pages fs = {h->t, limit, h->o->duplex};
+		long n =
+		    layout_paginate(h->r->eng, f, doc, typeset_next_frame, &fs);
 		flow_free(f);
 		if (n < 0) {
 			diag_error(

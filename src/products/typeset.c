@@ -206,6 +206,25 @@ void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
 	}
 }
 
+int typeset_next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
+{
+	const typeset_pages *tp = ud;
+	const sp_template *t = tp->t;
+	if (to_odd && doc->npages % 2 == 1) /* next page would be even */
+		doc_add_page(doc, t->page_w, t->page_h);
+	if ((long)doc->npages >= tp->limit)
+		return -1;
+	doc_add_page(doc, t->page_w, t->page_h);
+	size_t idx = doc->npages - 1;
+	int left_page = tp->duplex && idx % 2 == 1;
+	fr->page = idx;
+	fr->x = left_page ? t->margin_outer : t->margin_inner;
+	fr->top = t->page_h - t->margin_top;
+	fr->w = t->page_w - t->margin_inner - t->margin_outer;
+	fr->h = t->page_h - t->margin_top - t->margin_bottom;
+	return 0;
+}
+
 double typeset_draw_text(const sp_typeset *r, sp_page *pg,
                          const layout_span *st, const char *text, double x,
                          double y, layout_align align)

@@ -69,6 +69,18 @@ product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
                                 const char *out_path, const char *dump_path,
                                 void (*extra)(FILE *, void *), void *ud);
 
+/* The frames of a paginated product: the template's body area on each
+ * new page (layout_next_frame_fn; ud is a typeset_pages). A break that
+ * asks for an odd page gets a blank even page first; no page is added
+ * beyond `limit`. */
+typedef struct typeset_pages {
+	const sp_template *t;
+	long limit; /* pages at most */
+	int duplex; /* left-hand (even-numbered) pages mirror the margins */
+} typeset_pages;
+int typeset_next_frame(void *ud, sp_document *doc, int to_odd,
+                       layout_frame *fr);
+
 /* Draw text in style st as one line on pg, baseline y: x is its left
  * end, centre or right end as align says (layout_draw_text). Returns its
  * width, points. */

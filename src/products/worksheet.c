@@ -520,29 +520,6 @@ static void build_scorecard(ws *w, sp_flow *f)
 
 /* ---- pages ---- */
 
-typedef struct frame_src {
-	const sp_template *t;
-	int refused;
-} frame_src;
-
-static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
-{
-	frame_src *fs = ud;
-	const sp_template *t = fs->t;
-	(void)to_odd;
-	if (doc->npages >= WS_MAX_PAGES) {
-		fs->refused = 1;
-		return -1;
-	}
-	doc_add_page(doc, t->page_w, t->page_h);
-	fr->page = doc->npages - 1;
-	fr->x = t->margin_inner;
-	fr->top = t->page_h - t->margin_top;
-	fr->w = t->page_w - t->margin_inner - t->margin_outer;
-	fr->h = t->page_h - t->margin_top - t->margin_bottom;
-	return 0;
-}
-
 static void footers(ws *w, sp_document *doc)
 {
 	const sp_template *t = w->t;
@@ -605,8 +582,8 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 	init_styles(&w);
 	sp_flow *f = build_flow(&w);
 	sp_document *doc = doc_new();
-	frame_src fs = {w.t, 0};
-	long frames = layout_paginate(r->eng, f, doc, next_frame, &fs);
+	typeset_pages fs = {w.t, WS_MAX_PAGES, 0};
+	long frames = layout_paginate(r->eng, f, doc, typeset_next_frame, &fs);
 	flow_free(f);
 	if (frames < 0) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0),
