@@ -48,9 +48,7 @@ static sp_flow *label_flow(const cards_card *k, const char *left, int left_bold,
 {
 	const sp_template *t = k->r->tpl;
 	sp_flow *f = flow_new();
-	layout_para_style ps = typeset_para_style(k->r, k->ls, 0);
-	ps.align = align;
-	ps.hyphenate = 0;
+	layout_para_style ps = typeset_display_style(k->r, k->ls, align);
 	layout_span st = typeset_span(
 	    FAMILY_HEADING, left_bold ? VARIANT_BOLD : 0, k->ls, left_color);
 	flow_block *b = typeset_text_para(f, left, &st, &ps);
@@ -111,10 +109,9 @@ static sp_flow *front_body(const cards_card *k, double size)
 {
 	const sp_template *t = k->r->tpl;
 	sp_flow *f = flow_new();
-	layout_para_style ps = typeset_para_style(k->r, size, 0);
-	ps.align = ALIGN_CENTER;
+	/* display text: whole words */
+	layout_para_style ps = typeset_display_style(k->r, size, ALIGN_CENTER);
 	ps.leading = size * 1.25;
-	ps.hyphenate = 0; /* display text: whole words */
 	layout_span st =
 	    typeset_span(FAMILY_HEADING, VARIANT_BOLD, size, t->color_text);
 	st.loc = k->q->question.loc;

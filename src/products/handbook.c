@@ -31,8 +31,9 @@ typedef struct hb {
 	long page_of_index;
 	size_t front_pages; /* cover + contents (roman numbers) */
 	/* styles */
-	layout_span body, small, meta, label, h1, h2, title, toc, toc_bold;
-	layout_para_style ps_body, ps_left, ps_center, ps_small;
+	typeset_styles st; /* body, small, h2 and their paragraph styles */
+	layout_span meta, label, h1, title, toc, toc_bold;
+	layout_para_style ps_center;
 } hb;
 
 /* ---- styles ---- */
@@ -40,34 +41,25 @@ typedef struct hb {
 static void init_styles(hb *h)
 {
 	const sp_template *t = h->t;
-	h->body = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
-	h->small = typeset_span(FAMILY_BODY, 0, t->size_small, t->color_text);
+	typeset_styles_init(h->r, &h->st);
 	h->meta =
 	    typeset_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
 	h->label = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
 	                        t->size_small + 0.5, t->color_accent);
 	h->h1 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
 	                     t->color_accent);
-	h->h2 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
-	                     t->color_text);
 	h->title = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
 	                        t->color_accent);
 	h->toc = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
 	h->toc_bold = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
 	                           t->size_body + 0.5, t->color_text);
-	h->ps_body = typeset_para_style(h->r, t->size_body, 1);
-	h->ps_left = typeset_para_style(h->r, t->size_body, 0);
-	h->ps_small = typeset_para_style(h->r, t->size_small, 0);
-	h->ps_center = h->ps_left;
-	h->ps_center.align = ALIGN_CENTER;
-	h->ps_center.hyphenate = 0;
+	h->ps_center = typeset_display_style(h->r, t->size_body, ALIGN_CENTER);
 }
 
 static layout_para_style heading_style(const hb *h, double size)
 {
-	layout_para_style ps = typeset_para_style(h->r, size, 0);
+	layout_para_style ps = typeset_display_style(h->r, size, ALIGN_LEFT);
 	ps.leading = size * 1.22;
-	ps.hyphenate = 0;
 	return ps;
 }
 
@@ -118,7 +110,7 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	const sp_template *t = h->t;
 	const sp_corpus *c = h->c;
 	/* an empty paragraph holds the space (space vanishes at a top) */
-	flow_block *top = flow_add_para(f, &h->ps_left);
+	flow_block *top = flow_add_para(f, &h->st.ps_left);
 	top->space_after = top_space;
 	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
 	             &h->title, 0);
@@ -190,8 +182,8 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
                              const char *text, const char *dest, long page,
                              int top, sp_loc loc)
 {
-	layout_para_style ps = h->ps_left;
-	ps.hyphenate = 0;
+	layout_para_style ps =
+	    typeset_display_style(h->r, h->t->size_body, ALIGN_LEFT);
 	flow_block *b = flow_add_para(f, &ps);
 	const layout_span *st = top ? &h->toc_bold : &h->toc;
 	layout_span s = *st;
@@ -274,7 +266,7 @@ static void question_meta(hb *h, sp_flow *f, const sp_question *q)
 		           q->topics[i]);
 	if (b.len) {
 		flow_block *m =
-		    typeset_text_para(f, b.data, &h->meta, &h->ps_small);
+		    typeset_text_para(f, b.data, &h->meta, &h->st.ps_small);
 		m->keep_with_next = 1;
 		m->space_after = 4;
 	}
@@ -307,12 +299,13 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 		layout_span ls = lab;
 		ls.loc = fw->steps[i].label.loc;
 		flow_block *l =
-		    typeset_text_para(lc, lb.data, &ls, &h->ps_small);
+		    typeset_text_para(lc, lb.data, &ls, &h->st.ps_small);
 		l->pstyle.hyphenate = 0;
 		buf_free(&lb);
-		layout_span ps = h->small;
+		layout_span ps = h->st.small;
 		ps.loc = fw->steps[i].prompt.loc;
-		typeset_text_para(pc, fw->steps[i].prompt.s, &ps, &h->ps_small);
+		typeset_text_para(pc, fw->steps[i].prompt.s, &ps,
+		                  &h->st.ps_small);
 		flow_row_add_cell(row, 96, lc);
 		flow_row_add_cell(row, 0, pc);
 	}
@@ -331,7 +324,7 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 	l->pstyle = heading_style(h, h->label.size);
 	l->space_after = 2;
 	l->keep_with_next = 1;
-	typeset_rich_text(h->r, in, &q->tip, &h->body, &h->ps_body, 0, 4);
+	typeset_rich_text(h->r, in, &q->tip, &h->st.body, &h->st.ps_body, 0, 4);
 	if (h->o->write_in) {
 		flow_block *y = label(h, in, "Your example", 8);
 		y->pstyle.leading = 12;
@@ -352,9 +345,9 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		shown += sel_index_of(h, q->related[i]) >= 0;
 	if (!shown)
 		return; /* nothing related is in this selection */
-	flow_block *b = flow_add_para(f, &h->ps_left);
+	flow_block *b = flow_add_para(f, &h->st.ps_left);
 	b->space_before = 8;
-	layout_span s = h->small;
+	layout_span s = h->st.small;
 	s.variant = VARIANT_BOLD;
 	s.family = FAMILY_HEADING;
 	s.color = h->t->color_accent;
@@ -373,7 +366,7 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		buf_printf(&txt, "%s%s %s (page %s)", first ? "" : "; ", num,
 		           rq->question.s, pg);
 		buf_printf(&link, "#%s", dest);
-		layout_span ls = h->small;
+		layout_span ls = h->st.small;
 		ls.link = link.data;
 		ls.loc = rq->question.loc;
 		flow_para_add(b, txt.data, txt.len, &ls);
@@ -389,9 +382,9 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	char num[32], dest[300];
 	q_number(h, si, num, sizeof num);
 	q_dest(q, dest, sizeof dest);
-	layout_para_style ps = heading_style(h, h->h2.size);
+	layout_para_style ps = heading_style(h, h->st.h2.size);
 	flow_block *hd = flow_add_para(f, &ps);
-	layout_span st = h->h2;
+	layout_span st = h->st.h2;
 	st.loc = q->question.loc;
 	hd->indent_left = 30;
 	layout_span ns = st;
@@ -409,27 +402,27 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	question_meta(h, f, q);
 	if (q->why.nblocks) {
 		label(h, f, "Why they ask", 6);
-		typeset_rich_text(h->r, f, &q->why, &h->body, &h->ps_body, 0,
-		                  h->t->para_space);
+		typeset_rich_text(h->r, f, &q->why, &h->st.body, &h->st.ps_body,
+		                  0, h->t->para_space);
 	}
 	if (q->answer.nblocks) {
 		label(h, f, "Model answer", 9);
-		typeset_rich_text(h->r, f, &q->answer, &h->body, &h->ps_body, 0,
-		                  h->t->para_space);
+		typeset_rich_text(h->r, f, &q->answer, &h->st.body,
+		                  &h->st.ps_body, 0, h->t->para_space);
 	}
 	if (q->framework.name.s && q->framework.nsteps)
 		framework_box(h, f, q);
 	if (q->key_points.n) {
 		label(h, f, "Key points", 10);
 		typeset_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
-		                &h->body, &h->ps_left, 0, 2);
+		                &h->st.body, &h->st.ps_left, 0, 2);
 	}
 	if (q->tip.nblocks || h->o->write_in)
 		tip_box(h, f, q);
 	if (q->follow_ups.n) {
 		label(h, f, "Follow-up questions", 10);
 		typeset_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
-		                &h->body, &h->ps_left, 0, 2);
+		                &h->st.body, &h->st.ps_left, 0, 2);
 	}
 	if (q->nrelated)
 		see_also(h, f, q);
@@ -457,9 +450,9 @@ static void build_section(hb *h, sp_flow *f, size_t ci)
 	r->space_after = 10;
 	r->keep_with_next = 1;
 	if (cat->summary.nblocks) {
-		layout_span s = h->body;
+		layout_span s = h->st.body;
 		s.variant = VARIANT_ITALIC;
-		typeset_rich_text(h->r, f, &cat->summary, &s, &h->ps_body, 0,
+		typeset_rich_text(h->r, f, &cat->summary, &s, &h->st.ps_body, 0,
 		                  h->t->para_space);
 	}
 	for (size_t si = 0; si < h->nsel; si++)
@@ -498,7 +491,7 @@ static void build_index(hb *h, sp_flow *f)
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(topics[i], topics[i - 1]))
 			continue;
-		flow_block *e = flow_add_para(f, &h->ps_left);
+		flow_block *e = flow_add_para(f, &h->st.ps_left);
 		e->indent_left = 14;
 		e->pstyle.first_indent = -14;
 		e->space_before = 3;

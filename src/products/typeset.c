@@ -82,6 +82,27 @@ layout_para_style typeset_para_style(const sp_typeset *r, double size,
 	return ps;
 }
 
+layout_para_style typeset_display_style(const sp_typeset *r, double size,
+                                        layout_align align)
+{
+	layout_para_style ps = typeset_para_style(r, size, 0);
+	ps.align = align;
+	ps.hyphenate = 0;
+	return ps;
+}
+
+void typeset_styles_init(const sp_typeset *r, typeset_styles *s)
+{
+	const sp_template *t = r->tpl;
+	s->body = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	s->small = typeset_span(FAMILY_BODY, 0, t->size_small, t->color_text);
+	s->h2 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
+	                     t->color_text);
+	s->ps_body = typeset_para_style(r, t->size_body, 1);
+	s->ps_left = typeset_para_style(r, t->size_body, 0);
+	s->ps_small = typeset_para_style(r, t->size_small, 0);
+}
+
 flow_block *typeset_text_para(sp_flow *f, const char *text,
                               const layout_span *st,
                               const layout_para_style *ps)
@@ -131,8 +152,7 @@ static void code_block(const sp_typeset *r, sp_flow *f, const rt_block *blk,
 	s.variant = 0;
 	s.size = base->size * t->size_mono / t->size_body;
 	s.link = NULL;
-	layout_para_style ps = typeset_para_style(r, s.size, 0);
-	ps.hyphenate = 0;
+	layout_para_style ps = typeset_display_style(r, s.size, ALIGN_LEFT);
 	ps.preserve_space = 1;
 	sp_flow *in = flow_new();
 	flow_block *p = flow_add_para(in, &ps);

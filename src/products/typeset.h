@@ -33,6 +33,23 @@ layout_span typeset_span(sp_family fam, int variant, double size,
 layout_para_style typeset_para_style(const sp_typeset *r, double size,
                                      int justify);
 
+/* A display style: aligned as asked, never hyphenated (headings, labels,
+ * table cells, card text). */
+layout_para_style typeset_display_style(const sp_typeset *r, double size,
+                                        layout_align align);
+
+/* The spans and paragraph styles the handbook and the worksheet both
+ * start from (the template's sizes and colours). */
+typedef struct typeset_styles {
+	layout_span body;  /* body text */
+	layout_span small; /* small text */
+	layout_span h2;    /* a question's heading: heading family, bold */
+	layout_para_style ps_body;  /* body, justified when the template is */
+	layout_para_style ps_left;  /* body, ragged right */
+	layout_para_style ps_small; /* small, ragged right */
+} typeset_styles;
+void typeset_styles_init(const sp_typeset *r, typeset_styles *s);
+
 /* Append a plain-text paragraph (white space already folded). Returns the
  * block. */
 flow_block *typeset_text_para(sp_flow *f, const char *text,
