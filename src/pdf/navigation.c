@@ -110,7 +110,7 @@ int nav_outline(pdf_renderer *r)
 		HPDF_Outline ol = HPDF_CreateOutline(
 		    r->pdf, parent, outline_title(r, o->title), enc);
 		if (!ol)
-			return renderer_failed(r, "outline"), -1;
+			return pdf_render_failed(r, "outline"), -1;
 		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);
 		if (o->dest) {
 			HPDF_Destination dst = make_dest(r, o->dest);
@@ -128,7 +128,7 @@ int nav_outline(pdf_renderer *r)
 	}
 	if (doc->outline_open)
 		HPDF_SetPageMode(r->pdf, HPDF_PAGE_MODE_USE_OUTLINE);
-	return renderer_failed(r, "outline") ? -1 : 0;
+	return pdf_render_failed(r, "outline") ? -1 : 0;
 }
 
 static void add_label(pdf_renderer *r, size_t first, label_style st, int start,
@@ -188,5 +188,5 @@ int nav_labels(pdf_renderer *r)
 		          v[i]->prefix);
 	}
 	free(v);
-	return renderer_failed(r, "page labels") ? -1 : 0;
+	return pdf_render_failed(r, "page labels") ? -1 : 0;
 }

@@ -20,7 +20,7 @@
 #include "util/mem.h"
 
 /* Reports the pending libharu error, if any; returns non-zero then. */
-int renderer_failed(pdf_renderer *r, const char *what)
+int pdf_render_failed(pdf_renderer *r, const char *what)
 {
 	HPDF_STATUS e = HPDF_GetError(r->pdf);
 	if (!r->err.count && e == HPDF_OK)
@@ -130,7 +130,7 @@ static int load_fonts(pdf_renderer *r)
 			haru_glyphid_register(def, fc->gid);
 		if (!r->font[f]) {
 			free(need);
-			if (!renderer_failed(r, fc->path))
+			if (!pdf_render_failed(r, fc->path))
 				diag_error(r->d, sp_loc_make(NULL, 0, 0),
 				           "cannot load font '%s'", fc->path);
 			return -1;
@@ -156,11 +156,11 @@ static int add_pages(pdf_renderer *r)
 		}
 		r->pages[p] = HPDF_AddPage(r->pdf);
 		if (!r->pages[p])
-			return renderer_failed(r, "adding a page"), -1;
+			return pdf_render_failed(r, "adding a page"), -1;
 		HPDF_Page_SetWidth(r->pages[p], (HPDF_REAL)pg->width);
 		HPDF_Page_SetHeight(r->pages[p], (HPDF_REAL)pg->height);
 	}
-	return renderer_failed(r, "adding pages") ? -1 : 0;
+	return pdf_render_failed(r, "adding pages") ? -1 : 0;
 }
 
 /* Documents of at least this many pages deflate their pages on a second
@@ -214,7 +214,7 @@ static int put_contents(pdf_renderer *r)
 		r->err.code = ret;
 		r->err.count = 1;
 	}
-	return renderer_failed(r, "page contents") ? -1 : 0;
+	return pdf_render_failed(r, "page contents") ? -1 : 0;
 }
 
 static int draw_pages(pdf_renderer *r)
@@ -225,7 +225,7 @@ static int draw_pages(pdf_renderer *r)
 		nav_links(r, p);
 		char what[64];
 		snprintf(what, sizeof what, "page %zu", p + 1);
-		if (renderer_failed(r, what))
+		if (pdf_render_failed(r, what))
 			return -1;
 		if (r->deflating)
 			pdf_deflate_ready(r->deflating, p + 1);
@@ -246,13 +246,13 @@ static int fix_fonts(pdf_renderer *r)
 			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
 			                     r->used[f]);
 		if (ret != HPDF_OK &&
-		    !renderer_failed(r, r->fonts->faces[f].path)) {
+		    !pdf_render_failed(r, r->fonts->faces[f].path)) {
 			diag_error(r->d, sp_loc_make(NULL, 0, 0),
 			           "cannot prepare font '%s' for embedding",
 			           r->fonts->faces[f].path);
 			return -1;
 		}
-		if (renderer_failed(r, "font repair"))
+		if (pdf_render_failed(r, "font repair"))
 			return -1;
 	}
 	timing_mark("pdf: outline, labels, fonts");
@@ -275,11 +275,11 @@ static void unshare_fonts(pdf_renderer *r)
 
 static int save(pdf_renderer *r, char **data, size_t *len)
 {
-	if (renderer_failed(r, "before saving"))
+	if (pdf_render_failed(r, "before saving"))
 		return -1;
 	if (HPDF_SaveToStream(r->pdf) != HPDF_OK ||
-	    renderer_failed(r, "saving"))
-		return (void)renderer_failed(r, "saving"), -1;
+	    pdf_render_failed(r, "saving"))
+		return (void)pdf_render_failed(r, "saving"), -1;
 	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
 	char *buf = xmalloc(size ? size : 1);
 	HPDF_UINT32 got = size;
@@ -288,7 +288,7 @@ static int save(pdf_renderer *r, char **data, size_t *len)
 	    HPDF_ReadFromStream(r->pdf, (HPDF_BYTE *)buf, &got) != HPDF_OK &&
 	    got != size) {
 		free(buf);
-		return (void)renderer_failed(r, "reading the saved PDF"), -1;
+		return (void)pdf_render_failed(r, "reading the saved PDF"), -1;
 	}
 	if (got != size) {
 		free(buf);
@@ -314,12 +314,12 @@ static int setup(pdf_renderer *r, const pdf_render_opts *o)
 	                                                : HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(r->pdf);
 	HPDF_SetCurrentEncoder(r->pdf, "UTF-8");
-	if (renderer_failed(r, "set-up"))
+	if (pdf_render_failed(r, "set-up"))
 		return -1;
 	set_info(r);
 	if (!o->no_date)
 		set_date(r);
-	return renderer_failed(r, "document info") ? -1 : 0;
+	return pdf_render_failed(r, "document info") ? -1 : 0;
 }
 
 int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,

@@ -30,7 +30,7 @@ typedef struct pdf_renderer {
 
 /* render.c: reports the pending libharu error, if any (what: the step);
  * returns non-zero then. */
-int renderer_failed(pdf_renderer *r, const char *what);
+int pdf_render_failed(pdf_renderer *r, const char *what);
 
 /* draw.c: page p's rectangles, lines and text into r->raw[p], recording
  * the code points drawn in r->used. */
