@@ -233,4 +233,26 @@ static int make_tmpdir(void)
 	return 0;
 }
 
+/* The default fonts, or NULL after saying so. */
+static pdf_fonts *open_fonts(void)
+{
+	sp_diag d;
+	diag_init(&d, stderr);
+	pdf_fonts *pf = pdf_fonts_open(NULL, &d);
+	if (!pf)
+		fprintf(stderr, "cannot open the default fonts\n");
+	return pf;
+}
+
+/* Frees doc and the fonts, removes the directory; main's exit status. */
+static int finish(sp_document *doc, pdf_fonts *pf)
+{
+	doc_free(doc);
+	pdf_fonts_close(pf);
+	remove_tmpdir();
+	if (failures)
+		fprintf(stderr, "%d failure(s)\n", failures);
+	return failures ? 1 : 0;
+}
+
 #endif

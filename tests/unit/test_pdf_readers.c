@@ -321,13 +321,9 @@ int main(int argc, char **argv)
 	}
 	if (make_tmpdir() < 0)
 		return 1;
-	sp_diag d;
-	diag_init(&d, stderr);
-	pdf_fonts *pf = pdf_fonts_open(NULL, &d);
-	if (!pf) {
-		fprintf(stderr, "cannot open the default fonts\n");
+	pdf_fonts *pf = open_fonts();
+	if (!pf)
 		return 1;
-	}
 	const layout_fonts *lf = pdf_fonts_layout(pf);
 	sp_document *doc = make_doc(lf);
 	char *pdf = path_in_tmp("handbook.pdf");
@@ -335,10 +331,5 @@ int main(int argc, char **argv)
 	reader_checks(pdf);
 	check_nested_composites(pf, lf);
 	free(pdf);
-	doc_free(doc);
-	pdf_fonts_close(pf);
-	remove_tmpdir();
-	if (failures)
-		fprintf(stderr, "%d failure(s)\n", failures);
-	return failures ? 1 : 0;
+	return finish(doc, pf);
 }

@@ -307,15 +307,11 @@ int main(void)
 {
 	if (make_tmpdir() < 0)
 		return 1;
-	sp_diag d;
-	diag_init(&d, stderr);
 	double t0 = now();
-	pdf_fonts *pf = pdf_fonts_open(NULL, &d);
+	pdf_fonts *pf = open_fonts();
 	double t1 = now();
-	if (!pf) {
-		fprintf(stderr, "cannot open the default fonts\n");
+	if (!pf)
 		return 1;
-	}
 	printf("fonts: %d faces located and parsed in %.3f s\n",
 	       pdf_fonts_count(pf), t1 - t0);
 	const layout_fonts *lf = pdf_fonts_layout(pf);
@@ -327,10 +323,5 @@ int main(void)
 	check_output(doc, lf);
 	check_threads(doc, lf);
 	check_speed(lf);
-	doc_free(doc);
-	pdf_fonts_close(pf);
-	remove_tmpdir();
-	if (failures)
-		fprintf(stderr, "%d failure(s)\n", failures);
-	return failures ? 1 : 0;
+	return finish(doc, pf);
 }
