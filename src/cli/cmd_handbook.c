@@ -247,8 +247,8 @@ static int each_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a)
 	                NULL};
 	int st = sp_workers_run(&w, NULL);
 	if (st == SP_WORKERS_CHILD)
-		return EXIT_OK;         /* a worker: its roles are reported */
-	if (st == SP_WORKERS_NO_FORK) { /* no worker: render them here */
+		return EXIT_OK; /* a worker: its roles are reported */
+	if (st < 0) {           /* no worker: render them here */
 		w.jobs = 1;
 		sp_workers_run(&w, NULL);
 	}

@@ -201,8 +201,9 @@ static product_status render_all(batch *b, int *child)
 	size_t lost = 0;
 	int st = sp_workers_run(&w, &lost);
 	*child = st == SP_WORKERS_CHILD;
-	if (st == SP_WORKERS_NO_FORK) {
-		diag_error(b->d, sp_loc_make(NULL, 0, 0), "fork: %s",
+	if (st == SP_WORKERS_NO_FORK || st == SP_WORKERS_NO_PIPE) {
+		diag_error(b->d, sp_loc_make(NULL, 0, 0), "%s: %s",
+		           st == SP_WORKERS_NO_PIPE ? "pipe" : "fork",
 		           strerror(errno));
 		g.rc = PRODUCT_IO;
 	}

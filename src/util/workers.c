@@ -152,13 +152,13 @@ int sp_workers_run(const sp_workers *w, size_t *lost)
 	p.next = mmap(NULL, sizeof *p.next, PROT_READ | PROT_WRITE,
 	              MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	if (p.next == MAP_FAILED)
-		return SP_WORKERS_NO_FORK;
+		return SP_WORKERS_NO_PIPE;
 	*p.next = 0;
 	if (pipe(p.fd) < 0) {
 		int e = errno;
 		munmap(p.next, sizeof *p.next);
 		errno = e;
-		return SP_WORKERS_NO_FORK;
+		return SP_WORKERS_NO_PIPE;
 	}
 	p.pids = xcalloc((size_t)jobs, sizeof *p.pids);
 	p.current = xcalloc((size_t)jobs, sizeof *p.current);

@@ -43,6 +43,8 @@ enum {
 	SP_WORKERS_CHILD = 1,    /* in a worker: return up to main now */
 	SP_WORKERS_NO_FORK = -1, /* no worker could be started (errno
 	                          * says why); no task ran */
+	SP_WORKERS_NO_PIPE = -2, /* nor the pipe (or the shared counter)
+	                          * made; no task ran */
 };
 
 /* Runs the tasks. *lost (when not NULL) gets the number of workers that
