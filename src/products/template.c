@@ -531,8 +531,10 @@ static void load_document(tctx *c, const ynode *root)
 		return;
 	}
 	each_key(c, root, "template", keys, top_key);
+	/* the margins are checked on the file's paper, then --paper applies
+	 * (to check them on --paper's, move apply_paper above this line) */
 	check_geometry(c, root);
-	apply_paper(c); /* the margins were checked on the file's paper */
+	apply_paper(c);
 }
 
 static void template_yaml_error(void *ctx, unsigned line, unsigned col,

@@ -9,7 +9,7 @@
 # cannot make a directory unwritable: /proc and /sys are used instead.
 source "${SP_SOURCE_DIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 C=$SP_SOURCE_DIR/tests/fuzz/seeds/fuzz_pipeline/bundled-common.yaml
-GEN=$SP_SOURCE_DIR/tests/e2e/data/hostile-gen/gen.py
+GEN=$SP_SOURCE_DIR/tests/e2e/data/hostile-gen/hostile_gen.py
 T=$([ "${SP_SANITIZE:-0}" = 1 ] && echo 300 || echo 120)
 
 # no_temps DIR: nothing named like a temporary output file is left
