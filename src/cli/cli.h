@@ -5,6 +5,7 @@
 
 #include "corpus/corpus.h"
 #include "corpus/select.h"
+#include "products/status.h"
 
 /* Exit codes. */
 enum {
@@ -13,6 +14,9 @@ enum {
 	EXIT_USAGE = 2,   /* bad command line */
 	EXIT_IO = 3       /* cannot read or write a file */
 };
+
+/* The exit code that reports a product's status. */
+int cli_exit_code(product_status s);
 
 /* Options shared by the commands that read a corpus. */
 typedef struct cli_common {
@@ -37,12 +41,5 @@ int cmd_cards(int argc, char **argv);
 int cmd_worksheet(int argc, char **argv);
 int cmd_init(int argc, char **argv);
 int cmd_import(int argc, char **argv);
-
-/* Directory holding the bundled data (content/, templates/, fonts/):
- * next to the executable's build tree, or the install prefix's datadir.
- * Returns a static string or NULL. */
-const char *cli_data_dir(void);
-/* Path of bundled data item (e.g. "content"), newly allocated, or NULL. */
-char *cli_data_path(const char *item);
 
 #endif

@@ -1,5 +1,4 @@
 /* cmd_cards.c - `studypress cards`: flashcard sheets as a PDF. */
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,10 +30,10 @@ static void usage(FILE *f)
 	      "back, several\ncards per sheet with crop marks, the backs "
 	      "placed behind their fronts.\n\n"
 	      "Options:\n"
-	      "  -o, --output FILE     write the PDF here\n"
-	      "      --layout PRESET   letter-3x5, a4-8, letter-8, a4-a6, "
-	      "letter-business,\n"
-	      "                        or custom (the template's cards: "
+	      "  -o, --output FILE     write the PDF here\n",
+	      f);
+	fprintf(f, "      --layout PRESET   %s,\n", cards_preset_names());
+	fputs("                        or custom (the template's cards: "
 	      "card: geometry)\n"
 	      "      --duplex MODE     long-edge (default), short-edge, none "
 	      "(fronts only),\n"
@@ -50,10 +49,15 @@ static void usage(FILE *f)
 	      "marks\n"
 	      "      --strict-fit      a card that needs a continuation card "
 	      "is an error\n"
-	      "      --template NAME   a template from templates/, or a path\n"
-	      "      --paper SIZE      a4, letter, ... (overrides the "
-	      "layout's sheet; the\n"
-	      "                        cards are centred on it)\n"
+	      "      --template NAME   a template from templates/, or a path\n",
+	      f);
+	char papers[80];
+	template_paper_help(papers, sizeof papers, 2);
+	fprintf(f,
+	        "      --paper SIZE      %s (overrides the layout's sheet; "
+	        "the\n",
+	        papers);
+	fputs("                        cards are centred on it)\n"
 	      "      --dump-layout FILE  write the page model and the card "
 	      "boxes as text\n",
 	      f);
@@ -77,50 +81,54 @@ static int parse_offset(const char *s, double *x, double *y)
 	return 0;
 }
 
-static int card_option(cards_args *a, int opt, const char *arg)
+/* A bad value of one of our options: reported, CLI_OPTION_USAGE. */
+static int bad_value(const char *what, const char *arg)
 {
+	cli_usage_error("cards", "%s, not '%s'", what, arg);
+	return CLI_OPTION_USAGE;
+}
+
+/* Our own options (cli_parser.own). */
+static int card_option(void *ud, int opt, const char *arg)
+{
+	cards_args *a = ud;
 	switch (opt) {
 	case OPT_LAYOUT:
 		a->layout = arg;
-		return 0;
+		break;
 	case OPT_DUPLEX:
 		if (cards_duplex_parse(arg, &a->o.duplex))
-			return cli_usage_error("cards",
-			                       "--duplex takes long-edge, "
-			                       "short-edge, none or fold, not "
-			                       "'%s'",
-			                       arg);
-		return 0;
+			return bad_value(
+			    "--duplex takes long-edge, short-edge, "
+			    "none or fold",
+			    arg);
+		break;
 	case OPT_BACKS_ONLY:
 		a->o.backs_only = 1;
-		return 0;
+		break;
 	case OPT_BACK_OFFSET:
 		if (parse_offset(arg, &a->o.offset_x, &a->o.offset_y))
-			return cli_usage_error("cards",
-			                       "--back-offset takes X,Y in "
-			                       "millimetres (at most 50), not "
-			                       "'%s'",
-			                       arg);
-		return 0;
+			return bad_value("--back-offset takes X,Y in "
+			                 "millimetres (at most 50)",
+			                 arg);
+		break;
 	case OPT_CALIBRATION:
 		a->o.calibration = 1;
-		return 0;
+		break;
 	case OPT_GRID:
 		a->o.grid = 1;
-		return 0;
+		break;
 	case OPT_STRICT_FIT:
 		a->o.strict_fit = 1;
-		return 0;
+		break;
 	default:
-		return 1; /* not ours */
+		return CLI_OPTION_UNKNOWN;
 	}
+	return CLI_OPTION_DONE;
 }
 
-static int check_args(cards_args *a, int argc, char **argv)
+static int check_args(cards_args *a)
 {
-	if (optind < argc)
-		return cli_usage_error("cards", "unexpected argument '%s'",
-		                       argv[optind]);
 	if (!a->common.output && !a->common.dump_layout)
 		return cli_usage_error("cards",
 		                       "say where to write: -o FILE.pdf");
@@ -148,26 +156,11 @@ static int parse(cards_args *a, int argc, char **argv)
 	    {"grid", no_argument, NULL, OPT_GRID},
 	    {"strict-fit", no_argument, NULL, OPT_STRICT_FIT},
 	    CLI_OPTS_END};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
-	       -1) {
-		if (opt == '?')
-			return cli_usage_error("cards", "unknown option");
-		int r = card_option(a, opt, optarg);
-		if (r == 0)
-			continue;
-		if (r != 1)
-			return r;
-		r = cli_common_option(&a->common, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return EXIT_USAGE;
-	}
-	return check_args(a, argc, argv);
+	const cli_parser p = {
+	    "cards", CLI_SHORTOPTS,    opts, usage, card_option,
+	    a,       "unknown option", 0};
+	int rc = cli_parse(&p, argc, argv, &a->common);
+	return rc == EXIT_OK ? check_args(a) : rc;
 }
 
 /* The sheet geometry: --layout, else the template's card geometry, else
@@ -196,7 +189,7 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		           "unknown card layout '%s' (known: %s, custom)", name,
 		           cards_preset_names());
 		return -1;
-	} else if (a->common.paper) {
+	} else if (t->paper_override) {
 		s->sheet_w = t->page_w;
 		s->sheet_h = t->page_h;
 		s->margin_x = s->margin_y = -1;
@@ -214,13 +207,13 @@ static void dump_faces(FILE *f, void *deck)
 	cards_dump_faces(deck, f);
 }
 
-static int write_out(sp_render *r, cards_deck *deck, const cli_common *c)
+static int write_out(sp_typeset *r, cards_deck *deck, const cli_common *c)
 {
-	return render_write_ex(r, deck->doc, c->output, c->dump_layout,
-	                       dump_faces, deck);
+	return cli_exit_code(typeset_write_ex(
+	    r, deck->doc, c->output, c->dump_layout, dump_faces, deck));
 }
 
-static int run(sp_render *r, const sp_corpus *corpus, cards_args *a,
+static int run(sp_typeset *r, const sp_corpus *corpus, cards_args *a,
                const sp_card_spec *s)
 {
 	cards_deck *deck = NULL;
@@ -257,16 +250,16 @@ static int with_template(cards_args *a, sp_corpus *corpus, sp_diag *d)
 		return trc;
 	sp_card_spec s;
 	int rc = EXIT_INVALID;
-	sp_render r;
-	if (geometry(a, t, &s, d) == 0 && render_open(&r, t, d) == 0) {
+	sp_typeset r;
+	if (geometry(a, t, &s, d) == 0 && typeset_open(&r, t, d) == 0) {
 		if (corpus)
-			render_set_inputs(&r, corpus);
+			typeset_set_inputs(&r, corpus);
 		a->o.layout_name = a->layout            ? a->layout
 		                   : t->card.card_w > 0 ? "custom"
 		                   : t->card_layout     ? t->card_layout
 		                                        : "a4-8";
 		rc = run(&r, corpus, a, &s);
-		render_close(&r);
+		typeset_close(&r);
 	}
 	template_free(t);
 	return rc;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli/common.h"
+#include "util/buf.h"
 #include "util/mem.h"
 
 static void usage(FILE *f)
@@ -20,31 +21,34 @@ static void usage(FILE *f)
 	      f);
 }
 
-static void plural(FILE *f, unsigned n, const char *what)
+static void plural(sp_buf *b, unsigned n, const char *what)
 {
-	fprintf(f, "%u %s%s", n, what, n == 1 ? "" : "s");
+	buf_printf(b, "%u %s%s", n, what, n == 1 ? "" : "s");
 }
 
 static void summary(const char *path, const sp_corpus *c, const sp_diag *d,
                     int ok)
 {
-	fprintf(stderr, "%s: ", path ? path : "content");
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%s: ", path ? path : "content");
 	if (c) {
-		fprintf(stderr, "%zu question%s, %zu role%s, %zu categor%s",
-		        c->nquestions, c->nquestions == 1 ? "" : "s", c->nroles,
-		        c->nroles == 1 ? "" : "s", c->ncategories,
-		        c->ncategories == 1 ? "y" : "ies");
+		buf_printf(&b, "%zu question%s, %zu role%s, %zu categor%s",
+		           c->nquestions, c->nquestions == 1 ? "" : "s",
+		           c->nroles, c->nroles == 1 ? "" : "s", c->ncategories,
+		           c->ncategories == 1 ? "y" : "ies");
 		if (d->warnings) {
-			fputs(", ", stderr);
-			plural(stderr, d->warnings, "warning");
+			buf_puts(&b, ", ");
+			plural(&b, d->warnings, "warning");
 		}
-		fprintf(stderr, ": %s\n", ok ? "ok" : "failed (--strict)");
-		return;
+		buf_printf(&b, ": %s\n", ok ? "ok" : "failed (--strict)");
+	} else {
+		plural(&b, d->errors, "error");
+		buf_puts(&b, ", ");
+		plural(&b, d->warnings, "warning");
+		buf_putc(&b, '\n');
 	}
-	plural(stderr, d->errors, "error");
-	fputs(", ", stderr);
-	plural(stderr, d->warnings, "warning");
-	fputc('\n', stderr);
+	diag_emit(stderr, b.data, b.len);
+	buf_free(&b);
 }
 
 /* With several corpora: one line per corpus, then the merged total. */
@@ -52,22 +56,23 @@ static void summary_parts(const corpus_part *p, size_t n, const sp_corpus *c,
                           const sp_diag *d, int ok)
 {
 	for (size_t i = 0; i < n; i++) {
-		fprintf(stderr, "%s: ", p[i].path);
+		sp_buf b = SP_BUF_INIT;
+		buf_printf(&b, "%s: ", p[i].path);
 		if (c)
-			fprintf(stderr,
-			        "%zu question%s, %zu role%s, %zu "
-			        "categor%s",
-			        p[i].nquestions,
-			        p[i].nquestions == 1 ? "" : "s", p[i].nroles,
-			        p[i].nroles == 1 ? "" : "s", p[i].ncategories,
-			        p[i].ncategories == 1 ? "y" : "ies");
+			buf_printf(&b, "%zu question%s, %zu role%s, %zu categor%s",
+			           p[i].nquestions, p[i].nquestions == 1 ? "" : "s",
+			           p[i].nroles, p[i].nroles == 1 ? "" : "s",
+			           p[i].ncategories,
+			           p[i].ncategories == 1 ? "y" : "ies");
 		else
-			plural(stderr, p[i].errors, "error");
+			plural(&b, p[i].errors, "error");
 		if (p[i].warnings || !c) {
-			fputs(", ", stderr);
-			plural(stderr, p[i].warnings, "warning");
+			buf_puts(&b, ", ");
+			plural(&b, p[i].warnings, "warning");
 		}
-		fputc('\n', stderr);
+		buf_putc(&b, '\n');
+		diag_emit(stderr, b.data, b.len);
+		buf_free(&b);
 	}
 	summary("total", c, d, ok);
 }
@@ -75,7 +80,9 @@ static void summary_parts(const corpus_part *p, size_t n, const sp_corpus *c,
 static int parse(int argc, char **argv, cli_common *c)
 {
 	static const struct option opts[] = {CLI_OPTS_CONTENT, CLI_OPTS_END};
-	return cli_parse_common_only("check", opts, argc, argv, c, usage);
+	static const cli_parser p = {
+	    "check", CLI_SHORTOPTS_READ, opts, usage, NULL, NULL, NULL, 1};
+	return cli_parse(&p, argc, argv, c);
 }
 
 int cmd_check(int argc, char **argv)

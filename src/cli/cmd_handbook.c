@@ -1,18 +1,16 @@
 /* cmd_handbook.c - `studypress handbook`: the study handbook as a PDF. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/common.h"
 #include "products/handbook.h"
 #include "util/timing.h"
 #include "util/buf.h"
-#include "util/mem.h"
+#include "util/workers.h"
 
 enum {
 	OPT_WRITE_IN = CLI_OPT_FIRST_FREE,
@@ -58,13 +56,58 @@ static void usage(FILE *f)
 	      "bytes as --jobs 1)\n"
 	      "      --max-pages N     refuse to lay out more pages (default "
 	      "100000)\n"
-	      "      --template NAME   a template from templates/, or a path\n"
-	      "      --paper SIZE      a4, letter, a5, half-letter (overrides "
-	      "the template)\n"
-	      "      --dump-layout FILE  write the page model as text\n",
+	      "      --template NAME   a template from templates/, or a path\n",
 	      f);
+	char papers[80];
+	template_paper_help(papers, sizeof papers, 99);
+	fprintf(f, "      --paper SIZE      %s (overrides the template)\n",
+	        papers);
+	fputs("      --dump-layout FILE  write the page model as text\n", f);
 	cli_help_content(f);
 	cli_help_selection(f);
+}
+
+/* Our own options (cli_parser.own). */
+static int own_option(void *ud, int opt, const char *arg)
+{
+	hb_args *a = ud;
+	char *end;
+	switch (opt) {
+	case OPT_WRITE_IN:
+		a->o.write_in = 1;
+		return CLI_OPTION_DONE;
+	case OPT_DUPLEX:
+		a->o.duplex = 1;
+		return CLI_OPTION_DONE;
+	case OPT_BOOKLET:
+		a->o.booklet = 1;
+		return CLI_OPTION_DONE;
+	case OPT_EACH_ROLE:
+		a->each_role = 1;
+		return CLI_OPTION_DONE;
+	case OPT_OUT_DIR:
+		a->out_dir = arg;
+		return CLI_OPTION_DONE;
+	case OPT_MAX_PAGES:
+		a->o.max_pages = strtol(arg, &end, 10);
+		if (*end || a->o.max_pages < 1) {
+			cli_usage_error("handbook",
+			                "--max-pages takes a positive number");
+			return CLI_OPTION_USAGE;
+		}
+		return CLI_OPTION_DONE;
+	case OPT_JOBS:
+		errno = 0;
+		a->jobs = strtol(arg, &end, 10);
+		if (*end || !*arg || errno || a->jobs < 1 || a->jobs > 1024) {
+			cli_usage_error("handbook",
+			                "--jobs takes a number from 1 to 1024");
+			return CLI_OPTION_USAGE;
+		}
+		return CLI_OPTION_DONE;
+	default:
+		return CLI_OPTION_UNKNOWN;
+	}
 }
 
 static int parse(hb_args *a, int argc, char **argv)
@@ -81,62 +124,12 @@ static int parse(hb_args *a, int argc, char **argv)
 	    {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
 	    {"jobs", required_argument, NULL, OPT_JOBS},
 	    CLI_OPTS_END};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
-	       -1) {
-		switch (opt) {
-		case OPT_WRITE_IN:
-			a->o.write_in = 1;
-			continue;
-		case OPT_DUPLEX:
-			a->o.duplex = 1;
-			continue;
-		case OPT_BOOKLET:
-			a->o.booklet = 1;
-			continue;
-		case OPT_EACH_ROLE:
-			a->each_role = 1;
-			continue;
-		case OPT_OUT_DIR:
-			a->out_dir = optarg;
-			continue;
-		case OPT_MAX_PAGES: {
-			char *end;
-			a->o.max_pages = strtol(optarg, &end, 10);
-			if (*end || a->o.max_pages < 1)
-				return cli_usage_error("handbook",
-				                       "--max-pages takes a "
-				                       "positive number");
-			continue;
-		}
-		case OPT_JOBS: {
-			char *end;
-			errno = 0;
-			a->jobs = strtol(optarg, &end, 10);
-			if (*end || !*optarg || errno || a->jobs < 1 ||
-			    a->jobs > 1024)
-				return cli_usage_error("handbook",
-				                       "--jobs takes a number "
-				                       "from 1 to 1024");
-			continue;
-		}
-		case '?':
-			return cli_usage_error("handbook", "unknown option");
-		default:
-			break;
-		}
-		int r = cli_common_option(&a->common, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return EXIT_USAGE;
-	}
-	if (optind < argc)
-		return cli_usage_error("handbook", "unexpected argument '%s'",
-		                       argv[optind]);
+	const cli_parser p = {
+	    "handbook", CLI_SHORTOPTS,    opts, usage, own_option,
+	    a,          "unknown option", 0};
+	int rc = cli_parse(&p, argc, argv, &a->common);
+	if (rc != EXIT_OK)
+		return rc;
 	if (a->each_role && !a->out_dir)
 		return cli_usage_error("handbook",
 		                       "--each-role needs --out-dir DIR");
@@ -154,7 +147,7 @@ static long cover_role(const cli_common *c, const sp_corpus *corpus)
 	return corpus_find_role(corpus, c->sel.roles.v[0]);
 }
 
-static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
+static int render_one(sp_typeset *r, const sp_corpus *corpus, cli_common *c,
                       handbook_opts *o, const char *out, const char *dump)
 {
 	size_t *sel = NULL, n = 0;
@@ -174,15 +167,15 @@ static int render_one(sp_render *r, const sp_corpus *corpus, cli_common *c,
 		doc_free(doc);
 		return EXIT_INVALID;
 	}
-	rc = render_write(r, doc, out, dump);
+	rc = cli_exit_code(typeset_write(r, doc, out, dump));
 	timing_mark("PDF written");
 	doc_free(doc);
 	return rc;
 }
 
 /* Render role i's handbook into DIR/handbook-ROLE.pdf. */
-static int render_role(sp_render *r, const sp_corpus *corpus, hb_args *a,
-                       size_t i, int report)
+static int render_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a,
+                       size_t i)
 {
 	cli_common c = a->common;
 	sp_strlist only = {NULL, 0};
@@ -194,53 +187,49 @@ static int render_role(sp_render *r, const sp_corpus *corpus, hb_args *a,
 	buf_printf(&path, "%s/handbook-%s.pdf", a->out_dir,
 	           corpus->roles[i].id);
 	int rc = render_one(r, corpus, &c, &o, path.data, NULL);
-	if (rc == EXIT_OK && report)
-		fprintf(stderr, "wrote %s\n", path.data);
 	buf_free(&path);
 	strlist_free(&only);
 	return rc;
 }
 
-/* Wait for one worker; returns its exit code (EXIT_IO if it died) and
- * reports the file it wrote. pids[i] is role i's worker, 0 when none. */
-static int reap_role(const sp_corpus *corpus, hb_args *a, pid_t *pids,
-                     size_t *running)
+/* --each-role as tasks of a worker pool (util/workers.h). */
+typedef struct roles_run {
+	sp_typeset *r;
+	const sp_corpus *corpus;
+	hb_args *a;
+	int worst; /* the worst exit code so far */
+} roles_run;
+
+static int role_task(void *ud, size_t i)
 {
-	int status;
-	pid_t pid;
-	while ((pid = wait(&status)) < 0 && errno == EINTR)
-		;
-	if (pid < 0) { /* ECHILD: nothing left to wait for */
-		*running = 0;
-		return EXIT_IO;
-	}
-	size_t i = 0;
-	while (i < corpus->nroles && pids[i] != pid)
-		i++;
-	if (i == corpus->nroles) /* not one of ours */
-		return EXIT_OK;
-	pids[i] = 0;
-	(*running)--;
-	const char *id = corpus->roles[i].id;
-	if (WIFEXITED(status)) {
-		if (WEXITSTATUS(status) == EXIT_OK)
-			fprintf(stderr, "wrote %s/handbook-%s.pdf\n",
-			        a->out_dir, id);
-		return WEXITSTATUS(status);
-	}
-	fprintf(stderr,
-	        "studypress: error: the worker for role '%s' died (signal "
-	        "%d); handbook-%s.pdf not written\n",
-	        id, WIFSIGNALED(status) ? WTERMSIG(status) : 0, id);
-	return EXIT_IO;
+	roles_run *rr = ud;
+	return render_role(rr->r, rr->corpus, rr->a, i);
 }
 
-/* One handbook per role. With more than one job, each role is rendered
- * by a forked worker (its own libharu document, copy-on-write corpus and
- * fonts), at most `jobs` at a time; a worker writes its file atomically
- * and exits with the file's exit code, so the bytes are those of
- * --jobs 1. */
-static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
+/* Reports the file role i's task wrote, or that its worker died. */
+static void role_done(void *ud, size_t i, int rc, int sig)
+{
+	roles_run *rr = ud;
+	const char *id = rr->corpus->roles[i].id;
+	if (rc == EXIT_OK) {
+		diag_printf(stderr, "wrote %s/handbook-%s.pdf\n",
+		            rr->a->out_dir, id);
+	} else if (rc < 0) {
+		diag_printf(stderr,
+		            "studypress: error: the worker for role '%s' died "
+		            "(signal %d); handbook-%s.pdf not written\n",
+		            id, sig, id);
+		rc = EXIT_IO;
+	}
+	if (rc > rr->worst)
+		rr->worst = rc;
+}
+
+/* One handbook per role. With more than one job, the roles are rendered
+ * by forked workers (each its own libharu document, copy-on-write corpus
+ * and fonts), at most `jobs` at a time; a worker writes each file
+ * atomically, so the bytes are those of --jobs 1. */
+static int each_role(sp_typeset *r, const sp_corpus *corpus, hb_args *a)
 {
 	if (mkdir(a->out_dir, 0777) != 0 && errno != EEXIST) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0),
@@ -248,47 +237,22 @@ static int each_role(sp_render *r, const sp_corpus *corpus, hb_args *a)
 		           strerror(errno));
 		return EXIT_IO;
 	}
-	long jobs = a->jobs > 0 ? a->jobs : sysconf(_SC_NPROCESSORS_ONLN);
-	if (jobs > (long)corpus->nroles)
-		jobs = (long)corpus->nroles;
-	int worst = EXIT_OK;
-	if (jobs <= 1) {
-		for (size_t i = 0; i < corpus->nroles; i++) {
-			int rc = render_role(r, corpus, a, i, 1);
-			worst = rc > worst ? rc : worst;
-		}
-		return worst;
+	roles_run rr = {r, corpus, a, EXIT_OK};
+	sp_workers w = {corpus->nroles,
+	                a->jobs > 0 ? a->jobs : sysconf(_SC_NPROCESSORS_ONLN),
+	                role_task,
+	                role_done,
+	                &rr,
+	                NULL,
+	                NULL};
+	int st = sp_workers_run(&w, NULL);
+	if (st == SP_WORKERS_CHILD)
+		return EXIT_OK; /* a worker: its roles are reported */
+	if (st < 0) {           /* no worker: render them here */
+		w.jobs = 1;
+		sp_workers_run(&w, NULL);
 	}
-	pid_t *pids = xcalloc(corpus->nroles, sizeof *pids);
-	size_t running = 0;
-	for (size_t i = 0; i < corpus->nroles; i++) {
-		while (running >= (size_t)jobs) {
-			int rc = reap_role(corpus, a, pids, &running);
-			worst = rc > worst ? rc : worst;
-		}
-		fflush(stdout);
-		fflush(stderr);
-		pid_t pid = fork();
-		if (pid == 0) {
-			/* the worker renders its role and returns through the
-			 * callers, which free what they own, then exits */
-			free(pids);
-			return render_role(r, corpus, a, i, 0);
-		}
-		if (pid < 0) { /* no worker: render it here */
-			int rc = render_role(r, corpus, a, i, 1);
-			worst = rc > worst ? rc : worst;
-			continue;
-		}
-		pids[i] = pid;
-		running++;
-	}
-	while (running) {
-		int rc = reap_role(corpus, a, pids, &running);
-		worst = rc > worst ? rc : worst;
-	}
-	free(pids);
-	return worst;
+	return rr.worst;
 }
 
 int cmd_handbook(int argc, char **argv)
@@ -308,24 +272,24 @@ int cmd_handbook(int argc, char **argv)
 	timing_mark("corpus loaded");
 	int trc = EXIT_INVALID;
 	sp_template *t = corpus ? cli_load_template(&a.common, &d, &trc) : NULL;
-	sp_render r;
+	sp_typeset r;
 	if (corpus && !t)
 		rc = trc;
-	if (t && render_open(&r, t, &d) != 0) {
+	if (t && typeset_open(&r, t, &d) != 0) {
 		rc = EXIT_INVALID;
 		template_free(t);
 		t = NULL;
 	}
 	timing_mark("template and fonts");
 	if (t) {
-		render_set_inputs(&r, corpus);
+		typeset_set_inputs(&r, corpus);
 		a.o.role = cover_role(&a.common, corpus);
 		if (a.each_role)
 			rc = each_role(&r, corpus, &a);
 		else
 			rc = render_one(&r, corpus, &a.common, &a.o,
 			                a.common.output, a.common.dump_layout);
-		render_close(&r);
+		typeset_close(&r);
 		template_free(t);
 	}
 	corpus_free(corpus);

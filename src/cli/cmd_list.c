@@ -28,7 +28,9 @@ static int parse(int argc, char **argv, cli_common *c)
 {
 	static const struct option opts[] = {CLI_OPTS_CONTENT,
 	                                     CLI_OPTS_SELECTION, CLI_OPTS_END};
-	return cli_parse_common_only("list", opts, argc, argv, c, usage);
+	static const cli_parser p = {
+	    "list", CLI_SHORTOPTS_READ, opts, usage, NULL, NULL, NULL, 1};
+	return cli_parse(&p, argc, argv, c);
 }
 
 static void print_question(const sp_corpus *c, const sp_question *q)

@@ -1,7 +1,6 @@
 /* cmd_worksheet.c - `studypress worksheet`: mock-interview worksheets,
  * one (-o) or a batch of per-candidate packets (--candidates). */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,10 +88,12 @@ static void usage(FILE *f)
 	    "(default: the cores)\n"
 	    "      --progress, --no-progress  progress on stderr (default: "
 	    "when a terminal)\n"
-	    "      --template NAME     a template from templates/, or a path\n"
-	    "      --paper SIZE        a4, letter, a5, half-letter\n"
-	    "      --dump-layout FILE  write the page model as text\n",
+	    "      --template NAME     a template from templates/, or a path\n",
 	    f);
+	char papers[80];
+	template_paper_help(papers, sizeof papers, 99);
+	fprintf(f, "      --paper SIZE        %s\n", papers);
+	fputs("      --dump-layout FILE  write the page model as text\n", f);
 	cli_help_content(f);
 	cli_help_selection(f);
 }
@@ -135,89 +136,91 @@ static int parse_shard(ws_args *a, const char *arg)
 	return 0;
 }
 
-/* Our own options: 1 handled, 0 not ours, EXIT_USAGE bad. */
-static int own_option(ws_args *a, int opt, const char *arg)
+/* A bad value of one of our options: reported, CLI_OPTION_USAGE. */
+static int bad_option(const char *msg)
 {
+	cli_usage_error("worksheet", "%s", msg);
+	return CLI_OPTION_USAGE;
+}
+
+/* Our own options (cli_parser.own). */
+static int own_option(void *ud, int opt, const char *arg)
+{
+	ws_args *a = ud;
 	switch (opt) {
 	case OPT_EDITION:
 		a->edition_given = 1;
 		if (ws_parse_edition(arg, &a->b.edition) < 0)
-			return cli_usage_error("worksheet",
-			                       "--edition is candidate, "
-			                       "interviewer or both");
-		return 1;
+			return bad_option("--edition is candidate, "
+			                  "interviewer or both");
+		return CLI_OPTION_DONE;
 	case OPT_MINUTES:
 		if (number(arg, 1, 100000, &a->b.pick.minutes))
-			return cli_usage_error("worksheet",
-			                       "--minutes takes a number "
-			                       "from 1 to 100000");
-		return 1;
+			return bad_option("--minutes takes a number "
+			                  "from 1 to 100000");
+		return CLI_OPTION_DONE;
 	case OPT_MIX:
 		a->mix = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_NAME:
 		a->name = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_ID:
 		a->id = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_DATE:
 		a->date = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_INTERVIEWER:
 		a->interviewer = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_POSITION:
 		a->position = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_CANDIDATES:
 		a->b.csv_path = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_OUT_DIR:
 		a->b.out_dir = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_EXCLUDE_FROM:
 		a->b.exclude_from = arg;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_SHARD:
 		if (parse_shard(a, arg))
-			return cli_usage_error("worksheet",
-			                       "--shard takes K/N with 1 <= K "
-			                       "<= N");
-		return 1;
+			return bad_option("--shard takes K/N with 1 <= K "
+			                  "<= N");
+		return CLI_OPTION_DONE;
 	case OPT_JOBS:
 		if (number(arg, 1, 1024, &a->b.jobs))
-			return cli_usage_error("worksheet",
-			                       "--jobs takes a number from 1 "
-			                       "to 1024");
-		return 1;
+			return bad_option("--jobs takes a number from 1 "
+			                  "to 1024");
+		return CLI_OPTION_DONE;
 	case OPT_PROGRESS:
 	case OPT_NO_PROGRESS:
 		a->b.progress = opt == OPT_PROGRESS;
-		return 1;
+		return CLI_OPTION_DONE;
 	case OPT_DELIMITER:
-		if (parse_delimiter(a, arg))
-			return cli_usage_error("worksheet",
-			                       "--delimiter takes ',', ';' or "
-			                       "tab, not '%s'",
-			                       arg);
-		return 1;
+		if (parse_delimiter(a, arg)) {
+			cli_usage_error("worksheet",
+			                "--delimiter takes ',', ';' or tab, not "
+			                "'%s'",
+			                arg);
+			return CLI_OPTION_USAGE;
+		}
+		return CLI_OPTION_DONE;
 	case OPT_MERGE:
 		if (number(arg, 1, INT_MAX, &a->merge))
-			return cli_usage_error("worksheet",
-			                       "--merge-manifests takes the "
-			                       "number of shards");
-		return 1;
+			return bad_option("--merge-manifests takes the "
+			                  "number of shards");
+		return CLI_OPTION_DONE;
 	default:
-		return 0;
+		return CLI_OPTION_UNKNOWN;
 	}
 }
 
-static int check_args(ws_args *a, int argc, char **argv)
+static int check_args(ws_args *a)
 {
-	if (optind < argc)
-		return cli_usage_error("worksheet", "unexpected argument '%s'",
-		                       argv[optind]);
 	if (a->merge)
 		return a->b.out_dir ? EXIT_OK
 		                    : cli_usage_error("worksheet",
@@ -275,26 +278,11 @@ static int parse(ws_args *a, int argc, char **argv)
 	    {"merge-manifests", required_argument, NULL, OPT_MERGE},
 	    {"delimiter", required_argument, NULL, OPT_DELIMITER},
 	    CLI_OPTS_END};
-	int opt;
-	optind = 1;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS, opts, NULL)) !=
-	       -1) {
-		if (opt == '?')
-			return cli_usage_error("worksheet", "unknown option");
-		int r = own_option(a, opt, optarg);
-		if (r == 1)
-			continue;
-		if (r)
-			return r;
-		r = cli_common_option(&a->common, opt, optarg);
-		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
-			return -1;
-		}
-		if (r != CLI_OPTION_DONE)
-			return EXIT_USAGE;
-	}
-	return check_args(a, argc, argv);
+	const cli_parser p = {
+	    "worksheet", CLI_SHORTOPTS,    opts, usage, own_option,
+	    a,           "unknown option", 0};
+	int rc = cli_parse(&p, argc, argv, &a->common);
+	return rc == EXIT_OK ? check_args(a) : rc;
 }
 
 /* "out.pdf" + "candidate" -> "out-candidate.pdf". */
@@ -310,7 +298,7 @@ static char *edition_path(const char *path, const char *ed)
 	return buf_detach(&b);
 }
 
-static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
+static int write_edition(sp_typeset *r, const sp_corpus *c, ws_args *a,
                          const size_t *qs, size_t n, const ws_info *info,
                          ws_edition ed)
 {
@@ -327,7 +315,7 @@ static int write_edition(sp_render *r, const sp_corpus *c, ws_args *a,
 	int rc = EXIT_INVALID;
 	sp_document *doc = ws_build(r, c, qs, n, info, ed);
 	if (doc)
-		rc = render_write(r, doc, out, dump);
+		rc = cli_exit_code(typeset_write(r, doc, out, dump));
 	doc_free(doc);
 	free(out);
 	free(dump);
@@ -344,7 +332,7 @@ static const char *shown_role(const ws_args *a, const sp_corpus *c)
 	return i >= 0 ? c->roles[i].name : NULL;
 }
 
-static int single(sp_render *r, const sp_corpus *c, ws_args *a,
+static int single(sp_typeset *r, const sp_corpus *c, ws_args *a,
                   const size_t *pool, size_t npool)
 {
 	const char *key = a->id ? a->id : a->name;
@@ -389,19 +377,20 @@ static int run(ws_args *a, sp_diag *d)
 	sel.sel.count = -1;
 	sel.sel.has_seed = 0;
 	size_t *pool = NULL, npool = 0;
-	sp_render r;
+	sp_typeset r;
 	int mix = a->mix ? ws_parse_mix(c, a->mix, &a->b.pick.mix, d) : 0;
 	if (mix < 0)
 		rc = mix == WS_MIX_UNKNOWN ? EXIT_INVALID : EXIT_USAGE;
 	else
 		rc = cli_select(&sel, c, d, &pool, &npool);
-	if (rc == EXIT_OK && render_open(&r, t, d) != 0)
+	if (rc == EXIT_OK && typeset_open(&r, t, d) != 0)
 		rc = EXIT_INVALID;
 	else if (rc == EXIT_OK) {
-		render_set_inputs(&r, c);
-		rc = a->b.csv_path ? ws_batch_run(&r, c, pool, npool, &a->b, d)
+		typeset_set_inputs(&r, c);
+		rc = a->b.csv_path ? cli_exit_code(ws_batch_run(
+		                         &r, c, pool, npool, &a->b, d))
 		                   : single(&r, c, a, pool, npool);
-		render_close(&r);
+		typeset_close(&r);
 	}
 	free(pool);
 	template_free(t);
@@ -422,7 +411,8 @@ int cmd_worksheet(int argc, char **argv)
 	if (rc == EXIT_OK) {
 		sp_diag d;
 		diag_init(&d, stderr);
-		rc = a.merge ? ws_merge_manifests(a.b.out_dir, a.merge, &d)
+		rc = a.merge ? cli_exit_code(
+		                   ws_manifest_merge(a.b.out_dir, a.merge, &d))
 		             : run(&a, &d);
 	}
 	ws_pick_opts_free(&a.b.pick);

@@ -1,18 +1,18 @@
-/* common.c - the options shared by corpus commands, the bundled data
- * directory, loading the corpus and applying the selection. */
-#define _XOPEN_SOURCE 700 /* realpath */
+/* common.c - the options shared by corpus commands, loading the corpus
+ * and applying the selection. */
 #include "cli/common.h"
 #include "corpus/text.h"
 #include "products/template.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "util/buf.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 
 void cli_common_init(cli_common *c)
@@ -31,15 +31,18 @@ void cli_common_free(cli_common *c)
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+	sp_buf b = SP_BUF_INIT;
 	if (fmt) {
 		va_list ap;
-		fprintf(stderr, "studypress %s: ", cmd);
+		buf_printf(&b, "studypress %s: ", cmd);
 		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
+		buf_vprintf(&b, fmt, ap);
 		va_end(ap);
-		fputc('\n', stderr);
+		buf_putc(&b, '\n');
 	}
-	fprintf(stderr, "Try 'studypress %s --help'.\n", cmd);
+	buf_printf(&b, "Try 'studypress %s --help'.\n", cmd);
+	diag_emit(stderr, b.data, b.len);
+	buf_free(&b);
 	return EXIT_USAGE;
 }
 
@@ -64,10 +67,10 @@ static int number_option(cli_common *c, int opt, const char *arg)
 	const char *name = opt == CLI_OPT_COUNT ? "--count" : "--seed";
 	unsigned long long max = opt == CLI_OPT_COUNT ? LONG_MAX : ULLONG_MAX;
 	if (parse_number(arg, max, &v)) {
-		fprintf(stderr,
-		        "studypress: %s wants a non-negative integer, not "
-		        "'%s'\n",
-		        name, arg);
+		diag_printf(stderr,
+		            "studypress: %s wants a non-negative integer, "
+		            "not '%s'\n",
+		            name, arg);
 		return CLI_OPTION_USAGE;
 	}
 	if (opt == CLI_OPT_COUNT) {
@@ -192,76 +195,13 @@ void cli_help_selection(FILE *f)
 	      f);
 }
 
-/* ---- bundled data ---- */
-
-static int has_content(const char *dir)
-{
-	char path[PATH_MAX + 16];
-	struct stat st;
-	snprintf(path, sizeof path, "%s/content", dir);
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int try_dir(char *out, const char *dir)
-{
-	char *real = realpath(dir, NULL);
-	int ok = real && strlen(real) < PATH_MAX && has_content(real);
-	if (ok)
-		strcpy(out, real);
-	free(real);
-	return ok;
-}
-
-const char *cli_data_dir(void)
-{
-	static char dir[PATH_MAX];
-	static int done;
-	if (done)
-		return dir[0] ? dir : NULL;
-	done = 1;
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
-		char cand[PATH_MAX + 16];
-		snprintf(cand, sizeof cand, "%s/..", exe);
-		if (try_dir(dir, cand))
-			return dir;
-		snprintf(cand, sizeof cand, "%s/../..", exe);
-		if (try_dir(dir, cand))
-			return dir;
-	}
-	if (try_dir(dir, SP_INSTALL_DATADIR))
-		return dir;
-	dir[0] = '\0';
-	return NULL;
-}
-
-char *cli_data_path(const char *item)
-{
-	const char *dir = cli_data_dir();
-	if (!dir)
-		return NULL;
-	size_t n = strlen(dir) + strlen(item) + 2;
-	char *p = xmalloc(n);
-	snprintf(p, n, "%s/%s", dir, item);
-	if (access(p, F_OK) != 0) {
-		free(p);
-		return NULL;
-	}
-	return p;
-}
-
 /* ---- loading and selecting ---- */
 
 char *cli_content_path(const cli_common *c)
 {
 	if (c->ncontents)
 		return xstrdup(c->contents[0]);
-	return cli_data_path("content");
+	return sp_data_path("content");
 }
 
 size_t cli_ncorpora(const cli_common *c)
@@ -351,44 +291,68 @@ int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
 
 sp_template *cli_load_template(const cli_common *c, sp_diag *d, int *exit_code)
 {
-	int io = 0;
-	sp_template *t = template_load_status(c->template_name, d, &io);
-	if (!t) {
-		*exit_code = io ? EXIT_IO : EXIT_INVALID;
-		return NULL;
-	}
-	if (c->paper && template_set_paper(t, c->paper)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0),
-		           "unknown paper '%s' (known: a4, letter, a5, a6, "
-		           "half-letter, legal)",
-		           c->paper);
-		template_free(t);
-		*exit_code = EXIT_USAGE;
-		return NULL;
-	}
+	product_status st;
+	sp_template *t = template_open(c->template_name, c->paper, d, &st);
+	*exit_code = cli_exit_code(st);
 	return t;
 }
 
-/* ---- commands with shared options only ---- */
+int cli_exit_code(product_status s)
+{
+	switch (s) {
+	case PRODUCT_OK:
+		return EXIT_OK;
+	case PRODUCT_INVALID:
+		return EXIT_INVALID;
+	case PRODUCT_USAGE:
+		return EXIT_USAGE;
+	case PRODUCT_IO:
+		return EXIT_IO;
+	case PRODUCT_STOPPED_INT:
+		return 128 + SIGINT;
+	case PRODUCT_STOPPED_TERM:
+		return 128 + SIGTERM;
+	}
+	return EXIT_INVALID;
+}
 
-int cli_parse_common_only(const char *cmd, const struct option *opts, int argc,
-                          char **argv, cli_common *c, void (*usage)(FILE *))
+/* ---- parsing a command line ---- */
+
+/* One option: the command's own, else a shared one. */
+static int one_option(const cli_parser *p, cli_common *c, int opt,
+                      const char *arg)
+{
+	if (opt == '?')
+		return CLI_OPTION_UNKNOWN;
+	if (p->own) {
+		int r = p->own(p->ud, opt, arg);
+		if (r != CLI_OPTION_UNKNOWN)
+			return r;
+	}
+	return cli_common_option(c, opt, arg);
+}
+
+int cli_parse(const cli_parser *p, int argc, char **argv, cli_common *c)
 {
 	int opt;
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, CLI_SHORTOPTS_READ, opts,
-	                          NULL)) != -1) {
-		int r = opt == '?' ? CLI_OPTION_UNKNOWN
-		                   : cli_common_option(c, opt, optarg);
+	while ((opt = getopt_long(argc, argv, p->shortopts, p->opts, NULL)) !=
+	       -1) {
+		int r = one_option(p, c, opt, optarg);
+		if (r == CLI_OPTION_DONE)
+			continue;
 		if (r == CLI_OPTION_HELP) {
-			usage(stdout);
+			p->usage(stdout);
 			return -1;
 		}
-		if (r != CLI_OPTION_DONE)
-			return cli_usage_error(cmd, NULL);
+		if (opt == '?')
+			return cli_usage_error(p->cmd, p->unknown);
+		if (p->try_after_bad_value)
+			return cli_usage_error(p->cmd, NULL);
+		return EXIT_USAGE;
 	}
 	if (optind < argc)
-		return cli_usage_error(cmd, "unexpected argument '%s'",
+		return cli_usage_error(p->cmd, "unexpected argument '%s'",
 		                       argv[optind]);
 	return EXIT_OK;
 }

@@ -80,10 +80,29 @@ int cli_common_option(cli_common *c, int opt, const char *arg);
 int cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Parse a command line that takes only shared options (check, list):
- * returns EXIT_OK, -1 after printing usage for --help, or EXIT_USAGE. */
-int cli_parse_common_only(const char *cmd, const struct option *opts, int argc,
-                          char **argv, cli_common *c, void (*usage)(FILE *));
+/* How a command reads its command line: getopt_long over opts (the
+ * CLI_OPTS_* entries and the command's own), own() first for each option
+ * (it returns CLI_OPTION_DONE, CLI_OPTION_UNKNOWN when the option is not
+ * its own, or CLI_OPTION_USAGE after reporting a bad value), then
+ * cli_common_option(). The last two fields keep each command's messages
+ * as they are: `unknown` follows getopt's own message for an unknown
+ * option ("unknown option", or NULL for none), and check and list add
+ * the "Try ..." line after a bad shared value too. */
+typedef struct cli_parser {
+	const char *cmd;       /* "handbook", for messages */
+	const char *shortopts; /* CLI_SHORTOPTS or CLI_SHORTOPTS_READ */
+	const struct option *opts;
+	void (*usage)(FILE *); /* the command's --help */
+	int (*own)(void *ud, int opt, const char *arg); /* or NULL */
+	void *ud;
+	const char *unknown;
+	int try_after_bad_value;
+} cli_parser;
+
+/* Parse argv (argv[0] is the command's name; no arguments other than
+ * options): returns EXIT_OK, -1 after printing the usage for --help, or
+ * EXIT_USAGE after reporting. */
+int cli_parse(const cli_parser *p, int argc, char **argv, cli_common *c);
 
 /* Help text for the shared options (indented lines). */
 void cli_help_content(FILE *f);
@@ -100,9 +119,10 @@ sp_corpus *cli_load_corpora(cli_common *c, sp_diag *d, int *exit_code,
                             corpus_part *parts);
 /* How many corpora cli_load_corpus() reads (1 for the bundled one). */
 size_t cli_ncorpora(const cli_common *c);
-/* Load the template named by --template (or the default) and apply
- * --paper. On failure returns NULL and sets *exit_code (EXIT_IO when the
- * file cannot be read, EXIT_INVALID when it is invalid). */
+/* Load the template named by --template (or the default) with --paper
+ * (template_open). On failure returns NULL and sets *exit_code (EXIT_IO
+ * when the file cannot be read, EXIT_INVALID when it is invalid,
+ * EXIT_USAGE for an unknown --paper). */
 struct sp_template;
 struct sp_template *cli_load_template(const cli_common *c, sp_diag *d,
                                       int *exit_code);

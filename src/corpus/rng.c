@@ -58,7 +58,7 @@ void rng_shuffle(sp_rng *r, size_t *v, size_t n)
 	}
 }
 
-uint64_t sp_hash64(const char *s, uint64_t basis)
+uint64_t rng_hash64(const char *s, uint64_t basis)
 {
 	uint64_t h = basis;
 	for (; *s; s++) {

@@ -48,6 +48,6 @@ uint64_t rng_next(sp_rng *r);
 uint64_t rng_below(sp_rng *r, uint64_t n); /* uniform in [0, n), unbiased */
 void rng_shuffle(sp_rng *r, size_t *v, size_t n); /* Fisher-Yates */
 /* Stable 64-bit hash of a string (FNV-1a), for deriving seeds. */
-uint64_t sp_hash64(const char *s, uint64_t basis);
+uint64_t rng_hash64(const char *s, uint64_t basis);
 
 #endif

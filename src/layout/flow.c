@@ -30,9 +30,6 @@ static void block_free(flow_block *b)
 	for (size_t i = 0; i < b->ncells; i++)
 		flow_free(b->cells[i].content);
 	free(b->cells);
-	if (b->has_cache == 1)
-		layout_lines_free(&b->cached);
-	layout_pre_free(b->pre);
 }
 
 void flow_free(sp_flow *f)
@@ -57,7 +54,9 @@ static flow_block *add_block(sp_flow *f, flow_kind kind)
 {
 	f->blocks = xgrow(f->blocks, &f->cap, f->n + 1, sizeof(flow_block));
 	flow_block *b = &f->blocks[f->n++];
+	static uint64_t next_id; /* atomic: flows are built on any thread */
 	memset(b, 0, sizeof *b);
+	b->id = __atomic_add_fetch(&next_id, 1, __ATOMIC_RELAXED);
 	b->kind = kind;
 	b->outline_level = -1;
 	return b;

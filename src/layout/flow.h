@@ -12,9 +12,10 @@
 #define SP_LAYOUT_FLOW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "layout/page.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 
 typedef enum flow_kind {
 	BLK_PARA,  /* styled spans, broken into lines */
@@ -90,18 +91,10 @@ struct flow_block {
 	/* BLK_BREAK */
 	int to_odd; /* continue on an odd (right-hand) page */
 
-	/* layout's broken paragraph, valid when cached_width equals the
-	 * measure asked for: has_cache 1 = owned by the block (freed with
-	 * the flow), 2 = borrowed from the engine's paragraph cache */
-	layout_lines cached;
-	double cached_width;
-	int has_cache;
-
-	/* BLK_PARA: the width-independent analysis made ahead by the
-	 * engine's helper thread (frame.c); pre_state is read and written
-	 * atomically */
-	layout_pre *pre;
-	int pre_state;
+	/* unique in the process (never reused, even after the flow is
+	 * freed): the layout engine keys what it remembers about a block on
+	 * it, and never writes to a flow */
+	uint64_t id;
 };
 
 struct sp_flow {
@@ -168,6 +161,13 @@ double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
 int layout_done(const sp_flow *flow, const layout_pos *pos);
 /* Height the whole flow needs at width w (no frame limit). */
 double layout_flow_height(layout_engine *e, const sp_flow *flow, double w);
+
+/* Draw one unbroken line of span (text, links) on pg with its baseline
+ * at base: x is its left end (ALIGN_LEFT), its centre (ALIGN_CENTER) or
+ * its right end (ALIGN_RIGHT). Returns its width, points. For labels,
+ * running heads, page numbers, card furniture. */
+double layout_draw_text(layout_text_ctx *t, sp_page *pg, const layout_span *sp,
+                        double x, double base, layout_align align);
 
 /* Frame source for paginated documents: called when a new frame is
  * needed; returns 0 and fills *frame, or -1 to stop. to_odd asks for an

@@ -10,42 +10,14 @@
 #include "layout/flow.h"
 
 #include <math.h>
-#include <pthread.h>
-#include <sched.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/engine.h"
 #include "util/mem.h"
 
-#define TAIL_GAP 12.0 /* points between a paragraph and its tail */
-#define LEADER_STEP                                                            \
-	4.0 /* points between leader dots (whole points:                       \
-	     * dash arrays are integers) */
 #define KEEP_CHAIN_MAX 8
 #define HUGE_FRAME 1e9
-
-typedef struct para_entry {
-	uint64_t h1, h2; /* two independent hashes of the paragraph's key */
-	layout_lines lines;
-} para_entry;
-
-typedef struct prefetch prefetch;
-
-struct layout_engine {
-	layout_text_ctx *text;
-	layout_text_ctx *helper_text; /* the prefetch thread's, made once */
-	prefetch *pf;                 /* running during a cold pagination */
-	int pending_odd;              /* a break asked for an odd page */
-	int depth;                    /* nesting of boxes/cells being laid */
-	double frame_h; /* height of the outermost frame being filled,
-	                 * points (0 = unknown): a block kept together but
-	                 * taller than this is split like any other */
-	para_entry *cache;            /* open addressing, cap a power of two */
-	size_t ncache, cap_cache;
-	char **links; /* copies of the link targets cached runs point to */
-	size_t nlinks, cap_links;
-};
 
 typedef struct fit_state {
 	layout_engine *e;
@@ -62,42 +34,6 @@ layout_engine *layout_engine_new(layout_text_ctx *text)
 	return e;
 }
 
-void layout_engine_clear_cache(layout_engine *e)
-{
-	for (size_t i = 0; i < e->cap_cache; i++)
-		if (e->cache[i].h1 || e->cache[i].h2)
-			layout_lines_free(&e->cache[i].lines);
-	free(e->cache);
-	e->cache = NULL;
-	e->ncache = e->cap_cache = 0;
-	for (size_t i = 0; i < e->nlinks; i++)
-		free(e->links[i]);
-	free(e->links);
-	e->links = NULL;
-	e->nlinks = e->cap_links = 0;
-}
-
-/* Cached lines outlive the flow whose spans their runs' links point
- * into: point them at the engine's own copies instead. */
-static void own_links(layout_engine *e, layout_lines *ls)
-{
-	for (size_t i = 0; i < ls->n; i++)
-		for (size_t k = 0; k < ls->lines[i].nruns; k++) {
-			layout_run *r = &ls->lines[i].runs[k];
-			if (!r->link)
-				continue;
-			if (e->nlinks &&
-			    !strcmp(e->links[e->nlinks - 1], r->link)) {
-				r->link = e->links[e->nlinks - 1];
-				continue;
-			}
-			e->links = xgrow(e->links, &e->cap_links, e->nlinks + 1,
-			                 sizeof(char *));
-			e->links[e->nlinks] = xstrdup(r->link);
-			r->link = e->links[e->nlinks++];
-		}
-}
-
 void layout_engine_free(layout_engine *e)
 {
 	if (!e)
@@ -107,323 +43,9 @@ void layout_engine_free(layout_engine *e)
 	free(e);
 }
 
-/* ---- the paragraph cache ---- */
-
-typedef struct hasher {
-	uint64_t a, b; /* FNV-1a 64 and a multiply-xorshift mix */
-} hasher;
-
-static void hash_bytes(hasher *h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++) {
-		h->a = (h->a ^ s[i]) * 0x100000001b3ULL;
-		h->b = (h->b + s[i] + 1) * 0x9E3779B97F4A7C15ULL;
-		h->b ^= h->b >> 29;
-	}
-}
-
-static void hash_str(hasher *h, const char *s)
-{
-	size_t n = s ? strlen(s) : (size_t)-1;
-	hash_bytes(h, &n, sizeof n);
-	if (s)
-		hash_bytes(h, s, n);
-}
-
-static void hash_span(hasher *h, const layout_span *s)
-{
-	hash_bytes(h, &s->len, sizeof s->len);
-	if (s->text)
-		hash_bytes(h, s->text, s->len);
-	int v[2] = {(int)s->family, s->variant};
-	hash_bytes(h, v, sizeof v);
-	hash_bytes(h, &s->size, sizeof s->size);
-	hash_bytes(h, &s->color, sizeof s->color);
-	hash_str(h, s->link);
-	/* the location decides where warnings point */
-	hash_str(h, s->loc.file);
-	unsigned lc[2] = {s->loc.line, s->loc.col};
-	hash_bytes(h, lc, sizeof lc);
-}
-
-static hasher para_key(const flow_block *b, double avail)
-{
-	hasher h = {0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL};
-	hash_bytes(&h, &avail, sizeof avail);
-	/* field by field: a struct's padding bytes are not its value */
-	const layout_para_style *ps = &b->pstyle;
-	int ints[3] = {(int)ps->align, ps->hyphenate, ps->preserve_space};
-	double dbl[2] = {ps->leading, ps->first_indent};
-	hash_bytes(&h, ints, sizeof ints);
-	hash_bytes(&h, dbl, sizeof dbl);
-	hash_bytes(&h, &b->nspans, sizeof b->nspans);
-	for (size_t i = 0; i < b->nspans; i++)
-		hash_span(&h, &b->spans[i]);
-	if (!h.a && !h.b)
-		h.a = 1; /* (0, 0) marks an empty slot */
-	return h;
-}
-
-static para_entry *cache_slot(layout_engine *e, hasher k)
-{
-	size_t mask = e->cap_cache - 1;
-	size_t i = (size_t)(k.a ^ (k.b >> 7)) & mask;
-	while (e->cache[i].h1 || e->cache[i].h2) {
-		if (e->cache[i].h1 == k.a && e->cache[i].h2 == k.b)
-			return &e->cache[i];
-		i = (i + 1) & mask;
-	}
-	return &e->cache[i];
-}
-
-static void cache_grow(layout_engine *e)
-{
-	para_entry *old = e->cache;
-	size_t oldcap = e->cap_cache;
-	e->cap_cache = oldcap ? oldcap * 2 : 1024;
-	e->cache = xcalloc(e->cap_cache, sizeof(para_entry));
-	for (size_t i = 0; i < oldcap; i++)
-		if (old[i].h1 || old[i].h2) {
-			hasher k = {old[i].h1, old[i].h2};
-			*cache_slot(e, k) = old[i];
-		}
-	free(old);
-}
-
 int layout_done(const sp_flow *flow, const layout_pos *pos)
 {
 	return pos->block >= flow->n;
-}
-
-/* ---- paragraphs ---- */
-
-static double tail_width(layout_engine *e, const flow_block *b)
-{
-	if (!b->tail.text)
-		return 0;
-	return layout_measure(e->text, &b->tail) + TAIL_GAP;
-}
-
-/* ---- the prefetch thread ----
- *
- * While a pagination runs with a cold paragraph cache (most of the
- * flow's paragraphs not in it: the first pass of a document), a helper
- * thread walks the flow in order and makes each
- * paragraph's width-independent analysis (layout_pre_make) with its own
- * text context, at most PREFETCH_WINDOW paragraphs ahead of what the
- * paginator has taken. The paginator takes the analysis when it breaks
- * the paragraph, or waits for it if the helper is on it, or claims the
- * paragraph first and analyses it itself. Results are the same either
- * way: the analysis depends only on the paragraph and the fonts. A
- * paragraph that would warn is left to the paginator, whose warnings keep
- * their order. SP_NO_PREFETCH=1 turns the thread off. */
-
-enum { PRE_NONE, PRE_BUSY, PRE_READY, PRE_TAKEN };
-#define PREFETCH_WINDOW 64
-#define PREFETCH_MIN_PARAS 64 /* below this a thread costs more */
-
-struct prefetch {
-	layout_text_ctx *t;
-	const sp_flow *flow;
-	pthread_t tid;
-	pthread_mutex_t mu;
-	pthread_cond_t cv;
-	int stop;
-	int outstanding; /* analyses made and not yet taken */
-};
-
-static int pre_state(flow_block *b)
-{
-	return __atomic_load_n(&b->pre_state, __ATOMIC_ACQUIRE);
-}
-
-static int pre_claim(flow_block *b, int to)
-{
-	int expect = PRE_NONE;
-	return __atomic_compare_exchange_n(&b->pre_state, &expect, to, 0,
-	                                   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
-}
-
-static int prefetch_flow(prefetch *pf, const sp_flow *f)
-{
-	for (size_t i = 0; f && i < f->n; i++) {
-		flow_block *b = &f->blocks[i];
-		if (b->kind == BLK_BOX) {
-			if (prefetch_flow(pf, b->inner) < 0)
-				return -1;
-			continue;
-		}
-		if (b->kind == BLK_ROW) {
-			for (size_t k = 0; k < b->ncells; k++)
-				if (prefetch_flow(pf, b->cells[k].content) < 0)
-					return -1;
-			continue;
-		}
-		if (b->kind != BLK_PARA || !b->nspans)
-			continue;
-		pthread_mutex_lock(&pf->mu);
-		while (!pf->stop && pf->outstanding >= PREFETCH_WINDOW)
-			pthread_cond_wait(&pf->cv, &pf->mu);
-		int stop = pf->stop;
-		pthread_mutex_unlock(&pf->mu);
-		if (stop)
-			return -1;
-		if (!pre_claim(b, PRE_BUSY))
-			continue; /* the paginator got there first */
-		layout_pre *p =
-		    layout_pre_make(pf->t, b->spans, b->nspans, &b->pstyle);
-		b->pre = p;
-		if (p) {
-			pthread_mutex_lock(&pf->mu);
-			pf->outstanding++;
-			pthread_mutex_unlock(&pf->mu);
-		}
-		__atomic_store_n(&b->pre_state, p ? PRE_READY : PRE_TAKEN,
-		                 __ATOMIC_RELEASE);
-	}
-	return 0;
-}
-
-static void *prefetch_main(void *arg)
-{
-	prefetch *pf = arg;
-	prefetch_flow(pf, pf->flow);
-	return NULL;
-}
-
-static size_t count_paras(const sp_flow *f, size_t enough)
-{
-	size_t n = 0;
-	for (size_t i = 0; f && i < f->n && n < enough; i++) {
-		const flow_block *b = &f->blocks[i];
-		if (b->kind == BLK_PARA)
-			n++;
-		else if (b->kind == BLK_BOX)
-			n += count_paras(b->inner, enough - n);
-		else if (b->kind == BLK_ROW)
-			for (size_t k = 0; k < b->ncells && n < enough; k++)
-				n += count_paras(b->cells[k].content,
-				                 enough - n);
-	}
-	return n;
-}
-
-static void prefetch_start(layout_engine *e, const sp_flow *flow)
-{
-	const char *off = getenv("SP_NO_PREFETCH");
-	if (e->pf || (off && *off && strcmp(off, "0")))
-		return;
-	/* cold: most paragraphs are not in the cache yet */
-	size_t n = count_paras(flow, SIZE_MAX);
-	if (n < PREFETCH_MIN_PARAS || e->ncache * 2 > n)
-		return;
-	if (!e->helper_text)
-		e->helper_text = layout_text_clone(e->text);
-	if (!e->helper_text)
-		return;
-	prefetch *pf = xcalloc(1, sizeof *pf);
-	pf->t = e->helper_text;
-	pf->flow = flow;
-	pthread_mutex_init(&pf->mu, NULL);
-	pthread_cond_init(&pf->cv, NULL);
-	if (pthread_create(&pf->tid, NULL, prefetch_main, pf) != 0) {
-		pthread_cond_destroy(&pf->cv);
-		pthread_mutex_destroy(&pf->mu);
-		free(pf);
-		return;
-	}
-	e->pf = pf;
-}
-
-static void prefetch_stop(layout_engine *e)
-{
-	prefetch *pf = e->pf;
-	if (!pf)
-		return;
-	pthread_mutex_lock(&pf->mu);
-	pf->stop = 1;
-	pthread_cond_broadcast(&pf->cv);
-	pthread_mutex_unlock(&pf->mu);
-	pthread_join(pf->tid, NULL);
-	pthread_cond_destroy(&pf->cv);
-	pthread_mutex_destroy(&pf->mu);
-	free(pf);
-	e->pf = NULL;
-}
-
-/* The helper's analysis of b (waiting while it is being made), or NULL;
- * either way the helper will not start on b afterwards. */
-static layout_pre *take_pre(layout_engine *e, flow_block *b)
-{
-	if (pre_state(b) == PRE_NONE && pre_claim(b, PRE_TAKEN))
-		return NULL;
-	int st;
-	while ((st = pre_state(b)) == PRE_BUSY)
-		sched_yield();
-	if (st != PRE_READY)
-		return NULL;
-	layout_pre *p = b->pre;
-	b->pre = NULL;
-	__atomic_store_n(&b->pre_state, PRE_TAKEN, __ATOMIC_RELAXED);
-	if (e->pf) {
-		pthread_mutex_lock(&e->pf->mu);
-		e->pf->outstanding--;
-		pthread_cond_signal(&e->pf->cv);
-		pthread_mutex_unlock(&e->pf->mu);
-	}
-	return p;
-}
-
-static const layout_lines *para_lines(layout_engine *e, flow_block *b, double w)
-{
-	if (b->has_cache && fabs(b->cached_width - w) < 1e-9)
-		return &b->cached;
-	if (b->has_cache == 1)
-		layout_lines_free(&b->cached);
-	memset(&b->cached, 0, sizeof b->cached);
-	double avail = w - b->indent_left - b->indent_right - tail_width(e, b);
-	if (avail < 1)
-		avail = 1;
-	b->cached_width = w;
-	if (b->nspans == 0) { /* nothing to break */
-		layout_break(e->text, b->spans, b->nspans, &b->pstyle, avail,
-		             &b->cached);
-		b->has_cache = 1;
-		return &b->cached;
-	}
-	if (2 * (e->ncache + 1) > e->cap_cache)
-		cache_grow(e);
-	hasher k = para_key(b, avail);
-	para_entry *slot = cache_slot(e, k);
-	if (!slot->h1 && !slot->h2) {
-		slot->h1 = k.a;
-		slot->h2 = k.b;
-		memset(&slot->lines, 0, sizeof slot->lines);
-		layout_pre *pre = take_pre(e, b);
-		if (pre)
-			layout_break_pre(e->text, b->spans, b->nspans,
-			                 &b->pstyle, avail, pre, &slot->lines);
-		else
-			layout_break(e->text, b->spans, b->nspans, &b->pstyle,
-			             avail, &slot->lines);
-		own_links(e, &slot->lines);
-		e->ncache++;
-	} else {
-		layout_pre_free(take_pre(e, b)); /* a repeated paragraph */
-	}
-	b->cached = slot->lines;
-	b->has_cache = 2;
-	return &b->cached;
-}
-
-static double line_height(const flow_block *b, const layout_line *l)
-{
-	double h = l->leading;
-	if (h <= 0)
-		h = b->pstyle.leading > 0 ? b->pstyle.leading
-		                          : 1.2 * (l->ascent + l->descent);
-	return h;
 }
 
 /* Height of an empty paragraph (no lines): one line of its marker, or 0. */
@@ -439,123 +61,13 @@ static double lines_height(const flow_block *b, const layout_lines *ls,
 {
 	double h = 0;
 	for (size_t i = from; i < to && i < ls->n; i++)
-		h += line_height(b, &ls->lines[i]);
+		h += paint_line_height(b, &ls->lines[i]);
 	return h;
-}
-
-static void draw_link(sp_page *pg, const layout_run *r, double x, double base,
-                      double asc, double desc)
-{
-	if (!r->link)
-		return;
-	double y = base - desc, h = asc + desc;
-	if (r->link[0] == '#')
-		page_add_link_dest(pg, x, y, r->width, h, r->link + 1);
-	else
-		page_add_link_uri(pg, x, y, r->width, h, r->link);
-}
-
-static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
-{
-	for (size_t i = 0; i < l->nruns; i++) {
-		const layout_run *r = &l->runs[i];
-		page_add_text(pg, x + r->x, base, r->face, r->size, r->color,
-		              r->text, r->len, r->width)
-		    ->extra = r->extra;
-		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
-	}
-}
-
-static void draw_single(layout_engine *e, sp_page *pg, const layout_span *sp,
-                        double x, double base, int right_align)
-{
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(e->text, sp, 1, &l);
-	if (right_align)
-		x -= l.width;
-	draw_line(pg, &l, x, base);
-	layout_line_free(&l);
-}
-
-static void draw_leaders(sp_page *pg, double from, double to, double base,
-                         sp_color color)
-{
-	/* one dashed line of 1 pt dots on a grid anchored at the right, so
-	 * the leaders of consecutive entries line up */
-	double n = floor((to - from) / LEADER_STEP);
-	if (n < 1)
-		return;
-	double start = to - n * LEADER_STEP;
-	page_add_dashed_line(pg, start, base + 0.6, to, base + 0.6, 0.9, color,
-	                     1, (uint16_t)(LEADER_STEP - 1));
-}
-
-static double line_end(const layout_line *l)
-{
-	double e = 0;
-	for (size_t i = 0; i < l->nruns; i++)
-		if (l->runs[i].x + l->runs[i].width > e)
-			e = l->runs[i].x + l->runs[i].width;
-	return e;
-}
-
-static double baseline_in(const layout_line *l, double top, double h)
-{
-	double gap = (h - (l->ascent + l->descent)) / 2;
-	return top - gap - l->ascent;
-}
-
-/* A hooked arrow (like U+21A9) in the gap right of a wrapped code line,
- * drawn as strokes so that it is not part of the text. x: the measure's
- * right edge. */
-static void draw_wrap_mark(sp_page *pg, const layout_line *l, double x,
-                           double base, sp_color color)
-{
-	double u = l->ascent > 0 ? l->ascent / 8 : 1; /* about 1/10 em */
-	double left = x + 1.2 * u, right = left + 4 * u;
-	double low = base + 1.5 * u, high = base + 6 * u;
-	double w = 0.7 * u;
-	page_add_line(pg, right, high, right, low, w, color);
-	page_add_line(pg, right, low, left, low, w, color);
-	page_add_line(pg, left, low, left + 1.6 * u, low + 1.6 * u, w, color);
-	page_add_line(pg, left, low, left + 1.6 * u, low - 1.6 * u, w, color);
-}
-
-static void draw_para_lines(fit_state *s, flow_block *b, const layout_lines *ls,
-                            size_t from, size_t to)
-{
-	sp_page *pg = &s->doc->pages[s->fr->page];
-	double x = s->fr->x + b->indent_left;
-	double top = s->fr->top - s->y;
-	for (size_t i = from; i < to; i++) {
-		const layout_line *l = &ls->lines[i];
-		double h = line_height(b, l);
-		double base = baseline_in(l, top, h);
-		draw_line(pg, l, x, base); /* runs include first_indent */
-		if (b->wrap_mark && l->wrapped)
-			draw_wrap_mark(pg, l,
-			               s->fr->x + s->fr->w - b->indent_right,
-			               base, b->color);
-		if (i == 0 && b->marker.text)
-			draw_single(s->e, pg, &b->marker, x - b->marker_width,
-			            base, 0);
-		if (i + 1 == ls->n && b->tail.text) {
-			double right = s->fr->x + s->fr->w - b->indent_right;
-			if (b->leader)
-				draw_leaders(pg, x + line_end(l) + 3,
-				             right - tail_width(s->e, b) +
-				                 TAIL_GAP - 3,
-				             base, b->tail.color);
-			draw_single(s->e, pg, &b->tail, right, base, 1);
-		}
-		top -= h;
-	}
 }
 
 /* ---- block heights ---- */
 
-static double block_height(layout_engine *e, flow_block *b, double w);
+static double block_height(layout_engine *e, const flow_block *b, double w);
 static double flow_height_at(layout_engine *e, const sp_flow *f, double w);
 
 static void row_widths(const flow_block *b, double w, double *out)
@@ -576,7 +88,7 @@ static void row_widths(const flow_block *b, double w, double *out)
 		out[i] = b->cells[i].width > 0 ? b->cells[i].width : share;
 }
 
-static double row_height(layout_engine *e, flow_block *b, double w)
+static double row_height(layout_engine *e, const flow_block *b, double w)
 {
 	double *cw = xmalloc((b->ncells + 1) * sizeof(double));
 	row_widths(b, w - b->indent_left - b->indent_right, cw);
@@ -594,11 +106,12 @@ static double row_height(layout_engine *e, flow_block *b, double w)
 	return h;
 }
 
-static double block_height(layout_engine *e, flow_block *b, double w)
+static double block_height(layout_engine *e, const flow_block *b, double w)
 {
 	switch (b->kind) {
 	case BLK_PARA: {
-		const layout_lines *ls = para_lines(e, b, w);
+		const layout_lines lines = paracache_lines(e, b, w),
+		                   *ls = &lines;
 		return ls->n ? lines_height(b, ls, 0, ls->n)
 		             : empty_para_height(b);
 	}
@@ -623,7 +136,7 @@ static double block_height(layout_engine *e, flow_block *b, double w)
 
 /* Smallest height that may start the block in a frame (orphan rule). */
 /* Is b kept together at width w (it fits in a whole frame)? */
-static int kept_whole(layout_engine *e, flow_block *b, double w)
+static int kept_whole(layout_engine *e, const flow_block *b, double w)
 {
 	if (!b->keep_together)
 		return 0;
@@ -632,13 +145,14 @@ static int kept_whole(layout_engine *e, flow_block *b, double w)
 	return block_height(e, b, w) <= e->frame_h + 1e-6;
 }
 
-static double block_min_start(layout_engine *e, flow_block *b, double w)
+static double block_min_start(layout_engine *e, const flow_block *b, double w)
 {
 	if (kept_whole(e, b, w) || b->kind == BLK_ROW)
 		return block_height(e, b, w);
 	switch (b->kind) {
 	case BLK_PARA: {
-		const layout_lines *ls = para_lines(e, b, w);
+		const layout_lines lines = paracache_lines(e, b, w),
+		                   *ls = &lines;
 		if (ls->n <= 3)
 			return block_height(e, b, w);
 		return lines_height(b, ls, 0, 2);
@@ -663,7 +177,7 @@ static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
 {
 	double need = 0;
 	for (int k = 0; k < KEEP_CHAIN_MAX && i < f->n; k++, i++) {
-		flow_block *b = &f->blocks[i];
+		const flow_block *b = &f->blocks[i];
 		if (b->kind == BLK_BREAK)
 			break;
 		if (!(first && k == 0))
@@ -682,13 +196,12 @@ static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
 static double fit_flow(fit_state *s, const sp_flow *flow, layout_pos *pos,
                        int *overflow);
 
-static void mark_start(fit_state *s, flow_block *b)
+static void mark_start(fit_state *s, const flow_block *b)
 {
 	if (!s->doc)
 		return;
-	sp_page *pg = &s->doc->pages[s->fr->page];
 	if (b->dest)
-		page_add_dest(pg, b->dest, s->fr->top - s->y);
+		doc_add_dest(s->doc, s->fr->page, b->dest, s->fr->top - s->y);
 	if (b->outline_level >= 0 && b->outline_title)
 		doc_add_outline(s->doc, b->outline_level, b->outline_title,
 		                b->dest);
@@ -702,7 +215,7 @@ static size_t para_split(const flow_block *b, const layout_lines *ls,
 	size_t k = from;
 	double h = 0;
 	while (k < ls->n) {
-		double lh = line_height(b, &ls->lines[k]);
+		double lh = paint_line_height(b, &ls->lines[k]);
 		if (h + lh > avail + 1e-6)
 			break;
 		h += lh;
@@ -723,9 +236,11 @@ static size_t para_split(const flow_block *b, const layout_lines *ls,
 	return k;
 }
 
-static int place_para(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_para(fit_state *s, const flow_block *b, layout_pos *pos,
+                      double sb)
 {
-	const layout_lines *ls = para_lines(s->e, b, s->fr->w);
+	const layout_lines lines = paracache_lines(s->e, b, s->fr->w);
+	const layout_lines *ls = &lines;
 	if (ls->n == 0) {
 		double h = empty_para_height(b);
 		if (!s->empty && s->y + sb + h > s->fr->h + 1e-6)
@@ -734,9 +249,10 @@ static int place_para(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 		mark_start(s, b);
 		if (s->doc && b->marker.text) {
 			sp_page *pg = &s->doc->pages[s->fr->page];
-			draw_single(s->e, pg, &b->marker,
-			            s->fr->x + b->indent_left - b->marker_width,
-			            s->fr->top - s->y - 0.8 * h, 0);
+			layout_draw_text(
+			    s->e->text, pg, &b->marker,
+			    s->fr->x + b->indent_left - b->marker_width,
+			    s->fr->top - s->y - 0.8 * h, ALIGN_LEFT);
 		}
 		s->y += h;
 		return 1;
@@ -755,14 +271,16 @@ static int place_para(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 			              s->fr->top - s->y - h, s->fr->w, h,
 			              RECT_FILL, b->fill, b->fill, 0, 0);
 		}
-		draw_para_lines(s, b, ls, pos->line, k);
+		paint_para_lines(s->e, &s->doc->pages[s->fr->page], s->fr,
+		                 s->fr->top - s->y, b, ls, pos->line, k);
 	}
 	s->y += lines_height(b, ls, pos->line, k);
 	pos->line = k;
 	return k == ls->n ? 1 : 2;
 }
 
-static int place_lines(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_lines(fit_state *s, const flow_block *b, layout_pos *pos,
+                       double sb)
 {
 	size_t k = pos->line;
 	double h = 0;
@@ -799,8 +317,8 @@ static int place_lines(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return (int)k == b->nlines ? 1 : 2;
 }
 
-static void draw_box_rect(fit_state *s, flow_block *b, double top, double h,
-                          double x, double w)
+static void draw_box_rect(fit_state *s, const flow_block *b, double top,
+                          double h, double x, double w)
 {
 	if (!s->doc)
 		return;
@@ -812,7 +330,8 @@ static void draw_box_rect(fit_state *s, flow_block *b, double top, double h,
 	              b->fill, b->stroke, b->thickness, b->radius);
 }
 
-static int place_box(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_box(fit_state *s, const flow_block *b, layout_pos *pos,
+                     double sb)
 {
 	double x = s->fr->x + b->indent_left;
 	double w = s->fr->w - b->indent_left - b->indent_right;
@@ -867,7 +386,7 @@ static int place_box(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return 2;
 }
 
-static void draw_row(fit_state *s, flow_block *b, double h)
+static void draw_row(fit_state *s, const flow_block *b, double h)
 {
 	double w = s->fr->w - b->indent_left - b->indent_right;
 	double *cw = xmalloc((b->ncells + 1) * sizeof(double));
@@ -895,7 +414,7 @@ static void draw_row(fit_state *s, flow_block *b, double h)
 }
 
 /* A row taller than an empty frame: lay its cells one after another. */
-static int place_row_split(fit_state *s, flow_block *b, layout_pos *pos)
+static int place_row_split(fit_state *s, const flow_block *b, layout_pos *pos)
 {
 	while (pos->line < b->ncells + 1) {
 		size_t ci = pos->line ? pos->line - 1 : 0;
@@ -927,7 +446,8 @@ static int place_row_split(fit_state *s, flow_block *b, layout_pos *pos)
 	return 1;
 }
 
-static int place_row(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_row(fit_state *s, const flow_block *b, layout_pos *pos,
+                     double sb)
 {
 	if (pos->line > 0)
 		return place_row_split(s, b, pos);
@@ -949,7 +469,7 @@ static int place_row(fit_state *s, flow_block *b, layout_pos *pos, double sb)
 	return 1;
 }
 
-static int place_rule(fit_state *s, flow_block *b, double sb)
+static int place_rule(fit_state *s, const flow_block *b, double sb)
 {
 	if (!s->empty && s->y + sb + b->thickness > s->fr->h + 1e-6)
 		return 0;
@@ -968,7 +488,8 @@ static int place_rule(fit_state *s, flow_block *b, double sb)
 
 /* Returns 1 = block done, 2 = block split (frame full), 0 = nothing
  * placed (frame full). */
-static int place_block(fit_state *s, flow_block *b, layout_pos *pos, double sb)
+static int place_block(fit_state *s, const flow_block *b, layout_pos *pos,
+                       double sb)
 {
 	switch (b->kind) {
 	case BLK_PARA:
@@ -1007,7 +528,7 @@ static double fit_flow(fit_state *s, const sp_flow *flow, layout_pos *pos,
 {
 	*overflow = 0;
 	while (pos->block < flow->n) {
-		flow_block *b = &flow->blocks[pos->block];
+		const flow_block *b = &flow->blocks[pos->block];
 		int starting = pos->line == 0;
 		double sb = (s->empty || !starting) ? 0 : b->space_before;
 		if (b->kind == BLK_BREAK) {

@@ -9,9 +9,7 @@
 
 sp_document *doc_new(void)
 {
-	sp_document *d = xcalloc(1, sizeof(sp_document));
-	pthread_mutex_init(&d->dindex_lock, NULL);
-	return d;
+	return xcalloc(1, sizeof(sp_document));
 }
 
 static void page_free(sp_page *p)
@@ -51,7 +49,6 @@ void doc_free(sp_document *d)
 	free(d->subject);
 	free(d->keywords);
 	free(d->dindex);
-	pthread_mutex_destroy(&d->dindex_lock);
 	free(d);
 }
 
@@ -126,6 +123,9 @@ void doc_add_label_range(sp_document *d, size_t first_page, label_style st,
 	l->prefix = dup_or_null(prefix);
 }
 
+/* ---- the destination index: name -> (page, slot), kept as
+ * destinations are added ---- */
+
 struct dest_slot {
 	size_t page, slot; /* page index + 1 (0 = empty), index in dests */
 };
@@ -138,64 +138,69 @@ static size_t name_hash(const char *s)
 	return h;
 }
 
-static void index_dests(sp_document *d)
+static const char *slot_name(const sp_document *d, const struct dest_slot *e)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->npages; i++)
-		n += d->pages[i].ndests;
-	size_t cap = 64;
-	while (cap < 2 * n + 2)
-		cap *= 2;
-	free(d->dindex);
-	d->dindex = xcalloc(cap, sizeof *d->dindex);
-	d->dindex_cap = cap;
-	for (size_t i = d->npages; i-- > 0;) /* first page wins */
-		for (size_t j = 0; j < d->pages[i].ndests; j++) {
-			size_t k =
-			    name_hash(d->pages[i].dests[j].name) & (cap - 1);
-			while (d->dindex[k].page &&
-			       strcmp(d->pages[d->dindex[k].page - 1]
-			                  .dests[d->dindex[k].slot]
-			                  .name,
-			              d->pages[i].dests[j].name))
-				k = (k + 1) & (cap - 1);
-			d->dindex[k].page = i + 1;
-			d->dindex[k].slot = j;
-		}
+	return d->pages[e->page - 1].dests[e->slot].name;
 }
 
-static long lookup(const sp_document *d, const char *name, double *y)
+/* The slot holding name, or the empty slot where it would go. */
+static struct dest_slot *find_slot(const sp_document *d, const char *name)
 {
-	if (!d->dindex)
-		return -1;
-	size_t k = name_hash(name) & (d->dindex_cap - 1);
-	while (d->dindex[k].page) {
-		size_t p = d->dindex[k].page - 1, j = d->dindex[k].slot;
-		if (p < d->npages && j < d->pages[p].ndests &&
-		    !strcmp(d->pages[p].dests[j].name, name)) {
-			if (y)
-				*y = d->pages[p].dests[j].y;
-			return (long)p;
-		}
-		k = (k + 1) & (d->dindex_cap - 1);
-	}
-	return -1;
+	size_t mask = d->dindex_cap - 1;
+	size_t k = name_hash(name) & mask;
+	while (d->dindex[k].page && strcmp(slot_name(d, &d->dindex[k]), name))
+		k = (k + 1) & mask;
+	return &d->dindex[k];
+}
+
+/* Records (page, slot); of two destinations with one name the one on the
+ * earlier page wins, and on one page the later one. */
+static void index_dest(sp_document *d, size_t page, size_t slot)
+{
+	struct dest_slot *e = find_slot(d, d->pages[page].dests[slot].name);
+	if (e->page && e->page - 1 < page)
+		return;
+	if (!e->page)
+		d->dindex_used++;
+	e->page = page + 1;
+	e->slot = slot;
+}
+
+static void grow_index(sp_document *d)
+{
+	struct dest_slot *old = d->dindex;
+	size_t oldcap = d->dindex_cap;
+	d->dindex_cap = oldcap ? 2 * oldcap : 64;
+	d->dindex = xcalloc(d->dindex_cap, sizeof *d->dindex);
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].page)
+			*find_slot(d, slot_name(d, &old[i])) = old[i];
+	free(old);
+}
+
+void doc_add_dest(sp_document *d, size_t page, const char *name, double y)
+{
+	sp_page *p = &d->pages[page];
+	p->dests =
+	    xgrow(p->dests, &p->cap_dests, p->ndests + 1, sizeof *p->dests);
+	page_dest *dst = &p->dests[p->ndests++];
+	dst->name = xstrdup(name ? name : "");
+	dst->y = y;
+	if (2 * (d->dindex_used + 1) > d->dindex_cap)
+		grow_index(d);
+	index_dest(d, page, p->ndests - 1);
 }
 
 long doc_find_dest(const sp_document *d, const char *name, double *y)
 {
-	if (!name)
+	if (!name || !d->dindex)
 		return -1;
-	sp_document *m = (sp_document *)d; /* the index is a cache */
-	pthread_mutex_lock(&m->dindex_lock);
-	long p = lookup(d, name, y);
-	if (p < 0) {
-		/* a miss: the index may be stale (dests added since) */
-		index_dests(m);
-		p = lookup(d, name, y);
-	}
-	pthread_mutex_unlock(&m->dindex_lock);
-	return p;
+	const struct dest_slot *e = find_slot(d, name);
+	if (!e->page)
+		return -1;
+	if (y)
+		*y = d->pages[e->page - 1].dests[e->slot].y;
+	return (long)(e->page - 1);
 }
 
 page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
@@ -282,15 +287,6 @@ void page_add_link_dest(sp_page *p, double x, double y, double w, double h,
                         const char *dest)
 {
 	add_link(p, x, y, w, h)->dest = xstrdup(dest ? dest : "");
-}
-
-void page_add_dest(sp_page *p, const char *name, double y)
-{
-	p->dests =
-	    xgrow(p->dests, &p->cap_dests, p->ndests + 1, sizeof *p->dests);
-	page_dest *d = &p->dests[p->ndests++];
-	d->name = xstrdup(name ? name : "");
-	d->y = y;
 }
 
 /* ---- dump ---- */

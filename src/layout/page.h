@@ -6,7 +6,6 @@
 #ifndef SP_LAYOUT_PAGE_H
 #define SP_LAYOUT_PAGE_H
 
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -96,11 +95,10 @@ typedef struct sp_document {
 	size_t nlabels, cap_labels;
 	/* document info, UTF-8, may be NULL */
 	char *title, *author, *subject, *keywords;
-	/* doc_find_dest's index (name -> page, slot), built on demand and
-	 * rebuilt on a miss, under dindex_lock */
+	/* doc_find_dest's index (name -> page, slot), kept by doc_add_dest:
+	 * open addressing, at most half full */
 	struct dest_slot *dindex;
-	size_t dindex_cap;
-	pthread_mutex_t dindex_lock;
+	size_t dindex_cap, dindex_used;
 } sp_document;
 
 sp_document *doc_new(void);
@@ -112,9 +110,12 @@ void doc_add_outline(sp_document *d, int level, const char *title,
                      const char *dest);
 void doc_add_label_range(sp_document *d, size_t first_page, label_style st,
                          int start, const char *prefix);
-/* Find the page and y of a destination; returns page index or -1.
- * Names are expected to be unique; with duplicates any one may be
- * returned. Amortised constant time (a hash index). */
+/* A named destination on page (an index) whose top is y (points). */
+void doc_add_dest(sp_document *d, size_t page, const char *name, double y);
+/* Find the page and y of a destination; returns page index or -1. Names
+ * are expected to be unique; of duplicates the one on the earliest page
+ * is found. Constant time (an index kept as destinations are added); it
+ * only reads the document, so any number of threads may call it. */
 long doc_find_dest(const sp_document *d, const char *name, double *y);
 
 /* Pages are reallocated as pages are added: hold indexes, not pointers,
@@ -133,7 +134,6 @@ void page_add_link_uri(sp_page *p, double x, double y, double w, double h,
                        const char *uri);
 void page_add_link_dest(sp_page *p, double x, double y, double w, double h,
                         const char *dest);
-void page_add_dest(sp_page *p, const char *name, double y);
 
 /* Write the model as text, one item per line, numbers rounded to 0.01 pt:
  *   page N WIDTH HEIGHT

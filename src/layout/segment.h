@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "layout/text_priv.h"
+#include "layout/paragraph_priv.h"
 
 enum tx_kind {
 	CL_TEXT,   /* drawn from the source bytes (ignorables removed) */

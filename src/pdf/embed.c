@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "pdf/internal.h"
+#include "pdf/ttf.h"
 #include "util/mem.h"
 
 #define CACHE_MAX 24 /* compressed subsets kept per face */
@@ -79,17 +80,6 @@ static const char tab_tags[TAB_N][5] = {"head", "hhea", "maxp", "hmtx", "loca",
                                         "glyf", "cvt ", "fpgm", "prep", "OS/2"};
 /* head, hhea, maxp, hmtx, loca and glyf must be present */
 #define TAB_REQUIRED 6
-
-static unsigned rd16(const uint8_t *p)
-{
-	return (unsigned)p[0] << 8 | p[1];
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
-	       (uint32_t)p[2] << 8 | p[3];
-}
 
 static void wr16(uint8_t *p, unsigned v)
 {
@@ -165,15 +155,15 @@ static int face_ready(face_embed *fe, const pdf_face *fc)
 		return 0;
 	const uint8_t *p = (const uint8_t *)fe->file.data;
 	size_t n = fe->file.len;
-	if (n < 12 || (rd32(p) != 0x00010000u && rd32(p) != 0x74727565u))
+	if (n < 12 || (ttf_u32(p) != 0x00010000u && ttf_u32(p) != 0x74727565u))
 		return 0; /* not a plain TrueType file (a collection, CFF) */
-	unsigned nt = rd16(p + 4);
+	unsigned nt = ttf_u16(p + 4);
 	if (12 + (size_t)nt * 16 > n)
 		return 0;
 	unsigned found = 0;
 	for (unsigned i = 0; i < nt; i++) {
 		const uint8_t *t = p + 12 + i * 16;
-		uint32_t off = rd32(t + 8), len = rd32(t + 12);
+		uint32_t off = ttf_u32(t + 8), len = ttf_u32(t + 12);
 		if (off > n || len > n - off)
 			return 0;
 		for (int k = 0; k < TAB_N; k++)
@@ -187,9 +177,9 @@ static int face_ready(face_embed *fe, const pdf_face *fc)
 	    fe->len[TAB_HEAD] < 54 || fe->len[TAB_HHEA] < 36 ||
 	    fe->len[TAB_MAXP] < 6)
 		return 0;
-	fe->num_glyphs = rd16(p + fe->off[TAB_MAXP] + 4);
-	fe->long_loca = rd16(p + fe->off[TAB_HEAD] + 50) != 0;
-	unsigned nh = rd16(p + fe->off[TAB_HHEA] + 34);
+	fe->num_glyphs = ttf_u16(p + fe->off[TAB_MAXP] + 4);
+	fe->long_loca = ttf_u16(p + fe->off[TAB_HEAD] + 50) != 0;
+	unsigned nh = ttf_u16(p + fe->off[TAB_HHEA] + 34);
 	if (!fe->num_glyphs || fe->num_glyphs != fc->num_glyphs || !nh ||
 	    nh > fe->num_glyphs ||
 	    fe->len[TAB_LOCA] <
@@ -208,11 +198,11 @@ static size_t glyph_at(const face_embed *fe, unsigned g, uint32_t *off)
 	    (const uint8_t *)fe->file.data + fe->off[TAB_LOCA];
 	uint32_t a, b;
 	if (fe->long_loca) {
-		a = rd32(loca + 4 * g);
-		b = rd32(loca + 4 * g + 4);
+		a = ttf_u32(loca + 4 * g);
+		b = ttf_u32(loca + 4 * g + 4);
 	} else {
-		a = 2u * rd16(loca + 2 * g);
-		b = 2u * rd16(loca + 2 * g + 2);
+		a = 2u * ttf_u16(loca + 2 * g);
+		b = 2u * ttf_u16(loca + 2 * g + 2);
 	}
 	if (b <= a || b > fe->len[TAB_GLYF])
 		return 0;
@@ -230,46 +220,40 @@ static int has_bit(const uint8_t *s, unsigned g)
 	return s[g >> 3] & (1u << (g & 7));
 }
 
+typedef struct closing {
+	uint8_t *set;
+	unsigned n; /* glyphs in the font */
+	unsigned *stack;
+	unsigned top;
+} closing;
+
+static void add_component(void *ud, unsigned g)
+{
+	closing *c = ud;
+	if (g < c->n && !has_bit(c->set, g)) {
+		set_bit(c->set, g);
+		c->stack[c->top++] = g;
+	}
+}
+
 /* Adds the components of every composite glyph in the set, at every
  * level. */
 static void close_components(const face_embed *fe, uint8_t *set)
 {
-	unsigned n = fe->num_glyphs;
-	unsigned *stack = xmalloc(sizeof *stack * n);
-	unsigned top = 0;
-	for (unsigned g = 0; g < n; g++)
+	closing c = {set, fe->num_glyphs,
+	             xmalloc(sizeof *c.stack * fe->num_glyphs), 0};
+	for (unsigned g = 0; g < c.n; g++)
 		if (has_bit(set, g))
-			stack[top++] = g;
+			c.stack[c.top++] = g;
 	const uint8_t *glyf =
 	    (const uint8_t *)fe->file.data + fe->off[TAB_GLYF];
-	while (top) {
-		unsigned g = stack[--top];
+	while (c.top) {
 		uint32_t off;
-		size_t len = glyph_at(fe, g, &off);
-		if (len < 10 || !(rd16(glyf + off) & 0x8000u))
-			continue; /* empty or simple */
-		size_t i = 10;
-		for (;;) {
-			if (i + 4 > len)
-				break;
-			unsigned flags = rd16(glyf + off + i);
-			unsigned comp = rd16(glyf + off + i + 2);
-			if (comp < n && !has_bit(set, comp)) {
-				set_bit(set, comp);
-				stack[top++] = comp;
-			}
-			i += 4 + ((flags & 0x0001) ? 4 : 2);
-			if (flags & 0x0008)
-				i += 2;
-			else if (flags & 0x0040)
-				i += 4;
-			else if (flags & 0x0080)
-				i += 8;
-			if (!(flags & 0x0020))
-				break;
-		}
+		size_t len = glyph_at(fe, c.stack[--c.top], &off);
+		if (len)
+			ttf_components(glyf + off, len, add_component, &c);
 	}
-	free(stack);
+	free(c.stack);
 }
 
 static uint32_t table_sum(const uint8_t *p, size_t n)
@@ -277,11 +261,11 @@ static uint32_t table_sum(const uint8_t *p, size_t n)
 	uint32_t s = 0;
 	size_t i = 0;
 	for (; i + 4 <= n; i += 4)
-		s += rd32(p + i);
+		s += ttf_u32(p + i);
 	if (i < n) {
 		uint8_t t[4] = {0, 0, 0, 0};
 		memcpy(t, p + i, n - i);
-		s += rd32(t);
+		s += ttf_u32(t);
 	}
 	return s;
 }
@@ -295,7 +279,7 @@ static void build_subset(const face_embed *fe, const uint8_t *set, sp_buf *out)
 		if (has_bit(set, g))
 			last = g;
 	unsigned ng = last + 1;
-	unsigned nh_src = rd16(src + fe->off[TAB_HHEA] + 34);
+	unsigned nh_src = ttf_u16(src + fe->off[TAB_HHEA] + 34);
 	unsigned nh = nh_src < ng ? nh_src : ng;
 
 	/* the new tables, in tag order (the directory must be sorted) */
@@ -472,40 +456,21 @@ int pdf_embed_usable(pdf_embed *e, const pdf_fonts *fonts, int f)
 	face_embed *fe = &e->faces[f];
 	if (!fe->state) {
 		HPDF_FontDef def = fonts->faces[f].def;
-		HPDF_TTFontDefAttr da =
-		    def ? (HPDF_TTFontDefAttr)def->attr : NULL;
-		if (!da || da->embedding)
+		if (!def || haru_fontdef_embedding(def))
 			fe->state = -1;
 		else
 			snprintf(fe->base, sizeof fe->base, "%s",
-			         da->base_font);
+			         haru_fontdef_base_font(def));
 	}
 	int ok = fe->state >= 0 && face_ready(fe, &fonts->faces[f]);
 	pthread_mutex_unlock(&e->cache);
 	return ok;
 }
 
+/* The subset's FontDescriptor and tagged BaseFont. */
 static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
-                                  HPDF_Font font, HPDF_FontDef def,
-                                  HPDF_TTFontDefAttr da, const pdf_cpset *used);
-
-HPDF_STATUS pdf_embed_font(pdf_embed *e, const pdf_fonts *fonts, int f,
-                           HPDF_Font font, const pdf_cpset *used)
+                                  HPDF_Font font, const pdf_cpset *used)
 {
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-	HPDF_FontDef def = fa->fontdef;
-	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
-	pthread_mutex_lock(&e->cache);
-	HPDF_STATUS ret = put_descriptor(e, fonts, f, font, def, da, used);
-	pthread_mutex_unlock(&e->cache);
-	return ret;
-}
-
-static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
-                                  HPDF_Font font, HPDF_FontDef def,
-                                  HPDF_TTFontDefAttr da, const pdf_cpset *used)
-{
-	HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
 	const subset *s = get_subset(e, fonts, f, used);
 	if (!s)
 		return HPDF_INVALID_FONTDEF_DATA;
@@ -517,43 +482,20 @@ static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
 		tag[i] = (char)('A' + k % 26);
 	tag[6] = '\0';
 	snprintf(name, sizeof name, "%s+%.120s", tag, e->faces[f].base);
-	memcpy(da->base_font, name, sizeof name);
+	return haru_font_set_descriptor(font, name, s->z.data, s->z.len,
+	                                s->length1);
+}
 
-	HPDF_Dict d = HPDF_Dict_New(font->mmgr);
-	if (!d)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS ret = HPDF_Xref_Add(fa->xref, d);
-	if (ret != HPDF_OK)
-		return ret;
-	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
-	if (!data)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
-	ret += HPDF_Dict_AddName(d, "FontName", name);
-	ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
-	ret += HPDF_Dict_Add(d, "FontBBox",
-	                     HPDF_Box_Array_New(font->mmgr, def->font_bbox));
-	ret += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
-	ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
-	ret += HPDF_Dict_AddNumber(d, "Descent", def->descent);
-	ret += HPDF_Dict_AddNumber(
-	    d, "CapHeight", def->cap_height ? def->cap_height : def->ascent);
-	ret += HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
-	ret += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
-	ret += HPDF_Dict_Add(d, "FontFile2", data);
-	ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)s->length1);
-	if (ret != HPDF_OK)
-		return ret;
-	ret = pdf_stream_put(data, s->z.data, s->z.len, 1);
-	if (ret == HPDF_OK)
-		def->descriptor = d; /* libharu links it at save time */
+HPDF_STATUS pdf_embed_font(pdf_embed *e, const pdf_fonts *fonts, int f,
+                           HPDF_Font font, const pdf_cpset *used)
+{
+	pthread_mutex_lock(&e->cache);
+	HPDF_STATUS ret = put_descriptor(e, fonts, f, font, used);
+	pthread_mutex_unlock(&e->cache);
 	return ret;
 }
 
 void pdf_embed_done(pdf_embed *e, const pdf_fonts *fonts, int f)
 {
-	HPDF_FontDef def = fonts->faces[f].def;
-	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
-	def->descriptor = NULL;
-	memcpy(da->base_font, e->faces[f].base, sizeof da->base_font);
+	haru_fontdef_reset(fonts->faces[f].def, e->faces[f].base);
 }

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "pdf/internal.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 
 static const char *const default_chains[FAMILY_N][4] = {
@@ -82,18 +83,11 @@ static const char *package_of(const char *manifest, const char *family,
 {
 	if (manifest && manifest_lookup(manifest, family, pkg, n))
 		return pkg;
-	if (manifest_lookup(SP_INSTALL_DATADIR "/fonts/manifest.txt", family,
-	                    pkg, n))
+	char *bundled = sp_data_path("fonts/manifest.txt");
+	int ok = bundled && manifest_lookup(bundled, family, pkg, n);
+	free(bundled);
+	if (ok)
 		return pkg;
-	const char *src = getenv("SP_SOURCE_DIR");
-	if (src) {
-		sp_buf b = SP_BUF_INIT;
-		buf_printf(&b, "%s/fonts/manifest.txt", src);
-		int ok = manifest_lookup(b.data, family, pkg, n);
-		buf_free(&b);
-		if (ok)
-			return pkg;
-	}
 	for (size_t i = 0;
 	     i < sizeof builtin_manifest / sizeof *builtin_manifest; i++)
 		if (strcasecmp(builtin_manifest[i][0], family) == 0)
@@ -228,26 +222,12 @@ static int fc_find(const char *family, int variant, char **path)
 static const char *const variant_names[VARIANT_N] = {"Regular", "Bold",
                                                      "Italic", "Bold Italic"};
 
-/* Fill the BMP glyph table by walking the cmap segments (format 4) and
- * asking libharu for each code point it covers. */
+/* The BMP glyph table: libharu's lookup of every code point its cmap
+ * covers. */
 static void fill_gids(pdf_face *fc, HPDF_FontDef def)
 {
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
 	fc->gid = xcalloc(65536, sizeof *fc->gid);
-	if (a->cmap.format == 0) {
-		for (unsigned cp = 0; cp < 256; cp++)
-			fc->gid[cp] =
-			    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
-	} else {
-		unsigned nseg = a->cmap.seg_count_x2 / 2u;
-		for (unsigned i = 0; i < nseg; i++) {
-			unsigned lo = a->cmap.start_count[i];
-			unsigned hi = a->cmap.end_count[i];
-			for (unsigned cp = lo; cp <= hi && cp < 65536; cp++)
-				fc->gid[cp] = HPDF_TTFontDef_GetGlyphid(
-				    def, (HPDF_UINT16)cp);
-		}
-	}
+	haru_fontdef_cmap(def, fc->gid);
 	for (unsigned cp = 0; cp < 65536; cp++) {
 		/* controls are never drawn; glyphs out of range are none */
 		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
@@ -264,8 +244,8 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 			return i;
 	const char *name =
 	    HPDF_LoadTTFontFromFile(f->metrics, path, HPDF_FALSE);
-	HPDF_FontDef def = name ? HPDF_GetFontDef(f->metrics, name) : NULL;
-	if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
+	HPDF_FontDef def = name ? haru_fontdef_of(f->metrics, name) : NULL;
+	if (!haru_fontdef_is_truetype(def)) {
 		diag_error(
 		    d, sp_loc_make(NULL, 0, 0),
 		    "cannot load font '%s' (%s %s): libharu error 0x%04X "
@@ -276,7 +256,6 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 		HPDF_ResetError(f->metrics);
 		return -1;
 	}
-	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)def->attr;
 	f->faces = xgrow(f->faces, &f->cap_faces, (size_t)f->nfaces + 1,
 	                 sizeof *f->faces);
 	pdf_face *fc = &f->faces[f->nfaces];
@@ -285,14 +264,13 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	sp_buf b = SP_BUF_INIT;
 	buf_printf(&b, "%s %s", family, variant_names[variant]);
 	fc->name = buf_detach(&b);
-	fc->num_glyphs = a->num_glyphs;
-	fc->missing_width = def->missing_width;
-	fc->ascent = def->ascent;
-	fc->descent = def->descent;
+	fc->num_glyphs = haru_fontdef_num_glyphs(def);
+	haru_fontdef_metrics(def, &fc->ascent, &fc->descent,
+	                     &fc->missing_width);
 	fc->def = def;
 	fc->adv = xcalloc(fc->num_glyphs ? fc->num_glyphs : 1, sizeof *fc->adv);
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
-		fc->adv[g] = HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)g);
+		fc->adv[g] = (int16_t)haru_fontdef_gid_width(def, g);
 	fill_gids(fc, def);
 	return f->nfaces++;
 }

@@ -3,12 +3,10 @@
 #define SP_PDF_INTERNAL_H
 
 #include <hpdf.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 #include <stdint.h>
 
+#include "pdf/cpset.h"
+#include "pdf/haru.h"
 #include "pdf/pdf.h"
 #include "util/buf.h"
 
@@ -48,39 +46,8 @@ typedef struct pdf_err {
 
 void pdf_error_handler(HPDF_STATUS code, HPDF_STATUS detail, void *user);
 
-/* glyphid.c: answer libharu's glyph lookups for def from gid (a face's
- * [65536] table) until pdf_glyphid_clear(); per thread. Registering a
- * definition again replaces its table. pdf_glyphid_none is a table of
- * zeros: registered while HPDF_GetFont runs, it keeps libharu from
- * building a /W array for the whole BMP (pdf_fix_font writes the used
- * part). */
-extern const uint16_t pdf_glyphid_none[65536];
-void pdf_glyphid_register(HPDF_FontDef def, const uint16_t *gid);
-void pdf_glyphid_clear(void);
-/* Our definition of libharu's lookup (it interposes the library's). */
-HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
-                                      HPDF_UINT16 unicode);
 /* A short description of a libharu error code. */
 const char *pdf_error_text(HPDF_STATUS code);
-
-/* Bit set of the BMP code points drawn with one font. */
-typedef struct pdf_cpset {
-	uint8_t bits[65536 / 8];
-	unsigned count;
-} pdf_cpset;
-
-static inline void cpset_add(pdf_cpset *s, uint32_t cp)
-{
-	if (cp < 65536 && !(s->bits[cp >> 3] & (1u << (cp & 7)))) {
-		s->bits[cp >> 3] |= (uint8_t)(1u << (cp & 7));
-		s->count++;
-	}
-}
-
-static inline int cpset_has(const pdf_cpset *s, uint32_t cp)
-{
-	return cp < 65536 && (s->bits[cp >> 3] & (1u << (cp & 7)));
-}
 
 /* After all drawing and before saving, repair one Type0 font of an output
  * document (tounicode.c): embed the components of nested composite
@@ -99,7 +66,7 @@ void cs_op(sp_buf *b, const char *op);
 void cs_rgb(sp_buf *b, sp_color c, int stroke);
 void cs_code(sp_buf *b, uint32_t cp);
 
-/* Deflates in into out (zlib format); -1 on failure. */
+/* deflate.c: deflates in into out (zlib format); -1 on failure. */
 int pdf_deflate(const void *in, size_t n, sp_buf *out);
 /* Deflates in[i] into out[i] for i < n on up to `threads` threads, and
  * frees each in[i] when it is done. */
@@ -114,12 +81,6 @@ pdf_deflate_job *pdf_deflate_start(sp_buf *in, sp_buf *out, size_t n,
                                    size_t ready, int threads);
 void pdf_deflate_ready(pdf_deflate_job *j, size_t ready);
 int pdf_deflate_finish(pdf_deflate_job *j);
-/* Replaces the data of stream dictionary d with n bytes that libharu
- * copies as they are; deflated: they are zlib data and the dictionary
- * says /Filter /FlateDecode. */
-HPDF_STATUS pdf_stream_put(HPDF_Dict d, const void *data, size_t n,
-                           int deflated);
-
 /* pack.c: rewrites libharu's saved file d (n bytes) as PDF 1.5 with
  * object streams and an xref stream into out; -1 when d is not laid out
  * as libharu writes (then keep d). */

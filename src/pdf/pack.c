@@ -8,9 +8,11 @@
  * objects written as "N 0 obj\n...\nendobj\n" at the offsets of a classic
  * xref table, streams as "<<\n...\n>>\nstream\r\n...\nendstream", the
  * length of each stream in an object of its own, then "trailer" with
- * /Root and /Info. Streams are copied as they are, with their /Length
- * made direct (the length objects are dropped). Anything unexpected makes
- * pdf_pack fail, and the caller keeps libharu's file. */
+ * /Root and /Info (P1-P5 of the contract in haru.h, checked by
+ * tests/unit/test_haru.c on what libharu saves). Streams are copied as they
+ * are, with their /Length made direct (the length objects are dropped).
+ * Anything unexpected makes pdf_pack fail, and the caller keeps libharu's file.
+ */
 #define _GNU_SOURCE /* memmem */
 #include <stdio.h>
 #include <stdlib.h>

@@ -28,8 +28,7 @@ typedef struct pdf_font_spec {
 	 * left zero */
 	sp_loc locs[FAMILY_N][FONT_MAX_CHAIN + 1];
 	/* fonts/manifest.txt to read package names from; NULL = the
-	 * installed one (SP_INSTALL_DATADIR/fonts/manifest.txt), then
-	 * $SP_SOURCE_DIR/fonts/manifest.txt, then a built-in copy. */
+	 * bundled one (util/datadir.h), then a built-in copy. */
 	const char *manifest;
 } pdf_font_spec;
 

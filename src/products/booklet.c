@@ -47,8 +47,10 @@ static void sheet_size(double w, double h, double *sw, double *sh)
 	}
 }
 
-static void copy_items(sp_page *dst, const sp_page *src, double dx, double dy)
+static void copy_items(sp_document *d, size_t page, const sp_page *src,
+                       double dx, double dy)
 {
+	sp_page *dst = &d->pages[page];
 	for (size_t i = 0; i < src->nrects; i++) {
 		const page_rect *r = &src->rects[i];
 		page_add_rect(dst, r->x + dx, r->y + dy, r->w, r->h, r->mode,
@@ -79,7 +81,7 @@ static void copy_items(sp_page *dst, const sp_page *src, double dx, double dy)
 			                   l->h, l->dest);
 	}
 	for (size_t i = 0; i < src->ndests; i++)
-		page_add_dest(dst, src->dests[i].name, src->dests[i].y + dy);
+		doc_add_dest(d, page, src->dests[i].name, src->dests[i].y + dy);
 }
 
 sp_document *booklet_impose(const sp_document *src)
@@ -95,11 +97,10 @@ sp_document *booklet_impose(const sp_document *src)
 	size_t total = booklet_order(src->npages, order);
 	for (size_t side = 0; side < total / 2; side++) {
 		doc_add_page(d, sw, sh);
-		sp_page *pg = &d->pages[d->npages - 1];
 		for (int half = 0; half < 2; half++) {
 			long p = order[2 * side + (size_t)half];
 			if (p >= 0)
-				copy_items(pg, &src->pages[p],
+				copy_items(d, d->npages - 1, &src->pages[p],
 				           half * sw / 2 + mx, my);
 		}
 	}

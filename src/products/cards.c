@@ -30,7 +30,7 @@ void cards_deck_free(cards_deck *d)
 
 /* ---- fitting every card ---- */
 
-static int fit_all(sp_render *r, const sp_corpus *c, const size_t *sel,
+static int fit_all(sp_typeset *r, const sp_corpus *c, const size_t *sel,
                    size_t nsel, const sp_card_spec *s, const cards_opts *o,
                    cards_deck *d, cards_card **cards)
 {
@@ -184,7 +184,7 @@ static void guidance_text(const sp_card_spec *s, const cards_opts *o,
 	}
 }
 
-static void furnish_page(sp_render *r, cards_deck *d, size_t page,
+static void furnish_page(sp_typeset *r, cards_deck *d, size_t page,
                          const sp_card_spec *s, const cards_opts *o,
                          size_t sheet, int back)
 {
@@ -220,7 +220,7 @@ static void apply_offset(cards_deck *d, const cards_opts *o)
 	}
 }
 
-static void furnish(sp_render *r, cards_deck *d, const sheet_pages *sp,
+static void furnish(sp_typeset *r, cards_deck *d, const sheet_pages *sp,
                     const sp_card_spec *s, const cards_opts *o)
 {
 	for (size_t i = 0; i < d->nsheets; i++) {
@@ -235,7 +235,7 @@ static void furnish(sp_render *r, cards_deck *d, const sheet_pages *sp,
 	apply_offset(d, o);
 }
 
-cards_deck *cards_build(sp_render *r, const sp_corpus *c, const size_t *sel,
+cards_deck *cards_build(sp_typeset *r, const sp_corpus *c, const size_t *sel,
                         size_t nsel, const sp_card_spec *s, const cards_opts *o)
 {
 	int per = cards_per_sheet(s, o->duplex);
@@ -269,7 +269,7 @@ cards_deck *cards_build(sp_render *r, const sp_corpus *c, const size_t *sel,
 	return d;
 }
 
-cards_deck *cards_calibration(sp_render *r, const sp_card_spec *s,
+cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
                               const cards_opts *o)
 {
 	cards_deck *d = xcalloc(1, sizeof *d);

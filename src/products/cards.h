@@ -41,7 +41,7 @@
 #include <stdio.h>
 
 #include "corpus/corpus.h"
-#include "products/render.h"
+#include "products/typeset.h"
 #include "products/template.h"
 
 typedef enum cards_duplex {
@@ -110,7 +110,7 @@ typedef struct cards_card cards_card;
 
 /* Build and fit the card of question q, numbered `number`, for cards of
  * w x h points. Returns NULL when the card is too small for any text. */
-cards_card *cards_card_new(sp_render *r, const sp_corpus *c,
+cards_card *cards_card_new(sp_typeset *r, const sp_corpus *c,
                            const sp_question *q, size_t number, double w,
                            double h);
 void cards_card_free(cards_card *k);
@@ -168,11 +168,11 @@ typedef struct cards_deck {
  * c->questions) on sheets of geometry s (resolved). Continued cards are
  * warnings, or errors with strict_fit (reported through r->d). Returns
  * the deck (free with cards_deck_free), or NULL on error. */
-cards_deck *cards_build(sp_render *r, const sp_corpus *c, const size_t *sel,
+cards_deck *cards_build(sp_typeset *r, const sp_corpus *c, const size_t *sel,
                         size_t nsel, const sp_card_spec *s,
                         const cards_opts *o);
 /* The two-page calibration sheet. */
-cards_deck *cards_calibration(sp_render *r, const sp_card_spec *s,
+cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
                               const cards_opts *o);
 void cards_deck_free(cards_deck *d);
 
@@ -190,16 +190,12 @@ void cards_dump_faces(const cards_deck *d, FILE *f);
 void cards_draw_cut_marks(sp_page *pg, const cards_box *boxes, size_t n,
                           const sp_card_spec *s, cards_duplex m, int grid);
 /* The guidance line in the sheet margin, placed clear of the crop marks. */
-void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
+void cards_draw_guidance(sp_typeset *r, sp_page *pg, const cards_box *boxes,
                          size_t n, const char *text);
-/* Draw one line of text with its left end at x, baseline y; returns the
- * width. */
-double cards_draw_text(sp_render *r, sp_page *pg, const layout_span *st,
-                       const char *text, double x, double y);
 /* Shift everything on a page by (dx, dy). */
 void cards_shift_page(sp_page *pg, double dx, double dy);
 /* Draw the calibration front (back = 0) or back on doc's page. */
-void cards_draw_calibration(sp_render *r, sp_document *doc, size_t page,
+void cards_draw_calibration(sp_typeset *r, sp_document *doc, size_t page,
                             const sp_card_spec *s, cards_duplex m, int back);
 
 #endif

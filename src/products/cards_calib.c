@@ -60,22 +60,17 @@ static void cross(sp_page *pg, pt c)
 	              0.4, r);
 }
 
-static void label(sp_render *r, sp_page *pg, const char *t, double x, double y,
+static void label(sp_typeset *r, sp_page *pg, const char *t, double x, double y,
                   double size, int centre)
 {
-	layout_span st = render_span(FAMILY_HEADING, 0, size, INK);
-	if (centre) {
-		layout_span m = st;
-		m.text = t;
-		m.len = strlen(t);
-		x -= layout_measure(r->text, &m) / 2;
-	}
-	cards_draw_text(r, pg, &st, t, x, y);
+	layout_span st = typeset_span(FAMILY_HEADING, 0, size, INK);
+	typeset_draw_text(r, pg, &st, t, x, y,
+	                  centre ? ALIGN_CENTER : ALIGN_LEFT);
 }
 
 /* A scale of ticks every millimetre, -SCALE_MM..+SCALE_MM, centred on c,
  * along x (horizontal) or y. */
-static void scale(sp_render *r, sp_page *pg, pt c, int horizontal,
+static void scale(sp_typeset *r, sp_page *pg, pt c, int horizontal,
                   const char *axis)
 {
 	char num[16];
@@ -107,7 +102,7 @@ static void scale(sp_render *r, sp_page *pg, pt c, int horizontal,
 /* Rulers from the middle of each edge inwards: tick k at k mm from the
  * paper's edge, so the first tick printed shows the printer's margin and
  * the labels check the scale (100%). */
-static void edge_rulers(sp_render *r, sp_page *pg, const sp_card_spec *s)
+static void edge_rulers(sp_typeset *r, sp_page *pg, const sp_card_spec *s)
 {
 	double w = s->sheet_w, h = s->sheet_h;
 	char num[16];
@@ -127,21 +122,21 @@ static void edge_rulers(sp_render *r, sp_page *pg, const sp_card_spec *s)
 	}
 }
 
-static void text_block(sp_render *r, sp_document *doc, size_t page,
+static void text_block(sp_typeset *r, sp_document *doc, size_t page,
                        const sp_card_spec *s, const char *title,
                        const char *const *paras)
 {
 	const sp_template *t = r->tpl;
 	sp_flow *f = flow_new();
 	layout_span ts =
-	    render_span(FAMILY_HEADING, VARIANT_BOLD, 12, t->color_accent);
-	layout_para_style ps = render_para_style(r, 12, 0);
+	    typeset_span(FAMILY_HEADING, VARIANT_BOLD, 12, t->color_accent);
+	layout_para_style ps = typeset_para_style(r, 12, 0);
 	ps.align = ALIGN_CENTER;
-	render_text_para(f, title, &ts, &ps);
-	layout_span bs = render_span(FAMILY_BODY, 0, 9, t->color_text);
-	layout_para_style pb = render_para_style(r, 9, 0);
+	typeset_text_para(f, title, &ts, &ps);
+	layout_span bs = typeset_span(FAMILY_BODY, 0, 9, t->color_text);
+	layout_para_style pb = typeset_para_style(r, 9, 0);
 	for (size_t i = 0; paras[i]; i++)
-		render_text_para(f, paras[i], &bs, &pb)->space_before = 5;
+		typeset_text_para(f, paras[i], &bs, &pb)->space_before = 5;
 	double side = MM_PT(POINTER_IN - 10);
 	layout_frame fr = {page, side, s->sheet_h - MM_PT(POINTER_IN + 14),
 	                   s->sheet_w - 2 * side,
@@ -175,7 +170,7 @@ static const char *const back_text[] = {
     "right ones.",
     NULL};
 
-void cards_draw_calibration(sp_render *r, sp_document *doc, size_t page,
+void cards_draw_calibration(sp_typeset *r, sp_document *doc, size_t page,
                             const sp_card_spec *s, cards_duplex m, int back)
 {
 	sp_page *pg = &doc->pages[page];

@@ -26,7 +26,7 @@
 #define MIDDOT " \xC2\xB7 "             /* " · " */
 
 struct cards_card {
-	sp_render *r;
+	sp_typeset *r;
 	const sp_question *q;
 	const char *category; /* name, or NULL */
 	size_t number;
@@ -48,15 +48,13 @@ static sp_flow *label_flow(const cards_card *k, const char *left, int left_bold,
 {
 	const sp_template *t = k->r->tpl;
 	sp_flow *f = flow_new();
-	layout_para_style ps = render_para_style(k->r, k->ls, 0);
-	ps.align = align;
-	ps.hyphenate = 0;
-	layout_span st = render_span(
+	layout_para_style ps = typeset_display_style(k->r, k->ls, align);
+	layout_span st = typeset_span(
 	    FAMILY_HEADING, left_bold ? VARIANT_BOLD : 0, k->ls, left_color);
-	flow_block *b = render_text_para(f, left, &st, &ps);
+	flow_block *b = typeset_text_para(f, left, &st, &ps);
 	if (tail) {
 		layout_span ts =
-		    render_span(FAMILY_HEADING, 0, k->ls, t->color_muted);
+		    typeset_span(FAMILY_HEADING, 0, k->ls, t->color_muted);
 		flow_para_tail(b, tail, &ts, 0);
 	}
 	return f;
@@ -111,14 +109,14 @@ static sp_flow *front_body(const cards_card *k, double size)
 {
 	const sp_template *t = k->r->tpl;
 	sp_flow *f = flow_new();
-	layout_para_style ps = render_para_style(k->r, size, 0);
-	ps.align = ALIGN_CENTER;
+	/* display text: whole words */
+	layout_para_style ps = typeset_display_style(k->r, size, ALIGN_CENTER);
 	ps.leading = size * 1.25;
-	ps.hyphenate = 0; /* display text: whole words */
 	layout_span st =
-	    render_span(FAMILY_HEADING, VARIANT_BOLD, size, t->color_text);
+	    typeset_span(FAMILY_HEADING, VARIANT_BOLD, size, t->color_text);
 	st.loc = k->q->question.loc;
-	render_text_para(f, k->q->question.s ? k->q->question.s : "", &st, &ps);
+	typeset_text_para(f, k->q->question.s ? k->q->question.s : "", &st,
+	                  &ps);
 	return f;
 }
 
@@ -126,14 +124,14 @@ static sp_flow *back_body(const cards_card *k, double size)
 {
 	const sp_template *t = k->r->tpl;
 	sp_flow *f = flow_new();
-	layout_para_style ps = render_para_style(k->r, size, 0);
-	layout_span st = render_span(FAMILY_BODY, 0, size, t->color_text);
+	layout_para_style ps = typeset_para_style(k->r, size, 0);
+	layout_span st = typeset_span(FAMILY_BODY, 0, size, t->color_text);
 	if (k->q->key_points.n)
-		render_bullets(k->r, f, &k->q->key_points, BULLET, &st, &ps, 0,
-		               size * 0.35);
+		typeset_bullets(k->r, f, &k->q->key_points, BULLET, &st, &ps, 0,
+		                size * 0.35);
 	else
-		render_rich_text(k->r, f, &k->q->answer, &st, &ps, 0,
-		                 size * 0.45);
+		typeset_rich_text(k->r, f, &k->q->answer, &st, &ps, 0,
+		                  size * 0.45);
 	return f;
 }
 
@@ -276,7 +274,7 @@ static size_t face_bytes(const sp_question *q, int back)
 	return n;
 }
 
-cards_card *cards_card_new(sp_render *r, const sp_corpus *c,
+cards_card *cards_card_new(sp_typeset *r, const sp_corpus *c,
                            const sp_question *q, size_t number, double w,
                            double h)
 {

@@ -5,14 +5,11 @@
 #include <string.h>
 
 #define IN_PT(in) ((in)*72.0)
-#define A4_W MM_PT(210.0)
-#define A4_H MM_PT(297.0)
-#define LETTER_W IN_PT(8.5)
-#define LETTER_H IN_PT(11.0)
 
 typedef struct preset {
 	const char *name;
-	sp_card_spec spec;
+	sp_card_spec spec; /* the sheet's size from `paper` */
+	const char *paper; /* template_paper_size() */
 } preset;
 
 /* Margins < 0 centre the grid. Choices (also in README.md):
@@ -28,15 +25,13 @@ typedef struct preset {
  *  letter-business: 3.5 x 2 in, 2 x 5, no gutters, 0.75 in left and
  *    0.5 in top margin, as on Avery 5371. */
 static const preset presets[] = {
-    {"letter-3x5",
-     {IN_PT(5), IN_PT(3), 1, 3, 0, 0, LETTER_W, LETTER_H, -1, -1}},
-    {"a4-8", {MM_PT(95), MM_PT(68), 2, 4, 0, 0, A4_W, A4_H, -1, -1}},
-    {"letter-8",
-     {IN_PT(3.75), IN_PT(2.5), 2, 4, 0, 0, LETTER_W, LETTER_H, -1, -1}},
-    {"a4-a6", {MM_PT(100), MM_PT(140), 2, 2, 0, 0, A4_W, A4_H, -1, -1}},
+    {"letter-3x5", {IN_PT(5), IN_PT(3), 1, 3, 0, 0, 0, 0, -1, -1}, "letter"},
+    {"a4-8", {MM_PT(95), MM_PT(68), 2, 4, 0, 0, 0, 0, -1, -1}, "a4"},
+    {"letter-8", {IN_PT(3.75), IN_PT(2.5), 2, 4, 0, 0, 0, 0, -1, -1}, "letter"},
+    {"a4-a6", {MM_PT(100), MM_PT(140), 2, 2, 0, 0, 0, 0, -1, -1}, "a4"},
     {"letter-business",
-     {IN_PT(3.5), IN_PT(2), 2, 5, 0, 0, LETTER_W, LETTER_H, IN_PT(0.75),
-      IN_PT(0.5)}},
+     {IN_PT(3.5), IN_PT(2), 2, 5, 0, 0, 0, 0, IN_PT(0.75), IN_PT(0.5)},
+     "letter"},
 };
 
 #define NPRESETS (sizeof presets / sizeof presets[0])
@@ -46,6 +41,8 @@ int cards_preset(const char *name, sp_card_spec *out)
 	for (size_t i = 0; i < NPRESETS; i++) {
 		if (!strcmp(presets[i].name, name)) {
 			*out = presets[i].spec;
+			template_paper_size(presets[i].paper, &out->sheet_w,
+			                    &out->sheet_h);
 			const char *why = NULL;
 			return cards_geom_resolve(out, &why);
 		}

@@ -22,26 +22,7 @@
 
 /* ---- text ---- */
 
-double cards_draw_text(sp_render *r, sp_page *pg, const layout_span *st,
-                       const char *text, double x, double y)
-{
-	layout_span s = *st;
-	s.text = text;
-	s.len = strlen(text);
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(r->text, &s, 1, &l);
-	for (size_t i = 0; i < l.nruns; i++) {
-		const layout_run *run = &l.runs[i];
-		page_add_text(pg, x + run->x, y, run->face, run->size,
-		              run->color, run->text, run->len, run->width);
-	}
-	double w = l.width;
-	layout_line_free(&l);
-	return w;
-}
-
-static double text_width(sp_render *r, const layout_span *st, const char *text)
+static double text_width(sp_typeset *r, const layout_span *st, const char *text)
 {
 	layout_span s = *st;
 	s.text = text;
@@ -223,7 +204,7 @@ static gap widest_gap(const edges *e, double w)
 /* Pack the " · "-separated parts of text greedily into lines no wider
  * than w. Returns the number of lines (written to out), or 0 when a part
  * alone is too wide or more than GUIDE_MAX_LINES are needed. */
-static int pack_guidance(sp_render *r, const layout_span *st, const char *text,
+static int pack_guidance(sp_typeset *r, const layout_span *st, const char *text,
                          double w, char out[GUIDE_MAX_LINES][256])
 {
 	int n = 0;
@@ -252,7 +233,7 @@ static int pack_guidance(sp_render *r, const layout_span *st, const char *text,
 	return n + 1;
 }
 
-void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
+void cards_draw_guidance(sp_typeset *r, sp_page *pg, const cards_box *boxes,
                          size_t n, const char *text)
 {
 	edges e;
@@ -262,7 +243,7 @@ void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
 	edges_free(&e);
 	double margin = bottom >= top ? bottom : top;
 	layout_span st =
-	    render_span(FAMILY_HEADING, 0, GUIDE_SIZE, r->tpl->color_muted);
+	    typeset_span(FAMILY_HEADING, 0, GUIDE_SIZE, r->tpl->color_muted);
 	char lines[GUIDE_MAX_LINES][256];
 	int nl = 0;
 	double lead = 0;
@@ -291,8 +272,8 @@ void cards_draw_guidance(sp_render *r, sp_page *pg, const cards_box *boxes,
 		double base = lo + block - (i + 1) * lead +
 		              (lead - st.size) / 2 + st.size * 0.22;
 		double w = text_width(r, &st, lines[i]);
-		cards_draw_text(r, pg, &st, lines[i], (g.x0 + g.x1 - w) / 2,
-		                base);
+		typeset_draw_text(r, pg, &st, lines[i], (g.x0 + g.x1 - w) / 2,
+		                  base, ALIGN_LEFT);
 	}
 }
 

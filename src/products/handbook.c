@@ -17,7 +17,7 @@
 #define MAX_PASSES 4
 
 typedef struct hb {
-	sp_render *r;
+	sp_typeset *r;
 	const sp_template *t;
 	const sp_corpus *c;
 	const size_t *sel;
@@ -30,12 +30,10 @@ typedef struct hb {
 	long *page_of_cat;
 	long page_of_index;
 	size_t front_pages; /* cover + contents (roman numbers) */
-	size_t *page_cat;   /* per page: category index + 1 of its section */
-	size_t npage_cat;
-	int pass_changed;
 	/* styles */
-	layout_span body, small, meta, label, h1, h2, title, toc, toc_bold;
-	layout_para_style ps_body, ps_left, ps_center, ps_small;
+	typeset_styles st; /* body, small, h2 and their paragraph styles */
+	layout_span meta, label, h1, title, toc, toc_bold;
+	layout_para_style ps_center;
 } hb;
 
 /* ---- styles ---- */
@@ -43,33 +41,25 @@ typedef struct hb {
 static void init_styles(hb *h)
 {
 	const sp_template *t = h->t;
-	h->body = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
-	h->small = render_span(FAMILY_BODY, 0, t->size_small, t->color_text);
-	h->meta = render_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
-	h->label = render_span(FAMILY_HEADING, VARIANT_BOLD,
-	                       t->size_small + 0.5, t->color_accent);
-	h->h1 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
-	                    t->color_accent);
-	h->h2 = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
-	                    t->color_text);
-	h->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
-	                       t->color_accent);
-	h->toc = render_span(FAMILY_BODY, 0, t->size_body, t->color_text);
-	h->toc_bold = render_span(FAMILY_HEADING, VARIANT_BOLD,
-	                          t->size_body + 0.5, t->color_text);
-	h->ps_body = render_para_style(h->r, t->size_body, 1);
-	h->ps_left = render_para_style(h->r, t->size_body, 0);
-	h->ps_small = render_para_style(h->r, t->size_small, 0);
-	h->ps_center = h->ps_left;
-	h->ps_center.align = ALIGN_CENTER;
-	h->ps_center.hyphenate = 0;
+	typeset_styles_init(h->r, &h->st);
+	h->meta =
+	    typeset_span(FAMILY_HEADING, 0, t->size_small, t->color_muted);
+	h->label = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
+	                        t->size_small + 0.5, t->color_accent);
+	h->h1 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
+	                     t->color_accent);
+	h->title = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_title,
+	                        t->color_accent);
+	h->toc = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	h->toc_bold = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
+	                           t->size_body + 0.5, t->color_text);
+	h->ps_center = typeset_display_style(h->r, t->size_body, ALIGN_CENTER);
 }
 
 static layout_para_style heading_style(const hb *h, double size)
 {
-	layout_para_style ps = render_para_style(h->r, size, 0);
+	layout_para_style ps = typeset_display_style(h->r, size, ALIGN_LEFT);
 	ps.leading = size * 1.22;
-	ps.hyphenate = 0;
 	return ps;
 }
 
@@ -111,7 +101,7 @@ static void add_centered(hb *h, sp_flow *f, const char *text,
 		return;
 	layout_para_style ps = heading_style(h, st->size);
 	ps.align = ALIGN_CENTER;
-	flow_block *b = render_text_para(f, text, st, &ps);
+	flow_block *b = typeset_text_para(f, text, st, &ps);
 	b->space_before = before;
 }
 
@@ -120,12 +110,12 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	const sp_template *t = h->t;
 	const sp_corpus *c = h->c;
 	/* an empty paragraph holds the space (space vanishes at a top) */
-	flow_block *top = flow_add_para(f, &h->ps_left);
+	flow_block *top = flow_add_para(f, &h->st.ps_left);
 	top->space_after = top_space;
 	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
 	             &h->title, 0);
 	layout_span sub =
-	    render_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
+	    typeset_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
 	add_centered(h, f, c->subtitle.s, &sub, 14);
 	flow_block *rule = flow_add_rule(f, 1.2, t->color_accent);
 	rule->space_before = 22;
@@ -133,15 +123,16 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	rule->indent_left = rule->indent_right =
 	    (t->page_w - t->margin_inner - t->margin_outer) * 0.3;
 	if (h->o->role >= 0) {
-		layout_span role = render_span(FAMILY_HEADING, VARIANT_BOLD,
-		                               t->size_h2 + 3, t->color_accent);
+		layout_span role =
+		    typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2 + 3,
+		                 t->color_accent);
 		sp_buf b = SP_BUF_INIT;
 		buf_printf(&b, "For the %s", c->roles[h->o->role].name);
 		add_centered(h, f, b.data, &role, 0);
 		buf_free(&b);
 	}
 	layout_span meta =
-	    render_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
+	    typeset_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
 	add_centered(h, f, c->author.s, &meta, 40);
 	if (c->edition.s) {
 		sp_buf b = SP_BUF_INIT;
@@ -165,7 +156,7 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	if (c->description.nblocks) {
 		flow_add_space(f, 40);
 		layout_para_style ps = h->ps_center;
-		render_rich_text(
+		typeset_rich_text(
 		    h->r, f, &c->description, &h->meta, &ps,
 		    (t->page_w - t->margin_inner - t->margin_outer) * 0.12, 4);
 		for (size_t i = f->n - c->description.nblocks; i < f->n; i++)
@@ -191,8 +182,8 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
                              const char *text, const char *dest, long page,
                              int top, sp_loc loc)
 {
-	layout_para_style ps = h->ps_left;
-	ps.hyphenate = 0;
+	layout_para_style ps =
+	    typeset_display_style(h->r, h->t->size_body, ALIGN_LEFT);
 	flow_block *b = flow_add_para(f, &ps);
 	const layout_span *st = top ? &h->toc_bold : &h->toc;
 	layout_span s = *st;
@@ -216,7 +207,7 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 static void build_contents(hb *h, sp_flow *f)
 {
 	flow_block *b =
-	    render_text_para(f, "Contents", &h->h1, &(layout_para_style){0});
+	    typeset_text_para(f, "Contents", &h->h1, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->h1.size);
 	b->space_after = 14;
 	flow_block_anchor(b, "contents");
@@ -253,7 +244,7 @@ static void build_contents(hb *h, sp_flow *f)
 static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 {
 	flow_block *b =
-	    render_text_para(f, text, &h->label, &(layout_para_style){0});
+	    typeset_text_para(f, text, &h->label, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->label.size);
 	b->space_before = before;
 	b->space_after = 2;
@@ -275,7 +266,7 @@ static void question_meta(hb *h, sp_flow *f, const sp_question *q)
 		           q->topics[i]);
 	if (b.len) {
 		flow_block *m =
-		    render_text_para(f, b.data, &h->meta, &h->ps_small);
+		    typeset_text_para(f, b.data, &h->meta, &h->st.ps_small);
 		m->keep_with_next = 1;
 		m->space_after = 4;
 	}
@@ -289,13 +280,13 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 	sp_flow *in = flow_new();
 	sp_buf title = SP_BUF_INIT;
 	buf_printf(&title, "Framework: %s", fw->name.s);
-	flow_block *tb = render_text_para(in, title.data, &h->label,
-	                                  &(layout_para_style){0});
+	flow_block *tb = typeset_text_para(in, title.data, &h->label,
+	                                   &(layout_para_style){0});
 	tb->pstyle = heading_style(h, h->label.size);
 	tb->space_after = 4;
 	buf_free(&title);
-	layout_span lab = render_span(FAMILY_HEADING, VARIANT_BOLD,
-	                              t->size_small + 0.5, t->color_text);
+	layout_span lab = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
+	                               t->size_small + 0.5, t->color_text);
 	for (size_t i = 0; i < fw->nsteps; i++) {
 		flow_block *row = flow_add_row(in, 8);
 		row->space_before = i ? 3 : 0;
@@ -308,12 +299,13 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 		layout_span ls = lab;
 		ls.loc = fw->steps[i].label.loc;
 		flow_block *l =
-		    render_text_para(lc, lb.data, &ls, &h->ps_small);
+		    typeset_text_para(lc, lb.data, &ls, &h->st.ps_small);
 		l->pstyle.hyphenate = 0;
 		buf_free(&lb);
-		layout_span ps = h->small;
+		layout_span ps = h->st.small;
 		ps.loc = fw->steps[i].prompt.loc;
-		render_text_para(pc, fw->steps[i].prompt.s, &ps, &h->ps_small);
+		typeset_text_para(pc, fw->steps[i].prompt.s, &ps,
+		                  &h->st.ps_small);
 		flow_row_add_cell(row, 96, lc);
 		flow_row_add_cell(row, 0, pc);
 	}
@@ -327,12 +319,12 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 {
 	const sp_template *t = h->t;
 	sp_flow *in = flow_new();
-	flow_block *l = render_text_para(in, "Make it yours", &h->label,
-	                                 &(layout_para_style){0});
+	flow_block *l = typeset_text_para(in, "Make it yours", &h->label,
+	                                  &(layout_para_style){0});
 	l->pstyle = heading_style(h, h->label.size);
 	l->space_after = 2;
 	l->keep_with_next = 1;
-	render_rich_text(h->r, in, &q->tip, &h->body, &h->ps_body, 0, 4);
+	typeset_rich_text(h->r, in, &q->tip, &h->st.body, &h->st.ps_body, 0, 4);
 	if (h->o->write_in) {
 		flow_block *y = label(h, in, "Your example", 8);
 		y->pstyle.leading = 12;
@@ -353,9 +345,9 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		shown += sel_index_of(h, q->related[i]) >= 0;
 	if (!shown)
 		return; /* nothing related is in this selection */
-	flow_block *b = flow_add_para(f, &h->ps_left);
+	flow_block *b = flow_add_para(f, &h->st.ps_left);
 	b->space_before = 8;
-	layout_span s = h->small;
+	layout_span s = h->st.small;
 	s.variant = VARIANT_BOLD;
 	s.family = FAMILY_HEADING;
 	s.color = h->t->color_accent;
@@ -374,7 +366,7 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		buf_printf(&txt, "%s%s %s (page %s)", first ? "" : "; ", num,
 		           rq->question.s, pg);
 		buf_printf(&link, "#%s", dest);
-		layout_span ls = h->small;
+		layout_span ls = h->st.small;
 		ls.link = link.data;
 		ls.loc = rq->question.loc;
 		flow_para_add(b, txt.data, txt.len, &ls);
@@ -390,9 +382,9 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	char num[32], dest[300];
 	q_number(h, si, num, sizeof num);
 	q_dest(q, dest, sizeof dest);
-	layout_para_style ps = heading_style(h, h->h2.size);
+	layout_para_style ps = heading_style(h, h->st.h2.size);
 	flow_block *hd = flow_add_para(f, &ps);
-	layout_span st = h->h2;
+	layout_span st = h->st.h2;
 	st.loc = q->question.loc;
 	hd->indent_left = 30;
 	layout_span ns = st;
@@ -410,27 +402,27 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	question_meta(h, f, q);
 	if (q->why.nblocks) {
 		label(h, f, "Why they ask", 6);
-		render_rich_text(h->r, f, &q->why, &h->body, &h->ps_body, 0,
-		                 h->t->para_space);
+		typeset_rich_text(h->r, f, &q->why, &h->st.body, &h->st.ps_body,
+		                  0, h->t->para_space);
 	}
 	if (q->answer.nblocks) {
 		label(h, f, "Model answer", 9);
-		render_rich_text(h->r, f, &q->answer, &h->body, &h->ps_body, 0,
-		                 h->t->para_space);
+		typeset_rich_text(h->r, f, &q->answer, &h->st.body,
+		                  &h->st.ps_body, 0, h->t->para_space);
 	}
 	if (q->framework.name.s && q->framework.nsteps)
 		framework_box(h, f, q);
 	if (q->key_points.n) {
 		label(h, f, "Key points", 10);
-		render_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
-		               &h->body, &h->ps_left, 0, 2);
+		typeset_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
+		                &h->st.body, &h->st.ps_left, 0, 2);
 	}
 	if (q->tip.nblocks || h->o->write_in)
 		tip_box(h, f, q);
 	if (q->follow_ups.n) {
 		label(h, f, "Follow-up questions", 10);
-		render_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
-		               &h->body, &h->ps_left, 0, 2);
+		typeset_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
+		                &h->st.body, &h->st.ps_left, 0, 2);
 	}
 	if (q->nrelated)
 		see_also(h, f, q);
@@ -458,10 +450,10 @@ static void build_section(hb *h, sp_flow *f, size_t ci)
 	r->space_after = 10;
 	r->keep_with_next = 1;
 	if (cat->summary.nblocks) {
-		layout_span s = h->body;
+		layout_span s = h->st.body;
 		s.variant = VARIANT_ITALIC;
-		render_rich_text(h->r, f, &cat->summary, &s, &h->ps_body, 0,
-		                 h->t->para_space);
+		typeset_rich_text(h->r, f, &cat->summary, &s, &h->st.ps_body, 0,
+		                  h->t->para_space);
 	}
 	for (size_t si = 0; si < h->nsel; si++)
 		if (h->c->questions[h->sel[si]].category == ci)
@@ -479,7 +471,7 @@ static void build_index(hb *h, sp_flow *f)
 {
 	flow_add_break(f, h->o->duplex); /* a section of its own */
 	layout_para_style ps = heading_style(h, h->h1.size);
-	flow_block *b = render_text_para(f, "Topic index", &h->h1, &ps);
+	flow_block *b = typeset_text_para(f, "Topic index", &h->h1, &ps);
 	b->space_after = 14;
 	b->keep_with_next = 1;
 	flow_block_anchor(b, "topic-index");
@@ -499,7 +491,7 @@ static void build_index(hb *h, sp_flow *f)
 	for (size_t i = 0; i < n; i++) {
 		if (i && !strcmp(topics[i], topics[i - 1]))
 			continue;
-		flow_block *e = flow_add_para(f, &h->ps_left);
+		flow_block *e = flow_add_para(f, &h->st.ps_left);
 		e->indent_left = 14;
 		e->pstyle.first_indent = -14;
 		e->space_before = 3;
@@ -534,33 +526,6 @@ static void build_index(hb *h, sp_flow *f)
 }
 
 /* ---- pages ---- */
-
-typedef struct frame_src {
-	hb *h;
-	long limit;
-	int refused;
-} frame_src;
-
-static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
-{
-	frame_src *fs = ud;
-	const sp_template *t = fs->h->t;
-	if (to_odd && doc->npages % 2 == 1) /* next page would be even */
-		doc_add_page(doc, t->page_w, t->page_h);
-	if ((long)doc->npages >= fs->limit) {
-		fs->refused = 1;
-		return -1;
-	}
-	doc_add_page(doc, t->page_w, t->page_h);
-	size_t idx = doc->npages - 1;
-	int left_page = fs->h->o->duplex && idx % 2 == 1;
-	fr->page = idx;
-	fr->x = left_page ? t->margin_outer : t->margin_inner;
-	fr->top = t->page_h - t->margin_top;
-	fr->w = t->page_w - t->margin_inner - t->margin_outer;
-	fr->h = t->page_h - t->margin_top - t->margin_bottom;
-	return 0;
-}
 
 static sp_flow *build_flow(hb *h)
 {
@@ -635,26 +600,6 @@ static void roman(long n, char *out, size_t cap)
 		}
 }
 
-static void draw_text_at(hb *h, sp_page *pg, const char *text,
-                         const layout_span *st, double x, double y, int align)
-{
-	layout_span s = *st;
-	s.text = text;
-	s.len = strlen(text);
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(h->r->text, &s, 1, &l);
-	if (align == 1)
-		x -= l.width / 2;
-	else if (align == 2)
-		x -= l.width;
-	for (size_t i = 0; i < l.nruns; i++)
-		page_add_text(pg, x + l.runs[i].x, y, l.runs[i].face,
-		              l.runs[i].size, l.runs[i].color, l.runs[i].text,
-		              l.runs[i].len, l.runs[i].width);
-	layout_line_free(&l);
-}
-
 static const char *section_of_page(hb *h, size_t p)
 {
 	const char *name = NULL;
@@ -699,13 +644,15 @@ static void decorate(hb *h, sp_document *doc)
 			snprintf(txt, sizeof txt, "Page %zu of %zu",
 			         p - h->front_pages + 1, body_pages);
 		}
-		draw_text_at(h, pg, txt, &h->meta, (x0 + x1) / 2, fy, 1);
+		typeset_draw_text(h->r, pg, &h->meta, txt, (x0 + x1) / 2, fy,
+		                  ALIGN_CENTER);
 		const char *sec =
 		    p >= h->front_pages ? section_of_page(h, p) : NULL;
 		if (sec && !starts_section(h, p)) {
 			double hy = t->page_h - t->margin_top * 0.55;
-			draw_text_at(h, pg, sec, &h->meta, left ? x0 : x1, hy,
-			             left ? 0 : 2);
+			typeset_draw_text(h->r, pg, &h->meta, sec,
+			                  left ? x0 : x1, hy,
+			                  left ? ALIGN_LEFT : ALIGN_RIGHT);
 			page_add_line(pg, x0, hy - 4, x1, hy - 4, 0.4,
 			              t->color_rule);
 		}
@@ -743,8 +690,9 @@ static sp_document *lay_out(hb *h)
 		sp_flow *f = build_flow(h);
 		flow_trim(f);
 		sp_document *doc = doc_new();
-		frame_src fs = {h, limit, 0};
-		long n = layout_paginate(h->r->eng, f, doc, next_frame, &fs);
+		typeset_pages fs = {h->t, limit, h->o->duplex};
+		long n =
+		    layout_paginate(h->r->eng, f, doc, typeset_next_frame, &fs);
 		flow_free(f);
 		if (n < 0) {
 			diag_error(
@@ -763,8 +711,9 @@ static sp_document *lay_out(hb *h)
 	return NULL;
 }
 
-sp_document *handbook_build(sp_render *r, const sp_corpus *c, const size_t *sel,
-                            size_t nsel, const handbook_opts *o)
+sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
+                            const size_t *sel, size_t nsel,
+                            const handbook_opts *o)
 {
 	hb h;
 	memset(&h, 0, sizeof h);

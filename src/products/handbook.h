@@ -7,7 +7,7 @@
 #include <stddef.h>
 
 #include "corpus/corpus.h"
-#include "products/render.h"
+#include "products/typeset.h"
 
 typedef struct handbook_opts {
 	long role;      /* index of the role named on the cover, or -1 */
@@ -23,8 +23,9 @@ typedef struct handbook_opts {
 /* Lay out the handbook of the selected questions (indexes into
  * c->questions, in corpus order). Returns a new document, or NULL after
  * reporting (e.g. page limit). */
-sp_document *handbook_build(sp_render *r, const sp_corpus *c, const size_t *sel,
-                            size_t nsel, const handbook_opts *o);
+sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
+                            const size_t *sel, size_t nsel,
+                            const handbook_opts *o);
 
 /* Impose pages two-up in saddle-stitch order onto sheets twice as wide,
  * padding with blank pages to a multiple of four. Page i of the result

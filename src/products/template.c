@@ -4,13 +4,15 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "corpus/text.h"
 #include "corpus/ytree.h"
 #include "util/buf.h"
+#include "util/datadir.h"
 #include "util/mem.h"
 
 #define MM (72.0 / 25.4)
@@ -20,6 +22,9 @@ typedef struct tctx {
 	const char *file;
 	sp_diag *d;
 	sp_template *t;
+	const char *paper;      /* --paper, or NULL */
+	unsigned errors_before; /* d->errors when loading began */
+	int bad_paper;          /* --paper named no known paper */
 } tctx;
 
 static sp_loc node_loc(tctx *c, const ynode *n)
@@ -32,21 +37,67 @@ static const char *scalar(const ynode *n)
 	return n && n->kind == YN_SCALAR ? n->str : NULL;
 }
 
+/* The one list of paper names (cards' presets take their sheets from it
+ * too). `common`: offered in --help. Millimetres are converted as
+ * mm * 72 / 25.4, the way MM_PT does. */
+#define PAPER_MM(mm) ((mm)*72.0 / 25.4)
+static const struct paper {
+	const char *name;
+	double w, h; /* points */
+	int common;
+} papers[] = {{"a4", PAPER_MM(210), PAPER_MM(297), 1},
+              {"letter", 612, 792, 1},
+              {"a5", PAPER_MM(148), PAPER_MM(210), 1},
+              {"a6", PAPER_MM(105), PAPER_MM(148), 0},
+              {"half-letter", 396, 612, 1},
+              {"legal", 612, 1008, 0}};
+#define NPAPERS (sizeof papers / sizeof papers[0])
+
 int template_paper_size(const char *name, double *w, double *h)
 {
-	static const struct {
-		const char *name;
-		double w, h;
-	} papers[] = {{"a4", 210 * MM, 297 * MM}, {"letter", 612, 792},
-	              {"a5", 148 * MM, 210 * MM}, {"a6", 105 * MM, 148 * MM},
-	              {"half-letter", 396, 612},  {"legal", 612, 1008}};
-	for (size_t i = 0; i < sizeof papers / sizeof papers[0]; i++)
+	for (size_t i = 0; i < NPAPERS; i++)
 		if (!strcmp(name, papers[i].name)) {
 			*w = papers[i].w;
 			*h = papers[i].h;
 			return 0;
 		}
 	return -1;
+}
+
+static char paper_names[128];
+static pthread_once_t paper_names_once = PTHREAD_ONCE_INIT;
+
+static void list_paper_names(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < NPAPERS; i++)
+		n += (size_t)snprintf(paper_names + n, sizeof paper_names - n,
+		                      "%s%s", i ? ", " : "", papers[i].name);
+}
+
+const char *template_paper_names(void)
+{
+	pthread_once(&paper_names_once, list_paper_names);
+	return paper_names;
+}
+
+void template_paper_help(char *out, size_t n, int max)
+{
+	size_t len = 0;
+	int shown = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < NPAPERS && len < n; i++) {
+		if (!papers[i].common)
+			continue;
+		const char *sep = shown ? ", " : "";
+		if (shown == max) {
+			snprintf(out + len, n - len, "%s...", sep);
+			return;
+		}
+		len += (size_t)snprintf(out + len, n - len, "%s%s", sep,
+		                        papers[i].name);
+		shown++;
+	}
 }
 
 int template_set_paper(sp_template *t, const char *name)
@@ -388,11 +439,11 @@ static void paper_value(tctx *c, const ynode *v)
 {
 	if (scalar(v)) {
 		if (template_set_paper(c->t, scalar(v)))
-			diag_error(c->d, node_loc(c, v),
-			           "unknown paper '%s' (known: a4, letter, a5, "
-			           "a6, half-letter, legal; or a mapping with "
-			           "width and height)",
-			           scalar(v));
+			diag_error(
+			    c->d, node_loc(c, v),
+			    "unknown paper '%s' (known: %s; or a mapping "
+			    "with width and height)",
+			    scalar(v), template_paper_names());
 		return;
 	}
 	if (v->kind != YN_MAP) {
@@ -478,6 +529,21 @@ static void check_geometry(tctx *c, const ynode *root)
 		           "cards: 'min-size' is larger than 'size'");
 }
 
+/* --paper, when the file has no errors. */
+static void apply_paper(tctx *c)
+{
+	if (!c->paper || c->d->errors != c->errors_before)
+		return;
+	if (template_set_paper(c->t, c->paper)) {
+		diag_error(c->d, sp_loc_make(NULL, 0, 0),
+		           "unknown paper '%s' (known: %s)", c->paper,
+		           template_paper_names());
+		c->bad_paper = 1;
+		return;
+	}
+	c->t->paper_override = 1;
+}
+
 static void load_document(tctx *c, const ynode *root)
 {
 	static const char *const keys[] = {
@@ -491,7 +557,10 @@ static void load_document(tctx *c, const ynode *root)
 		return;
 	}
 	each_key(c, root, "template", keys, top_key);
+	/* the margins are checked on the file's paper, then --paper applies
+	 * (to check them on --paper's, move apply_paper above this line) */
 	check_geometry(c, root);
+	apply_paper(c);
 }
 
 static void template_yaml_error(void *ctx, sp_severity sev, unsigned line,
@@ -501,32 +570,41 @@ static void template_yaml_error(void *ctx, sp_severity sev, unsigned line,
 	diag_report(c->d, sev, sp_loc_make(c->file, line, col), "%s", msg);
 }
 
-sp_template *template_load_bytes(const char *file, const char *data, size_t len,
-                                 sp_diag *d)
+/* The template of data (its locations name file), with paper applied;
+ * NULL after reporting, *bad_paper set when only the paper was wrong. */
+static sp_template *load_bytes(const char *file, const char *data, size_t len,
+                               const char *paper, sp_diag *d, int *bad_paper)
 {
 	sp_template *t = xcalloc(1, sizeof *t);
 	set_defaults(t);
 	t->path = xstrdup(file);
 	file = t->path;
-	unsigned before = d->errors;
-	tctx c = {file, d, t};
+	tctx c = {file, d, t, paper, d->errors, 0};
 	ytree tree;
 	memset(&tree, 0, sizeof tree);
 	if (ytree_parse(&tree, data, len, template_yaml_error, &c) == 0)
 		load_document(&c, tree.root);
 	ytree_free(&tree);
-	if (d->errors != before) {
+	*bad_paper = c.bad_paper;
+	if (d->errors != c.errors_before) {
 		template_free(t);
 		return NULL;
 	}
 	return t;
 }
 
+sp_template *template_load_bytes(const char *file, const char *data, size_t len,
+                                 sp_diag *d)
+{
+	int bad_paper;
+	return load_bytes(file, data, len, NULL, d, &bad_paper);
+}
+
 static char *resolve_name(const char *name)
 {
 	if (strchr(name, '/') || strstr(name, ".yaml") || strstr(name, ".yml"))
 		return xstrdup(name);
-	char *dir = cli_data_path("templates");
+	char *dir = sp_data_path("templates");
 	if (!dir)
 		return NULL;
 	sp_buf b = SP_BUF_INIT;
@@ -535,22 +613,15 @@ static char *resolve_name(const char *name)
 	return buf_detach(&b);
 }
 
-sp_template *template_load(const char *name_or_path, sp_diag *d)
-{
-	int io = 0;
-	return template_load_status(name_or_path, d, &io);
-}
-
-sp_template *template_load_status(const char *name_or_path, sp_diag *d,
-                                  int *io_error)
+sp_template *template_open(const char *name_or_path, const char *paper,
+                           sp_diag *d, product_status *status)
 {
 	const char *name = name_or_path ? name_or_path : "default";
-	*io_error = 0;
+	*status = PRODUCT_IO;
 	char *path = resolve_name(name);
 	if (!path) {
 		diag_error(d, sp_loc_make(NULL, 0, 0),
 		           "cannot find the bundled templates directory");
-		*io_error = 1;
 		return NULL;
 	}
 	sp_buf b = SP_BUF_INIT;
@@ -561,14 +632,12 @@ sp_template *template_load_status(const char *name_or_path, sp_diag *d,
 		                          : buf_strerror(errno));
 		free(path);
 		buf_free(&b);
-		*io_error = 1;
 		return NULL;
 	}
-	sp_template *t = template_load_bytes(path, b.data, b.len, d);
-	if (t && !name_or_path) {
-		/* keep the name given in the file */
-	}
+	int bad_paper = 0;
+	sp_template *t = load_bytes(path, b.data, b.len, paper, d, &bad_paper);
 	buf_free(&b);
 	free(path);
+	*status = t ? PRODUCT_OK : bad_paper ? PRODUCT_USAGE : PRODUCT_INVALID;
 	return t;
 }

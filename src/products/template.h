@@ -9,6 +9,7 @@
 
 #include "layout/font.h"
 #include "layout/page.h"
+#include "products/status.h"
 #include "util/diag.h"
 
 typedef struct sp_card_spec {
@@ -42,23 +43,32 @@ typedef struct sp_template {
 	char *card_layout;     /* preset name, or NULL for `card` below */
 	sp_card_spec card;     /* custom card geometry (card_w > 0 if set) */
 	double card_size, card_min_size; /* card text size range, points */
+	int paper_override; /* the paper is --paper's, not the file's */
 } sp_template;
 
-/* Load by name (templates/NAME.yaml in the bundled data) or by path. A
- * NULL name loads "default". Returns NULL after reporting errors. */
-sp_template *template_load(const char *name_or_path, sp_diag *d);
-/* The same; *io_error is set to 1 when the file could not be read at all
- * (exit status 3), 0 when it was read but is invalid. */
-sp_template *template_load_status(const char *name_or_path, sp_diag *d,
-                                  int *io_error);
-/* The template's file path (for sp_loc.file): kept by the template. */
-/* Load from bytes (tests, fuzzers). */
+/* Load by name (templates/NAME.yaml in the bundled data, see
+ * util/datadir.h) or by path; a NULL name loads "default". paper, when
+ * not NULL, overrides the template's paper (--paper; margins stay): one
+ * of template_paper_names(). Reports every problem through d. Returns
+ * NULL and sets *status to PRODUCT_IO when the file cannot be read,
+ * PRODUCT_INVALID when it is invalid, PRODUCT_USAGE when paper is not a
+ * known name. */
+sp_template *template_open(const char *name_or_path, const char *paper,
+                           sp_diag *d, product_status *status);
+/* Load from bytes (tests, fuzzers); the template's own paper. */
 sp_template *template_load_bytes(const char *file, const char *data, size_t len,
                                  sp_diag *d);
 void template_free(sp_template *t);
-/* Paper by name: a4, letter, a5, half-letter. Returns 0 or -1. */
+/* Paper by name (one of template_paper_names()): its size in points.
+ * Returns 0 or -1. */
 int template_paper_size(const char *name, double *w, double *h);
-/* Override the paper (--paper); margins stay. Returns 0 or -1. */
+/* The paper names, comma-separated: "a4, letter, a5, a6, half-letter,
+ * legal" (static storage). */
+const char *template_paper_names(void);
+/* For help texts: the common sizes ("a4, letter, a5, half-letter"), at
+ * most max of them and ", ..." when there are more; into out. */
+void template_paper_help(char *out, size_t n, int max);
+/* Override the paper (margins stay). Returns 0 or -1 (unknown name). */
 int template_set_paper(sp_template *t, const char *name);
 /* Parse a length: a number (points) or a number with pt, mm, cm or in. */
 int template_parse_length(const char *s, double *out);

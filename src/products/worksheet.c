@@ -31,7 +31,7 @@
 #define MIDDOT " \xC2\xB7 "
 
 typedef struct ws {
-	sp_render *r;
+	sp_typeset *r;
 	const sp_template *t;
 	const sp_corpus *c;
 	const size_t *qs;
@@ -39,8 +39,9 @@ typedef struct ws {
 	const ws_info *info;
 	ws_edition ed;
 	int total_minutes;
-	layout_span body, small, muted, label, qhead, title, foot;
-	layout_para_style ps_body, ps_small, ps_head, ps_title;
+	typeset_styles st; /* body, small, h2 and their paragraph styles */
+	layout_span muted, label, title, foot;
+	layout_para_style ps_head, ps_title;
 } ws;
 
 int ws_parse_edition(const char *s, ws_edition *out)
@@ -65,26 +66,17 @@ int ws_answer_lines(int minutes)
 static void init_styles(ws *w)
 {
 	const sp_template *t = w->t;
-	w->body = render_span(FAMILY_BODY, VARIANT_REGULAR, t->size_body,
-	                      t->color_text);
-	w->small = render_span(FAMILY_BODY, VARIANT_REGULAR, t->size_small,
-	                       t->color_text);
-	w->muted = render_span(FAMILY_BODY, VARIANT_ITALIC, t->size_small,
-	                       t->color_muted);
-	w->label = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small,
-	                       t->color_accent);
-	w->qhead = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
-	                       t->color_text);
-	w->title = render_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
-	                       t->color_accent);
-	w->foot = render_span(FAMILY_HEADING, VARIANT_REGULAR,
-	                      t->size_small - 1, t->color_muted);
-	w->ps_body = render_para_style(w->r, t->size_body, 1);
-	w->ps_small = render_para_style(w->r, t->size_small, 0);
-	w->ps_head = render_para_style(w->r, t->size_h2, 0);
-	w->ps_head.hyphenate = 0;
-	w->ps_title = render_para_style(w->r, t->size_h1, 0);
-	w->ps_title.hyphenate = 0;
+	typeset_styles_init(w->r, &w->st);
+	w->muted = typeset_span(FAMILY_BODY, VARIANT_ITALIC, t->size_small,
+	                        t->color_muted);
+	w->label = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_small,
+	                        t->color_accent);
+	w->title = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h1,
+	                        t->color_accent);
+	w->foot = typeset_span(FAMILY_HEADING, VARIANT_REGULAR,
+	                       t->size_small - 1, t->color_muted);
+	w->ps_head = typeset_display_style(w->r, t->size_h2, ALIGN_LEFT);
+	w->ps_title = typeset_display_style(w->r, t->size_h1, ALIGN_LEFT);
 }
 
 /* "PREFIX" + text cut to at most max bytes at a character boundary (with
@@ -119,7 +111,7 @@ static int is_star(const sp_framework *fw)
 static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
                         const layout_para_style *ps)
 {
-	return render_text_para(f, text ? text : "", s, ps);
+	return typeset_text_para(f, text ? text : "", s, ps);
 }
 
 /* ---- header ---- */
@@ -127,9 +119,9 @@ static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
 static sp_flow *field_cell(ws *w, const char *label, const char *value)
 {
 	sp_flow *f = flow_new();
-	para(f, label, &w->muted, &w->ps_small);
+	para(f, label, &w->muted, &w->st.ps_small);
 	if (value && *value) {
-		flow_block *b = para(f, value, &w->body, &w->ps_head);
+		flow_block *b = para(f, value, &w->st.body, &w->ps_head);
 		b->space_before = 2;
 	} else {
 		flow_block *b = flow_add_lines(f, 1, 18, w->t->color_text);
@@ -156,7 +148,7 @@ static void build_header(ws *w, sp_flow *f)
 	                     &w->title, &w->ps_title);
 	b->keep_with_next = 1;
 	if (w->c->title.s) {
-		b = para(f, w->c->title.s, &w->muted, &w->ps_small);
+		b = para(f, w->c->title.s, &w->muted, &w->st.ps_small);
 		b->space_before = 2;
 	}
 	char total[64];
@@ -194,9 +186,9 @@ static void build_instructions(ws *w, sp_flow *f)
 		         "total the scores on the scorecard at the end. This "
 		         "edition is for the interviewer only: do not show it "
 		         "to the candidate.");
-	flow_block *b = para(f, "Instructions", &w->label, &w->ps_small);
+	flow_block *b = para(f, "Instructions", &w->label, &w->st.ps_small);
 	b->keep_with_next = 1;
-	b = para(f, text, &w->small, &w->ps_small);
+	b = para(f, text, &w->st.small, &w->st.ps_small);
 	b->space_before = 2;
 	b->space_after = 6;
 }
@@ -208,8 +200,8 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	const sp_question *q = wq(w, i);
 	char num[32], dest[300];
 	snprintf(num, sizeof num, "%zu.", i + 1);
-	flow_block *b = para(f, q->question.s, &w->qhead, &w->ps_head);
-	flow_para_marker(b, num, &w->qhead, QINDENT - 4);
+	flow_block *b = para(f, q->question.s, &w->st.h2, &w->ps_head);
+	flow_para_marker(b, num, &w->st.h2, QINDENT - 4);
 	b->indent_left = QINDENT;
 	b->space_before = i ? 18 : 8;
 	b->keep_with_next = 1;
@@ -228,8 +220,8 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	if (q->framework.name.s)
 		buf_printf(&meta, MIDDOT "%s", q->framework.name.s);
 	buf_printf(&meta, MIDDOT "ref %s", q->id);
-	layout_para_style ps = w->ps_small;
-	ps.hyphenate = 0;
+	layout_para_style ps =
+	    typeset_display_style(w->r, w->t->size_small, ALIGN_LEFT);
 	b = para(f, meta.data, &w->muted, &ps);
 	buf_free(&meta);
 	b->indent_left = QINDENT;
@@ -242,10 +234,11 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 static void step_head(ws *w, sp_flow *f, const sp_step *s, const char *prefix)
 {
 	char *label = clipped(prefix ? prefix : "", s->label.s, 100000);
-	para(f, label, &w->label, &w->ps_small);
+	para(f, label, &w->label, &w->st.ps_small);
 	free(label);
 	if (s->prompt.s) {
-		flow_block *b = para(f, s->prompt.s, &w->muted, &w->ps_small);
+		flow_block *b =
+		    para(f, s->prompt.s, &w->muted, &w->st.ps_small);
 		b->space_before = 1;
 	}
 }
@@ -343,7 +336,7 @@ static void candidate_question(ws *w, sp_flow *f, size_t i)
 
 static void section_label(ws *w, sp_flow *f, const char *text, double before)
 {
-	flow_block *b = para(f, text, &w->label, &w->ps_small);
+	flow_block *b = para(f, text, &w->label, &w->st.ps_small);
 	b->indent_left = QINDENT;
 	b->space_before = before;
 	b->space_after = 2;
@@ -353,9 +346,10 @@ static void section_label(ws *w, sp_flow *f, const char *text, double before)
 static sp_flow *rubric_cell(ws *w, const char *label, const sp_text_list *l)
 {
 	sp_flow *f = flow_new();
-	flow_block *b = para(f, label, &w->label, &w->ps_small);
+	flow_block *b = para(f, label, &w->label, &w->st.ps_small);
 	b->space_after = 2;
-	render_bullets(w->r, f, l, TICK, &w->small, &w->ps_small, 0, 1.5);
+	typeset_bullets(w->r, f, l, TICK, &w->st.small, &w->st.ps_small, 0,
+	                1.5);
 	return f;
 }
 
@@ -383,7 +377,7 @@ static void rubric_row(ws *w, sp_flow *f, const sp_question *q)
 static sp_flow *centered(ws *w, const char *text, const layout_span *s)
 {
 	sp_flow *f = flow_new();
-	layout_para_style ps = w->ps_small;
+	layout_para_style ps = w->st.ps_small;
 	ps.align = ALIGN_CENTER;
 	para(f, text, s, &ps);
 	return f;
@@ -411,7 +405,7 @@ static void score_row(ws *w, sp_flow *f)
 	para(key,
 	     "1 weak" MIDDOT "2 below the bar" MIDDOT "3 meets the bar" MIDDOT
 	     "4 strong" MIDDOT "5 excellent",
-	     &w->muted, &w->ps_small);
+	     &w->muted, &w->st.ps_small);
 	c = flow_row_add_cell(row, 0, key);
 	c->pad = 5;
 }
@@ -422,18 +416,18 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 	question_head(w, f, i);
 	if (q->why.nblocks) {
 		section_label(w, f, "Why we ask", 0);
-		render_rich_text(w->r, f, &q->why, &w->small, &w->ps_small,
-		                 QINDENT, 3);
+		typeset_rich_text(w->r, f, &q->why, &w->st.small,
+		                  &w->st.ps_small, QINDENT, 3);
 	}
 	if (q->key_points.n) {
 		section_label(w, f, "Listen for (tick what you hear)", 6);
-		render_bullets(w->r, f, &q->key_points, TICK, &w->small,
-		               &w->ps_small, QINDENT - 2, 1.5);
+		typeset_bullets(w->r, f, &q->key_points, TICK, &w->st.small,
+		                &w->st.ps_small, QINDENT - 2, 1.5);
 	}
 	if (q->follow_ups.n) {
 		section_label(w, f, "Follow-ups", 6);
-		render_bullets(w->r, f, &q->follow_ups, BULLET, &w->small,
-		               &w->ps_small, QINDENT - 2, 1.5);
+		typeset_bullets(w->r, f, &q->follow_ups, BULLET, &w->st.small,
+		                &w->st.ps_small, QINDENT - 2, 1.5);
 	}
 	rubric_row(w, f, q);
 	score_row(w, f);
@@ -451,15 +445,13 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 	flow_block *row = flow_add_row(f, 0);
 	row->stroke = w->t->color_rule;
 	row->thickness = BOX_RULE;
-	const layout_span *st = head ? &w->label : &w->small;
+	const layout_span *st = head ? &w->label : &w->st.small;
 	const char *v[4] = {a, b, c, d};
 	const double wd[4] = {26, 0, 52, 70};
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
-		layout_para_style ps = w->ps_small;
-		ps.hyphenate = 0;
-		if (k != 1)
-			ps.align = ALIGN_CENTER;
+		layout_para_style ps = typeset_display_style(
+		    w->r, w->t->size_small, k != 1 ? ALIGN_CENTER : ALIGN_LEFT);
 		para(in, v[k], k == 3 && !head ? &w->muted : st, &ps);
 		flow_cell *cell = flow_row_add_cell(row, wd[k], in);
 		cell->pad = 5;
@@ -482,7 +474,7 @@ static void build_scorecard(ws *w, sp_flow *f)
 	buf_printf(&line, "Candidate: %s" MIDDOT "Variant %s",
 	           w->info->name ? w->info->name : "________________",
 	           w->info->variant ? w->info->variant : "none");
-	b = para(f, line.data, &w->muted, &w->ps_small);
+	b = para(f, line.data, &w->muted, &w->st.ps_small);
 	buf_free(&line);
 	b->space_before = 2;
 	b->space_after = 10;
@@ -498,7 +490,7 @@ static void build_scorecard(ws *w, sp_flow *f)
 	snprintf(tmin, sizeof tmin, "%d", w->total_minutes);
 	snprintf(tmax, sizeof tmax, "/ %zu", 5 * w->n);
 	card_row(w, f, "", "Total", tmin, tmax, 0);
-	b = para(f, "Overall recommendation", &w->label, &w->ps_small);
+	b = para(f, "Overall recommendation", &w->label, &w->st.ps_small);
 	b->space_before = 14;
 	b->space_after = 4;
 	b->keep_with_next = 1;
@@ -508,58 +500,17 @@ static void build_scorecard(ws *w, sp_flow *f)
 	flow_block *row = flow_add_row(f, 10);
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
-		para(in, verdicts[k], &w->body, &w->ps_head);
+		para(in, verdicts[k], &w->st.body, &w->ps_head);
 		flow_row_add_cell(row, 0, in);
 	}
 	row->keep_with_next = 1;
-	b = para(f, "Comments", &w->label, &w->ps_small);
+	b = para(f, "Comments", &w->label, &w->st.ps_small);
 	b->space_before = 10;
 	b->keep_with_next = 1;
 	flow_add_lines(f, 6, LINE_GAP, w->t->color_rule);
 }
 
 /* ---- pages ---- */
-
-typedef struct frame_src {
-	const sp_template *t;
-	int refused;
-} frame_src;
-
-static int next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
-{
-	frame_src *fs = ud;
-	const sp_template *t = fs->t;
-	(void)to_odd;
-	if (doc->npages >= WS_MAX_PAGES) {
-		fs->refused = 1;
-		return -1;
-	}
-	doc_add_page(doc, t->page_w, t->page_h);
-	fr->page = doc->npages - 1;
-	fr->x = t->margin_inner;
-	fr->top = t->page_h - t->margin_top;
-	fr->w = t->page_w - t->margin_inner - t->margin_outer;
-	fr->h = t->page_h - t->margin_top - t->margin_bottom;
-	return 0;
-}
-
-static void draw_text(ws *w, sp_page *pg, const char *text, double x, double y,
-                      int right)
-{
-	layout_span s = w->foot;
-	s.text = text;
-	s.len = strlen(text);
-	layout_line l;
-	memset(&l, 0, sizeof l);
-	layout_single_line(w->r->text, &s, 1, &l);
-	if (right)
-		x -= l.width;
-	for (size_t i = 0; i < l.nruns; i++)
-		page_add_text(pg, x + l.runs[i].x, y, l.runs[i].face,
-		              l.runs[i].size, l.runs[i].color, l.runs[i].text,
-		              l.runs[i].len, l.runs[i].width);
-	layout_line_free(&l);
-}
 
 static void footers(ws *w, sp_document *doc)
 {
@@ -583,8 +534,9 @@ static void footers(ws *w, sp_document *doc)
 			         doc->npages);
 		sp_page *pg = &doc->pages[p];
 		page_add_line(pg, x1, y + 10, x2, y + 10, 0.4, t->color_rule);
-		draw_text(w, pg, left, x1, y, 0);
-		draw_text(w, pg, right, x2, y, 1);
+		typeset_draw_text(w->r, pg, &w->foot, left, x1, y, ALIGN_LEFT);
+		typeset_draw_text(w->r, pg, &w->foot, right, x2, y,
+		                  ALIGN_RIGHT);
 	}
 	free(left);
 }
@@ -605,7 +557,7 @@ static sp_flow *build_flow(ws *w)
 	return f;
 }
 
-sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
+sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
                       size_t n, const ws_info *info, ws_edition ed)
 {
 	ws w;
@@ -622,8 +574,8 @@ sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
 	init_styles(&w);
 	sp_flow *f = build_flow(&w);
 	sp_document *doc = doc_new();
-	frame_src fs = {w.t, 0};
-	long frames = layout_paginate(r->eng, f, doc, next_frame, &fs);
+	typeset_pages fs = {w.t, WS_MAX_PAGES, 0};
+	long frames = layout_paginate(r->eng, f, doc, typeset_next_frame, &fs);
 	flow_free(f);
 	if (frames < 0) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0),

@@ -15,7 +15,7 @@
 #include <stdint.h>
 
 #include "corpus/corpus.h"
-#include "products/render.h"
+#include "products/typeset.h"
 
 typedef enum ws_edition {
 	WS_CANDIDATE = 1,
@@ -47,7 +47,7 @@ int ws_answer_lines(int minutes);
 /* Lay out one edition (WS_CANDIDATE or WS_INTERVIEWER) of the worksheet
  * for questions qs (indexes into c->questions, in order). Returns the
  * document (caller frees), or NULL after reporting (page limit). */
-sp_document *ws_build(sp_render *r, const sp_corpus *c, const size_t *qs,
+sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
                       size_t n, const ws_info *info, ws_edition ed);
 
 /* Most pages a worksheet may have. */
@@ -123,13 +123,15 @@ typedef struct ws_batch_opts {
 
 /* Run a batch: parse the CSV, pick and render every row of this shard,
  * and write the manifest (DIR/manifest.csv, or DIR/manifest-K-of-N.csv
- * for a shard). Returns an exit code: 0, 1 when any row failed or input
- * was invalid, 3 for I/O errors, 128+signal when interrupted. */
-int ws_batch_run(sp_render *r, const sp_corpus *c, const size_t *pool,
-                 size_t npool, const ws_batch_opts *o, sp_diag *d);
+ * for a shard). Returns PRODUCT_INVALID when any row failed or input was
+ * invalid, PRODUCT_IO for I/O errors, PRODUCT_STOPPED_* when interrupted
+ * by SIGINT or SIGTERM. */
+product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
+                            const size_t *pool, size_t npool,
+                            const ws_batch_opts *o, sp_diag *d);
 
 /* Merge the shard manifests DIR/manifest-K-of-N.csv (K = 1..N) into
  * DIR/manifest.csv, byte for byte what an unsharded run writes. */
-int ws_merge_manifests(const char *out_dir, long n, sp_diag *d);
+product_status ws_manifest_merge(const char *out_dir, long n, sp_diag *d);
 
 #endif

@@ -270,7 +270,7 @@ uint64_t ws_candidate_seed(uint64_t base, const char *key)
 {
 	/* FNV-1a from a basis derived from the base seed, then mixed so that
 	 * nearby keys give unrelated seeds */
-	uint64_t h = sp_hash64(key ? key : "", base ^ 0xcbf29ce484222325ULL);
+	uint64_t h = rng_hash64(key ? key : "", base ^ 0xcbf29ce484222325ULL);
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdULL;
 	h ^= h >> 33;
@@ -282,8 +282,8 @@ void ws_variant_code(const sp_corpus *c, uint64_t seed, const size_t *qs,
 {
 	uint64_t h = seed ^ 0x9e3779b97f4a7c15ULL;
 	for (size_t i = 0; i < n; i++) {
-		h = sp_hash64(c->questions[qs[i]].id, h);
-		h = sp_hash64("\n", h);
+		h = rng_hash64(c->questions[qs[i]].id, h);
+		h = rng_hash64("\n", h);
 	}
 	h ^= h >> 29;
 	snprintf(out, 10, "%04X-%04X", (unsigned)((h >> 16) & 0xFFFF),

@@ -1,6 +1,10 @@
 #include "util/diag.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <unistd.h>
+
+#include "util/buf.h"
 
 void diag_init(sp_diag *d, FILE *sink)
 {
@@ -29,15 +33,45 @@ static const char *sev_name(sp_severity sev)
 	}
 }
 
-static void print_loc(FILE *f, sp_loc loc)
+void diag_emit(FILE *f, const char *text, size_t len)
 {
-	fputs(loc.file ? loc.file : "studypress", f);
-	if (loc.line) {
-		fprintf(f, ":%u", loc.line);
-		if (loc.col)
-			fprintf(f, ":%u", loc.col);
+	int fd = fileno(f);
+	if (fd < 0) { /* a memory stream */
+		fwrite(text, 1, len, f);
+		return;
 	}
-	fputs(": ", f);
+	fflush(f); /* what is buffered comes first */
+	while (len) {
+		ssize_t k = write(fd, text, len);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		text += k;
+		len -= (size_t)k;
+	}
+}
+
+void diag_printf(FILE *f, const char *fmt, ...)
+{
+	sp_buf b = SP_BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	diag_emit(f, b.data ? b.data : "", b.len);
+	buf_free(&b);
+}
+
+static void put_loc(sp_buf *b, sp_loc loc)
+{
+	buf_puts(b, loc.file ? loc.file : "studypress");
+	if (loc.line) {
+		buf_printf(b, ":%u", loc.line);
+		if (loc.col)
+			buf_printf(b, ":%u", loc.col);
+	}
+	buf_puts(b, ": ");
 }
 
 void diag_report(sp_diag *d, sp_severity sev, sp_loc loc, const char *fmt, ...)
@@ -50,17 +84,19 @@ void diag_report(sp_diag *d, sp_severity sev, sp_loc loc, const char *fmt, ...)
 		return;
 	if (d->max_messages && d->printed >= d->max_messages) {
 		if (d->printed++ == d->max_messages)
-			fputs("studypress: too many messages; the rest are not "
-			      "shown\n",
-			      d->sink);
+			diag_printf(d->sink, "studypress: too many messages; "
+			                     "the rest are not shown\n");
 		return;
 	}
 	d->printed++;
-	print_loc(d->sink, loc);
-	fprintf(d->sink, "%s: ", sev_name(sev));
+	sp_buf b = SP_BUF_INIT;
+	put_loc(&b, loc);
+	buf_printf(&b, "%s: ", sev_name(sev));
 	va_list ap;
 	va_start(ap, fmt);
-	vfprintf(d->sink, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', d->sink);
+	buf_putc(&b, '\n');
+	diag_emit(d->sink, b.data, b.len);
+	buf_free(&b);
 }

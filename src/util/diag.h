@@ -3,7 +3,9 @@
  * Every message is "FILE:LINE:COL: error|warning: text" (LINE and COL are
  * 1-based; a zero COL prints "FILE:LINE: ...", a zero LINE prints
  * "FILE: ..."). Messages are written to the sink as they are reported and
- * counted; the worst severity decides the exit status. */
+ * counted; the worst severity decides the exit status. Each message
+ * reaches the sink in one write (diag_emit), so that the messages of
+ * forked workers sharing stderr never interleave. */
 #ifndef SP_UTIL_DIAG_H
 #define SP_UTIL_DIAG_H
 
@@ -32,6 +34,13 @@ void diag_report(sp_diag *d, sp_severity sev, sp_loc loc, const char *fmt, ...)
 #define diag_error(d, loc, ...) diag_report((d), SP_ERROR, (loc), __VA_ARGS__)
 #define diag_warning(d, loc, ...)                                              \
 	diag_report((d), SP_WARNING, (loc), __VA_ARGS__)
+/* Write text to f in one write(2) when f has a file descriptor (after
+ * flushing what f buffers), else with fwrite (memory streams). For every
+ * message that may come from a worker process or thread. */
+void diag_emit(FILE *f, const char *text, size_t len);
+/* Format into a buffer, then diag_emit. */
+void diag_printf(FILE *f, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Location helper. */
 sp_loc sp_loc_make(const char *file, unsigned line, unsigned col);
 

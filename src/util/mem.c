@@ -3,10 +3,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static void oom(size_t n)
 {
-	fprintf(stderr, "studypress: out of memory (%zu bytes)\n", n);
+	char msg[80]; /* no allocation here, and one write */
+	int len = snprintf(msg, sizeof msg,
+	                   "studypress: out of memory (%zu bytes)\n", n);
+	if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
+		len = 0;
 	abort();
 }
 

@@ -1,10 +1,13 @@
 /* timing.c - see timing.h. */
 #include "util/timing.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "util/diag.h"
 
 static double now(void)
 {
@@ -13,19 +16,27 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static int timing_on;
+static double timing_first;
+static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
+
+static void timing_init(void)
+{
+	const char *e = getenv("SP_TIMING");
+	timing_on = e && *e && strcmp(e, "0") != 0;
+	timing_first = now();
+}
+
 void timing_mark(const char *what)
 {
-	static int on = -1;
-	static double first, last;
-	if (on < 0) {
-		const char *e = getenv("SP_TIMING");
-		on = e && *e && strcmp(e, "0") != 0;
-		first = last = now();
-	}
-	if (!on)
+	static _Thread_local double last; /* this thread's previous mark */
+	pthread_once(&timing_once, timing_init);
+	if (!timing_on)
 		return;
 	double t = now();
-	fprintf(stderr, "timing: %-28s +%.3f s (%.3f s)\n", what, t - last,
-	        t - first);
+	if (last == 0)
+		last = timing_first;
+	diag_printf(stderr, "timing: %-28s +%.3f s (%.3f s)\n", what, t - last,
+	            t - timing_first);
 	last = t;
 }

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # hostile_inputs.sh - issue 8: pathological inputs, generated at test time
-# by data/hostile-gen/gen.py. Each run must end with a clear result (output,
+# by data/hostile-gen/hostile_gen.py. Each run must end with a clear result (output,
 # or exit 1-3 with an error message) in bounded time and memory: every run
 # is wrapped in `timeout` and, outside ASan, `prlimit --as` (2 GiB), so a
 # hang or a blow-up fails the test instead of the machine. A crash (exit
 # >= 128) or any sanitizer report fails it too.
 source "${SP_SOURCE_DIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
-GEN=$SP_SOURCE_DIR/tests/e2e/data/hostile-gen/gen.py
+GEN=$SP_SOURCE_DIR/tests/e2e/data/hostile-gen/hostile_gen.py
 gen() { python3 "$GEN" "$@"; }
 
 if [ "${SP_SANITIZE:-0}" = 1 ]; then

@@ -30,3 +30,16 @@ pdf_ok() {
   out=$(pdftotext "$f" - 2>&1 >/dev/null)
   [ -z "$out" ] || { echo "pdftotext: $out" >&2; return 1; }
 }
+# wait_for SECONDS COMMAND...: poll COMMAND (every 20 ms) until it
+# succeeds; returns 1 if SECONDS pass first. For tests that must act once
+# something has happened (a file appeared, a line reached stderr) rather
+# than after a fixed sleep.
+wait_for() {
+  local limit=$1 end
+  shift
+  end=$(($(date +%s%N) + limit * 1000000000))
+  until "$@"; do
+    [ "$(date +%s%N)" -lt "$end" ] || return 1
+    sleep 0.02
+  done
+}

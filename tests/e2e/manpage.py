@@ -49,9 +49,16 @@ INDIRECT = {
     "src/corpus/readfile.c": {"io_error": (2, "error", None, "{}: %s")},
     "src/products/csv.c": {"fail": (1, "error")},
     "src/products/batch.c": {"snprintf": (2, "error") + MSG},
+    "src/products/batch_rows.c": {"snprintf": (2, "error") + MSG},
+    "src/util/mem.c": {"snprintf": (2, "plain")},
+    "src/cli/cmd_worksheet.c": {"bad_option": (0, "plain", None,
+                                               "studypress worksheet: {}")},
+    "src/cli/cmd_cards.c": {"bad_value": (0, "plain", None,
+                                          "studypress cards: {}, not '%s'")},
     "src/products/worksheet_pick.c": {"snprintf": (2, "error") + MSG},
 }
-ASSIGNED = {"src/products/batch.c": ("err", "error")}  # err = "...";
+ASSIGNED = {"src/products/batch.c": ("err", "error"),  # err = "...";
+            "src/products/batch_rows.c": ("err", "error")}
 SEVERITIES = {"SP_ERROR": "error", "SP_WARNING": "warning", "SP_NOTE": "note"}
 LAYERS = ["cli", "corpus", "layout", "pdf", "products", "util"]
 
@@ -195,8 +202,9 @@ def messages(root):
         table = dict(REPORTERS)
         table.update(INDIRECT.get(rel, {}))
         for name, line, args in calls(src, list(table) + ["cli_usage_error",
-                                                         "fprintf"]):
-            if name == "fprintf":
+                                                         "fprintf",
+                                                         "diag_printf"]):
+            if name in ("fprintf", "diag_printf"):
                 if args[0] == "stderr":
                     for alt in alternatives(args[1]):
                         if alt and alt.startswith("studypress"):
@@ -205,7 +213,7 @@ def messages(root):
             if name == "cli_usage_error":
                 cmd = alternatives(args[0])[0] or "%s"
                 for alt in alternatives(args[1]):
-                    if alt:
+                    if alt and not alt.startswith("%s"):
                         add(rel, line, "", shown("studypress %s: %s" %
                                                  (cmd, alt)))
                 continue
@@ -215,7 +223,9 @@ def messages(root):
             sevs = [sev] if isinstance(sev, str) else severities(args[sev])
             for alt in alternatives(args[fi]):
                 for s in sevs:
-                    if alt is not None and s:
+                    if alt is not None and s == "plain":
+                        add(rel, line, "", shown(wrap.replace("{}", alt)))
+                    elif alt is not None and s:
                         add(rel, line, s, shown(wrap.replace("{}", alt)))
         if rel in ASSIGNED:
             var, sev = ASSIGNED[rel]

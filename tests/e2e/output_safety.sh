@@ -9,7 +9,7 @@
 # cannot make a directory unwritable: /proc and /sys are used instead.
 source "${SP_SOURCE_DIR:-$(dirname "$0")/../..}/tests/e2e/lib.sh"
 C=$SP_SOURCE_DIR/tests/fuzz/seeds/fuzz_pipeline/bundled-common.yaml
-GEN=$SP_SOURCE_DIR/tests/e2e/data/hostile-gen/gen.py
+GEN=$SP_SOURCE_DIR/tests/e2e/data/hostile-gen/hostile_gen.py
 T=$([ "${SP_SANITIZE:-0}" = 1 ] && echo 300 || echo 120)
 
 # no_temps DIR: nothing named like a temporary output file is left
@@ -139,11 +139,12 @@ check "the previous PDF is intact (selection)" cmp -s "$TMP/prev.pdf" "$TMP/prev
 check "no temporary files in the work directory" no_temps "$TMP"
 
 # --- SIGTERM / SIGINT in the middle of a batch ---
-# interrupt SIGNAL DELAY COMMAND...: run the command in its own process
-# group, send SIGNAL to the whole group (as a terminal's ^C does) after
-# DELAY seconds, wait for every process of the group; sets irc.
+# interrupt SIGNAL READY COMMAND...: run the command in its own process
+# group, wait until the shell function READY says it is under way (or it
+# has ended), send SIGNAL to the whole group (as a terminal's ^C does),
+# wait for every process of the group; sets irc.
 interrupt() {
-	local sig=$1 delay=$2
+	local sig=$1 ready=$2
 	shift 2
 	# with job control on, the job gets its own process group (set by
 	# the shell before the command runs: no race) and SIGINT is not
@@ -151,37 +152,29 @@ interrupt() {
 	set -m
 	"$@" >"$TMP/int.out" 2>"$TMP/int.err" &
 	set +m
-	local pid=$! i
-	sleep "$delay"
-	kill "-$sig" -- "-$pid" 2>/dev/null || true
+	int_pid=$!
+	wait_for "$T" under_way "$ready" || echo "interrupt: $ready never happened" >&2
+	kill "-$sig" -- "-$int_pid" 2>/dev/null || true
 	irc=0
-	wait "$pid" || irc=$?
-	for i in $(seq 1 300); do # workers that outlive the parent
-		kill -0 -- "-$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	! kill -0 -- "-$pid" 2>/dev/null
+	wait "$int_pid" || irc=$?
+	wait_for 30 group_gone # workers that outlive the parent
 }
+under_way() { "$1" || ! kill -0 "$int_pid" 2>/dev/null; }
+group_gone() { ! kill -0 -- "-$int_pid" 2>/dev/null; }
+# READY conditions: a phase reached in the middle of a render (SP_TIMING
+# marks on stderr), or the first packet of a batch written
+laying_out() { grep -q '^timing: layout pass 1' "$TMP/int.err"; }
+first_packet() { compgen -G "$TMP/ws/candidate-*.pdf" >/dev/null; }
 
 python3 "$GEN" many-questions "$TMP/big.yaml"
-# the signal goes out a third of the way through an uninterrupted run, so
-# that it lands mid-render on a fast machine and a slow one alike
-third() {
-	local t0 t1
-	t0=$(date +%s.%N)
-	"$@" >/dev/null 2>&1 || true
-	t1=$(date +%s.%N)
-	python3 -c "print(max(0.2, ($t1 - $t0) / 3))"
-}
 mkdir "$TMP/roles"
 "$SP" handbook -c "$C" --count 2 --each-role --out-dir "$TMP/roles" 2>/dev/null
 for f in "$TMP"/roles/*.pdf; do cp "$f" "$f.orig"; done
 check "each-role wrote the previous handbooks" test -n "$(ls "$TMP"/roles/*.pdf 2>/dev/null)"
-mkdir "$TMP/roles-timing"
-d_roles=$(third "$SP" handbook -c "$TMP/big.yaml" --each-role --out-dir "$TMP/roles-timing")
 for sig in TERM INT; do
 	check "handbook --each-role: SIG$sig ends every process" \
-		interrupt "$sig" "$d_roles" "$SP" handbook -c "$TMP/big.yaml" --each-role --out-dir "$TMP/roles"
+		interrupt "$sig" laying_out env SP_TIMING=1 "$SP" handbook -c "$TMP/big.yaml" \
+		--each-role --out-dir "$TMP/roles"
 	check "handbook --each-role: SIG$sig gives a non-zero exit (exit $irc)" test "$irc" -ne 0
 	check "handbook --each-role: SIG$sig leaves no temporary file" no_temps "$TMP/roles"
 	intact=1
@@ -191,11 +184,9 @@ for sig in TERM INT; do
 	done
 	check "handbook --each-role: SIG$sig leaves every handbook whole" test "$intact" = 1
 done
-d_one=$(third "$SP" handbook -c "$TMP/big.yaml" -o "$TMP/timing.pdf")
-rm -f "$TMP/timing.pdf"
 cp "$TMP/prev.orig" "$TMP/prev.pdf"
 check "handbook -o: SIGTERM ends it" \
-	interrupt TERM "$d_one" "$SP" handbook -c "$TMP/big.yaml" -o "$TMP/prev.pdf"
+	interrupt TERM laying_out env SP_TIMING=1 "$SP" handbook -c "$TMP/big.yaml" -o "$TMP/prev.pdf"
 check "handbook -o: SIGTERM gives a non-zero exit (exit $irc)" test "$irc" -ne 0
 check "handbook -o: the previous PDF is intact after SIGTERM" cmp -s "$TMP/prev.pdf" "$TMP/prev.orig"
 check "handbook -o: no temporary file after SIGTERM" no_temps "$TMP"
@@ -205,14 +196,12 @@ if "$SP" worksheet --help >/dev/null 2>&1; then
 		echo "name,id"
 		for i in $(seq 1 1500); do echo "Candidate $i,$i"; done
 	} >"$TMP/cands.csv"
-	mkdir "$TMP/ws" "$TMP/ws-timing"
+	mkdir "$TMP/ws"
 	echo "keep me" >"$TMP/ws/keep.pdf"
-	wdelay=$(third "$SP" worksheet -c "$C" --candidates "$TMP/cands.csv" \
-		--out-dir "$TMP/ws-timing" --jobs 2 --no-progress)
-	rm -rf "$TMP/ws-timing"
 	for sig in INT TERM; do
+		rm -f "$TMP"/ws/candidate-*.pdf # wait for this run's first packet
 		check "worksheet batch: SIG$sig ends every process" \
-			interrupt "$sig" "$wdelay" "$SP" worksheet -c "$C" --candidates "$TMP/cands.csv" \
+			interrupt "$sig" first_packet "$SP" worksheet -c "$C" --candidates "$TMP/cands.csv" \
 			--out-dir "$TMP/ws" --jobs 2 --no-progress
 		check "worksheet batch: SIG$sig gives a non-zero exit (exit $irc)" test "$irc" -ne 0
 		check "worksheet batch: SIG$sig says it was interrupted" test -s "$TMP/int.err"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# src/pdf/glyphid.c answers libharu's glyph lookups from our tables: the
+# src/pdf/haru.c answers libharu's glyph lookups from our tables: the
 # PDFs must be byte-identical to the ones libharu's own lookup gives
 # (SP_SLOW_GLYPHID=1 turns the fast path off).
 source "${SP_SOURCE_DIR}/tests/e2e/lib.sh"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# pdf_readers.sh - render the hand-built page model of test_pdf_render and
+# pdf_readers.sh - render the hand-built page model of test_pdf_doc.h and
 # read it back with every reader installed: qpdf --check, pdftotext (no
 # warnings, exact text), pdffonts (all embedded, with ToUnicode), mutool,
 # Ghostscript txtwrite and a pdfwrite round trip, plus the nested-composite
@@ -7,7 +7,7 @@
 # message by the program itself.
 set -eu
 : "${SP_BUILD_DIR:?SP_BUILD_DIR is not set}"
-prog="$SP_BUILD_DIR/test_pdf_render"
+prog="$SP_BUILD_DIR/test_pdf_readers"
 if [ ! -x "$prog" ]; then
 	echo "pdf_readers: $prog is not built" >&2
 	exit 1

@@ -84,7 +84,9 @@ check "a CSV without a name column is refused" \
 { head -n 1 "$CSV"; for i in $(seq 1 60); do echo "Person $i,$i,,,,"; done; } > many.csv
 ws --candidates many.csv --out-dir stop --jobs 2 2>stop.err &
 pid=$!
-sleep 1.5
+# once the first packet is written (or the batch has ended)
+stop_ready() { compgen -G 'stop/*.pdf' >/dev/null || ! kill -0 "$pid" 2>/dev/null; }
+wait_for 120 stop_ready || true
 kill -INT "$pid" 2>/dev/null || true
 set +e
 wait "$pid"

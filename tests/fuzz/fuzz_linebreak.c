@@ -14,7 +14,7 @@
 #include <utf8proc.h>
 
 #include "layout/fakefont.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 #include "util/buf.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

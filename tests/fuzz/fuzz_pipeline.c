@@ -11,7 +11,7 @@
  * questions and FZ_MAX_PAGES pages are laid out, so that a run stays
  * fast; the handbook must then give pages or a reported error.
  *
- * The render context is assembled here (render_open() would open real
+ * The render context is assembled here (typeset_open() would open real
  * fonts through fontconfig and libharu, far too slow per input). */
 #include <stdint.h>
 #include <stdio.h>
@@ -23,9 +23,9 @@
 #include "layout/fakefont.h"
 #include "layout/flow.h"
 #include "layout/page.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 #include "products/handbook.h"
-#include "products/render.h"
+#include "products/typeset.h"
 #include "products/template.h"
 #include "util/buf.h"
 
@@ -54,7 +54,7 @@ static const uint32_t fz_fallback[] = {0xE9, 0x2192};
 typedef struct fz_ctx {
 	sp_template *tpl;
 	layout_fonts fonts;
-	sp_render r;
+	sp_typeset r;
 	sp_diag d;
 } fz_ctx;
 
@@ -84,7 +84,7 @@ static sp_template *fz_template(sp_diag *d)
 	return t;
 }
 
-/* The render context of render_open(), over the fake font device. */
+/* The render context of typeset_open(), over the fake font device. */
 static void fz_init(void)
 {
 	if (fz)

@@ -16,9 +16,9 @@
 #include "corpus/corpus.h"
 #include "layout/fakefont.h"
 #include "layout/flow.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 #include "products/handbook.h"
-#include "products/render.h"
+#include "products/typeset.h"
 #include "products/template.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -137,7 +137,7 @@ static void fz_check(const sp_template *t)
  * bounded time. */
 static void fz_layout(const sp_template *t, unsigned flags)
 {
-	sp_render r;
+	sp_typeset r;
 	memset(&r, 0, sizeof r);
 	sp_diag d;
 	diag_init(&d, NULL);

@@ -70,7 +70,7 @@ static void test_impose(void)
 		page_add_text(p, 10, 10, 0, 10, 0, t, strlen(t), 20);
 	}
 	d->pages[2].ndests = 0;
-	page_add_dest(&d->pages[2], "three", 150);
+	doc_add_dest(d, 2, "three", 150);
 	sp_document *b = booklet_impose(d);
 	CHECK(b->npages == 4); /* 8 pages on 2 sheets, 4 sides */
 	CHECK(b->pages[0].width == 200 && b->pages[0].height == 200);

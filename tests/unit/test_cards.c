@@ -194,7 +194,7 @@ static sp_corpus *make_corpus(int paragraphs)
 	return c;
 }
 
-static void open_render(sp_render *r, sp_template *t)
+static void open_render(sp_typeset *r, sp_template *t)
 {
 	memset(r, 0, sizeof *r);
 	r->tpl = t;
@@ -204,7 +204,7 @@ static void open_render(sp_render *r, sp_template *t)
 	r->eng = layout_engine_new(r->text);
 }
 
-static void close_render(sp_render *r)
+static void close_render(sp_typeset *r)
 {
 	layout_engine_free(r->eng);
 	layout_text_free(r->text);
@@ -258,7 +258,7 @@ static void test_fitting(void)
 {
 	sp_template *t = template_load_bytes("t.yaml", "name: t\n", 8, &diag);
 	CHECK(t != NULL);
-	sp_render r;
+	sp_typeset r;
 	open_render(&r, t);
 	sp_card_spec s;
 	cards_preset("a4-8", &s);
@@ -319,7 +319,7 @@ static void test_fitting(void)
 static void test_offset(void)
 {
 	sp_template *t = template_load_bytes("t.yaml", "name: t\n", 8, &diag);
-	sp_render r;
+	sp_typeset r;
 	open_render(&r, t);
 	sp_card_spec s;
 	cards_preset("letter-8", &s);
@@ -363,7 +363,7 @@ static void test_offset(void)
 static void test_modes(void)
 {
 	sp_template *t = template_load_bytes("t.yaml", "name: t\n", 8, &diag);
-	sp_render r;
+	sp_typeset r;
 	open_render(&r, t);
 	sp_corpus *c = make_corpus(0);
 	size_t sel[2] = {0, 1};

@@ -51,9 +51,9 @@ static sp_document *make_doc(void)
 	page_add_rect(p, -0.001, 0, 1, 1, RECT_FILL, 0xEEEEEE, 0, 0, 0);
 	page_add_link_uri(p, 72, 760, 40, 12, "https://example.org/");
 	page_add_link_dest(p, 72, 740, 40, 12, "q2");
-	page_add_dest(p, "q1", 780);
+	doc_add_dest(d, 0, "q1", 780);
 	p = doc_add_page(d, 297.64, 419.53);
-	page_add_dest(p, "q2", 400.123);
+	doc_add_dest(d, 1, "q2", 400.123);
 	doc_add_outline(d, 0, "\xCE\x94 Delta", "q1");
 	doc_add_outline(d, 1, "Two", "q2");
 	doc_add_label_range(d, 0, LABEL_ROMAN_LOWER, 1, NULL);
@@ -88,6 +88,28 @@ int main(void)
 		page_add_text(p, 1, 2, 0, 10, 0, "x", 1, 5);
 	}
 	CHECK(d->npages == 1002 && d->pages[1001].texts[0].text[0] == 'x');
+	/* The destination index grows as destinations are added; of two
+	 * with one name, the earlier page's is found (on one page, the
+	 * later one's). */
+	for (int i = 0; i < 1000; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "d%d", i);
+		doc_add_dest(d, (size_t)(2 + i), name, i);
+	}
+	int found = 1;
+	for (int i = 0; i < 1000; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "d%d", i);
+		found &= doc_find_dest(d, name, &y) == 2 + i && y == i;
+	}
+	CHECK(found);
+	doc_add_dest(d, 7, "q1", 1);
+	CHECK(doc_find_dest(d, "q1", &y) == 0 && y == 780);
+	doc_add_dest(d, 0, "q1", 2);
+	CHECK(doc_find_dest(d, "q1", &y) == 0 && y == 2);
+	doc_add_dest(d, 900, "late", 3);
+	doc_add_dest(d, 600, "late", 4);
+	CHECK(doc_find_dest(d, "late", &y) == 600 && y == 4);
 	doc_free(d);
 	doc_free(NULL);
 

@@ -22,7 +22,7 @@ static void test_rng(void)
 	for (int i = 0; i < 1000; i++)
 		CHECK(rng_below(&r, 7) < 7);
 	CHECK(rng_below(&r, 1) == 0 && rng_below(&r, 0) == 0);
-	CHECK(sp_hash64("hello", 0xcbf29ce484222325ULL) ==
+	CHECK(rng_hash64("hello", 0xcbf29ce484222325ULL) ==
 	      0xa430d84680aabd0bULL);
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "layout/fakefont.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 #include "util/buf.h"
 
 static int th_failures;

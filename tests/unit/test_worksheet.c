@@ -237,7 +237,7 @@ static void test_editions(const sp_corpus *c, const size_t *pool, size_t n)
 	CHECK(t != NULL);
 	if (!t)
 		return;
-	sp_render r;
+	sp_typeset r;
 	memset(&r, 0, sizeof r);
 	r.tpl = t;
 	r.fonts = &fonts;

@@ -1,12 +1,12 @@
-/* text_priv.h - the paragraph engine's shared context (private). */
-#ifndef SP_LAYOUT_TEXT_PRIV_H
-#define SP_LAYOUT_TEXT_PRIV_H
+/* paragraph_priv.h - the paragraph engine's shared context (private). */
+#ifndef SP_LAYOUT_PARAGRAPH_PRIV_H
+#define SP_LAYOUT_PARAGRAPH_PRIV_H
 
 #include <stdint.h>
 
 #include "layout/glyphs.h"
 #include "layout/hyphen.h"
-#include "layout/text.h"
+#include "layout/paragraph.h"
 #include "util/buf.h"
 
 /* A (location, code point) pair already warned about. */
@@ -30,7 +30,7 @@ struct layout_text_ctx {
 	int would_warn;  /* a clone met something to warn about */
 	/* scratch arrays kept from paragraph to paragraph (they only grow):
 	 * a word's breaks (items.c), a cluster's code points (segment.c),
-	 * a paragraph's clusters and items (text.c) */
+	 * a paragraph's clusters and items (paragraph.c) */
 	void *wb;
 	size_t capwb;
 	uint32_t *cps;

@@ -1,4 +1,5 @@
-/* text.h - paragraphs: styled spans in, broken lines of positioned runs out.
+/* paragraph.h - paragraphs: styled spans in, broken lines of positioned runs
+ * out.
  *
  * Text is segmented with utf8proc (grapheme clusters are never split),
  * break opportunities come from Unicode properties (spaces, after hyphens
@@ -7,8 +8,8 @@
  * libhyphen patterns, and lines are chosen by a total-fit (Knuth-Plass)
  * breaker over boxes, glue and penalties. No line is ever wider than its
  * measure: a word too long for any line breaks at grapheme boundaries. */
-#ifndef SP_LAYOUT_TEXT_H
-#define SP_LAYOUT_TEXT_H
+#ifndef SP_LAYOUT_PARAGRAPH_H
+#define SP_LAYOUT_PARAGRAPH_H
 
 #include <stddef.h>
 
@@ -111,6 +112,10 @@ void layout_lines_free(layout_lines *l);
 /* Natural width of a single-line text in one style, points (no breaking;
  * for headers, labels, leaders). */
 double layout_measure(layout_text_ctx *t, const layout_span *span);
+
+/* Where the last run of l ends (the rightmost run end), points from the
+ * line's start. */
+double layout_line_end(const layout_line *l);
 
 /* Lay out one unbroken line (for labels, running heads, page numbers). */
 int layout_single_line(layout_text_ctx *t, const layout_span *spans,

@@ -1,4 +1,4 @@
-/* text.c - paragraphs: segmentation, breaking passes and line setting.
+/* paragraph.c - paragraphs: segmentation, breaking passes and line setting.
  *
  * Passes, as in TeX: (1) no pattern hyphenation, pretolerance 200;
  * (2) with hyphenation, tolerance 1000; (3) an emergency pass where any
@@ -8,14 +8,14 @@
  * the emergency items instead. No line is wider than its measure; the one
  * exception is a line holding a single grapheme cluster wider than the
  * measure, which is set alone on its line. */
-#include "layout/text.h"
+#include "layout/paragraph.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/items.h"
-#include "layout/text_priv.h"
+#include "layout/paragraph_priv.h"
 #include "util/mem.h"
 
 enum { PRETOLERANCE = 200, TOLERANCE = 1000 };
@@ -272,7 +272,7 @@ static void set_items(setter *s, size_t b, size_t e, double r)
 	flush(s);
 }
 
-static double content_end(const layout_line *l)
+double layout_line_end(const layout_line *l)
 {
 	double w = 0;
 	for (size_t i = 0; i < l->nruns; i++)
@@ -284,7 +284,7 @@ static double content_end(const layout_line *l)
 static void align_line(layout_line *l, const layout_para_style *st,
                        double indent, double avail)
 {
-	double w = content_end(l), off = indent;
+	double w = layout_line_end(l), off = indent;
 	if (st->align == ALIGN_RIGHT && avail > w)
 		off += avail - w;
 	else if (st->align == ALIGN_CENTER && avail > w)
@@ -344,7 +344,7 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 			s->line->runs =
 			    xrealloc(s->line->runs,
 			             s->line->nruns * sizeof *s->line->runs);
-		double w = content_end(s->line);
+		double w = layout_line_end(s->line);
 		if (w > avail + WIDTH_EPS && line_clusters(s->it, b, e) > 1)
 			ok = 0;
 		align_line(s->line, st, indent, avail);
@@ -525,7 +525,7 @@ int layout_single_line(layout_text_ctx *t, const layout_span *spans,
 	setter s = {t,   spans,       &p, &it, out, 0,          0,
 	            {0}, SP_BUF_INIT, 0,  0,   0,   SP_BUF_INIT};
 	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
-	out->width = content_end(out);
+	out->width = layout_line_end(out);
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
 	buf_free(&s.text);
 	buf_free(&s.pend);

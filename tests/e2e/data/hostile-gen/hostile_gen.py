@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""gen.py CASE OUT - write one pathological input for tests/e2e/hostile_*.sh.
+"""hostile_gen.py CASE OUT - write one pathological input for tests/e2e/hostile_*.sh.
 
 Cases (OUT is a file unless said otherwise):
   many-questions   a corpus of 5,000 questions in 20 categories

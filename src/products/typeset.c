@@ -1,12 +1,11 @@
-/* render.c - the typesetting context shared by the products. */
-#include "products/render.h"
+/* typeset.c - the typesetting context shared by the products. */
+#include "products/typeset.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
 #include "util/mem.h"
 
 #define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
@@ -15,7 +14,7 @@
 #define CODE_RULE 0.4    /* its border, points */
 #define CODE_MARK_EM 0.7 /* room for the continuation mark, em */
 
-int render_open(sp_render *r, const sp_template *t, sp_diag *d)
+int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d)
 {
 	memset(r, 0, sizeof *r);
 	r->tpl = t;
@@ -40,7 +39,7 @@ int render_open(sp_render *r, const sp_template *t, sp_diag *d)
 	return 0;
 }
 
-void render_set_inputs(sp_render *r, const sp_corpus *c)
+void typeset_set_inputs(sp_typeset *r, const sp_corpus *c)
 {
 	free(r->inputs);
 	r->ninputs = 0;
@@ -51,7 +50,7 @@ void render_set_inputs(sp_render *r, const sp_corpus *c)
 		r->inputs[r->ninputs++] = r->tpl->path;
 }
 
-void render_close(sp_render *r)
+void typeset_close(sp_typeset *r)
 {
 	free(r->inputs);
 	layout_engine_free(r->eng);
@@ -60,7 +59,8 @@ void render_close(sp_render *r)
 	memset(r, 0, sizeof *r);
 }
 
-layout_span render_span(sp_family fam, int variant, double size, sp_color color)
+layout_span typeset_span(sp_family fam, int variant, double size,
+                         sp_color color)
 {
 	layout_span s;
 	memset(&s, 0, sizeof s);
@@ -71,8 +71,8 @@ layout_span render_span(sp_family fam, int variant, double size, sp_color color)
 	return s;
 }
 
-layout_para_style render_para_style(const sp_render *r, double size,
-                                    int justify)
+layout_para_style typeset_para_style(const sp_typeset *r, double size,
+                                     int justify)
 {
 	layout_para_style ps;
 	memset(&ps, 0, sizeof ps);
@@ -82,8 +82,30 @@ layout_para_style render_para_style(const sp_render *r, double size,
 	return ps;
 }
 
-flow_block *render_text_para(sp_flow *f, const char *text,
-                             const layout_span *st, const layout_para_style *ps)
+layout_para_style typeset_display_style(const sp_typeset *r, double size,
+                                        layout_align align)
+{
+	layout_para_style ps = typeset_para_style(r, size, 0);
+	ps.align = align;
+	ps.hyphenate = 0;
+	return ps;
+}
+
+void typeset_styles_init(const sp_typeset *r, typeset_styles *s)
+{
+	const sp_template *t = r->tpl;
+	s->body = typeset_span(FAMILY_BODY, 0, t->size_body, t->color_text);
+	s->small = typeset_span(FAMILY_BODY, 0, t->size_small, t->color_text);
+	s->h2 = typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2,
+	                     t->color_text);
+	s->ps_body = typeset_para_style(r, t->size_body, 1);
+	s->ps_left = typeset_para_style(r, t->size_body, 0);
+	s->ps_small = typeset_para_style(r, t->size_small, 0);
+}
+
+flow_block *typeset_text_para(sp_flow *f, const char *text,
+                              const layout_span *st,
+                              const layout_para_style *ps)
 {
 	flow_block *b = flow_add_para(f, ps);
 	if (text)
@@ -91,7 +113,7 @@ flow_block *render_text_para(sp_flow *f, const char *text,
 	return b;
 }
 
-static void add_run(const sp_render *r, flow_block *b, const rt_run *run,
+static void add_run(const sp_typeset *r, flow_block *b, const rt_run *run,
                     const layout_span *base)
 {
 	layout_span s = *base;
@@ -120,7 +142,7 @@ static const char *bullet_for(unsigned depth)
 /* A fenced code block: the lines verbatim in the mono face (spaces kept,
  * never stretched or hyphenated, wrapped only where a line is too long,
  * with a mark), in a shaded box kept on one page when it fits. */
-static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
+static void code_block(const sp_typeset *r, sp_flow *f, const rt_block *blk,
                        const layout_span *base, double indent,
                        double space_before)
 {
@@ -130,8 +152,7 @@ static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
 	s.variant = 0;
 	s.size = base->size * t->size_mono / t->size_body;
 	s.link = NULL;
-	layout_para_style ps = render_para_style(r, s.size, 0);
-	ps.hyphenate = 0;
+	layout_para_style ps = typeset_display_style(r, s.size, ALIGN_LEFT);
 	ps.preserve_space = 1;
 	sp_flow *in = flow_new();
 	flow_block *p = flow_add_para(in, &ps);
@@ -150,9 +171,9 @@ static void code_block(const sp_render *r, sp_flow *f, const rt_block *blk,
 	box->space_before = space_before;
 }
 
-void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
-                      const layout_span *base, const layout_para_style *ps,
-                      double indent, double para_space)
+void typeset_rich_text(const sp_typeset *r, sp_flow *f, const rich_text *rt,
+                       const layout_span *base, const layout_para_style *ps,
+                       double indent, double para_space)
 {
 	for (size_t i = 0; i < rt->nblocks; i++) {
 		const rt_block *blk = &rt->blocks[i];
@@ -186,10 +207,10 @@ void render_rich_text(const sp_render *r, sp_flow *f, const rich_text *rt,
 	}
 }
 
-void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
-                    const char *marker, const layout_span *base,
-                    const layout_para_style *ps, double indent,
-                    double item_space)
+void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
+                     const char *marker, const layout_span *base,
+                     const layout_para_style *ps, double indent,
+                     double item_space)
 {
 	(void)r;
 	for (size_t i = 0; i < l->n; i++) {
@@ -205,10 +226,40 @@ void render_bullets(const sp_render *r, sp_flow *f, const sp_text_list *l,
 	}
 }
 
+int typeset_next_frame(void *ud, sp_document *doc, int to_odd, layout_frame *fr)
+{
+	const typeset_pages *tp = ud;
+	const sp_template *t = tp->t;
+	if (to_odd && doc->npages % 2 == 1) /* next page would be even */
+		doc_add_page(doc, t->page_w, t->page_h);
+	if ((long)doc->npages >= tp->limit)
+		return -1;
+	doc_add_page(doc, t->page_w, t->page_h);
+	size_t idx = doc->npages - 1;
+	int left_page = tp->duplex && idx % 2 == 1;
+	fr->page = idx;
+	fr->x = left_page ? t->margin_outer : t->margin_inner;
+	fr->top = t->page_h - t->margin_top;
+	fr->w = t->page_w - t->margin_inner - t->margin_outer;
+	fr->h = t->page_h - t->margin_top - t->margin_bottom;
+	return 0;
+}
+
+double typeset_draw_text(const sp_typeset *r, sp_page *pg,
+                         const layout_span *st, const char *text, double x,
+                         double y, layout_align align)
+{
+	layout_span s = *st;
+	s.text = text;
+	s.len = strlen(text);
+	return layout_draw_text(r->text, pg, &s, x, y, align);
+}
+
 typedef void (*dump_extra_fn)(FILE *, void *);
 
-static int write_dump(sp_render *r, const sp_document *doc, const char *path,
-                      dump_extra_fn extra, void *ud)
+static product_status write_dump(sp_typeset *r, const sp_document *doc,
+                                 const char *path, dump_extra_fn extra,
+                                 void *ud)
 {
 	if (!strcmp(path, "-")) {
 		doc_dump(doc, stdout);
@@ -219,16 +270,16 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path,
 			    r->d, sp_loc_make(NULL, 0, 0),
 			    "cannot write the layout to standard output: %s",
 			    strerror(errno));
-			return EXIT_IO;
+			return PRODUCT_IO;
 		}
-		return EXIT_OK;
+		return PRODUCT_OK;
 	}
 	char *data = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&data, &len);
 	if (!f) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0), "out of memory");
-		return EXIT_IO;
+		return PRODUCT_IO;
 	}
 	doc_dump(doc, f);
 	if (extra)
@@ -236,32 +287,33 @@ static int write_dump(sp_render *r, const sp_document *doc, const char *path,
 	fclose(f);
 	int rc = pdf_write_atomic(path, data, len, r->d);
 	free(data);
-	return rc == PDF_OK ? EXIT_OK : EXIT_IO;
+	return rc == PDF_OK ? PRODUCT_OK : PRODUCT_IO;
 }
 
-int render_write(sp_render *r, sp_document *doc, const char *out_path,
-                 const char *dump_path)
+product_status typeset_write(sp_typeset *r, sp_document *doc,
+                             const char *out_path, const char *dump_path)
 {
-	return render_write_ex(r, doc, out_path, dump_path, NULL, NULL);
+	return typeset_write_ex(r, doc, out_path, dump_path, NULL, NULL);
 }
 
-int render_write_ex(sp_render *r, sp_document *doc, const char *out_path,
-                    const char *dump_path, dump_extra_fn extra, void *ud)
+product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
+                                const char *out_path, const char *dump_path,
+                                dump_extra_fn extra, void *ud)
 {
 	const char *paths[2] = {dump_path, out_path};
 	for (int i = 0; i < 2; i++)
 		if (paths[i] && strcmp(paths[i], "-") &&
 		    !pdf_output_path_ok(paths[i], r->inputs, r->ninputs, r->d))
-			return EXIT_IO;
+			return PRODUCT_IO;
 	if (dump_path) {
-		int rc = write_dump(r, doc, dump_path, extra, ud);
-		if (rc)
-			return rc;
+		product_status st = write_dump(r, doc, dump_path, extra, ud);
+		if (st != PRODUCT_OK)
+			return st;
 	}
 	if (!out_path)
-		return EXIT_OK;
+		return PRODUCT_OK;
 	int rc = pdf_render(doc, r->fonts, NULL, out_path, r->d);
 	if (rc == PDF_OK)
-		return EXIT_OK;
-	return rc == PDF_ERR_IO ? EXIT_IO : EXIT_INVALID;
+		return PRODUCT_OK;
+	return rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
 }

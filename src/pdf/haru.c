@@ -1,0 +1,391 @@
+/* haru.c - libharu's internals (see haru.h for what is assumed and why).
+ * The only file that includes libharu's private headers or touches its
+ * structs. */
+#define _GNU_SOURCE /* dlsym RTLD_NEXT */
+#include "pdf/haru.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <string.h>
+
+/* ---- font definitions ---- */
+
+static HPDF_TTFontDefAttr tt(HPDF_FontDef def)
+{
+	return (HPDF_TTFontDefAttr)def->attr;
+}
+
+HPDF_FontDef haru_fontdef_of(HPDF_Doc pdf, const char *name)
+{
+	return HPDF_GetFontDef(pdf, name);
+}
+
+int haru_fontdef_is_truetype(HPDF_FontDef def)
+{
+	return def && def->type == HPDF_FONTDEF_TYPE_TRUETYPE;
+}
+
+unsigned haru_fontdef_num_glyphs(HPDF_FontDef def)
+{
+	return tt(def)->num_glyphs;
+}
+
+void haru_fontdef_metrics(HPDF_FontDef def, int *ascent, int *descent,
+                          int *missing_width)
+{
+	*ascent = def->ascent;
+	*descent = def->descent;
+	*missing_width = def->missing_width;
+}
+
+int haru_fontdef_gid_width(HPDF_FontDef def, unsigned gid)
+{
+	return HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)gid);
+}
+
+unsigned haru_glyphid(HPDF_FontDef def, uint32_t cp)
+{
+	return HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+}
+
+void haru_fontdef_cmap(HPDF_FontDef def, uint16_t *gid)
+{
+	HPDF_TTFontDefAttr a = tt(def);
+	if (a->cmap.format == 0) {
+		for (unsigned cp = 0; cp < 256; cp++)
+			gid[cp] =
+			    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		return;
+	}
+	unsigned nseg = a->cmap.seg_count_x2 / 2u;
+	for (unsigned i = 0; i < nseg; i++) {
+		unsigned lo = a->cmap.start_count[i];
+		unsigned hi = a->cmap.end_count[i];
+		for (unsigned cp = lo; cp <= hi && cp < 65536; cp++)
+			gid[cp] =
+			    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+	}
+}
+
+const char *haru_fontdef_base_font(HPDF_FontDef def)
+{
+	return tt(def)->base_font;
+}
+
+int haru_fontdef_embedding(HPDF_FontDef def)
+{
+	return tt(def)->embedding;
+}
+
+void haru_fontdef_mark_glyph(HPDF_FontDef def, unsigned gid)
+{
+	HPDF_TTFontDefAttr a = tt(def);
+	if (a->glyph_tbl.flgs && gid < a->num_glyphs)
+		a->glyph_tbl.flgs[gid] = 1;
+}
+
+int haru_fontdef_glyph_marked(HPDF_FontDef def, unsigned gid)
+{
+	HPDF_TTFontDefAttr a = tt(def);
+	return a->glyph_tbl.flgs && gid < a->num_glyphs &&
+	       a->glyph_tbl.flgs[gid];
+}
+
+int haru_fontdef_glyph(HPDF_FontDef def, unsigned gid, sp_buf *out)
+{
+	HPDF_TTFontDefAttr a = tt(def);
+	buf_clear(out);
+	if (!a->stream || !a->glyph_tbl.offsets || gid >= a->num_glyphs)
+		return -1;
+	HPDF_UINT32 off = a->glyph_tbl.offsets[gid];
+	HPDF_UINT32 end = a->glyph_tbl.offsets[gid + 1];
+	if (end <= off)
+		return 0; /* empty glyph */
+	unsigned scale = a->header.index_to_loc_format == 0 ? 2 : 1;
+	HPDF_UINT n = (HPDF_UINT)((end - off) * scale);
+	if (HPDF_Stream_Seek(a->stream,
+	                     (HPDF_INT)(a->glyph_tbl.base_offset + off * scale),
+	                     HPDF_SEEK_SET) != HPDF_OK)
+		return -1;
+	buf_reserve(out, n);
+	HPDF_UINT got = n;
+	if (HPDF_Stream_Read(a->stream, (HPDF_BYTE *)out->data, &got) !=
+	        HPDF_OK &&
+	    got == 0)
+		return -1;
+	out->len = got;
+	out->data[got] = '\0';
+	return 0;
+}
+
+/* ---- lending definitions to documents ---- */
+
+const char *haru_doc_add_fontdef(HPDF_Doc pdf, HPDF_FontDef def)
+{
+	if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK)
+		return NULL;
+	return def->base_font;
+}
+
+void haru_doc_remove_fontdef(HPDF_Doc pdf, HPDF_FontDef def)
+{
+	HPDF_List_Remove(pdf->fontdef_list, def);
+}
+
+void haru_fontdef_reset(HPDF_FontDef def, const char *base)
+{
+	def->descriptor = NULL;
+	snprintf(tt(def)->base_font, sizeof tt(def)->base_font, "%s", base);
+}
+
+/* ---- the glyph lookup ---- */
+
+#define GLYPHID_MAX_DEFS 64
+
+typedef HPDF_UINT16 (*glyphid_fn)(HPDF_FontDef, HPDF_UINT16);
+
+static _Thread_local struct {
+	const void *def;
+	const uint16_t *gid;
+} registry[GLYPHID_MAX_DEFS];
+static _Thread_local int nregistered;
+
+const uint16_t haru_glyphid_none[65536];
+
+void haru_glyphid_register(HPDF_FontDef def, const uint16_t *gid)
+{
+	for (int i = 0; i < nregistered; i++)
+		if (registry[i].def == def) {
+			registry[i].gid = gid;
+			return;
+		}
+	if (def && gid && nregistered < GLYPHID_MAX_DEFS) {
+		registry[nregistered].def = def;
+		registry[nregistered].gid = gid;
+		nregistered++;
+	}
+}
+
+void haru_glyphid_clear(void)
+{
+	nregistered = 0;
+}
+
+static glyphid_fn libharu_glyphid(void)
+{
+	static glyphid_fn real; /* the same value in every thread */
+	glyphid_fn f = __atomic_load_n(&real, __ATOMIC_ACQUIRE);
+	if (!f) {
+		void *sym = dlsym(RTLD_NEXT, "HPDF_TTFontDef_GetGlyphid");
+		f = (glyphid_fn)(uintptr_t)sym;
+		__atomic_store_n(&real, f, __ATOMIC_RELEASE);
+	}
+	return f;
+}
+
+/* Our definition of libharu's function (it interposes the library's:
+ * libharu 2.3.0 builds a Type0 font's encoding by asking it for every
+ * code point of the BMP, and it scans the cmap's segments linearly: about
+ * 50 million instructions per font per document). Registered definitions
+ * are answered from their face's table, which pdf_fonts_open filled with
+ * libharu's own lookup on the same file; anything else goes to libharu.
+ * The registry is per thread and emptied when a document is freed, so a
+ * reused address is never answered from a stale table. */
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
+                                      HPDF_UINT16 unicode);
+HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
+{
+	for (int i = 0; i < nregistered; i++)
+		if (registry[i].def == fontdef)
+			return registry[i].gid[unicode];
+	glyphid_fn f = libharu_glyphid();
+	return f ? f(fontdef, unicode) : 0;
+}
+
+/* ---- streams, pages, labels ---- */
+
+static HPDF_STATUS write_flate_filter(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
+                            int deflated)
+{
+	if (!d || !d->stream || n > 0x7FFFFFFF)
+		return HPDF_INVALID_OBJECT;
+	HPDF_MemStream_FreeData(d->stream);
+	d->filter = HPDF_STREAM_FILTER_NONE;
+	d->write_fn = deflated ? write_flate_filter : NULL;
+	return n ? HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data,
+	                             (HPDF_UINT)n)
+	         : HPDF_OK;
+}
+
+HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,
+                                   int deflated)
+{
+	HPDF_PageAttr a = (HPDF_PageAttr)page->attr;
+	return haru_stream_put(a->contents, data, n, deflated);
+}
+
+const char *haru_page_font_name(HPDF_Page page, HPDF_Font font)
+{
+	return HPDF_Page_GetLocalFontName(page, font);
+}
+
+void haru_drop_last_label_style(HPDF_Doc pdf)
+{
+	HPDF_Dict labels =
+	    HPDF_Dict_GetItem(pdf->catalog, "PageLabels", HPDF_OCLASS_DICT);
+	HPDF_Array nums =
+	    labels ? HPDF_Dict_GetItem(labels, "Nums", HPDF_OCLASS_ARRAY)
+	           : NULL;
+	if (!nums || !nums->list->count)
+		return;
+	HPDF_Dict last =
+	    HPDF_Array_GetItem(nums, nums->list->count - 1, HPDF_OCLASS_DICT);
+	if (last)
+		HPDF_Dict_RemoveElement(last, "S");
+}
+
+/* ---- a Type0 TrueType font ---- */
+
+static HPDF_FontAttr font_attr(HPDF_Font font)
+{
+	return (HPDF_FontAttr)font->attr;
+}
+
+HPDF_FontDef haru_font_def(HPDF_Font font)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	if (!fa || fa->type != HPDF_FONT_TYPE0_TT || !fa->descendant_font)
+		return NULL;
+	return fa->fontdef;
+}
+
+HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n)
+{
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (!tu || !tu->stream)
+		return HPDF_INVALID_OBJECT;
+	static const char *const cmap_keys[] = {
+	    "Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"};
+	for (size_t i = 0; i < sizeof cmap_keys / sizeof *cmap_keys; i++)
+		HPDF_Dict_RemoveElement(tu, cmap_keys[i]); /* absent: fine */
+	HPDF_MemStream_FreeData(tu->stream);
+	return HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cmap,
+	                         (HPDF_UINT)n);
+}
+
+HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering)
+{
+	HPDF_Dict desc = font_attr(font)->descendant_font;
+	HPDF_Dict csi =
+	    HPDF_Dict_GetItem(desc, "CIDSystemInfo", HPDF_OCLASS_DICT);
+	if (!csi)
+		return HPDF_INVALID_OBJECT;
+	return HPDF_Dict_Add(csi, "Ordering",
+	                     HPDF_String_New(desc->mmgr, ordering, NULL));
+}
+
+HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	HPDF_Dict desc = fa->descendant_font;
+	HPDF_FontDef def = fa->fontdef;
+	HPDF_Array w = HPDF_Array_New(desc->mmgr);
+	if (!w)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS ret = HPDF_OK;
+	HPDF_Array run = NULL;
+	uint32_t prev = 0;
+	for (uint32_t cp = 0; cp < 65536 && ret == HPDF_OK; cp++) {
+		if (!cpset_has(used, cp))
+			continue;
+		HPDF_UINT16 gid =
+		    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(def, gid);
+		if (!run || cp != prev + 1) {
+			run = HPDF_Array_New(desc->mmgr);
+			if (!run)
+				ret = HPDF_FAILD_TO_ALLOC_MEM;
+			else {
+				ret += HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+				ret += HPDF_Array_Add(w, run);
+			}
+		}
+		if (run)
+			ret += HPDF_Array_AddNumber(run, width);
+		prev = cp;
+	}
+	if (ret != HPDF_OK) {
+		HPDF_Array_Free(w);
+		return ret;
+	}
+	return HPDF_Dict_Add(desc, "W", w); /* frees the old array */
+}
+
+HPDF_STATUS haru_font_set_cid_to_gid(HPDF_Font font, const void *zmap, size_t n)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	HPDF_Dict ms = fa->map_stream;
+	if (!ms) { /* a definition loaded without embedding has none */
+		ms = HPDF_DictStream_New(fa->descendant_font->mmgr, fa->xref);
+		if (!ms)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		HPDF_STATUS ret =
+		    HPDF_Dict_Add(fa->descendant_font, "CIDToGIDMap", ms);
+		if (ret != HPDF_OK)
+			return ret;
+	}
+	HPDF_STATUS ret = haru_stream_put(ms, zmap, n, 1);
+	/* already deflated: keep libharu from setting its filter at save */
+	fa->map_stream = NULL;
+	return ret;
+}
+
+HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
+                                     const void *zprog, size_t n,
+                                     size_t length1)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	HPDF_FontDef def = fa->fontdef;
+	snprintf(tt(def)->base_font, sizeof tt(def)->base_font, "%s", name);
+	HPDF_Dict d = HPDF_Dict_New(font->mmgr);
+	if (!d)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS ret = HPDF_Xref_Add(fa->xref, d);
+	if (ret != HPDF_OK)
+		return ret;
+	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+	if (!data)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+	ret += HPDF_Dict_AddName(d, "FontName", name);
+	ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
+	ret += HPDF_Dict_Add(d, "FontBBox",
+	                     HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+	ret += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
+	ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
+	ret += HPDF_Dict_AddNumber(d, "Descent", def->descent);
+	ret += HPDF_Dict_AddNumber(
+	    d, "CapHeight", def->cap_height ? def->cap_height : def->ascent);
+	ret += HPDF_Dict_AddNumber(d, "XHeight", def->x_height);
+	ret += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
+	ret += HPDF_Dict_Add(d, "FontFile2", data);
+	ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)length1);
+	if (ret != HPDF_OK)
+		return ret;
+	ret = haru_stream_put(data, zprog, n, 1);
+	if (ret == HPDF_OK)
+		def->descriptor = d; /* libharu links it at save time */
+	return ret;
+}

@@ -1,0 +1,46 @@
+/* renderer.h - one PDF being made from a page model (private to
+ * src/pdf/): render.c drives it (document set-up, fonts, pages, saving,
+ * packing), draw.c writes each page's content stream, navigation.c adds
+ * links, bookmarks and page labels. */
+#ifndef SP_PDF_RENDERER_H
+#define SP_PDF_RENDERER_H
+
+#include "pdf/internal.h"
+
+typedef struct pdf_renderer {
+	HPDF_Doc pdf;
+	pdf_err err;
+	const sp_document *doc;
+	const pdf_fonts *fonts;
+	HPDF_Page *pages;
+	HPDF_Font *font;  /* per face; NULL = not used */
+	pdf_cpset **used; /* per face */
+	sp_buf text;      /* scratch: an outline title */
+	sp_buf *raw;      /* per page: its content stream */
+	sp_buf *z;        /* per page: deflated (NULL when uncompressed) */
+	pdf_deflate_job *deflating; /* started by render.c */
+	pdf_embed *embed;           /* the run's font programs */
+	int defs_held; /* this render holds the shared definitions */
+	char *shared;  /* per face: on the shared definition */
+	char *ours;    /* per face: embedded by embed.c */
+	int uncompressed;
+	int warned_text;
+	sp_diag *d;
+} pdf_renderer;
+
+/* render.c: reports the pending libharu error, if any (what: the step);
+ * returns non-zero then. */
+int pdf_render_failed(pdf_renderer *r, const char *what);
+
+/* draw.c: page p's rectangles, lines and text into r->raw[p], recording
+ * the code points drawn in r->used. */
+void draw_page(pdf_renderer *r, size_t p);
+
+/* navigation.c: page p's link annotations (a link to an unknown
+ * destination is dropped with a warning); the bookmarks; the page labels.
+ * The last two return 0, or -1 after reporting. */
+void nav_links(pdf_renderer *r, size_t p);
+int nav_outline(pdf_renderer *r);
+int nav_labels(pdf_renderer *r);
+
+#endif
