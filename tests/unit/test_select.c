@@ -87,6 +87,9 @@ static void test_select(void)
 	o.seed = 7;
 	CHECK_STR(run(c, &o, &rc), first);
 	CHECK(strlen(first) == 4);
+	strlist_add_csv(&o.only, "c,a,c,d,a"); /* each once, first order */
+	strlist_add_csv(&o.exclude, "d");
+	CHECK_STR(run(c, &o, &rc), "ca");
 	strlist_add_csv(&o.roles, "nope");
 	strlist_add_csv(&o.only, "zz");
 	run(c, &o, &rc);
@@ -94,10 +97,42 @@ static void test_select(void)
 	corpus_free(c);
 }
 
+/* An unknown value lists the known ones in order of first appearance. */
+static void test_unknown_lists(void)
+{
+	char *msgs;
+	sp_diag d;
+	sp_corpus *c =
+	    load_text("s.yaml", corpus_yaml, strlen(corpus_yaml), &msgs, &d);
+	free(msgs);
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	sp_selection_opts o;
+	selection_opts_init(&o);
+	strlist_add_csv(&o.topics, "t3");
+	strlist_add_csv(&o.exclude, "e");
+	char *out = NULL;
+	size_t size;
+	FILE *f = open_memstream(&out, &size);
+	diag_init(&d, f);
+	size_t *v = NULL, n = 0;
+	CHECK(corpus_select(c, &o, &v, &n, &d) == -1);
+	fclose(f);
+	CHECK(v == NULL && n == 0);
+	CHECK(strstr(out, "unknown topic 't3' (known: t1, t2)") != NULL);
+	CHECK(strstr(out, "unknown question id 'e' (known: a, c, b, d)") !=
+	      NULL);
+	free(out);
+	selection_opts_free(&o);
+	corpus_free(c);
+}
+
 int main(void)
 {
 	test_rng();
 	test_select();
+	test_unknown_lists();
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);
 	return failures != 0;
