@@ -73,8 +73,8 @@ static void knowns_build(knowns *k, const sp_corpus *c)
 		strset_add(&k->cats, c->categories[i].id);
 	for (sp_level l = LEVEL_JUNIOR; l <= LEVEL_SENIOR; l++)
 		strset_add(&k->levels, corpus_level_name(l));
-	k->id_question = xcalloc(c->nquestions ? c->nquestions : 1,
-	                         sizeof *k->id_question);
+	k->id_question =
+	    xcalloc(c->nquestions ? c->nquestions : 1, sizeof *k->id_question);
 	for (size_t i = 0; i < c->nquestions; i++) {
 		const sp_question *q = &c->questions[i];
 		size_t n = k->ids.n;

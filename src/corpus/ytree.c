@@ -168,8 +168,8 @@ static void on_scalar(builder *b, yaml_event_t *e)
 	n->end_line = (unsigned)e->end_mark.line + 1;
 	n->end_col = (unsigned)e->end_mark.column + 1;
 	n->len = e->data.scalar.length;
-	n->str = arena_strndup(&b->t->arena,
-	                       (const char *)e->data.scalar.value, n->len);
+	n->str = arena_strndup(&b->t->arena, (const char *)e->data.scalar.value,
+	                       n->len);
 	n->is_null = n->style == YS_PLAIN && is_null_plain(n->str);
 	remember_anchor(b, e->data.scalar.anchor, n);
 	attach(b, n);

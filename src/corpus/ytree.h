@@ -47,7 +47,7 @@ typedef void (*ytree_errfn)(void *ctx, sp_severity sev, unsigned line,
 typedef struct ytree {
 	ynode **nodes; /* every node allocated, in order */
 	size_t nnodes, cap;
-	sp_arena arena; /* the nodes, their strings and item arrays */
+	sp_arena arena;           /* the nodes, their strings and item arrays */
 	ynode *root;              /* NULL for an empty stream */
 	size_t ndocs;             /* documents in the stream */
 	unsigned second_doc_line; /* line of the second document, if any */

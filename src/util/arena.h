@@ -12,7 +12,10 @@ typedef struct sp_arena {
 	size_t used;                 /* bytes taken from head */
 } sp_arena;
 
-#define SP_ARENA_INIT {NULL, 0}
+#define SP_ARENA_INIT                                                          \
+	{                                                                      \
+		NULL, 0                                                        \
+	}
 
 /* n zeroed bytes, aligned for any object. */
 void *arena_calloc(sp_arena *a, size_t n);
@@ -21,8 +24,7 @@ char *arena_strndup(sp_arena *a, const char *s, size_t n);
 /* Grow an array held in the arena as xgrow does (doubling *cap, at least
  * 8 elements): a new array is taken and the old one copied into it and
  * left in place, so the arena holds at most twice the final size. */
-void *arena_grow(sp_arena *a, void *p, size_t *cap, size_t need,
-                 size_t size);
+void *arena_grow(sp_arena *a, void *p, size_t *cap, size_t need, size_t size);
 void arena_free(sp_arena *a);
 
 #endif

@@ -9,11 +9,14 @@
 typedef struct sp_strset {
 	const char **v; /* the strings, in the order first added */
 	size_t n, cap;
-	size_t *slot;  /* open addressing: index + 1 into v, 0 = empty */
-	size_t nslot;  /* a power of two, kept over 2 * n */
+	size_t *slot; /* open addressing: index + 1 into v, 0 = empty */
+	size_t nslot; /* a power of two, kept over 2 * n */
 } sp_strset;
 
-#define SP_STRSET_INIT {NULL, 0, 0, NULL, 0}
+#define SP_STRSET_INIT                                                         \
+	{                                                                      \
+		NULL, 0, 0, NULL, 0                                            \
+	}
 
 /* Adds s unless an equal string is in the set; returns its index. */
 size_t strset_add(sp_strset *set, const char *s);

@@ -159,7 +159,8 @@ static void test_scale(void)
 		qs[i].topics = &tp[i];
 		qs[i].ntopics = 1;
 		if (i % 2 == 0) /* backwards: --only's order wins */
-			buf_printf(&only, "%sq%d", only.len ? "," : "", N - 2 - i);
+			buf_printf(&only, "%sq%d", only.len ? "," : "",
+			           N - 2 - i);
 		if (i % 4 == 0)
 			buf_printf(&ex, "%sq%d", ex.len ? "," : "", i);
 	}
