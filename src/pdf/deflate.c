@@ -19,7 +19,7 @@
 #define PDF_DEFLATE_LEVEL 6 /* pinned: a change changes every stream */
 
 /* The calling thread's compressor, made on first use and freed when the
- * thread ends (the main thread's lives as long as the process); NULL when
+ * thread ends (the main thread's at exit); NULL when
  * out of memory, and then every stream it is given fails. */
 static pthread_key_t compressor_key;
 static pthread_once_t compressor_once = PTHREAD_ONCE_INIT;
@@ -29,10 +29,22 @@ static void compressor_free(void *c)
 	libdeflate_free_compressor(c);
 }
 
+/* At exit, the exiting thread's compressor (the main thread's): key
+ * destructors do not run for the thread that calls exit(). */
+static void compressor_release(void)
+{
+	void *c = pthread_getspecific(compressor_key);
+	if (c) {
+		pthread_setspecific(compressor_key, NULL);
+		libdeflate_free_compressor(c);
+	}
+}
+
 static void compressor_key_make(void)
 {
 	if (pthread_key_create(&compressor_key, compressor_free) != 0)
 		abort(); /* only when the process is out of keys */
+	atexit(compressor_release);
 }
 
 static struct libdeflate_compressor *compressor_get(void)
