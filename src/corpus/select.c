@@ -7,6 +7,7 @@
 
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/strset.h"
 
 void selection_opts_init(sp_selection_opts *o)
 {
@@ -55,65 +56,52 @@ void strlist_add_csv(sp_strlist *l, const char *csv)
 
 /* ---- the known values of each option ---- */
 
-typedef struct known {
-	const char **v;
-	size_t n;
-} known;
-
-static void known_add(known *k, const char *s)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (!strcmp(k->v[i], s))
-			return;
-	k->v = xrealloc(k->v, (k->n + 1) * sizeof *k->v);
-	k->v[k->n++] = s;
-}
-
-static long known_find(const known *k, const char *s)
-{
-	for (size_t i = 0; i < k->n; i++)
-		if (!strcmp(k->v[i], s))
-			return (long)i;
-	return -1;
-}
-
+/* Each kind in order of first appearance (the order error messages list
+ * them in), hashed: a corpus of 20,000 questions has 20,000 ids. */
 typedef struct knowns {
-	known roles, cats, topics, levels, ids;
+	sp_strset roles, cats, topics, levels, ids;
+	size_t *id_question; /* ids.v[k] is the id of question id_question[k]
+	                      * (its first, if a corpus repeats one) */
 } knowns;
 
 static void knowns_build(knowns *k, const sp_corpus *c)
 {
 	memset(k, 0, sizeof *k);
 	for (size_t i = 0; i < c->nroles; i++)
-		known_add(&k->roles, c->roles[i].id);
+		strset_add(&k->roles, c->roles[i].id);
 	for (size_t i = 0; i < c->ncategories; i++)
-		known_add(&k->cats, c->categories[i].id);
+		strset_add(&k->cats, c->categories[i].id);
 	for (sp_level l = LEVEL_JUNIOR; l <= LEVEL_SENIOR; l++)
-		known_add(&k->levels, corpus_level_name(l));
+		strset_add(&k->levels, corpus_level_name(l));
+	k->id_question =
+	    xcalloc(c->nquestions ? c->nquestions : 1, sizeof *k->id_question);
 	for (size_t i = 0; i < c->nquestions; i++) {
 		const sp_question *q = &c->questions[i];
-		known_add(&k->ids, q->id);
+		size_t n = k->ids.n;
+		if (strset_add(&k->ids, q->id) == n)
+			k->id_question[n] = i;
 		for (size_t j = 0; j < q->ntopics; j++)
-			known_add(&k->topics, q->topics[j]);
+			strset_add(&k->topics, q->topics[j]);
 	}
 }
 
 static void knowns_free(knowns *k)
 {
-	free(k->roles.v);
-	free(k->cats.v);
-	free(k->topics.v);
-	free(k->levels.v);
-	free(k->ids.v);
+	strset_free(&k->roles);
+	strset_free(&k->cats);
+	strset_free(&k->topics);
+	strset_free(&k->levels);
+	strset_free(&k->ids);
+	free(k->id_question);
 }
 
 /* Report every value of l that k lacks; returns how many. */
-static int check_values(const sp_strlist *l, const known *k, const char *what,
-                        sp_diag *d)
+static int check_values(const sp_strlist *l, const sp_strset *k,
+                        const char *what, sp_diag *d)
 {
 	int bad = 0;
 	for (size_t i = 0; i < l->n; i++) {
-		if (known_find(k, l->v[i]) >= 0)
+		if (strset_find(k, l->v[i]) >= 0)
 			continue;
 		sp_buf b = SP_BUF_INIT;
 		for (size_t j = 0; j < k->n; j++)
@@ -169,9 +157,11 @@ static int match_topics(const sp_question *q, const sp_strlist *l)
 	return 0;
 }
 
-static int matches(const sp_corpus *c, const sp_question *q,
-                   const sp_selection_opts *o)
+/* excluded[i]: question i is named by --exclude (NULL: none is). */
+static int matches(const sp_corpus *c, size_t i, const sp_selection_opts *o,
+                   const unsigned char *excluded)
 {
+	const sp_question *q = &c->questions[i];
 	if (!match_roles(c, q, &o->roles) || !match_topics(q, &o->topics))
 		return 0;
 	if (o->categories.n &&
@@ -179,12 +169,29 @@ static int matches(const sp_corpus *c, const sp_question *q,
 		return 0;
 	if (o->levels.n && !in_list(&o->levels, corpus_level_name(q->level)))
 		return 0;
-	return !in_list(&o->exclude, q->id);
+	return !(excluded && excluded[i]);
 }
 
-/* Candidates in order: --only's order, else corpus order. */
-static size_t candidates(const sp_corpus *c, const sp_selection_opts *o,
-                         size_t *v)
+/* The questions --exclude names (every value is a known id by now), or
+ * NULL without --exclude. */
+static unsigned char *excluded_set(const sp_corpus *c, const knowns *k,
+                                   const sp_selection_opts *o)
+{
+	if (!o->exclude.n)
+		return NULL;
+	unsigned char *x = xcalloc(c->nquestions ? c->nquestions : 1, 1);
+	for (size_t i = 0; i < o->exclude.n; i++) {
+		long id = strset_find(&k->ids, o->exclude.v[i]);
+		if (id >= 0)
+			x[k->id_question[id]] = 1;
+	}
+	return x;
+}
+
+/* Candidates in order: --only's order (each question once), else corpus
+ * order. */
+static size_t candidates(const sp_corpus *c, const knowns *k,
+                         const sp_selection_opts *o, size_t *v)
 {
 	size_t n = 0;
 	if (!o->only.n) {
@@ -192,14 +199,17 @@ static size_t candidates(const sp_corpus *c, const sp_selection_opts *o,
 			v[n++] = i;
 		return n;
 	}
+	unsigned char *taken = xcalloc(c->nquestions ? c->nquestions : 1, 1);
 	for (size_t i = 0; i < o->only.n; i++) {
-		long q = corpus_find_question(c, o->only.v[i]);
-		int dup = 0;
-		for (size_t j = 0; j < n; j++)
-			dup |= v[j] == (size_t)q;
-		if (q >= 0 && !dup)
-			v[n++] = (size_t)q;
+		long id = strset_find(&k->ids, o->only.v[i]);
+		if (id < 0)
+			continue;
+		size_t q = k->id_question[id];
+		if (!taken[q])
+			v[n++] = q;
+		taken[q] = 1;
 	}
+	free(taken);
 	return n;
 }
 
@@ -208,18 +218,21 @@ int corpus_select(const sp_corpus *c, const sp_selection_opts *o, size_t **out,
 {
 	knowns k;
 	knowns_build(&k, c);
-	int bad = check_all(o, &k, d);
-	knowns_free(&k);
 	*out = NULL;
 	*nout = 0;
-	if (bad)
+	if (check_all(o, &k, d)) {
+		knowns_free(&k);
 		return -1;
+	}
 	size_t cap = c->nquestions > o->only.n ? c->nquestions : o->only.n;
 	size_t *v = xcalloc(cap ? cap : 1, sizeof *v);
-	size_t n = candidates(c, o, v), w = 0;
+	size_t n = candidates(c, &k, o, v), w = 0;
+	unsigned char *excluded = excluded_set(c, &k, o);
+	knowns_free(&k);
 	for (size_t i = 0; i < n; i++)
-		if (matches(c, &c->questions[v[i]], o))
+		if (matches(c, v[i], o, excluded))
 			v[w++] = v[i];
+	free(excluded);
 	if (o->has_seed && !o->only.n) { /* --only fixes the order */
 		sp_rng r;
 		rng_seed(&r, o->seed);

@@ -86,7 +86,7 @@ static ynode *node_new(builder *b, yn_kind kind, yaml_mark_t m)
 		fail_mark(b, m, msg);
 		return NULL;
 	}
-	ynode *n = xcalloc(1, sizeof *n);
+	ynode *n = arena_calloc(&t->arena, sizeof *n);
 	n->kind = kind;
 	n->line = (unsigned)m.line + 1;
 	n->col = (unsigned)m.column + 1;
@@ -131,7 +131,8 @@ static void attach(builder *b, ynode *n)
 		return;
 	}
 	ynode *p = b->stack[b->depth - 1];
-	p->items = xgrow(p->items, &p->cap, p->n + 1, sizeof *p->items);
+	p->items = arena_grow(&b->t->arena, p->items, &p->cap, p->n + 1,
+	                      sizeof *p->items);
 	p->items[p->n++] = n;
 	p->weight = sat_add(p->weight, n->weight);
 }
@@ -167,7 +168,8 @@ static void on_scalar(builder *b, yaml_event_t *e)
 	n->end_line = (unsigned)e->end_mark.line + 1;
 	n->end_col = (unsigned)e->end_mark.column + 1;
 	n->len = e->data.scalar.length;
-	n->str = xstrndup((const char *)e->data.scalar.value, n->len);
+	n->str = arena_strndup(&b->t->arena, (const char *)e->data.scalar.value,
+	                       n->len);
 	n->is_null = n->style == YS_PLAIN && is_null_plain(n->str);
 	remember_anchor(b, e->data.scalar.anchor, n);
 	attach(b, n);
@@ -212,7 +214,8 @@ static void on_start(builder *b, yaml_event_t *e, yn_kind kind)
 	const yaml_char_t *a = kind == YN_SEQ ? e->data.sequence_start.anchor
 	                                      : e->data.mapping_start.anchor;
 	if (a) /* stash the anchor name until the collection ends */
-		n->str = xstrdup((const char *)a);
+		n->str = arena_strndup(&b->t->arena, (const char *)a,
+		                       strlen((const char *)a));
 	b->stack =
 	    xgrow(b->stack, &b->stack_cap, b->depth + 1, sizeof *b->stack);
 	b->stack[b->depth++] = n;
@@ -225,7 +228,6 @@ static void on_end(builder *b)
 	ynode *n = b->stack[--b->depth];
 	if (n->str) { /* anchors take effect once the node is complete */
 		remember_anchor(b, (const yaml_char_t *)n->str, n);
-		free(n->str);
 		n->str = NULL;
 	}
 	attach(b, n);
@@ -386,11 +388,9 @@ static void builder_free(builder *b)
 			a = next;
 		}
 	}
-	/* collections still open own a stashed anchor name */
-	for (size_t i = 0; i < b->depth; i++) {
-		free(b->stack[i]->str);
+	/* collections still open hold a stashed anchor name (in the arena) */
+	for (size_t i = 0; i < b->depth; i++)
 		b->stack[i]->str = NULL;
-	}
 	free(b->stack);
 }
 
@@ -426,11 +426,7 @@ int ytree_parse(ytree *t, const char *data, size_t len, ytree_errfn err,
 
 void ytree_free(ytree *t)
 {
-	for (size_t i = 0; i < t->nnodes; i++) {
-		free(t->nodes[i]->str);
-		free(t->nodes[i]->items);
-		free(t->nodes[i]);
-	}
 	free(t->nodes);
+	arena_free(&t->arena);
 	memset(t, 0, sizeof *t);
 }

@@ -2,13 +2,15 @@
  *
  * Every node carries its 1-based line and column (column in characters).
  * Aliases are resolved by reference: an alias node points at the anchored
- * node, which is shared, never copied. All nodes are owned by the tree.
+ * node, which is shared, never copied. All nodes, their strings and item
+ * arrays are owned by the tree, in one arena freed at once.
  * Building is iterative and enforces the nesting, alias and node limits. */
 #ifndef SP_CORPUS_YTREE_H
 #define SP_CORPUS_YTREE_H
 
 #include <stddef.h>
 
+#include "util/arena.h"
 #include "util/diag.h"
 
 typedef enum yn_kind { YN_SCALAR, YN_SEQ, YN_MAP } yn_kind;
@@ -43,8 +45,9 @@ typedef void (*ytree_errfn)(void *ctx, sp_severity sev, unsigned line,
                             unsigned col, const char *msg);
 
 typedef struct ytree {
-	ynode **nodes; /* every node allocated, for freeing */
+	ynode **nodes; /* every node allocated, in order */
 	size_t nnodes, cap;
+	sp_arena arena;           /* the nodes, their strings and item arrays */
 	ynode *root;              /* NULL for an empty stream */
 	size_t ndocs;             /* documents in the stream */
 	unsigned second_doc_line; /* line of the second document, if any */

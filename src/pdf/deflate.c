@@ -1,23 +1,76 @@
-/* deflate.c - zlib compression of streams, and the job that deflates a
- * document's pages on extra threads while the calling thread draws them
- * (or object streams all at once). */
+/* deflate.c - compression of the streams studypress writes itself (page
+ * contents, font programs, ToUnicode maps, object and xref streams) with
+ * libdeflate, and the job that deflates a document's pages on extra threads
+ * while the calling thread draws them (or object streams all at once).
+ *
+ * The bytes: libdeflate's output depends only on its version and the level,
+ * not on the machine or the thread, so the same input gives the same PDF
+ * with any --jobs or thread. The level is pinned to 6 (zlib's default,
+ * which studypress used before). A compressor's tables take a while to set
+ * up, so each thread keeps one. */
+#include <libdeflate.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "pdf/internal.h"
 #include "util/mem.h"
 
+#define PDF_DEFLATE_LEVEL 6 /* pinned: a change changes every stream */
+
+/* The calling thread's compressor, made on first use and freed when the
+ * thread ends (the main thread's at exit); NULL when
+ * out of memory, and then every stream it is given fails. */
+static pthread_key_t compressor_key;
+static pthread_once_t compressor_once = PTHREAD_ONCE_INIT;
+
+static void compressor_free(void *c)
+{
+	libdeflate_free_compressor(c);
+}
+
+/* At exit, the exiting thread's compressor (the main thread's): key
+ * destructors do not run for the thread that calls exit(). */
+static void compressor_release(void)
+{
+	void *c = pthread_getspecific(compressor_key);
+	if (c) {
+		pthread_setspecific(compressor_key, NULL);
+		libdeflate_free_compressor(c);
+	}
+}
+
+static void compressor_key_make(void)
+{
+	if (pthread_key_create(&compressor_key, compressor_free) != 0)
+		abort(); /* only when the process is out of keys */
+	atexit(compressor_release);
+}
+
+static struct libdeflate_compressor *compressor_get(void)
+{
+	pthread_once(&compressor_once, compressor_key_make);
+	struct libdeflate_compressor *c = pthread_getspecific(compressor_key);
+	if (!c) {
+		c = libdeflate_alloc_compressor(PDF_DEFLATE_LEVEL);
+		if (c && pthread_setspecific(compressor_key, c) != 0) {
+			libdeflate_free_compressor(c);
+			c = NULL;
+		}
+	}
+	return c;
+}
+
 int pdf_deflate(const void *in, size_t n, sp_buf *out)
 {
-	uLongf cap = compressBound((uLong)n);
+	struct libdeflate_compressor *c = compressor_get();
+	if (!c)
+		return -1;
+	size_t cap = libdeflate_zlib_compress_bound(c, n);
 	buf_clear(out);
-	buf_reserve(out, cap);
-	uLongf got = cap;
-	if (n > 0xFFFFFFFFu ||
-	    compress2((Bytef *)out->data, &got, (const Bytef *)in, (uLong)n,
-	              Z_DEFAULT_COMPRESSION) != Z_OK)
+	buf_reserve(out, cap + 1);
+	size_t got = libdeflate_zlib_compress(c, in, n, out->data, cap);
+	if (!got)
 		return -1;
 	out->len = got;
 	if (got + 1 < out->cap) { /* give back the worst case's room */

@@ -1,6 +1,10 @@
 /* test_select.c - the PRNG (known outputs, same on every machine) and
  * question selection. */
 #include "corpus/select.h"
+
+#include <time.h>
+
+#include "util/buf.h"
 #include "test_corpus_util.h"
 
 static void test_rng(void)
@@ -87,6 +91,9 @@ static void test_select(void)
 	o.seed = 7;
 	CHECK_STR(run(c, &o, &rc), first);
 	CHECK(strlen(first) == 4);
+	strlist_add_csv(&o.only, "c,a,c,d,a"); /* each once, first order */
+	strlist_add_csv(&o.exclude, "d");
+	CHECK_STR(run(c, &o, &rc), "ca");
 	strlist_add_csv(&o.roles, "nope");
 	strlist_add_csv(&o.only, "zz");
 	run(c, &o, &rc);
@@ -94,10 +101,95 @@ static void test_select(void)
 	corpus_free(c);
 }
 
+/* An unknown value lists the known ones in order of first appearance. */
+static void test_unknown_lists(void)
+{
+	char *msgs;
+	sp_diag d;
+	sp_corpus *c =
+	    load_text("s.yaml", corpus_yaml, strlen(corpus_yaml), &msgs, &d);
+	free(msgs);
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	sp_selection_opts o;
+	selection_opts_init(&o);
+	strlist_add_csv(&o.topics, "t3");
+	strlist_add_csv(&o.exclude, "e");
+	char *out = NULL;
+	size_t size;
+	FILE *f = open_memstream(&out, &size);
+	diag_init(&d, f);
+	size_t *v = NULL, n = 0;
+	CHECK(corpus_select(c, &o, &v, &n, &d) == -1);
+	fclose(f);
+	CHECK(v == NULL && n == 0);
+	CHECK(strstr(out, "unknown topic 't3' (known: t1, t2)") != NULL);
+	CHECK(strstr(out, "unknown question id 'e' (known: a, c, b, d)") !=
+	      NULL);
+	free(out);
+	selection_opts_free(&o);
+	corpus_free(c);
+}
+
+/* 40,000 questions, each a distinct id and topic, with --only and
+ * --exclude naming half of them: quadratic scans (the old known_add) take
+ * seconds here, the hashed ones milliseconds. Built by hand, freed here. */
+static void test_scale(void)
+{
+	enum { N = 40000 };
+	static sp_question qs[N];
+	static char ids[N][12], topics[N][12];
+	static char *tp[N];
+	sp_category cat = {0};
+	cat.id = "c";
+	sp_corpus c = {0};
+	c.categories = &cat;
+	c.ncategories = 1;
+	c.questions = qs;
+	c.nquestions = N;
+	sp_selection_opts o;
+	selection_opts_init(&o);
+	sp_buf only = SP_BUF_INIT, ex = SP_BUF_INIT;
+	for (int i = 0; i < N; i++) {
+		snprintf(ids[i], sizeof ids[i], "q%d", i);
+		snprintf(topics[i], sizeof topics[i], "t%d", i);
+		tp[i] = topics[i];
+		qs[i].id = ids[i];
+		qs[i].topics = &tp[i];
+		qs[i].ntopics = 1;
+		if (i % 2 == 0) /* backwards: --only's order wins */
+			buf_printf(&only, "%sq%d", only.len ? "," : "",
+			           N - 2 - i);
+		if (i % 4 == 0)
+			buf_printf(&ex, "%sq%d", ex.len ? "," : "", i);
+	}
+	strlist_add_csv(&o.only, only.data);
+	strlist_add_csv(&o.exclude, ex.data);
+	buf_free(&only);
+	buf_free(&ex);
+	sp_diag d;
+	diag_init(&d, NULL);
+	size_t *v = NULL, n = 0;
+	clock_t t0 = clock();
+	CHECK(corpus_select(&c, &o, &v, &n, &d) == 0);
+	double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	CHECK(secs < 1.5);
+	CHECK(n == N / 4); /* even ids, minus the multiples of 4 */
+	int bad = 0;
+	for (size_t k = 0; k < n; k++) /* N-2, N-6, ...: the ones left */
+		bad += v[k] != (size_t)(N - 2 - 4 * (long)k);
+	CHECK(bad == 0);
+	free(v);
+	selection_opts_free(&o);
+}
+
 int main(void)
 {
 	test_rng();
 	test_select();
+	test_unknown_lists();
+	test_scale();
 	if (failures)
 		fprintf(stderr, "%d failures\n", failures);
 	return failures != 0;

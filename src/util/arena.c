@@ -1,0 +1,79 @@
+/* arena.c - blocks of 64 kB (or one block for a larger request), each
+ * filled front to back. */
+#include "util/arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+#define ARENA_BLOCK (64u * 1024) /* bytes of a block's payload */
+
+struct sp_arena_block {
+	struct sp_arena_block *older;
+	size_t size; /* payload bytes */
+	alignas(max_align_t) unsigned char data[];
+};
+
+void *arena_calloc(sp_arena *a, size_t n)
+{
+	const size_t align = alignof(max_align_t);
+	if (n > SIZE_MAX - 2 * align - sizeof(struct sp_arena_block))
+		return xmalloc(SIZE_MAX); /* reports and aborts */
+	n = (n + align - 1) / align * align;
+	if (!n)
+		n = align;
+	if (!a->head || a->head->size - a->used < n) {
+		size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
+		struct sp_arena_block *b = xmalloc(sizeof *b + size);
+		b->older = a->head;
+		b->size = size;
+		a->head = b;
+		a->used = 0;
+	}
+	void *p = a->head->data + a->used;
+	a->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(sp_arena *a, const char *s, size_t n)
+{
+	char *p = arena_calloc(a, n + 1);
+	if (n)
+		memcpy(p, s, n);
+	return p;
+}
+
+void *arena_grow(sp_arena *a, void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap;
+	if (need <= c)
+		return p;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 4 / size)
+			return xmalloc(SIZE_MAX); /* reports and aborts */
+		c *= 2;
+	}
+	void *q = arena_calloc(a, c * size);
+	if (*cap)
+		memcpy(q, p, *cap * size);
+	*cap = c;
+	return q;
+}
+
+void arena_free(sp_arena *a)
+{
+	struct sp_arena_block *b = a->head;
+	while (b) {
+		struct sp_arena_block *older = b->older;
+		free(b);
+		b = older;
+	}
+	a->head = NULL;
+	a->used = 0;
+}
