@@ -471,6 +471,10 @@ static void paper_value(tctx *c, const ynode *v)
 	if (c->t->page_w < 144 || c->t->page_h < 144)
 		diag_error(c->d, node_loc(c, v),
 		           "the paper must be at least 2in (144pt) each way");
+	else if (c->t->page_w > 14400 || c->t->page_h > 14400)
+		diag_error(c->d, node_loc(c, v),
+		           "the paper must be at most 200in (14400pt) each way, "
+		           "the largest page PDF readers accept");
 }
 
 static void top_key(tctx *c, const char *k, const ynode *v)

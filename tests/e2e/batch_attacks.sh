@@ -28,7 +28,13 @@ rc_of() {
 sums() { sha256sum corpus.yaml tpl.yaml c.csv outside.txt 2>/dev/null; }
 echo "outside, not ours" >outside.txt
 sums >before.sum
-inputs_intact() { sums | cmp -s - before.sum; }
+mkdir pristine && cp corpus.yaml tpl.yaml c.csv outside.txt pristine/
+# intact, or else restored so that the cases after it still run
+inputs_intact() {
+	sums | cmp -s - before.sum && return 0
+	cp pristine/* .
+	return 1
+}
 no_temps() { test -z "$(find "$1" -name '.*.??????' 2>/dev/null)"; }
 
 # --- planted symbolic links ---
@@ -48,8 +54,7 @@ for target in outside.txt corpus.yaml tpl.yaml c.csv; do
 		test ! -e d/jane-doe-17-interviewer.pdf
 	check "... no temporary file" no_temps d
 done
-cp c.csv prev.csv
-ws --candidates c.csv --out-dir m1 2>/dev/null
+ws --candidates c.csv --out-dir m1 2>/dev/null || true
 cp m1/manifest.csv prev-manifest.csv
 sums >before.sum
 plant_link d jane-doe-17-interviewer.pdf "$TMP/prev-manifest.csv"
@@ -140,8 +145,8 @@ print(sum(1 for x, y in zip(a, b) if set(x[6].split()) & set(y[6].split())))
 EOF
 )
 check "... every candidate's earlier question is excluded ($same repeated)" test "$same" -eq 0
-ws --candidates evil.csv --out-dir injs --shard 1/2 2>/dev/null
-ws --candidates evil.csv --out-dir injs --shard 2/2 2>/dev/null
+ws --candidates evil.csv --out-dir injs --shard 1/2 2>/dev/null || true
+ws --candidates evil.csv --out-dir injs --shard 2/2 2>/dev/null || true
 rc_of rc timeout "$T" "$SP" worksheet --merge-manifests 2 --out-dir injs
 check "--merge-manifests keeps the neutralised cells byte for byte" \
 	sh -c "test $rc -eq 0 && cmp -s injs/manifest.csv inj/manifest.csv"
@@ -150,7 +155,7 @@ check "--merge-manifests keeps the neutralised cells byte for byte" \
 printf 'name,id\n"\033]0;pwned\007\033[2JEvil\001Name",1\nPlain,2\n' >ctl.csv
 script -qec "$SP worksheet -c corpus.yaml --count 1 --jobs 1 --progress --candidates ctl.csv --out-dir ctl" tty.log >/dev/null 2>&1 || true
 check "progress on a pty: no title or clear-screen sequence from a name" \
-	sh -c "! grep -q \$'\\033]0;' tty.log && ! grep -q \$'\\033\\[2J' tty.log && ! grep -q \$'\\007' tty.log"
+	python3 -c "import sys; t=open('tty.log','rb').read(); sys.exit(b'pwned' not in t or any(x in t for x in (b'\x1b]0;', b'\x1b[2J', b'\x07')))"
 check "... the progress line shows a rate and the time left" grep -q '/s, [0-9]*:[0-9][0-9] left' tty.log
 check "... and the batch ends with its summary" \
 	grep -q 'wrote 2 packets (4 PDFs) and manifest.csv into ctl/' tty.log
@@ -218,9 +223,9 @@ timeout -k 5 "$T" "$SP" worksheet -c corpus.yaml --count 1 --jobs 2 --no-progres
 	--candidates many.csv --out-dir kw 2>kw.err &
 pid=$!
 wait_for 20 sh -c 'ls kw/*.pdf >/dev/null 2>&1 || ! kill -0 '$pid' 2>/dev/null'
-victim=$(pgrep -P "$(pgrep -P "$pid" | head -n1)" | head -n1)
-[ -n "$victim" ] || victim=$(pgrep -P "$pid" | tail -n1)
-[ -n "$victim" ] && kill -KILL "$victim"
+victim=$(pgrep -P "$(pgrep -P "$pid" | head -n1)" | head -n1 || true)
+[ -n "$victim" ] || victim=$(pgrep -P "$pid" | tail -n1 || true)
+[ -z "$victim" ] || kill -KILL "$victim"
 wait "$pid"
 rc=$?
 set -e
@@ -237,7 +242,7 @@ EOF
 
 # --- a full disk: packets are pairs ---
 { echo name,id; for i in 1 2 3; do echo "Q $i,$i"; done; } >three.csv
-one=$(stat -c %s m1/jane-doe-17-candidate.pdf)
+one=$(stat -c %s m1/jane-doe-17-candidate.pdf 2>/dev/null || echo 90000)
 set +e
 (trap '' XFSZ; exec prlimit --fsize=$((one + 4096)) "$SP" worksheet -c corpus.yaml \
 	--count 1 --jobs 1 --no-progress --template ./tpl.yaml --candidates three.csv --out-dir full) 2>err
@@ -245,14 +250,16 @@ rc=$?
 set -e
 check "a file size limit: exit 3 with a message (exit $rc)" \
 	sh -c "test $rc -eq 3 && grep -qi 'file too large' err"
-halves=$(cd full && for f in *-candidate.pdf; do [ -e "$f" ] || continue
+halves=$(cd full 2>/dev/null || exit 0; for f in *-candidate.pdf; do [ -e "$f" ] || continue
 	[ -e "${f%-candidate.pdf}-interviewer.pdf" ] || echo "$f"; done)
 check "... no candidate PDF without its interviewer PDF (${halves:-none})" test -z "$halves"
 check "... no temporary file" no_temps full
 mkdir -p small
-if mount -t tmpfs -o size=260k tmpfs small 2>/dev/null; then
+inter=$(stat -c %s m1/jane-doe-17-interviewer.pdf 2>/dev/null || echo 110000)
+# room for one packet and a half
+if mount -t tmpfs -o size=$(((2 * one + inter + 12288) / 1024))k tmpfs small 2>/dev/null; then
 	rc_of rc ws --candidates three.csv --out-dir small/out
-	halves=$(cd small/out && for f in *-candidate.pdf; do [ -e "$f" ] || continue
+	halves=$(cd small/out 2>/dev/null || exit 0; for f in *-candidate.pdf; do [ -e "$f" ] || continue
 		[ -e "${f%-candidate.pdf}-interviewer.pdf" ] || echo "$f"; done)
 	check "a full tmpfs: exit 3, no half packet (${halves:-none}), no temporary" \
 		sh -c "test $rc -eq 3 && grep -qi 'no space left' err && test -z '$halves' && test -z \"\$(find small -name '.*.??????')\""
@@ -269,6 +276,11 @@ truncate -s 80M huge.csv
 rc_of rc ws --candidates huge.csv --out-dir hc
 check "a CSV over the size limit is refused (exit $rc)" \
 	sh -c "test $rc -eq 3 && grep -q 'huge.csv.: file too large' err"
+# a paper no PDF reader takes: the template's line, not "internal error"
+{ grep -v '^paper:' tpl.yaml; echo 'paper: {width: 1000cm, height: 1000cm}'; } >huge-paper.yaml
+rc_of rc ws --template ./huge-paper.yaml --candidates c.csv --out-dir hp
+check "a 10 m paper is refused at its place in the template (exit $rc)" \
+	sh -c "test $rc -eq 1 && grep -q '^./huge-paper.yaml:[0-9]*:[0-9]*: error: the paper must be at most 200in' err"
 # a 10 MB word: about 50 bytes of memory a byte now (it took 2.9 GB)
 python3 - <<'EOF'
 word = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 240000)[:10 << 20]
