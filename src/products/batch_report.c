@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "products/batch.h"
+#include "util/buf.h"
 #include "util/outdir.h"
 
 static double now(void)
@@ -54,9 +55,24 @@ void ws_progress_step(ws_progress *p, const ws_row *row)
 	            p->done == p->total ? "\n" : "");
 }
 
+/* What a dead worker may have left of a row: its files, renamed or not
+ * (the manifest then says "not written", and nothing contradicts it). */
+static void discard_row(const batch *b, const ws_row *row)
+{
+	static const char *const eds[2] = {"candidate", "interviewer"};
+	sp_buf name = SP_BUF_INIT;
+	for (int k = 0; k < 2; k++) {
+		buf_clear(&name);
+		buf_printf(&name, "%s-%s.pdf", row->base, eds[k]);
+		sp_outdir_discard(b->out, name.data);
+	}
+	buf_free(&name);
+}
+
 void ws_report_died(const batch *b, ws_row *row, int sig)
 {
 	row->done = 3;
+	discard_row(b, row);
 	sp_loc loc = sp_loc_make(b->file, row->line, 0);
 	if (sig)
 		diag_error(b->d, loc,

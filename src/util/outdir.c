@@ -2,6 +2,7 @@
 /* outdir.c - see outdir.h. */
 #include "util/outdir.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdatomic.h>
@@ -298,6 +299,28 @@ int sp_outdir_write(sp_outdir *o, const sp_outfile *files, size_t n,
 	if (rc == 0 && o->sync_each)
 		fsync(o->fd);
 	return rc;
+}
+
+void sp_outdir_discard(const sp_outdir *o, const char *name)
+{
+	unlinkat(o->fd, name, 0);
+	int fd = dup(o->fd);
+	DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+	if (!dir) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	rewinddir(dir);
+	size_t n = strlen(name);
+	struct dirent *e;
+	while ((e = readdir(dir))) {
+		const char *s = e->d_name;
+		if (s[0] == '.' && !strncmp(s + 1, name, n) && s[n + 1] == '.' &&
+		    strlen(s + n + 2) == 6)
+			unlinkat(o->fd, s, 0);
+	}
+	closedir(dir);
 }
 
 void sp_outdir_sync(const sp_outdir *o)

@@ -65,6 +65,9 @@ void sp_outdir_add_input(sp_outdir *o, const char *path);
  * -1 after reporting (then none of them was left in place). */
 int sp_outdir_write(sp_outdir *o, const sp_outfile *files, size_t n,
                     sp_diag *d);
+/* Remove DIR/NAME and the temporaries DIR/.NAME.XXXXXX a killed writer
+ * left (entries only: nothing is followed). */
+void sp_outdir_discard(const sp_outdir *o, const char *name);
 /* Flush the directory's file system (after writing with sync_each 0). */
 void sp_outdir_sync(const sp_outdir *o);
 /* Close the directory and drop the lock. */

@@ -35,7 +35,11 @@ inputs_intact() {
 	cp pristine/* .
 	return 1
 }
-no_temps() { test -z "$(find "$1" -name '.*.??????' 2>/dev/null)"; }
+no_temps() {
+	local left
+	left=$(find "$1" -name '.*.??????' 2>/dev/null)
+	[ -z "$left" ] || { echo "left behind: $left" >&2; return 1; }
+}
 
 # --- planted symbolic links ---
 plant_link() { # DIR NAME TARGET: a fresh DIR with NAME -> TARGET
@@ -233,6 +237,7 @@ check "a killed worker: exit 1 and a message naming the signal (exit $rc)" \
 	sh -c "test $rc -eq 1 && grep -qE 'died \(signal 9|worker process died between packets' kw.err"
 check "... every row is in the manifest, written or marked 'not written'" \
 	test "$(tail -n +2 kw/manifest.csv | wc -l)" -eq 40
+check "... and no temporary file of the killed worker is left" no_temps kw
 check "... a row marked 'not written' has no packet" python3 - <<'EOF'
 import csv, os, sys
 for r in list(csv.reader(open("kw/manifest.csv", newline="")))[1:]:
