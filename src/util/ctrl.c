@@ -1,10 +1,6 @@
 /* ctrl.c - see ctrl.h. */
 #include "util/ctrl.h"
 
-#include <string.h>
-
-#include "util/buf.h"
-
 size_t sp_ctrl_len(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -16,26 +12,10 @@ size_t sp_ctrl_len(const char *s)
 		return 2;
 	if (p[0] != 0xe2 || !p[1] || !p[2])
 		return 0;
-	if (p[1] == 0x80 && (p[2] == 0x8e || p[2] == 0x8f ||
-	                     (p[2] >= 0xaa && p[2] <= 0xae)))
+	if (p[1] == 0x80 &&
+	    (p[2] == 0x8e || p[2] == 0x8f || (p[2] >= 0xaa && p[2] <= 0xae)))
 		return 3; /* U+200E, U+200F, U+202A-U+202E */
 	if (p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9)
 		return 3; /* U+2066-U+2069 */
 	return 0;
-}
-
-char *sp_ctrl_strip(const char *s)
-{
-	sp_buf b = SP_BUF_INIT;
-	for (const char *p = s; *p;) {
-		size_t n = sp_ctrl_len(p);
-		if (!n) {
-			buf_putc(&b, *p++);
-			continue;
-		}
-		if (n == 1 && strchr("\t\n\v\f\r", *p))
-			buf_putc(&b, ' ');
-		p += n;
-	}
-	return buf_detach(&b);
 }

@@ -11,8 +11,4 @@
 /* The length in bytes (1-3) of such a character at p (UTF-8), or 0. */
 size_t sp_ctrl_len(const char *p);
 
-/* A copy of s (malloc'd) without them; each white-space control (tab,
- * CR, LF, VT, FF) becomes a space. */
-char *sp_ctrl_strip(const char *s);
-
 #endif

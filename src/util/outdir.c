@@ -188,10 +188,9 @@ static int open_temp(const sp_outdir *o, const char *name, sp_buf *tmp)
 		buf_printf(tmp, ".%s.", name);
 		for (int i = 0; i < 6; i++, v /= 36)
 			buf_putc(tmp, chars[v % 36]);
-		int fd = openat(o->fd, tmp->data,
-		                O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-		                    O_CLOEXEC,
-		                0666);
+		int fd = openat(
+		    o->fd, tmp->data,
+		    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
 		if (fd >= 0 || errno != EEXIST)
 			return fd;
 	}
@@ -269,8 +268,7 @@ static int rename_all(const sp_outdir *o, const sp_outfile *files, size_t n,
 	return 0;
 }
 
-int sp_outdir_write(sp_outdir *o, const sp_outfile *files, size_t n,
-                    sp_diag *d)
+int sp_outdir_write(sp_outdir *o, const sp_outfile *files, size_t n, sp_diag *d)
 {
 	sp_buf tmp[SP_OUTDIR_MAX_FILES];
 	size_t made = 0; /* temporaries written */
@@ -316,8 +314,8 @@ void sp_outdir_discard(const sp_outdir *o, const char *name)
 	struct dirent *e;
 	while ((e = readdir(dir))) {
 		const char *s = e->d_name;
-		if (s[0] == '.' && !strncmp(s + 1, name, n) && s[n + 1] == '.' &&
-		    strlen(s + n + 2) == 6)
+		if (s[0] == '.' && !strncmp(s + 1, name, n) &&
+		    s[n + 1] == '.' && strlen(s + n + 2) == 6)
 			unlinkat(o->fd, s, 0);
 	}
 	closedir(dir);
