@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "layout/paragraph.h"
 #include "products/batch.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -41,6 +42,8 @@ static product_status render_row(batch *b, const ws_row *row)
 	char *data[2] = {NULL, NULL};
 	size_t n = 0;
 	product_status st = PRODUCT_OK;
+	/* a glyph missing from the row's text is reported at its line */
+	layout_text_set_loc(b->r->text, sp_loc_make(b->file, row->line, 0));
 	for (int k = 0; k < 2 && st == PRODUCT_OK; k++) {
 		if (!(b->o->edition & eds[k]))
 			continue;
@@ -61,6 +64,7 @@ static product_status render_row(batch *b, const ws_row *row)
 		if (rc != PDF_OK)
 			st = rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
 	}
+	layout_text_set_loc(b->r->text, sp_loc_make(NULL, 0, 0));
 	if (st == PRODUCT_OK && sp_outdir_write(b->out, files, n, b->d) < 0)
 		st = PRODUCT_IO;
 	for (size_t i = 0; i < n; i++) {

@@ -285,6 +285,11 @@ truncate -s 80M huge.csv
 rc_of rc ws --candidates huge.csv --out-dir hc
 check "a CSV over the size limit is refused (exit $rc)" \
 	sh -c "test $rc -eq 3 && grep -q 'huge.csv.: file too large' err"
+# a glyph no font has, in a row: reported at the row's line
+printf 'name,id\nJane \340\274\200 Doe,1\nBob,2\n' >glyph.csv
+rc_of rc ws --candidates glyph.csv --out-dir gl
+check "a glyph warning in a batch names the row's line (exit $rc)" \
+	sh -c "test $rc -eq 0 && grep -q '^glyph.csv:2: warning: character U+0F00' err"
 # a paper no PDF reader takes: the template's line, not "internal error"
 { grep -v '^paper:' tpl.yaml; echo 'paper: {width: 1000cm, height: 1000cm}'; } >huge-paper.yaml
 rc_of rc ws --template ./huge-paper.yaml --candidates c.csv --out-dir hp
