@@ -416,6 +416,7 @@ static void cards_key(tctx *c, const char *k, const ynode *v)
 	    "width",    "height",   "columns",  "rows", "gutter-x",
 	    "gutter-y", "margin-x", "margin-y", NULL};
 	if (!strcmp(k, "layout")) {
+		c->t->card_loc = node_loc(c, v);
 		free(c->t->card_layout);
 		c->t->card_layout = read_string(c, v, k);
 	} else if (!strcmp(k, "size")) {
@@ -423,6 +424,7 @@ static void cards_key(tctx *c, const char *k, const ynode *v)
 	} else if (!strcmp(k, "min-size")) {
 		read_number(c, v, k, 4, 48, &c->t->card_min_size);
 	} else {
+		c->t->card_loc = node_loc(c, v);
 		c->t->card.margin_x = c->t->card.margin_y = -1;
 		each_key(c, v, "card", card_keys, card_key);
 	}

@@ -287,6 +287,11 @@ truncate -s 80M huge.csv
 rc_of rc ws --candidates huge.csv --out-dir hc
 check "a CSV over the size limit is refused (exit $rc)" \
 	sh -c "test $rc -eq 3 && grep -q 'huge.csv.: file too large' err"
+# cards that do not fit the template's sheet: reported at the template's line
+{ grep -v '^cards:' tpl.yaml; printf 'cards:\n  card: {width: 300mm, height: 200mm, columns: 2, rows: 2}\n'; } >cards-big.yaml
+rc_of rc timeout "$T" "$SP" cards -c corpus.yaml --count 2 --template ./cards-big.yaml -o cards.pdf
+check "cards too big for the sheet: the template's line (exit $rc)" \
+	sh -c "test $rc -eq 1 && grep -q '^./cards-big.yaml:[0-9]*:[0-9]*: error: card layout .custom.: the cards do not fit' err"
 # a glyph no font has, in a row: reported at the row's line
 printf 'name,id\nJane \340\274\200 Doe,1\nBob,2\n' >glyph.csv
 rc_of rc ws --candidates glyph.csv --out-dir gl
