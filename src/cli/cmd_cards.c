@@ -174,6 +174,8 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		       : t->card_layout   ? t->card_layout
 		                          : "a4-8";
 	const char *why = "";
+	/* a layout the template names is reported where it names it */
+	sp_loc at = a->layout ? sp_loc_make(NULL, 0, 0) : t->card_loc;
 	if (!strcmp(name, "custom")) {
 		if (!(t->card.card_w > 0)) {
 			diag_error(d, sp_loc_make(NULL, 0, 0),
@@ -185,7 +187,7 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		s->sheet_w = t->page_w;
 		s->sheet_h = t->page_h;
 	} else if (cards_preset(name, s)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0),
+		diag_error(d, at,
 		           "unknown card layout '%s' (known: %s, custom)", name,
 		           cards_preset_names());
 		return -1;
@@ -195,8 +197,7 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		s->margin_x = s->margin_y = -1;
 	}
 	if (cards_geom_resolve(s, &why)) {
-		diag_error(d, sp_loc_make(NULL, 0, 0), "card layout '%s': %s",
-		           name, why);
+		diag_error(d, at, "card layout '%s': %s", name, why);
 		return -1;
 	}
 	return 0;

@@ -112,16 +112,67 @@ static wbreak from_brk(int brk)
 	}
 }
 
+/* A segment more than this many measures wide is a hostile "word" (a
+ * megabyte of letters): see mark_huge. */
+#define HUGE_WORD_MEASURES 8
+
+static int can_break_after(const tx_para *p, const wbreak *wb, size_t ws,
+                           size_t j)
+{
+	return wb[j - ws].kind == B_NONE && p->c[j + 1].kind != CL_IGNORE;
+}
+
+/* A break between every two graphemes of clusters [s0, k). */
+static void mark_all(const tx_para *p, size_t ws, size_t s0, size_t k,
+                     wbreak *wb)
+{
+	for (size_t j = s0; j < k; j++)
+		if (can_break_after(p, wb, ws, j))
+			wb[j - ws] = (wbreak){B_PEN, 0, 0, 0, PEN_EMERGENCY};
+}
+
+/* A huge segment [s0, k] of total width `width`: breaks between every
+ * two graphemes only within its first and its last measure (where it
+ * meets the text around it); in between, only where lines filled one
+ * after another from the end of the first measure end. Every line stays
+ * within the measure, and the items (and the line breaker's nodes) grow
+ * with the lines the word takes, not with its graphemes. */
+static void mark_huge(const tx_para *p, size_t ws, size_t s0, size_t k,
+                      wbreak *wb, double maxw, double width)
+{
+	wbreak e = {B_PEN, 0, 0, 0, PEN_EMERGENCY};
+	double at = 0, line = 0; /* from s0; since the last grid break */
+	size_t j = s0;
+	for (; j < k && at + p->c[j].width <= maxw; j++) {
+		at += p->c[j].width;
+		if (can_break_after(p, wb, ws, j))
+			wb[j - ws] = e;
+	}
+	for (; j < k; j++) {
+		at += p->c[j].width;
+		line += p->c[j].width;
+		int tail = at >= width - maxw;
+		if (!can_break_after(p, wb, ws, j))
+			continue;
+		if (tail || line + p->c[j + 1].width > maxw) {
+			wb[j - ws] = e;
+			line = 0;
+		}
+	}
+}
+
 /* Emergency: a segment between breaks too wide for any line gets a break
- * between every two graphemes. */
+ * between every two graphemes (a huge one: mark_huge). */
 static void emergency(layout_text_ctx *t, const layout_span *spans,
                       const tx_para *p, size_t ws, size_t we, wbreak *wb,
                       double maxw, double lead)
 {
 	size_t s0 = ws;
 	double w = lead; /* glue before the word that cannot break */
+	double own = 0;  /* the segment's own width */
 	for (size_t k = ws; k < we; k++) {
 		w += p->c[k].width;
+		own += p->c[k].width;
 		int end = k + 1 == we || wb[k - ws].kind != B_NONE;
 		if (!end)
 			continue;
@@ -134,14 +185,12 @@ static void emergency(layout_text_ctx *t, const layout_span *spans,
 		if (hw > 0 && w + hw > maxw)
 			/* the hyphen itself would not fit: break bare */
 			wb[k - ws] = (wbreak){B_PEN, 0, 0, 0, PEN_EMERGENCY};
-		if (w + hw > maxw)
-			for (size_t j = s0; j < k; j++)
-				if (wb[j - ws].kind == B_NONE &&
-				    p->c[j + 1].kind != CL_IGNORE)
-					wb[j - ws] = (wbreak){B_PEN, 0, 0, 0,
-					                      PEN_EMERGENCY};
+		if (w + hw > maxw && own > HUGE_WORD_MEASURES * maxw)
+			mark_huge(p, ws, s0, k, wb, maxw, own);
+		else if (w + hw > maxw)
+			mark_all(p, ws, s0, k, wb);
 		s0 = k + 1;
-		w = 0;
+		w = own = 0;
 	}
 }
 

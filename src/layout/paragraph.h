@@ -86,6 +86,10 @@ typedef struct layout_text_ctx layout_text_ctx;
 layout_text_ctx *layout_text_new(const layout_fonts *fonts,
                                  const char *hyph_dict_path, sp_diag *d);
 void layout_text_free(layout_text_ctx *t);
+/* Where warnings about text that carries no location of its own (a
+ * batch row's name in a worksheet header) are reported from now on; a
+ * zero loc for none. loc.file is borrowed. */
+void layout_text_set_loc(layout_text_ctx *t, sp_loc loc);
 
 /* Break a paragraph into lines of at most `width` points. Returns 0. */
 int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,

@@ -28,6 +28,7 @@ struct layout_text_ctx {
 	char *hyph_path; /* for layout_text_clone */
 	int helper;      /* a clone: warnings are noted, not reported */
 	int would_warn;  /* a clone met something to warn about */
+	sp_loc loc;      /* for text without a location (layout_text_set_loc) */
 	/* scratch arrays kept from paragraph to paragraph (they only grow):
 	 * a word's breaks (items.c), a cluster's code points (segment.c),
 	 * a paragraph's clusters and items (paragraph.c) */

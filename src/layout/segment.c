@@ -94,16 +94,23 @@ static int warn_first(layout_text_ctx *t, const sp_loc *l, uint32_t cp)
 	return 1;
 }
 
+void layout_text_set_loc(layout_text_ctx *t, sp_loc loc)
+{
+	t->loc = loc;
+}
+
 static void warn_missing(layout_text_ctx *t, const layout_span *s, uint32_t cp)
 {
 	if (t->helper) {
 		t->would_warn = 1;
 		return;
 	}
-	if (!t->diag || !warn_first(t, &s->loc, cp))
+	/* the span's own place, or the one set for text without any */
+	sp_loc loc = s->loc.file || s->loc.line ? s->loc : t->loc;
+	if (!t->diag || !warn_first(t, &loc, cp))
 		return;
 	if (cp > 0xFFFF) {
-		diag_warning(t->diag, s->loc,
+		diag_warning(t->diag, loc,
 		             "character U+%04lX is outside the Basic "
 		             "Multilingual Plane and cannot be drawn; drawn "
 		             "as U+%04lX",
@@ -113,7 +120,7 @@ static void warn_missing(layout_text_ctx *t, const layout_span *s, uint32_t cp)
 	}
 	utf8proc_uint8_t u[8] = {0};
 	utf8proc_encode_char((utf8proc_int32_t)cp, u);
-	diag_warning(t->diag, s->loc,
+	diag_warning(t->diag, loc,
 	             "character U+%04lX '%s' has no glyph in the fonts of %s; "
 	             "drawn as U+%04lX",
 	             (unsigned long)cp, (const char *)u,

@@ -45,13 +45,28 @@ static int write_all(int fd, const char *p, size_t len)
 	return 0;
 }
 
-/* A device, FIFO or the like: written in place (never renamed over). */
+/* A device, FIFO or the like: written in place (never renamed over).
+ * Opened without blocking, so a FIFO nobody reads is an error instead
+ * of a hang; then written blocking. */
 static int write_direct(const char *path, const void *data, size_t len,
                         sp_diag *d)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	int fd = open(path, O_WRONLY | O_TRUNC | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 && errno == ENXIO) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "cannot write '%s': it is a FIFO that no process "
+		           "is reading",
+		           path);
+		return PDF_ERR_IO;
+	}
 	if (fd < 0)
 		return io_error(d, path, errno);
+	int fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		int e = errno;
+		close(fd);
+		return io_error(d, path, e);
+	}
 	if (write_all(fd, data, len) < 0) {
 		int e = errno;
 		close(fd);

@@ -14,9 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "layout/paragraph.h"
 #include "products/batch.h"
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/outdir.h"
 #include "util/workers.h"
 
 static volatile sig_atomic_t ws_stop;
@@ -28,51 +30,48 @@ static void on_signal(int sig)
 
 /* ---- rendering ---- */
 
-static char *out_path(const batch *b, const ws_row *row, const char *ed)
-{
-	sp_buf p = SP_BUF_INIT;
-	buf_printf(&p, "%s/%s-%s.pdf", b->o->out_dir, row->base, ed);
-	return buf_detach(&p);
-}
-
-/* Render a row's editions. */
+/* Render a row's editions into memory, then write them as a pair: both
+ * in place, or neither (util/outdir.h). */
 static product_status render_row(batch *b, const ws_row *row)
 {
 	ws_info info = {row->f[COL_NAME], row->role_shown, row->f[COL_DATE],
 	                row->f[COL_INTERVIEWER], row->variant};
 	static const ws_edition eds[2] = {WS_CANDIDATE, WS_INTERVIEWER};
 	static const char *const names[2] = {"candidate", "interviewer"};
-	for (int k = 0; k < 2; k++) {
+	sp_outfile files[2];
+	char *data[2] = {NULL, NULL};
+	size_t n = 0;
+	product_status st = PRODUCT_OK;
+	/* a glyph missing from the row's text is reported at its line */
+	layout_text_set_loc(b->r->text, sp_loc_make(b->file, row->line, 0));
+	for (int k = 0; k < 2 && st == PRODUCT_OK; k++) {
 		if (!(b->o->edition & eds[k]))
 			continue;
 		sp_document *doc =
 		    ws_build(b->r, b->c, row->qs, row->nqs, &info, eds[k]);
-		if (!doc)
-			return PRODUCT_INVALID;
-		char *path = out_path(b, row, names[k]);
-		int rc = pdf_render(doc, b->r->fonts, NULL, path, b->d);
-		free(path);
+		if (!doc) {
+			st = PRODUCT_INVALID;
+			break;
+		}
+		sp_buf name = SP_BUF_INIT;
+		buf_printf(&name, "%s-%s.pdf", row->base, names[k]);
+		files[n].name = buf_detach(&name);
+		int rc = pdf_render_mem(doc, b->r->fonts, NULL, &data[n],
+		                        &files[n].len, b->d);
+		files[n].data = data[n];
+		n++;
 		doc_free(doc);
 		if (rc != PDF_OK)
-			return rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
+			st = rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
 	}
-	return PRODUCT_OK;
-}
-
-typedef struct progress {
-	int on;
-	size_t done, total;
-	int width;
-} progress;
-
-static void progress_step(progress *p, const ws_row *row)
-{
-	p->done++;
-	if (!p->on)
-		return;
-	diag_printf(stderr, "\r\033[K[%*zu/%zu] %.60s%s", p->width, p->done,
-	            p->total, row->f[COL_NAME],
-	            p->done == p->total ? "\n" : "");
+	layout_text_set_loc(b->r->text, sp_loc_make(NULL, 0, 0));
+	if (st == PRODUCT_OK && sp_outdir_write(b->out, files, n, b->d) < 0)
+		st = PRODUCT_IO;
+	for (size_t i = 0; i < n; i++) {
+		free((char *)files[i].name);
+		free(data[i]);
+	}
+	return st;
 }
 
 static void install(int restart, struct sigaction *old)
@@ -90,7 +89,7 @@ static void install(int restart, struct sigaction *old)
 typedef struct rendering {
 	batch *b;
 	const size_t *todo; /* row of each task */
-	progress p;
+	ws_progress p;
 	product_status rc;
 } rendering;
 
@@ -103,14 +102,14 @@ static int row_task(void *ud, size_t i)
 static void row_done(void *ud, size_t i, int result, int sig)
 {
 	rendering *g = ud;
-	(void)sig;
+	ws_row *row = &g->b->rows[g->todo[i]];
 	if (result < 0) { /* its worker died: no packet */
+		ws_report_died(g->b, row, sig);
 		g->rc = product_worse(g->rc, PRODUCT_INVALID);
 		return;
 	}
-	ws_row *row = &g->b->rows[g->todo[i]];
 	row->done = result == PRODUCT_OK ? 1 : 2;
-	progress_step(&g->p, row);
+	ws_progress_step(&g->p, row);
 	g->rc = product_worse(g->rc, (product_status)result);
 }
 
@@ -128,29 +127,6 @@ static long default_jobs(void)
 }
 
 /* ---- the run ---- */
-
-static int make_dirs(const char *dir, sp_diag *d)
-{
-	char *p = xstrdup(dir);
-	for (char *s = p + 1;; s++) {
-		char c = *s;
-		if (c != '/' && c)
-			continue;
-		*s = 0;
-		if (mkdir(p, 0777) < 0 && errno != EEXIST) {
-			diag_error(d, sp_loc_make(NULL, 0, 0),
-			           "cannot create directory '%s': %s", p,
-			           strerror(errno));
-			free(p);
-			return -1;
-		}
-		*s = c;
-		if (!c)
-			break;
-	}
-	free(p);
-	return 0;
-}
 
 static void batch_free(batch *b)
 {
@@ -183,14 +159,11 @@ static product_status render_all(batch *b, int *child)
 	long jobs = b->o->jobs > 0 ? b->o->jobs : default_jobs();
 	if ((size_t)jobs > n)
 		jobs = n ? (long)n : 1;
-	rendering g = {b,
-	               todo,
-	               {b->o->progress > 0 ||
-	                    (b->o->progress < 0 && isatty(STDERR_FILENO)),
-	                0, n, 1},
-	               PRODUCT_OK};
-	for (size_t t = n; t >= 10; t /= 10)
-		g.p.width++;
+	rendering g = {b, todo, {0, 0, 0, 0, 0}, PRODUCT_OK};
+	ws_progress_start(&g.p,
+	                  b->o->progress > 0 ||
+	                      (b->o->progress < 0 && isatty(STDERR_FILENO)),
+	                  n);
 	struct sigaction old[2];
 	ws_stop = 0;
 	/* one process: its system calls restart; a pool: the parent's wait
@@ -210,12 +183,69 @@ static product_status render_all(batch *b, int *child)
 			           strerror(errno));
 		g.rc = PRODUCT_IO;
 	}
-	if (lost)
+	if (lost) {
+		diag_error(b->d, sp_loc_make(NULL, 0, 0),
+		           "%zu worker process%s died between packets", lost,
+		           lost == 1 ? "" : "es");
 		g.rc = product_worse(g.rc, PRODUCT_INVALID);
+	}
 	sigaction(SIGINT, &old[0], NULL);
 	sigaction(SIGTERM, &old[1], NULL);
 	free(todo);
 	return g.rc;
+}
+
+/* Open and lock --out-dir; every input of the run is recorded, so
+ * that no output replaces one. */
+static int open_out(batch *b, sp_outdir *od)
+{
+	if (sp_outdir_open(od, b->o->out_dir, b->d) < 0 ||
+	    sp_outdir_lock(od, b->o->shard_k, b->o->shard_n, b->d) < 0)
+		return -1;
+	for (size_t i = 0; i < b->r->ninputs; i++)
+		sp_outdir_add_input(od, b->r->inputs[i]);
+	sp_outdir_add_input(od, b->o->csv_path);
+	sp_outdir_add_input(od, b->o->exclude_from);
+	od->sync_each = 0; /* one sync for the whole batch */
+	b->out = od;
+	return 0;
+}
+
+static product_status read_rows(batch *b)
+{
+	sp_buf data = SP_BUF_INIT;
+	const char *path = b->o->csv_path;
+	if (buf_read_file(&data, path, CSV_MAX_FILE_BYTES) < 0) {
+		diag_error(b->d, sp_loc_make(NULL, 0, 0),
+		           "cannot read '%s': %s", path, buf_strerror(errno));
+		return PRODUCT_IO;
+	}
+	const char *text = data.data ? data.data : "";
+	int bad = csv_check_encoding(path, text, data.len, b->d) != 0 ||
+	          ws_rows_read(b, text, data.len) < 0;
+	buf_free(&data);
+	return bad ? PRODUCT_INVALID : PRODUCT_OK;
+}
+
+static product_status finish(batch *b)
+{
+	sp_outdir_sync(b->out);
+	if (ws_stop) {
+		size_t done = 0;
+		for (size_t i = 0; i < b->nrows; i++)
+			done += b->rows[i].done == 1;
+		diag_printf(stderr,
+		            "studypress: interrupted: %zu packet%s written, no "
+		            "manifest\n",
+		            done, done == 1 ? "" : "s");
+		return ws_stop == SIGINT ? PRODUCT_STOPPED_INT
+		                         : PRODUCT_STOPPED_TERM;
+	}
+	ws_report_unwritten(b);
+	product_status rc = ws_manifest_write(b);
+	if (rc == PRODUCT_OK)
+		ws_report_summary(b);
+	return rc;
 }
 
 product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
@@ -228,26 +258,16 @@ product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
 	b.file = o->csv_path;
 	/* many small PDFs: share one compressed font program per face */
 	pdf_fonts_pin_common(r->pdf_fonts);
-	sp_buf data = SP_BUF_INIT;
-	if (buf_read_file(&data, o->csv_path, CSV_MAX_FILE_BYTES) < 0) {
-		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot read '%s': %s",
-		           o->csv_path, buf_strerror(errno));
-		return PRODUCT_IO;
-	}
-	int bad = csv_check_encoding(o->csv_path, data.data ? data.data : "",
-	                             data.len, d) != 0 ||
-	          ws_rows_read(&b, data.data ? data.data : "", data.len) < 0;
-	buf_free(&data);
-	if (bad) {
-		batch_free(&b);
-		return PRODUCT_INVALID;
-	}
-	product_status rc = PRODUCT_OK;
-	if (o->exclude_from)
+	sp_outdir od;
+	memset(&od, 0, sizeof od);
+	od.fd = od.lock_fd = -1;
+	product_status rc = read_rows(&b);
+	if (rc == PRODUCT_OK && o->exclude_from)
 		rc = ws_rows_read_exclusions(&b);
-	if (rc == PRODUCT_OK && make_dirs(o->out_dir, d) < 0)
+	if (rc == PRODUCT_OK && open_out(&b, &od) < 0)
 		rc = PRODUCT_IO;
 	if (rc != PRODUCT_OK) {
+		sp_outdir_close(&od);
 		batch_free(&b);
 		return rc;
 	}
@@ -262,29 +282,11 @@ product_status ws_batch_run(sp_typeset *r, const sp_corpus *c,
 		if (!row->ok)
 			rc = PRODUCT_INVALID;
 	}
-	/* one sync for the whole batch instead of one per packet */
-	pdf_set_sync_each(0);
 	int child = 0;
 	rc = product_worse(rc, render_all(&b, &child));
-	if (child) { /* a worker: its packets are recorded by the parent */
-		batch_free(&b);
-		return PRODUCT_OK;
-	}
-	pdf_sync_dir(o->out_dir);
-	pdf_set_sync_each(1);
-	if (ws_stop) {
-		size_t done = 0;
-		for (size_t i = 0; i < b.nrows; i++)
-			done += b.rows[i].done == 1;
-		diag_printf(stderr,
-		            "studypress: interrupted: %zu packet%s written, no "
-		            "manifest\n",
-		            done, done == 1 ? "" : "s");
-		rc = ws_stop == SIGINT ? PRODUCT_STOPPED_INT
-		                       : PRODUCT_STOPPED_TERM;
-	} else {
-		rc = product_worse(rc, ws_manifest_write(&b));
-	}
+	if (!child) /* a worker's packets are recorded by the parent */
+		rc = product_worse(rc, finish(&b));
+	sp_outdir_close(&od);
 	batch_free(&b);
-	return rc;
+	return child ? PRODUCT_OK : rc;
 }

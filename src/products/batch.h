@@ -27,7 +27,7 @@ typedef struct ws_row {
 	char *base; /* file name stem */
 	const char *role_shown;
 	long role; /* corpus role index, or -1 */
-	int done;  /* rendered: 1 ok, 2 failed */
+	int done;  /* 0 not yet, 1 written, 2 failed, 3 its worker died */
 } ws_row;
 
 typedef struct batch {
@@ -38,6 +38,7 @@ typedef struct batch {
 	const ws_batch_opts *o;
 	sp_diag *d;
 	const char *file;
+	struct sp_outdir *out; /* --out-dir, locked (util/outdir.h) */
 	ws_row *rows;
 	size_t nrows;
 	int col[NCOLS]; /* field index of each column, -1 = none */
@@ -64,5 +65,25 @@ void ws_rows_pick(batch *b, ws_row *row);
 /* manifest.c: DIR/manifest.csv (or DIR/manifest-K-of-N.csv for a shard)
  * of the rows rendered, atomically. */
 product_status ws_manifest_write(const batch *b);
+/* A manifest cell as it was before writing (one neutralising ' off). */
+const char *ws_manifest_cell(const char *field);
+
+/* batch_report.c: progress on stderr, a dead worker, the rows left
+ * unwritten and the closing summary. */
+typedef struct ws_progress {
+	int on;
+	size_t done, total;
+	int width;
+	double t0; /* seconds (monotonic) when the rendering started */
+} ws_progress;
+void ws_progress_start(ws_progress *p, int on, size_t total);
+void ws_progress_step(ws_progress *p, const ws_row *row);
+/* A row whose worker died (sig: its signal, or 0). */
+void ws_report_died(const batch *b, ws_row *row, int sig);
+/* After an uninterrupted run: every picked row of this shard not
+ * written is reported and marked as died (3). */
+void ws_report_unwritten(const batch *b);
+/* "wrote N packets (M PDFs) and MANIFEST into DIR/; K rows skipped". */
+void ws_report_summary(const batch *b);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "products/batch.h"
 #include "util/buf.h"
+#include "util/ctrl.h"
 #include "util/mem.h"
 
 static const char *const col_names[NCOLS] = {"name", "id",   "role",
@@ -26,6 +27,11 @@ static char *fold(const char *s)
 	for (const char *p = s; *p; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') {
 			space = 1;
+			continue;
+		}
+		size_t ctrl = sp_ctrl_len(p); /* never printed: see ctrl.h */
+		if (ctrl) {
+			p += ctrl - 1;
 			continue;
 		}
 		if (space && b.len)
@@ -263,12 +269,14 @@ product_status ws_rows_read_exclusions(batch *b)
 		c2 = cap;
 		b->ex_name = xgrow(b->ex_name, &c2, need, sizeof(char *));
 		b->ex_q = xgrow(b->ex_q, &cap, need, sizeof(char *));
-		b->ex_id[b->nex] =
-		    ii >= 0 && (size_t)ii < rec.n ? fold(rec.fields[ii]) : NULL;
-		b->ex_name[b->nex] =
-		    ci >= 0 && (size_t)ci < rec.n ? fold(rec.fields[ci]) : NULL;
-		b->ex_q[b->nex] =
-		    (size_t)qi < rec.n ? xstrdup(rec.fields[qi]) : xstrdup("");
+		b->ex_id[b->nex] = ii >= 0 && (size_t)ii < rec.n
+		                       ? fold(ws_manifest_cell(rec.fields[ii]))
+		                       : NULL;
+		b->ex_name[b->nex] = ci >= 0 && (size_t)ci < rec.n
+		                         ? fold(ws_manifest_cell(rec.fields[ci]))
+		                         : NULL;
+		b->ex_q[b->nex] = xstrdup(
+		    (size_t)qi < rec.n ? ws_manifest_cell(rec.fields[qi]) : "");
 		b->nex++;
 	}
 	csv_record_free(&rec);

@@ -10,33 +10,59 @@
 #include "products/batch.h"
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/outdir.h"
 
 static const char manifest_header[] =
     "row,candidate,id,role,seed,variant,questions\n";
 
+/* A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR
+ * first) gets a leading ', as OWASP advises; so does one that starts with
+ * ' itself, so that reading strips exactly one (ws_manifest_cell). */
+static void put_cell(sp_buf *out, const char *s)
+{
+	if (s[0] && strchr("=+-@\t\r'", s[0])) {
+		sp_buf c = SP_BUF_INIT;
+		buf_printf(&c, "'%s", s);
+		csv_put_field(out, c.data);
+		buf_free(&c);
+	} else {
+		csv_put_field(out, s);
+	}
+}
+
+const char *ws_manifest_cell(const char *field)
+{
+	return field[0] == '\'' ? field + 1 : field;
+}
+
+/* A row picked but not written (its worker died) says so: variant
+ * "not written", no questions. */
 static void manifest_row(const batch *b, const ws_row *row, sp_buf *out)
 {
 	buf_printf(out, "%zu,", row->index + 1);
-	csv_put_field(out, row->f[COL_NAME]);
+	put_cell(out, row->f[COL_NAME]);
 	buf_putc(out, ',');
-	csv_put_field(out, row->f[COL_ID] ? row->f[COL_ID] : "");
+	put_cell(out, row->f[COL_ID] ? row->f[COL_ID] : "");
 	buf_putc(out, ',');
-	csv_put_field(out, row->role_shown ? row->role_shown : "");
+	put_cell(out, row->role_shown ? row->role_shown : "");
 	buf_printf(out, ",%016llx,%s,", (unsigned long long)row->seed,
-	           row->variant);
-	for (size_t i = 0; i < row->nqs; i++)
-		buf_printf(out, "%s%s", i ? " " : "",
+	           row->done == 1 ? row->variant : "not written");
+	sp_buf q = SP_BUF_INIT;
+	for (size_t i = 0; row->done == 1 && i < row->nqs; i++)
+		buf_printf(&q, "%s%s", i ? " " : "",
 		           b->c->questions[row->qs[i]].id);
+	put_cell(out, q.data ? q.data : "");
+	buf_free(&q);
 	buf_putc(out, '\n');
 }
 
-static char *manifest_path(const char *dir, long k, long n)
+static char *manifest_name(long k, long n)
 {
 	sp_buf p = SP_BUF_INIT;
 	if (n > 1)
-		buf_printf(&p, "%s/manifest-%ld-of-%ld.csv", dir, k, n);
+		buf_printf(&p, "manifest-%ld-of-%ld.csv", k, n);
 	else
-		buf_printf(&p, "%s/manifest.csv", dir);
+		buf_puts(&p, "manifest.csv");
 	return buf_detach(&p);
 }
 
@@ -45,13 +71,14 @@ product_status ws_manifest_write(const batch *b)
 	sp_buf out = SP_BUF_INIT;
 	buf_puts(&out, manifest_header);
 	for (size_t i = 0; i < b->nrows; i++)
-		if (b->rows[i].done == 1)
+		if (b->rows[i].done == 1 || b->rows[i].done == 3)
 			manifest_row(b, &b->rows[i], &out);
-	char *path = manifest_path(b->o->out_dir, b->o->shard_k, b->o->shard_n);
-	int rc = pdf_write_atomic(path, out.data, out.len, b->d);
-	free(path);
+	char *name = manifest_name(b->o->shard_k, b->o->shard_n);
+	sp_outfile f = {name, out.data, out.len};
+	int rc = sp_outdir_write(b->out, &f, 1, b->d);
+	free(name);
 	buf_free(&out);
-	return rc == PDF_OK ? PRODUCT_OK : PRODUCT_IO;
+	return rc == 0 ? PRODUCT_OK : PRODUCT_IO;
 }
 
 /* ---- merging shard manifests ---- */
@@ -106,33 +133,57 @@ static product_status read_shard(const char *path, sp_buf *data, raw_row **rows,
 	return rc;
 }
 
+/* Merge into DIR/manifest.csv (locked as a whole run would). */
+static product_status write_merged(const char *out_dir, raw_row *rows,
+                                   size_t nrows, sp_diag *d)
+{
+	sp_outdir od;
+	if (sp_outdir_open(&od, out_dir, d) < 0 ||
+	    sp_outdir_lock(&od, 1, 1, d) < 0) {
+		sp_outdir_close(&od);
+		return PRODUCT_IO;
+	}
+	qsort(rows, nrows, sizeof *rows, cmp_raw);
+	sp_buf out = SP_BUF_INIT;
+	buf_puts(&out, manifest_header);
+	for (size_t i = 0; i < nrows; i++) {
+		buf_append(&out, rows[i].s, rows[i].len);
+		buf_putc(&out, '\n');
+	}
+	sp_outfile f = {"manifest.csv", out.data, out.len};
+	product_status rc =
+	    sp_outdir_write(&od, &f, 1, d) == 0 ? PRODUCT_OK : PRODUCT_IO;
+	buf_free(&out);
+	sp_outdir_close(&od);
+	return rc;
+}
+
 product_status ws_manifest_merge(const char *out_dir, long n, sp_diag *d)
 {
-	sp_buf *data = xcalloc((size_t)n, sizeof(sp_buf));
+	/* one buffer per shard read, allocated as read: a huge N stops at
+	 * the first shard missing */
+	sp_buf **data = NULL;
+	size_t ndata = 0, dcap = 0;
 	raw_row *rows = NULL;
 	size_t nrows = 0, cap = 0;
 	product_status rc = PRODUCT_OK;
 	for (long k = 1; k <= n && rc == PRODUCT_OK; k++) {
-		char *path = manifest_path(out_dir, k, n);
-		rc = read_shard(path, &data[k - 1], &rows, &nrows, &cap, d);
-		free(path);
+		char *name = manifest_name(k, n);
+		sp_buf path = SP_BUF_INIT;
+		buf_printf(&path, "%s/%s", out_dir, name);
+		data = xgrow(data, &dcap, ndata + 1, sizeof *data);
+		data[ndata] = xcalloc(1, sizeof(sp_buf));
+		rc = read_shard(path.data, data[ndata++], &rows, &nrows, &cap,
+		                d);
+		buf_free(&path);
+		free(name);
 	}
-	if (rc == PRODUCT_OK) {
-		qsort(rows, nrows, sizeof *rows, cmp_raw);
-		sp_buf out = SP_BUF_INIT;
-		buf_puts(&out, manifest_header);
-		for (size_t i = 0; i < nrows; i++) {
-			buf_append(&out, rows[i].s, rows[i].len);
-			buf_putc(&out, '\n');
-		}
-		char *path = manifest_path(out_dir, 1, 1);
-		if (pdf_write_atomic(path, out.data, out.len, d) != PDF_OK)
-			rc = PRODUCT_IO;
-		free(path);
-		buf_free(&out);
+	if (rc == PRODUCT_OK)
+		rc = write_merged(out_dir, rows, nrows, d);
+	for (size_t k = 0; k < ndata; k++) {
+		buf_free(data[k]);
+		free(data[k]);
 	}
-	for (long k = 0; k < n; k++)
-		buf_free(&data[k]);
 	free(data);
 	free(rows);
 	return rc;

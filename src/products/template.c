@@ -416,6 +416,7 @@ static void cards_key(tctx *c, const char *k, const ynode *v)
 	    "width",    "height",   "columns",  "rows", "gutter-x",
 	    "gutter-y", "margin-x", "margin-y", NULL};
 	if (!strcmp(k, "layout")) {
+		c->t->card_loc = node_loc(c, v);
 		free(c->t->card_layout);
 		c->t->card_layout = read_string(c, v, k);
 	} else if (!strcmp(k, "size")) {
@@ -423,6 +424,7 @@ static void cards_key(tctx *c, const char *k, const ynode *v)
 	} else if (!strcmp(k, "min-size")) {
 		read_number(c, v, k, 4, 48, &c->t->card_min_size);
 	} else {
+		c->t->card_loc = node_loc(c, v);
 		c->t->card.margin_x = c->t->card.margin_y = -1;
 		each_key(c, v, "card", card_keys, card_key);
 	}
@@ -471,6 +473,10 @@ static void paper_value(tctx *c, const ynode *v)
 	if (c->t->page_w < 144 || c->t->page_h < 144)
 		diag_error(c->d, node_loc(c, v),
 		           "the paper must be at least 2in (144pt) each way");
+	else if (c->t->page_w > 14400 || c->t->page_h > 14400)
+		diag_error(c->d, node_loc(c, v),
+		           "the paper must be at most 200in (14400pt) each way, "
+		           "the largest page PDF readers accept");
 }
 
 static void top_key(tctx *c, const char *k, const ynode *v)

@@ -42,6 +42,7 @@ typedef struct sp_template {
 	int worksheet_minutes; /* default minutes per question */
 	char *card_layout;     /* preset name, or NULL for `card` below */
 	sp_card_spec card;     /* custom card geometry (card_w > 0 if set) */
+	sp_loc card_loc; /* where `cards: layout` or `card` is (or zero) */
 	double card_size, card_min_size; /* card text size range, points */
 	int paper_override; /* the paper is --paper's, not the file's */
 } sp_template;

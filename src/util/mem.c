@@ -12,7 +12,7 @@ static void oom(size_t n)
 	                   "studypress: out of memory (%zu bytes)\n", n);
 	if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
 		len = 0;
-	abort();
+	_exit(SP_EXIT_NOMEM); /* no handler, no buffer flushed half-way */
 }
 
 void *xmalloc(size_t n)

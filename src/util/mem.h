@@ -1,8 +1,14 @@
-/* mem.h - allocation with one out-of-memory policy: print and abort. */
+/* mem.h - allocation with one out-of-memory policy: the message
+ * "studypress: out of memory (N bytes)" on stderr, then the process ends
+ * at once with exit status SP_EXIT_NOMEM (documented in the man page's
+ * EXIT STATUS). Outputs are written to temporary files renamed into
+ * place, so nothing half-written is left. */
 #ifndef SP_UTIL_MEM_H
 #define SP_UTIL_MEM_H
 
 #include <stddef.h>
+
+#define SP_EXIT_NOMEM 4 /* exit status when memory runs out */
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);

@@ -95,7 +95,7 @@ set -e
 check "a stopped batch exits 130 (or finished first: 0)" \
   sh -c "test $rc -eq 130 -o $rc -eq 0"
 check "no temporary files left after SIGINT" \
-  test -z "$(find stop -name '.*' -type f)"
+  test -z "$(find stop -name '.*.??????' -type f)"
 for f in stop/*.pdf; do
   [ -e "$f" ] || continue
   pdfinfo "$f" >/dev/null 2>&1 || fail "incomplete PDF left: $f"

@@ -26,7 +26,7 @@ for f in excel-semicolon.csv libreoffice-quoted.csv tab.tsv; do
   rc=$?
   set -e
   check "$f: exit 0" test "$rc" -eq 0
-  check "$f: no message but the unknown column" diff <(warn_score "$f") "$f.err"
+  check "$f: no message but the unknown column" diff <(warn_score "$f") <(grep -v "^wrote " "$f.err")
   check "$f: the same packets and manifest as the plain file" diff -r plain "out-$f"
 done
 check "a quoted decimal stays one field: 'O'\''Brien, Mary-Kate' and '4,25' read right" \
