@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "cli/report.h"
 #include "products/cards.h"
 
 enum {
@@ -59,7 +60,10 @@ static void usage(FILE *f)
 	        papers);
 	fputs("                        cards are centred on it)\n"
 	      "      --dump-layout FILE  write the page model and the card "
-	      "boxes as text\n",
+	      "boxes as text\n"
+	      "  -q, --quiet           do not say what was written (the "
+	      "cards: summary and\n"
+	      "                        \"wrote FILE: N pages, K kB\")\n",
 	      f);
 	cli_help_content(f);
 	cli_help_selection(f);
@@ -209,8 +213,13 @@ static void dump_faces(FILE *f, void *deck)
 
 static int write_out(sp_typeset *r, cards_deck *deck, const cli_common *c)
 {
-	return cli_exit_code(typeset_write_ex(
+	int rc = cli_exit_code(typeset_write_ex(
 	    r, deck->doc, c->output, c->dump_layout, dump_faces, deck));
+	if (rc == EXIT_OK) {
+		cli_report_dump(c, c->dump_layout);
+		cli_report_pdf(c, c->output, deck->doc, NULL);
+	}
+	return rc;
 }
 
 static int run(sp_typeset *r, const sp_corpus *corpus, cards_args *a,
@@ -228,7 +237,8 @@ static int run(sp_typeset *r, const sp_corpus *corpus, cards_args *a,
 		free(sel);
 		if (!deck)
 			return EXIT_INVALID;
-		cards_summary(deck, r->tpl, s, &a->o, stderr);
+		if (!a->common.quiet)
+			cards_summary(deck, r->tpl, s, &a->o, stderr);
 	}
 	int rc = EXIT_OK;
 	if (a->common.strict && r->d->warnings)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "cli/report.h"
 #include "products/worksheet.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -93,7 +94,10 @@ static void usage(FILE *f)
 	char papers[80];
 	template_paper_help(papers, sizeof papers, 99);
 	fprintf(f, "      --paper SIZE        %s\n", papers);
-	fputs("      --dump-layout FILE  write the page model as text\n", f);
+	fputs("      --dump-layout FILE  write the page model as text\n"
+	      "  -q, --quiet             do not say what was written (\"wrote "
+	      "FILE: N pages, K kB\")\n",
+	      f);
 	cli_help_content(f);
 	cli_help_selection(f);
 }
@@ -316,6 +320,10 @@ static int write_edition(sp_typeset *r, const sp_corpus *c, ws_args *a,
 	sp_document *doc = ws_build(r, c, qs, n, info, ed);
 	if (doc)
 		rc = cli_exit_code(typeset_write(r, doc, out, dump));
+	if (rc == EXIT_OK) {
+		cli_report_dump(&a->common, dump);
+		cli_report_pdf(&a->common, out, doc, NULL);
+	}
 	doc_free(doc);
 	free(out);
 	free(dump);

@@ -142,6 +142,9 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
 	case 'o':
 		c->output = arg;
 		return CLI_OPTION_DONE;
+	case 'q':
+		c->quiet = 1;
+		return CLI_OPTION_DONE;
 	case 'h':
 		return CLI_OPTION_HELP;
 	case CLI_OPT_COUNT:
