@@ -39,7 +39,8 @@ static char *out_path(const batch *b, const ws_row *row, const char *ed)
 static product_status render_row(batch *b, const ws_row *row)
 {
 	ws_info info = {row->f[COL_NAME], row->role_shown, row->f[COL_DATE],
-	                row->f[COL_INTERVIEWER], row->variant};
+	                row->f[COL_INTERVIEWER], row->variant,
+	                b->o->no_answers};
 	static const ws_edition eds[2] = {WS_CANDIDATE, WS_INTERVIEWER};
 	static const char *const names[2] = {"candidate", "interviewer"};
 	for (int k = 0; k < 2; k++) {

@@ -8,8 +8,10 @@
  * is ever added to its flow.
  *
  * Interviewer edition: the same questions in the same order with why it
- * is asked, key points as a checklist, follow-ups, the rubric with tick
- * boxes, a 1-5 score row and lines for notes; then a scorecard. */
+ * is asked, key points as a checklist, the answer key (the model answer;
+ * the tip too when there is no checklist or rubric; none with
+ * ws_info.no_answers), follow-ups, the rubric with tick boxes, a 1-5
+ * score row and lines for notes; then a scorecard. */
 #include "products/worksheet.h"
 
 #include <stdio.h>
@@ -410,6 +412,27 @@ static void score_row(ws *w, sp_flow *f)
 	c->pad = 5;
 }
 
+/* The answer key, after the checklist: the model answer, and the tip
+ * when the question has no key points and no rubric (an imported guide's
+ * question: the interviewer has nothing else to judge by). */
+static void answer_key(ws *w, sp_flow *f, const sp_question *q)
+{
+	if (w->info->no_answers)
+		return;
+	if (q->answer.nblocks) {
+		section_label(w, f, "Answer key", 6);
+		typeset_rich_text(w->r, f, &q->answer, &w->st.small,
+		                  &w->st.ps_small, QINDENT, 3);
+	}
+	int bare = !q->key_points.n && !q->rubric_strong.n &&
+	           !q->rubric_red_flags.n;
+	if (bare && q->tip.nblocks) {
+		section_label(w, f, "Tip", 6);
+		typeset_rich_text(w->r, f, &q->tip, &w->muted, &w->st.ps_small,
+		                  QINDENT, 3);
+	}
+}
+
 static void interviewer_question(ws *w, sp_flow *f, size_t i)
 {
 	const sp_question *q = wq(w, i);
@@ -424,6 +447,7 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 		typeset_bullets(w->r, f, &q->key_points, TICK, &w->st.small,
 		                &w->st.ps_small, QINDENT - 2, 1.5);
 	}
+	answer_key(w, f, q);
 	if (q->follow_ups.n) {
 		section_label(w, f, "Follow-ups", 6);
 		typeset_bullets(w->r, f, &q->follow_ups, BULLET, &w->st.small,
