@@ -85,7 +85,10 @@ static sp_flow *header_flow(const cards_card *k, int back)
 		char ni[256];
 		number_id(k, ni, sizeof ni);
 		return label_flow(k, ni, 1, t->color_muted,
-		                  k->q->key_points.n ? "Key points" : "Answer",
+		                  labels_get(&t->labels,
+		                             k->q->key_points.n
+		                                 ? LABEL_KEY_POINTS
+		                                 : LABEL_CARD_ANSWER),
 		                  ALIGN_LEFT);
 	}
 	const char *lvl = corpus_level_name(k->q->level);

@@ -174,6 +174,7 @@ void template_free(sp_template *t)
 		for (int i = 0; i < t->nfonts[f]; i++)
 			free(t->fonts[f][i]);
 	free(t->card_layout);
+	labels_free(&t->labels);
 	free(t);
 }
 
@@ -514,6 +515,8 @@ static void top_key(tctx *c, const char *k, const ynode *v)
 		each_key(c, v, k, card_keys, cards_key);
 	else if (!strcmp(k, "worksheet"))
 		each_key(c, v, k, ws_keys, worksheet_key);
+	else if (!strcmp(k, "labels"))
+		labels_read(&c->t->labels, v, c->file, c->d);
 }
 
 static void check_geometry(tctx *c, const ynode *root)
@@ -550,7 +553,7 @@ static void load_document(tctx *c, const ynode *root)
 	    "name",    "paper",     "margins", "fonts",
 	    "sizes",   "colors",    "leading", "paragraph-space",
 	    "justify", "hyphenate", "cards",   "worksheet",
-	    NULL};
+	    "labels",  NULL};
 	if (!root) {
 		diag_error(c->d, sp_loc_make(c->file, 1, 1),
 		           "the template is empty");

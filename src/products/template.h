@@ -9,6 +9,7 @@
 
 #include "layout/font.h"
 #include "layout/page.h"
+#include "products/labels.h"
 #include "products/status.h"
 #include "util/diag.h"
 
@@ -44,6 +45,7 @@ typedef struct sp_template {
 	sp_card_spec card;     /* custom card geometry (card_w > 0 if set) */
 	double card_size, card_min_size; /* card text size range, points */
 	int paper_override; /* the paper is --paper's, not the file's */
+	sp_labels labels;   /* `labels:` (products/labels.h) */
 } sp_template;
 
 /* Load by name (templates/NAME.yaml in the bundled data, see
