@@ -167,8 +167,17 @@ static int parse(cards_args *a, int argc, char **argv)
 	return rc == EXIT_OK ? check_args(a) : rc;
 }
 
+/* The preset's sheet is the template's paper (either way round). */
+static int same_sheet(const sp_card_spec *s, const sp_template *t)
+{
+	double w = t->page_w, h = t->page_h;
+	return (fabs(s->sheet_w - w) < 1 && fabs(s->sheet_h - h) < 1) ||
+	       (fabs(s->sheet_w - h) < 1 && fabs(s->sheet_h - w) < 1);
+}
+
 /* The sheet geometry: --layout, else the template's card geometry, else
- * its preset, else a4-8; --paper re-centres the cards on that paper. */
+ * its preset (on the template's paper), else a4-8; --paper re-centres
+ * the cards on that paper. */
 static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
                     sp_diag *d)
 {
@@ -193,7 +202,9 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		           "unknown card layout '%s' (known: %s, custom)", name,
 		           cards_preset_names());
 		return -1;
-	} else if (t->paper_override) {
+	} else if (t->paper_override || (!a->layout && !same_sheet(s, t))) {
+		/* --paper, or a template whose preset is for another paper
+		 * (sans: letter-3x5 on A4): the template's paper, centred */
 		s->sheet_w = t->page_w;
 		s->sheet_h = t->page_h;
 		s->margin_x = s->margin_y = -1;
