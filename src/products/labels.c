@@ -90,6 +90,26 @@ static const struct label_def {
     {"question-minutes", "{1} minutes"},
     {"question-minutes-one", "{1} minute"},
     {"ref", "ref {1}"},
+    {"card-sheet", "Sheet {1}"},
+    {"card-calibration", "Calibration"},
+    {"card-guide-fold", "{1}" MIDDOT "Print at 100% (actual size), "
+                        "single-sided" MIDDOT "cut out each pair, fold on "
+                        "the dashed line"},
+    {"card-guide-backs", "{1} back" MIDDOT "Print at 100% (actual size) on "
+                         "the back of sheet {2}'s fronts, turned over on "
+                         "the {3} edge"},
+    {"card-guide-fronts", "{1} front" MIDDOT "Print at 100% (actual size), "
+                          "single-sided (fronts only)"},
+    {"card-guide-front", "{1} front" MIDDOT "Print at 100% (actual size), "
+                         "duplex, flip on {2} edge"},
+    {"card-guide-back", "{1} back" MIDDOT "Print at 100% (actual size), "
+                        "duplex, flip on {2} edge"},
+    {"card-edge-short", "short"},
+    {"card-edge-long", "long"},
+    {"card-turn", "turn cards over top to bottom"},
+    {"card-junior", "junior"},
+    {"card-mid", "mid"},
+    {"card-senior", "senior"},
 };
 
 void labels_free(sp_labels *l)

@@ -76,6 +76,21 @@ typedef enum label_id {
 	LABEL_WS_MINS,   /* {1} minutes (more than one) */
 	LABEL_WS_MIN_1,  /* {1} minute */
 	LABEL_WS_REF,    /* {1} the question's id */
+	/* cards: the guidance line of each sheet; {1} "Sheet N" or
+	 * "Calibration" */
+	LABEL_CARD_SHEET, /* {1} the sheet's number */
+	LABEL_CARD_CALIBRATION,
+	LABEL_CARD_GUIDE_FOLD,
+	LABEL_CARD_GUIDE_BACKS, /* {2} the sheet's number, {3} the edge */
+	LABEL_CARD_GUIDE_FRONTS,
+	LABEL_CARD_GUIDE_FRONT, /* {2} the edge */
+	LABEL_CARD_GUIDE_BACK,  /* {2} the edge */
+	LABEL_CARD_EDGE_SHORT,
+	LABEL_CARD_EDGE_LONG,
+	LABEL_CARD_TURN,
+	LABEL_CARD_JUNIOR, /* the level on a card's front */
+	LABEL_CARD_MID,
+	LABEL_CARD_SENIOR,
 	LABEL_N
 } label_id;
 

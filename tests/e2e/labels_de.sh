@@ -41,6 +41,11 @@ for s in "Why we ask" "Answer key" "Scorecard" "Strong signals" "Score" \
   check "worksheets: no '$s'" bash -c "! grep -qF '$s' wc.txt wi.txt"
 done
 check "cards: 'Kernpunkte' on the backs" has cards.txt Kernpunkte
+"$SP" cards -q -c "$DE" --template de --dump-layout cards.dump
+check "cards: the sheets' guidance lines" \
+  bash -c "grep -qF '\"Bogen 1 Vorderseite' cards.dump && grep -qF '\"Bogen 1 Rückseite' cards.dump"
+check "cards: the levels" has cards.txt Einstieg
+check "cards: no English guidance" lacks cards.dump "Sheet 1"
 
 # hyphenation in the corpus language
 "$SP" handbook -q -c "$DE" --template de --paper a6 --dump-layout de.dump
