@@ -31,6 +31,7 @@ typedef struct cli_common {
 	const char *output;        /* -o/--output */
 	const char *dump_layout;   /* --dump-layout FILE */
 	int strict;                /* --strict: warnings are errors */
+	int quiet; /* -q/--quiet: no "wrote FILE" lines (cli/report.h) */
 } cli_common;
 
 /* Each returns an exit code. argv[0] is the command name. */

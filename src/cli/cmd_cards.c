@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "cli/report.h"
 #include "products/cards.h"
 
 enum {
@@ -59,7 +60,10 @@ static void usage(FILE *f)
 	        papers);
 	fputs("                        cards are centred on it)\n"
 	      "      --dump-layout FILE  write the page model and the card "
-	      "boxes as text\n",
+	      "boxes as text\n"
+	      "  -q, --quiet           do not say what was written (the "
+	      "cards: summary and\n"
+	      "                        \"wrote FILE: N pages, K kB\")\n",
 	      f);
 	cli_help_content(f);
 	cli_help_selection(f);
@@ -163,8 +167,17 @@ static int parse(cards_args *a, int argc, char **argv)
 	return rc == EXIT_OK ? check_args(a) : rc;
 }
 
+/* The preset's sheet is the template's paper (either way round). */
+static int same_sheet(const sp_card_spec *s, const sp_template *t)
+{
+	double w = t->page_w, h = t->page_h;
+	return (fabs(s->sheet_w - w) < 1 && fabs(s->sheet_h - h) < 1) ||
+	       (fabs(s->sheet_w - h) < 1 && fabs(s->sheet_h - w) < 1);
+}
+
 /* The sheet geometry: --layout, else the template's card geometry, else
- * its preset, else a4-8; --paper re-centres the cards on that paper. */
+ * its preset (on the template's paper), else a4-8; --paper re-centres
+ * the cards on that paper. */
 static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
                     sp_diag *d)
 {
@@ -191,7 +204,9 @@ static int geometry(const cards_args *a, const sp_template *t, sp_card_spec *s,
 		           "unknown card layout '%s' (known: %s, custom)", name,
 		           cards_preset_names());
 		return -1;
-	} else if (t->paper_override) {
+	} else if (t->paper_override || (!a->layout && !same_sheet(s, t))) {
+		/* --paper, or a template whose preset is for another paper
+		 * (sans: letter-3x5 on A4): the template's paper, centred */
 		s->sheet_w = t->page_w;
 		s->sheet_h = t->page_h;
 		s->margin_x = s->margin_y = -1;
@@ -210,8 +225,13 @@ static void dump_faces(FILE *f, void *deck)
 
 static int write_out(sp_typeset *r, cards_deck *deck, const cli_common *c)
 {
-	return cli_exit_code(typeset_write_ex(
+	int rc = cli_exit_code(typeset_write_ex(
 	    r, deck->doc, c->output, c->dump_layout, dump_faces, deck));
+	if (rc == EXIT_OK) {
+		cli_report_dump(c, c->dump_layout);
+		cli_report_pdf(c, c->output, deck->doc, NULL);
+	}
+	return rc;
 }
 
 static int run(sp_typeset *r, const sp_corpus *corpus, cards_args *a,
@@ -229,7 +249,8 @@ static int run(sp_typeset *r, const sp_corpus *corpus, cards_args *a,
 		free(sel);
 		if (!deck)
 			return EXIT_INVALID;
-		cards_summary(deck, r->tpl, s, &a->o, stderr);
+		if (!a->common.quiet)
+			cards_summary(deck, r->tpl, s, &a->o, stderr);
 	}
 	int rc = EXIT_OK;
 	if (a->common.strict && r->d->warnings)

@@ -3,17 +3,25 @@
 #include <stdlib.h>
 
 #include "cli/common.h"
+#include "cli/coverage.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
 static void usage(FILE *f)
 {
-	fputs("usage: studypress check [-c PATH]... [--strict]\n\n"
+	fputs("usage: studypress check [-c PATH]... [--template NAME] "
+	      "[--strict]\n\n"
 	      "Validate a corpus and report every problem as\n"
-	      "FILE:LINE:COLUMN: error|warning: MESSAGE on standard error.\n"
+	      "FILE:LINE:COLUMN: error|warning: MESSAGE on standard error,\n"
+	      "including every character the template's fonts cannot draw "
+	      "(laid out as\nthe handbook and the worksheet lay it out).\n"
 	      "With several -c, each corpus gets a summary line, then the "
 	      "merged total.\n\n"
 	      "Options:\n",
+	      f);
+	fputs("      --template NAME the template whose fonts the text is "
+	      "checked against\n"
+	      "                      (default: the default template)\n",
 	      f);
 	cli_help_content(f);
 	fputs("\nExit status: 0 no errors (with --strict: no warnings either), "
@@ -79,7 +87,10 @@ static void summary_parts(const corpus_part *p, size_t n, const sp_corpus *c,
 
 static int parse(int argc, char **argv, cli_common *c)
 {
-	static const struct option opts[] = {CLI_OPTS_CONTENT, CLI_OPTS_END};
+	static const struct option opts[] = {
+	    CLI_OPTS_CONTENT,
+	    {"template", required_argument, NULL, CLI_OPT_TEMPLATE},
+	    CLI_OPTS_END};
 	static const cli_parser p = {
 	    "check", CLI_SHORTOPTS_READ, opts, usage, NULL, NULL, NULL, 1};
 	return cli_parse(&p, argc, argv, c);
@@ -102,6 +113,14 @@ int cmd_check(int argc, char **argv)
 	int strict = c.strict;
 	c.strict = 0; /* load, then judge the warnings here */
 	sp_corpus *corpus = cli_load_corpora(&c, &d, &rc, parts);
+	if (corpus) { /* what rendering would warn about, too */
+		int frc = cli_font_coverage(&c, corpus, &d);
+		if (frc != EXIT_OK) {
+			corpus_free(corpus);
+			corpus = NULL;
+			rc = frc;
+		}
+	}
 	int ok = corpus && !(strict && d.warnings);
 	if (rc != EXIT_IO && n == 1)
 		summary(path, corpus, &d, ok);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/common.h"
+#include "cli/report.h"
 #include "products/handbook.h"
 #include "util/timing.h"
 #include "util/buf.h"
@@ -62,7 +63,10 @@ static void usage(FILE *f)
 	template_paper_help(papers, sizeof papers, 99);
 	fprintf(f, "      --paper SIZE      %s (overrides the template)\n",
 	        papers);
-	fputs("      --dump-layout FILE  write the page model as text\n", f);
+	fputs("      --dump-layout FILE  write the page model as text\n"
+	      "  -q, --quiet           do not say what was written (\"wrote "
+	      "FILE: N pages, K kB\")\n",
+	      f);
 	cli_help_content(f);
 	cli_help_selection(f);
 }
@@ -147,6 +151,25 @@ static long cover_role(const cli_common *c, const sp_corpus *corpus)
 	return corpus_find_role(corpus, c->sel.roles.v[0]);
 }
 
+/* "wrote FILE: N pages, ..., K kB" (cli/report.h); a booklet names its
+ * sheets, which are twice the page the template or --paper gave. */
+static void report(const cli_common *c, const handbook_opts *o,
+                   const sp_document *doc, const char *out,
+                   const char *dump)
+{
+	char note[64];
+	const char *sheet = o->booklet && doc->npages
+	                        ? cli_sheet_name(doc->pages[0].width,
+	                                         doc->pages[0].height)
+	                        : NULL;
+	if (sheet)
+		snprintf(note, sizeof note, "a booklet on %s sheets", sheet);
+	else
+		snprintf(note, sizeof note, "a booklet");
+	cli_report_dump(c, dump);
+	cli_report_pdf(c, out, doc, o->booklet ? note : NULL);
+}
+
 static int render_one(sp_typeset *r, const sp_corpus *corpus, cli_common *c,
                       handbook_opts *o, const char *out, const char *dump)
 {
@@ -169,6 +192,8 @@ static int render_one(sp_typeset *r, const sp_corpus *corpus, cli_common *c,
 	}
 	rc = cli_exit_code(typeset_write(r, doc, out, dump));
 	timing_mark("PDF written");
+	if (rc == EXIT_OK)
+		report(c, o, doc, out, dump);
 	doc_free(doc);
 	return rc;
 }
@@ -211,10 +236,7 @@ static void role_done(void *ud, size_t i, int rc, int sig)
 {
 	roles_run *rr = ud;
 	const char *id = rr->corpus->roles[i].id;
-	if (rc == EXIT_OK) {
-		diag_printf(stderr, "wrote %s/handbook-%s.pdf\n",
-		            rr->a->out_dir, id);
-	} else if (rc < 0) {
+	if (rc < 0) { /* (a worker says what it wrote: render_one) */
 		diag_printf(stderr,
 		            "studypress: error: the worker for role '%s' died "
 		            "(signal %d); handbook-%s.pdf not written\n",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "cli/report.h"
 #include "products/worksheet.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -28,7 +29,8 @@ enum {
 	OPT_PROGRESS,
 	OPT_NO_PROGRESS,
 	OPT_MERGE,
-	OPT_DELIMITER
+	OPT_DELIMITER,
+	OPT_NO_ANSWERS
 };
 
 typedef struct ws_args {
@@ -59,6 +61,10 @@ static void usage(FILE *f)
 	    "                          for --candidates)\n"
 	    "      --minutes N         pick questions that fill N minutes "
 	    "without going over\n"
+	    "      --no-answers        the interviewer edition without the "
+	    "answer key (the\n"
+	    "                          model answer, and the tip where there "
+	    "are no key points)\n"
 	    "      --mix CAT=N,...     pick N questions of each category\n"
 	    "      --name NAME         the candidate (header; seeds the "
 	    "selection)\n"
@@ -93,7 +99,10 @@ static void usage(FILE *f)
 	char papers[80];
 	template_paper_help(papers, sizeof papers, 99);
 	fprintf(f, "      --paper SIZE        %s\n", papers);
-	fputs("      --dump-layout FILE  write the page model as text\n", f);
+	fputs("      --dump-layout FILE  write the page model as text\n"
+	      "  -q, --quiet             do not say what was written (\"wrote "
+	      "FILE: N pages, K kB\")\n",
+	      f);
 	cli_help_content(f);
 	cli_help_selection(f);
 }
@@ -209,6 +218,9 @@ static int own_option(void *ud, int opt, const char *arg)
 			return CLI_OPTION_USAGE;
 		}
 		return CLI_OPTION_DONE;
+	case OPT_NO_ANSWERS:
+		a->b.no_answers = 1;
+		return CLI_OPTION_DONE;
 	case OPT_MERGE:
 		if (number(arg, 1, INT_MAX, &a->merge))
 			return bad_option("--merge-manifests takes the "
@@ -277,6 +289,7 @@ static int parse(ws_args *a, int argc, char **argv)
 	    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
 	    {"merge-manifests", required_argument, NULL, OPT_MERGE},
 	    {"delimiter", required_argument, NULL, OPT_DELIMITER},
+	    {"no-answers", no_argument, NULL, OPT_NO_ANSWERS},
 	    CLI_OPTS_END};
 	const cli_parser p = {
 	    "worksheet", CLI_SHORTOPTS,    opts, usage, own_option,
@@ -316,6 +329,10 @@ static int write_edition(sp_typeset *r, const sp_corpus *c, ws_args *a,
 	sp_document *doc = ws_build(r, c, qs, n, info, ed);
 	if (doc)
 		rc = cli_exit_code(typeset_write(r, doc, out, dump));
+	if (rc == EXIT_OK) {
+		cli_report_dump(&a->common, dump);
+		cli_report_pdf(&a->common, out, doc, NULL);
+	}
 	doc_free(doc);
 	free(out);
 	free(dump);
@@ -344,7 +361,7 @@ static int single(sp_typeset *r, const sp_corpus *c, ws_args *a,
 	char variant[10];
 	ws_variant_code(c, seed, qs, n, variant);
 	ws_info info = {a->name, shown_role(a, c), a->date, a->interviewer,
-	                variant};
+	                variant, a->b.no_answers};
 	unsigned warnings = r->d->warnings;
 	int rc = EXIT_OK;
 	if (a->b.edition & WS_CANDIDATE)
@@ -387,6 +404,9 @@ static int run(ws_args *a, sp_diag *d)
 		rc = EXIT_INVALID;
 	else if (rc == EXIT_OK) {
 		typeset_set_inputs(&r, c);
+		/* the glyph set a batch pins (ws_batch_run): one candidate
+		 * rebuilt with --name/--id is its batch file, byte for byte */
+		pdf_fonts_pin_common(r.pdf_fonts);
 		rc = a->b.csv_path ? cli_exit_code(ws_batch_run(
 		                         &r, c, pool, npool, &a->b, d))
 		                   : single(&r, c, a, pool, npool);

@@ -142,6 +142,9 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
 	case 'o':
 		c->output = arg;
 		return CLI_OPTION_DONE;
+	case 'q':
+		c->quiet = 1;
+		return CLI_OPTION_DONE;
 	case 'h':
 		return CLI_OPTION_HELP;
 	case CLI_OPT_COUNT:
@@ -250,6 +253,12 @@ static sp_corpus *load_paths(cli_common *c, sp_diag *d, int *exit_code,
 sp_corpus *cli_load_corpora(cli_common *c, sp_diag *d, int *exit_code,
                             corpus_part *parts)
 {
+	const char *bad_env = sp_data_env_problem();
+	if (bad_env) { /* said once, before anything else is read */
+		diag_error(d, sp_loc_make(NULL, 0, 0), "%s", bad_env);
+		*exit_code = EXIT_IO;
+		return NULL;
+	}
 	unsigned warnings = d->warnings;
 	sp_corpus *corpus = load_paths(c, d, exit_code, parts);
 	if (!corpus)

@@ -28,9 +28,9 @@ enum {
 	CLI_OPT_FIRST_FREE /* commands number their own options from here */
 };
 
-/* Short options: -c PATH, -h; rendering commands add -o FILE. */
+/* Short options: -c PATH, -h; rendering commands add -o FILE and -q. */
 #define CLI_SHORTOPTS_READ "c:h"
-#define CLI_SHORTOPTS "c:o:h"
+#define CLI_SHORTOPTS "c:o:qh"
 
 #define CLI_OPTS_CONTENT                                                       \
 	{"content", required_argument, NULL, 'c'},                             \
@@ -55,6 +55,7 @@ enum {
 	{"template", required_argument, NULL, CLI_OPT_TEMPLATE},               \
 	    {"paper", required_argument, NULL, CLI_OPT_PAPER},                 \
 	    {"output", required_argument, NULL, 'o'},                          \
+	    {"quiet", no_argument, NULL, 'q'},                                 \
 	{                                                                      \
 		"dump-layout", required_argument, NULL, CLI_OPT_DUMP_LAYOUT    \
 	}

@@ -127,7 +127,13 @@ static void fc_release(void)
 	pthread_mutex_unlock(&fc_lock);
 }
 
-enum { FIND_OK, FIND_NO_VARIANT, FIND_NO_FAMILY, FIND_UNUSABLE };
+enum {
+	FIND_OK,
+	FIND_NO_VARIANT,
+	FIND_NO_FAMILY,
+	FIND_UNUSABLE,
+	FIND_NOT_TRUETYPE /* the family exists, in Type 1 or CFF only */
+};
 
 static int family_matches(FcPattern *m, const char *family)
 {
@@ -179,6 +185,31 @@ static int file_usable(FcPattern *m, const char *path)
 		return 0;
 #endif
 	return 1;
+}
+
+/* The family is installed in some format other than TrueType (Type 1,
+ * CFF): its format into fmt. Returns 1 when it is. */
+static int other_format(const char *family, char *fmt, size_t n)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, FC_FONTFORMAT, NULL);
+	FcFontSet *set = FcFontList(NULL, pat, os);
+	int found = 0;
+	for (int i = 0; set && i < set->nfont && !found; i++) {
+		FcChar8 *f = NULL;
+		if (FcPatternGetString(set->fonts[i], FC_FONTFORMAT, 0, &f) ==
+		        FcResultMatch &&
+		    strcmp((const char *)f, "TrueType") != 0) {
+			snprintf(fmt, n, "%s", (const char *)f);
+			found = 1;
+		}
+	}
+	if (set)
+		FcFontSetDestroy(set);
+	FcObjectSetDestroy(os);
+	FcPatternDestroy(pat);
+	return found;
 }
 
 static int fc_find(const char *family, int variant, char **path)
@@ -319,9 +350,14 @@ const layout_font_ops pdf_font_ops = {op_advance, op_has_glyph, op_ascent,
 static void report_missing(const pdf_font_spec *spec, const char *family,
                            sp_loc loc, int why, sp_diag *d)
 {
-	char pkg[128];
+	char pkg[128], fmt[32];
 	const char *p = package_of(spec->manifest, family, pkg, sizeof pkg);
-	if (why == FIND_UNUSABLE)
+	if (why == FIND_NOT_TRUETYPE && other_format(family, fmt, sizeof fmt))
+		diag_error(d, loc,
+		           "font family '%s' exists but is not TrueType (its "
+		           "files are %s; libharu embeds TrueType only)",
+		           family, fmt);
+	else if (why == FIND_UNUSABLE)
 		diag_error(
 		    d, loc,
 		    "font family '%s' has no usable TrueType file (libharu "
@@ -343,14 +379,46 @@ static void report_missing(const pdf_font_spec *spec, const char *family,
 		    family);
 }
 
+/* A family of a chain that cannot be used while the rest of the chain
+ * can: a warning, and the chain goes on without it. */
+static void warn_fallback(sp_diag *d, const char *family, sp_loc loc,
+                          int why)
+{
+	char fmt[32];
+	if (why == FIND_NOT_TRUETYPE && other_format(family, fmt, sizeof fmt))
+		diag_warning(d, loc,
+		             "font family '%s' exists but is not TrueType (its "
+		             "files are %s); the next font of the chain is "
+		             "used instead",
+		             family, fmt);
+	else if (why == FIND_UNUSABLE)
+		diag_warning(d, loc,
+		             "font family '%s' has no usable TrueType file; the "
+		             "next font of the chain is used instead",
+		             family);
+	else
+		diag_warning(d, loc,
+		             "font family '%s' not found; the next font of the "
+		             "chain is used instead",
+		             family);
+}
+
 /* Faces of one family, indexed by variant; missing variants use the
- * regular face. Returns 0 or -1 after reporting. */
+ * regular face. Returns 0, -1 after reporting an error, or (with
+ * fallback) -2 after warning that the family is missing. */
 static int open_family(pdf_fonts *f, const pdf_font_spec *spec,
                        const char *family, sp_loc loc, int faces[VARIANT_N],
-                       sp_diag *d)
+                       int fallback, sp_diag *d)
 {
 	char *path = NULL;
 	int why = fc_find(family, VARIANT_REGULAR, &path);
+	char fmt[32];
+	if (why == FIND_NO_FAMILY && other_format(family, fmt, sizeof fmt))
+		why = FIND_NOT_TRUETYPE;
+	if (why != FIND_OK && fallback) {
+		warn_fallback(d, family, loc, why);
+		return -2;
+	}
 	if (why != FIND_OK) {
 		report_missing(spec, family, loc, why, d);
 		return -1;
@@ -415,22 +483,29 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 		const char *const *chain = spec->families[r][0]
 		                               ? spec->families[r]
 		                               : defaults.families[r];
+		int opened = 0;
 		for (int k = 0; k < FONT_MAX_CHAIN && chain[k]; k++) {
 			int faces[VARIANT_N];
 			sp_loc loc = spec->families[r][0]
 			                 ? spec->locs[r][k]
 			                 : sp_loc_make(NULL, 0, 0);
-			if (open_family(f, spec, chain[k], loc, faces, d) < 0) {
+			/* a missing family is a warning while another of the
+			 * chain may still draw the text */
+			int more = k + 1 < FONT_MAX_CHAIN && chain[k + 1];
+			int rc = open_family(f, spec, chain[k], loc, faces,
+			                     opened || more, d);
+			if (rc == -1)
 				failed = 1;
+			if (rc < 0)
 				continue;
-			}
+			opened++;
 			for (int v = 0; v < VARIANT_N; v++)
 				chain_add(lf, r, v, faces[v]);
 		}
 	}
 	int subst[VARIANT_N];
 	if (!failed && open_family(f, spec, SUBST_FAMILY,
-	                           sp_loc_make(NULL, 0, 0), subst, d) < 0)
+	                           sp_loc_make(NULL, 0, 0), subst, 0, d) < 0)
 		failed = 1;
 	if (failed) {
 		pdf_fonts_close(f);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "corpus/text.h"
 #include "products/batch.h"
 #include "util/buf.h"
 #include "util/ctrl.h"
@@ -320,6 +321,40 @@ static long match_role(const sp_corpus *c, const char *s)
 	return -1;
 }
 
+/* s lowercased (ASCII) into out (n bytes). */
+static void lower(const char *s, char *out, size_t n)
+{
+	size_t i = 0;
+	for (; s[i] && i + 1 < n; i++)
+		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	out[i] = '\0';
+}
+
+/* The role id or name closest to s (ignoring case) when it is close: a
+ * typo ("Product Manger", "ml-scientst"), not another word. */
+static const char *near_role(const sp_corpus *c, const char *s)
+{
+	char ls[72], lt[72];
+	lower(s, ls, sizeof ls);
+	size_t limit = strlen(ls) <= 12 ? 2 : strlen(ls) / 6;
+	const char *best = NULL;
+	size_t bd = (size_t)-1;
+	for (size_t i = 0; i < c->nroles; i++) {
+		const char *cand[2] = {c->roles[i].id, c->roles[i].name};
+		for (int k = 0; k < 2; k++) {
+			if (!cand[k])
+				continue;
+			lower(cand[k], lt, sizeof lt);
+			size_t d = text_distance(ls, lt);
+			if (d < bd) {
+				bd = d;
+				best = cand[k];
+			}
+		}
+	}
+	return best && bd <= limit ? best : NULL;
+}
+
 static int has_role(const sp_question *q, long role)
 {
 	if (role < 0 || q->nroles == 0)
@@ -335,6 +370,13 @@ void ws_rows_pick(batch *b, ws_row *row)
 	const sp_corpus *c = b->c;
 	const char *role = row->f[COL_ROLE];
 	row->role = role ? match_role(c, role) : -1;
+	const char *near = role && row->role < 0 ? near_role(c, role) : NULL;
+	if (near)
+		diag_warning(b->d, sp_loc_make(b->file, row->line, 0),
+		             "candidate '%s': role '%s' is not a role of the "
+		             "corpus (did you mean '%s'?); questions of every "
+		             "role are picked",
+		             row->f[COL_NAME], role, near);
 	row->role_shown = row->role >= 0 ? c->roles[row->role].name : role;
 	size_t *pool = xmalloc((b->npool + 1) * sizeof(size_t));
 	size_t n = 0;

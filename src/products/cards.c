@@ -150,38 +150,36 @@ static void place_all(cards_deck *d, cards_card **cards, const sheet_pages *sp,
 
 /* ---- sheet furniture ---- */
 
-static void guidance_text(const sp_card_spec *s, const cards_opts *o,
+/* The guidance line of a sheet: who is "Sheet N" or "Calibration". */
+static void guidance_text(const sp_template *t, const sp_card_spec *s,
+                          const cards_opts *o, const char *who,
                           size_t sheet, int back, char *buf, size_t n)
 {
+	const sp_labels *l = &t->labels;
 	int sideways = cards_flip_mirrors_x(s, o->duplex);
-	const char *edge = o->duplex == CARDS_SHORT_EDGE ? "short" : "long";
-	const char *turn = sideways ? ""
-	                            : " \xC2\xB7 turn cards over top to "
-	                              "bottom";
-	const char *side = back ? "back" : "front";
+	const char *edge = labels_get(l, o->duplex == CARDS_SHORT_EDGE
+	                                     ? LABEL_CARD_EDGE_SHORT
+	                                     : LABEL_CARD_EDGE_LONG);
+	char num[24];
+	snprintf(num, sizeof num, "%zu", sheet + 1);
+	char *line;
+	int turn = 0;
 	if (o->duplex == CARDS_FOLD) {
-		snprintf(buf, n,
-		         "Sheet %zu \xC2\xB7 Print at 100%% (actual size), "
-		         "single-sided \xC2\xB7 cut out each pair, fold on the "
-		         "dashed line",
-		         sheet + 1);
+		line = labels_fill(l, LABEL_CARD_GUIDE_FOLD, who, NULL, NULL);
 	} else if (o->backs_only) {
-		snprintf(buf, n,
-		         "Sheet %zu back \xC2\xB7 Print at 100%% (actual size) "
-		         "on the back of sheet %zu's fronts, turned over on "
-		         "the %s edge%s",
-		         sheet + 1, sheet + 1, edge, turn);
+		line = labels_fill(l, LABEL_CARD_GUIDE_BACKS, who, num, edge);
+		turn = !sideways;
 	} else if (o->duplex == CARDS_NONE) {
-		snprintf(buf, n,
-		         "Sheet %zu front \xC2\xB7 Print at 100%% (actual "
-		         "size), single-sided (fronts only)",
-		         sheet + 1);
+		line = labels_fill(l, LABEL_CARD_GUIDE_FRONTS, who, NULL, NULL);
 	} else {
-		snprintf(buf, n,
-		         "Sheet %zu %s \xC2\xB7 Print at 100%% (actual size), "
-		         "duplex, flip on %s edge%s",
-		         sheet + 1, side, edge, turn);
+		line = labels_fill(
+		    l, back ? LABEL_CARD_GUIDE_BACK : LABEL_CARD_GUIDE_FRONT,
+		    who, edge, NULL);
+		turn = !sideways;
 	}
+	snprintf(buf, n, "%s%s%s", line, turn ? " \xC2\xB7 " : "",
+	         turn ? labels_get(l, LABEL_CARD_TURN) : "");
+	free(line);
 }
 
 static void furnish_page(sp_typeset *r, cards_deck *d, size_t page,
@@ -202,8 +200,12 @@ static void furnish_page(sp_typeset *r, cards_deck *d, size_t page,
 	}
 	sp_page *pg = &d->doc->pages[page];
 	cards_draw_cut_marks(pg, boxes, n, s, o->duplex, o->grid);
-	char text[256];
-	guidance_text(s, o, sheet, back, text, sizeof text);
+	char text[512], num[24];
+	snprintf(num, sizeof num, "%zu", sheet + 1);
+	char *who = labels_fill(&r->tpl->labels, LABEL_CARD_SHEET, num, NULL,
+	                        NULL);
+	guidance_text(r->tpl, s, o, who, sheet, back, text, sizeof text);
+	free(who);
 	cards_draw_guidance(r, pg, boxes, n, text);
 	free(boxes);
 }
@@ -282,15 +284,15 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 	double w = s->sheet_w, h = s->sheet_h;
 	cards_box band = {w / 4 + MM_PT(5), MM_PT(25), w / 2 - MM_PT(10),
 	                  h - MM_PT(45)};
-	char text[256];
+	char text[512];
 	for (int back = 0; back < 2; back++) {
 		cards_draw_calibration(r, d->doc, (size_t)back, s, o->duplex,
 		                       back);
-		char sheet[240];
-		guidance_text(s, o, 0, back, sheet, sizeof sheet);
-		/* "Sheet 1 front · ..." -> "Calibration front · ..." */
-		snprintf(text, sizeof text, "Calibration %s",
-		         sheet + strlen("Sheet 1 "));
+		/* "Calibration front · ..." */
+		guidance_text(r->tpl, s, o,
+		              labels_get(&r->tpl->labels,
+		                         LABEL_CARD_CALIBRATION),
+		              0, back, text, sizeof text);
 		cards_draw_guidance(r, &d->doc->pages[back], &band, 1, text);
 	}
 	cards_shift_page(&d->doc->pages[1], o->offset_x, o->offset_y);

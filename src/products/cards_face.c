@@ -85,10 +85,19 @@ static sp_flow *header_flow(const cards_card *k, int back)
 		char ni[256];
 		number_id(k, ni, sizeof ni);
 		return label_flow(k, ni, 1, t->color_muted,
-		                  k->q->key_points.n ? "Key points" : "Answer",
+		                  labels_get(&t->labels,
+		                             k->q->key_points.n
+		                                 ? LABEL_KEY_POINTS
+		                                 : LABEL_CARD_ANSWER),
 		                  ALIGN_LEFT);
 	}
-	const char *lvl = corpus_level_name(k->q->level);
+	sp_level lv = k->q->level;
+	const char *lvl =
+	    lv == LEVEL_JUNIOR ? labels_get(&t->labels, LABEL_CARD_JUNIOR)
+	    : lv == LEVEL_MID  ? labels_get(&t->labels, LABEL_CARD_MID)
+	    : lv == LEVEL_SENIOR
+	        ? labels_get(&t->labels, LABEL_CARD_SENIOR)
+	        : corpus_level_name(lv);
 	return label_flow(k, k->category ? k->category : "", 1, t->color_accent,
 	                  lvl, ALIGN_LEFT);
 }

@@ -112,7 +112,9 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	/* an empty paragraph holds the space (space vanishes at a top) */
 	flow_block *top = flow_add_para(f, &h->st.ps_left);
 	top->space_after = top_space;
-	add_centered(h, f, c->title.s ? c->title.s : "Interview handbook",
+	add_centered(h, f,
+	             c->title.s ? c->title.s
+	                        : labels_get(&t->labels, LABEL_HANDBOOK_TITLE),
 	             &h->title, 0);
 	layout_span sub =
 	    typeset_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
@@ -126,19 +128,19 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 		layout_span role =
 		    typeset_span(FAMILY_HEADING, VARIANT_BOLD, t->size_h2 + 3,
 		                 t->color_accent);
-		sp_buf b = SP_BUF_INIT;
-		buf_printf(&b, "For the %s", c->roles[h->o->role].name);
-		add_centered(h, f, b.data, &role, 0);
-		buf_free(&b);
+		char *s = labels_fill(&t->labels, LABEL_FOR_ROLE,
+		                      c->roles[h->o->role].name, NULL, NULL);
+		add_centered(h, f, s, &role, 0);
+		free(s);
 	}
 	layout_span meta =
 	    typeset_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
 	add_centered(h, f, c->author.s, &meta, 40);
 	if (c->edition.s) {
-		sp_buf b = SP_BUF_INIT;
-		buf_printf(&b, "Edition %s", c->edition.s);
-		add_centered(h, f, b.data, &meta, 6);
-		buf_free(&b);
+		char *s = labels_fill(&t->labels, LABEL_EDITION, c->edition.s,
+		                      NULL, NULL);
+		add_centered(h, f, s, &meta, 6);
+		free(s);
 	}
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (sde && *sde) {
@@ -206,12 +208,13 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 
 static void build_contents(hb *h, sp_flow *f)
 {
+	const char *contents = labels_get(&h->t->labels, LABEL_CONTENTS);
 	flow_block *b =
-	    typeset_text_para(f, "Contents", &h->h1, &(layout_para_style){0});
+	    typeset_text_para(f, contents, &h->h1, &(layout_para_style){0});
 	b->pstyle = heading_style(h, h->h1.size);
 	b->space_after = 14;
 	flow_block_anchor(b, "contents");
-	flow_block_outline(b, 0, "Contents");
+	flow_block_outline(b, 0, contents);
 	const sp_corpus *c = h->c;
 	for (size_t ci = 0; ci < c->ncategories; ci++) {
 		if (!h->cat_num[ci])
@@ -234,7 +237,8 @@ static void build_contents(hb *h, sp_flow *f)
 		}
 	}
 	if (h->nsel) {
-		toc_entry(h, f, "", "Topic index", "topic-index",
+		toc_entry(h, f, "", labels_get(&h->t->labels, LABEL_TOPIC_INDEX),
+		          "topic-index",
 		          h->page_of_index, 1, sp_loc_make(NULL, 0, 0));
 	}
 }
@@ -255,12 +259,21 @@ static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 static void question_meta(hb *h, sp_flow *f, const sp_question *q)
 {
 	sp_buf b = SP_BUF_INIT;
-	const char *lvl = corpus_level_name(q->level);
-	if (lvl)
-		buf_printf(&b, "%c%s level", lvl[0] - 32, lvl + 1);
-	if (q->minutes)
-		buf_printf(&b, "%s%d min", b.len ? " \xC2\xB7 " : "",
-		           q->minutes);
+	const sp_labels *l = &h->t->labels;
+	if (q->level == LEVEL_JUNIOR || q->level == LEVEL_MID ||
+	    q->level == LEVEL_SENIOR)
+		buf_puts(&b, labels_get(l, q->level == LEVEL_JUNIOR
+		                               ? LABEL_LEVEL_JUNIOR
+		                           : q->level == LEVEL_MID
+		                               ? LABEL_LEVEL_MID
+		                               : LABEL_LEVEL_SENIOR));
+	if (q->minutes) {
+		char m[16];
+		snprintf(m, sizeof m, "%d", q->minutes);
+		char *s = labels_fill(l, LABEL_MIN, m, NULL, NULL);
+		buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "", s);
+		free(s);
+	}
 	for (size_t i = 0; i < q->ntopics; i++)
 		buf_printf(&b, "%s%s", i ? ", " : (b.len ? " \xC2\xB7 " : ""),
 		           q->topics[i]);
@@ -278,13 +291,13 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 	const sp_template *t = h->t;
 	const sp_framework *fw = &q->framework;
 	sp_flow *in = flow_new();
-	sp_buf title = SP_BUF_INIT;
-	buf_printf(&title, "Framework: %s", fw->name.s);
-	flow_block *tb = typeset_text_para(in, title.data, &h->label,
+	char *title =
+	    labels_fill(&t->labels, LABEL_FRAMEWORK, fw->name.s, NULL, NULL);
+	flow_block *tb = typeset_text_para(in, title, &h->label,
 	                                   &(layout_para_style){0});
 	tb->pstyle = heading_style(h, h->label.size);
 	tb->space_after = 4;
-	buf_free(&title);
+	free(title);
 	layout_span lab = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
 	                               t->size_small + 0.5, t->color_text);
 	for (size_t i = 0; i < fw->nsteps; i++) {
@@ -319,14 +332,18 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 {
 	const sp_template *t = h->t;
 	sp_flow *in = flow_new();
-	flow_block *l = typeset_text_para(in, "Make it yours", &h->label,
+	flow_block *l = typeset_text_para(in,
+	                                  labels_get(&t->labels,
+	                                             LABEL_MAKE_IT_YOURS),
+	                                  &h->label,
 	                                  &(layout_para_style){0});
 	l->pstyle = heading_style(h, h->label.size);
 	l->space_after = 2;
 	l->keep_with_next = 1;
 	typeset_rich_text(h->r, in, &q->tip, &h->st.body, &h->st.ps_body, 0, 4);
 	if (h->o->write_in) {
-		flow_block *y = label(h, in, "Your example", 8);
+		flow_block *y = label(
+		    h, in, labels_get(&t->labels, LABEL_YOUR_EXAMPLE), 8);
 		y->pstyle.leading = 12;
 		flow_block *ln = flow_add_lines(in, 5, 20, t->color_rule);
 		ln->keep_together = 1;
@@ -351,7 +368,13 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 	s.variant = VARIANT_BOLD;
 	s.family = FAMILY_HEADING;
 	s.color = h->t->color_accent;
-	flow_para_add(b, "See also: ", 10, &s);
+	char *see = labels_fill(&h->t->labels, LABEL_SEE_ALSO, NULL, NULL,
+	                        NULL);
+	size_t nsee = strlen(see);
+	see = xrealloc(see, nsee + 3);
+	memcpy(see + nsee, ": ", 3);
+	flow_para_add(b, see, nsee + 2, &s);
+	free(see);
 	int first = 1;
 	for (size_t i = 0; i < q->nrelated; i++) {
 		long si = sel_index_of(h, q->related[i]);
@@ -401,26 +424,26 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	buf_free(&ot);
 	question_meta(h, f, q);
 	if (q->why.nblocks) {
-		label(h, f, "Why they ask", 6);
+		label(h, f, labels_get(&h->t->labels, LABEL_WHY), 6);
 		typeset_rich_text(h->r, f, &q->why, &h->st.body, &h->st.ps_body,
 		                  0, h->t->para_space);
 	}
 	if (q->answer.nblocks) {
-		label(h, f, "Model answer", 9);
+		label(h, f, labels_get(&h->t->labels, LABEL_ANSWER), 9);
 		typeset_rich_text(h->r, f, &q->answer, &h->st.body,
 		                  &h->st.ps_body, 0, h->t->para_space);
 	}
 	if (q->framework.name.s && q->framework.nsteps)
 		framework_box(h, f, q);
 	if (q->key_points.n) {
-		label(h, f, "Key points", 10);
+		label(h, f, labels_get(&h->t->labels, LABEL_KEY_POINTS), 10);
 		typeset_bullets(h->r, f, &q->key_points, "\xE2\x80\xA2",
 		                &h->st.body, &h->st.ps_left, 0, 2);
 	}
 	if (q->tip.nblocks || h->o->write_in)
 		tip_box(h, f, q);
 	if (q->follow_ups.n) {
-		label(h, f, "Follow-up questions", 10);
+		label(h, f, labels_get(&h->t->labels, LABEL_FOLLOW_UPS), 10);
 		typeset_bullets(h->r, f, &q->follow_ups, "\xE2\x80\x93",
 		                &h->st.body, &h->st.ps_left, 0, 2);
 	}
@@ -471,11 +494,12 @@ static void build_index(hb *h, sp_flow *f)
 {
 	flow_add_break(f, h->o->duplex); /* a section of its own */
 	layout_para_style ps = heading_style(h, h->h1.size);
-	flow_block *b = typeset_text_para(f, "Topic index", &h->h1, &ps);
+	const char *index = labels_get(&h->t->labels, LABEL_TOPIC_INDEX);
+	flow_block *b = typeset_text_para(f, index, &h->h1, &ps);
 	b->space_after = 14;
 	b->keep_with_next = 1;
 	flow_block_anchor(b, "topic-index");
-	flow_block_outline(b, 0, "Topic index");
+	flow_block_outline(b, 0, index);
 	/* collect distinct topics */
 	size_t n = 0, cap = 0;
 	char **topics = NULL;
@@ -612,7 +636,7 @@ static const char *section_of_page(hb *h, size_t p)
 		}
 	}
 	if (h->page_of_index >= 0 && (size_t)h->page_of_index <= p)
-		name = "Topic index";
+		name = labels_get(&h->t->labels, LABEL_TOPIC_INDEX);
 	return name;
 }
 
@@ -641,8 +665,13 @@ static void decorate(hb *h, sp_document *doc)
 		if (p < h->front_pages) {
 			roman((long)p + 1, txt, sizeof txt);
 		} else {
-			snprintf(txt, sizeof txt, "Page %zu of %zu",
-			         p - h->front_pages + 1, body_pages);
+			char np[24], nb[24];
+			snprintf(np, sizeof np, "%zu", p - h->front_pages + 1);
+			snprintf(nb, sizeof nb, "%zu", body_pages);
+			char *s =
+			    labels_fill(&t->labels, LABEL_PAGE_OF, np, nb, NULL);
+			snprintf(txt, sizeof txt, "%s", s);
+			free(s);
 		}
 		typeset_draw_text(h->r, pg, &h->meta, txt, (x0 + x1) / 2, fy,
 		                  ALIGN_CENTER);
@@ -740,7 +769,8 @@ sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
 		decorate(&h, doc);
 		doc->outline_open = 1;
 		const char *subj = o->role >= 0 ? c->roles[o->role].name
-		                                : "Interview study handbook";
+		                                : labels_get(&r->tpl->labels,
+		                                             LABEL_HANDBOOK_SUBJECT);
 		doc_set_info(doc, c->title.s, c->author.s, subj);
 	}
 	hb_free(&h);

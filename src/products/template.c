@@ -174,6 +174,7 @@ void template_free(sp_template *t)
 		for (int i = 0; i < t->nfonts[f]; i++)
 			free(t->fonts[f][i]);
 	free(t->card_layout);
+	labels_free(&t->labels);
 	free(t);
 }
 
@@ -520,13 +521,21 @@ static void top_key(tctx *c, const char *k, const ynode *v)
 		each_key(c, v, k, card_keys, cards_key);
 	else if (!strcmp(k, "worksheet"))
 		each_key(c, v, k, ws_keys, worksheet_key);
+	else if (!strcmp(k, "labels"))
+		labels_read(&c->t->labels, v, c->file, c->d);
 }
 
 static void check_geometry(tctx *c, const ynode *root)
 {
 	sp_template *t = c->t;
-	if (t->margin_top + t->margin_bottom > t->page_h - 72 ||
-	    t->margin_inner + t->margin_outer > t->page_w - 72)
+	int cramped = t->margin_top + t->margin_bottom > t->page_h - 72 ||
+	              t->margin_inner + t->margin_outer > t->page_w - 72;
+	if (cramped && t->paper_override)
+		diag_error(c->d, node_loc(c, root),
+		           "the margins leave less than 1in (72pt) of the page "
+		           "for text on --paper %s",
+		           c->paper);
+	else if (cramped)
 		diag_error(c->d, node_loc(c, root),
 		           "the margins leave less than 1in (72pt) of the page "
 		           "for text");
@@ -556,17 +565,17 @@ static void load_document(tctx *c, const ynode *root)
 	    "name",    "paper",     "margins", "fonts",
 	    "sizes",   "colors",    "leading", "paragraph-space",
 	    "justify", "hyphenate", "cards",   "worksheet",
-	    NULL};
+	    "labels",  NULL};
 	if (!root) {
 		diag_error(c->d, sp_loc_make(c->file, 1, 1),
 		           "the template is empty");
 		return;
 	}
 	each_key(c, root, "template", keys, top_key);
-	/* the margins are checked on the file's paper, then --paper applies
-	 * (to check them on --paper's, move apply_paper above this line) */
-	check_geometry(c, root);
+	/* --paper replaces the file's paper first: the margins are checked
+	 * on the paper that is printed */
 	apply_paper(c);
+	check_geometry(c, root);
 }
 
 static void template_yaml_error(void *ctx, sp_severity sev, unsigned line,

@@ -9,6 +9,7 @@
 
 #include "layout/font.h"
 #include "layout/page.h"
+#include "products/labels.h"
 #include "products/status.h"
 #include "util/diag.h"
 
@@ -45,6 +46,7 @@ typedef struct sp_template {
 	sp_loc card_loc; /* where `cards: layout` or `card` is (or zero) */
 	double card_size, card_min_size; /* card text size range, points */
 	int paper_override; /* the paper is --paper's, not the file's */
+	sp_labels labels;   /* `labels:` (products/labels.h) */
 } sp_template;
 
 /* Load by name (templates/NAME.yaml in the bundled data, see

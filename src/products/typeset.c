@@ -39,8 +39,26 @@ int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d)
 	return 0;
 }
 
+/* The corpus's language picks the hyphenation patterns (hyphdict.c):
+ * the text device is made again with them when they are not the ones
+ * typeset_open loaded. */
+static void use_language(sp_typeset *r, const sp_corpus *c)
+{
+	if (!r->tpl || !r->tpl->hyphenate || getenv("SP_HYPHEN_DICT"))
+		return;
+	char *dict = typeset_hyphen_dict(c->language.s);
+	if (strcmp(dict, HYPH_DICT) != 0) {
+		layout_engine_free(r->eng);
+		layout_text_free(r->text);
+		r->text = layout_text_new(r->fonts, dict, r->d);
+		r->eng = layout_engine_new(r->text);
+	}
+	free(dict);
+}
+
 void typeset_set_inputs(sp_typeset *r, const sp_corpus *c)
 {
+	use_language(r, c);
 	free(r->inputs);
 	r->ninputs = 0;
 	r->inputs = xcalloc(c->nfiles + 2, sizeof(char *));

@@ -72,8 +72,14 @@ void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
                      double item_space);
 
 /* Record the files this run reads (the corpus's and the template's), so
- * that typeset_write refuses to write over one of them. */
+ * that typeset_write refuses to write over one of them; and hyphenate
+ * in the corpus's language (typeset_hyphen_dict). */
 void typeset_set_inputs(sp_typeset *r, const sp_corpus *c);
+/* The libhyphen dictionary for a language tag ("de", "de-CH", "en";
+ * NULL): /usr/share/hyphen/hyph_LL_CC.dic, else hyph_LL.dic, else the
+ * first hyph_LL_*.dic installed; English (hyph_en_US.dic) for "en", no
+ * tag, or a language with no dictionary installed. Newly allocated. */
+char *typeset_hyphen_dict(const char *language);
 
 /* Write the document: --dump-layout to dump_path when not NULL ("-" is
  * standard output), and the PDF to out_path when not NULL, each

@@ -8,8 +8,10 @@
  * is ever added to its flow.
  *
  * Interviewer edition: the same questions in the same order with why it
- * is asked, key points as a checklist, follow-ups, the rubric with tick
- * boxes, a 1-5 score row and lines for notes; then a scorecard. */
+ * is asked, key points as a checklist, the answer key (the model answer;
+ * the tip too when there is no checklist or rubric; none with
+ * ws_info.no_answers), follow-ups, the rubric with tick boxes, a 1-5
+ * score row and lines for notes; then a scorecard. */
 #include "products/worksheet.h"
 
 #include <stdio.h>
@@ -98,6 +100,12 @@ static char *clipped(const char *prefix, const char *text, size_t max)
 	return buf_detach(&b);
 }
 
+/* The template's label (products/labels.h). */
+static const char *lab(const ws *w, label_id id)
+{
+	return labels_get(&w->t->labels, id);
+}
+
 static const sp_question *wq(const ws *w, size_t i)
 {
 	return &w->c->questions[w->qs[i]];
@@ -143,23 +151,28 @@ static void build_header(ws *w, sp_flow *f)
 {
 	const int cand = w->ed == WS_CANDIDATE;
 	flow_block *b = para(f,
-	                     cand ? "Mock interview worksheet"
-	                          : "Mock interview: interviewer edition",
+	                     lab(w, cand ? LABEL_WS_TITLE
+	                                 : LABEL_WS_TITLE_INTERVIEWER),
 	                     &w->title, &w->ps_title);
 	b->keep_with_next = 1;
 	if (w->c->title.s) {
 		b = para(f, w->c->title.s, &w->muted, &w->st.ps_small);
 		b->space_before = 2;
 	}
-	char total[64];
-	snprintf(total, sizeof total, "%d minutes, %zu question%s",
-	         w->total_minutes, w->n, w->n == 1 ? "" : "s");
-	const char *l1[] = {"Candidate", "Role"};
+	char tm[24], nq[24];
+	snprintf(tm, sizeof tm, "%d", w->total_minutes);
+	snprintf(nq, sizeof nq, "%zu", w->n);
+	char *total = labels_fill(&w->t->labels,
+	                          w->n == 1 ? LABEL_WS_TIME_1 : LABEL_WS_TIME_N,
+	                          tm, nq, NULL);
+	const char *l1[] = {lab(w, LABEL_WS_CANDIDATE), lab(w, LABEL_WS_ROLE)};
 	const char *v1[] = {w->info->name, w->info->role};
 	header_row(w, f, l1, v1, 2);
-	const char *l2[] = {"Date", "Interviewer", "Total time"};
+	const char *l2[] = {lab(w, LABEL_WS_DATE), lab(w, LABEL_WS_INTERVIEWER),
+	                    lab(w, LABEL_WS_TOTAL_TIME)};
 	const char *v2[] = {w->info->date, w->info->interviewer, total};
 	header_row(w, f, l2, v2, 3);
+	free(total);
 	flow_block *rule = flow_add_rule(f, 0.8, w->t->color_rule);
 	rule->space_before = 10;
 	rule->space_after = 8;
@@ -167,28 +180,18 @@ static void build_header(ws *w, sp_flow *f)
 
 static void build_instructions(ws *w, sp_flow *f)
 {
-	char text[700];
-	if (w->ed == WS_CANDIDATE)
-		snprintf(text, sizeof text,
-		         "Answer each question in the space below it, in note "
-		         "form: you will talk your answers through. The "
-		         "minutes next to each question are a guide; the "
-		         "whole worksheet is planned for %d minutes. For a "
-		         "story question, use the STAR boxes (Situation, Task, "
-		         "Action, Result) and tell one real story. For a "
-		         "problem, work through the named steps in order.",
-		         w->total_minutes);
-	else
-		snprintf(text, sizeof text,
-		         "Ask the questions in this order. Tick the key points "
-		         "you hear and the rubric signals you notice, score "
-		         "each question from 1 (weak) to 5 (excellent), and "
-		         "total the scores on the scorecard at the end. This "
-		         "edition is for the interviewer only: do not show it "
-		         "to the candidate.");
-	flow_block *b = para(f, "Instructions", &w->label, &w->st.ps_small);
+	char tm[24];
+	snprintf(tm, sizeof tm, "%d", w->total_minutes);
+	char *text = labels_fill(&w->t->labels,
+	                         w->ed == WS_CANDIDATE
+	                             ? LABEL_WS_GUIDE_CANDIDATE
+	                             : LABEL_WS_GUIDE_INTERVIEWER,
+	                         tm, NULL, NULL);
+	flow_block *b = para(f, lab(w, LABEL_WS_INSTRUCTIONS), &w->label,
+	                     &w->st.ps_small);
 	b->keep_with_next = 1;
 	b = para(f, text, &w->st.small, &w->st.ps_small);
+	free(text);
 	b->space_before = 2;
 	b->space_after = 6;
 }
@@ -215,11 +218,19 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	free(title);
 	int min = ws_question_minutes(q, w->t);
 	sp_buf meta = SP_BUF_INIT;
-	buf_printf(&meta, "%d minute%s" MIDDOT "%s", min, min == 1 ? "" : "s",
+	char ms[16];
+	snprintf(ms, sizeof ms, "%d", min);
+	char *mt = labels_fill(&w->t->labels,
+	                       min == 1 ? LABEL_WS_MIN_1 : LABEL_WS_MINS, ms,
+	                       NULL, NULL);
+	char *ref = labels_fill(&w->t->labels, LABEL_WS_REF, q->id, NULL, NULL);
+	buf_printf(&meta, "%s" MIDDOT "%s", mt,
 	           w->c->categories[q->category].name);
 	if (q->framework.name.s)
 		buf_printf(&meta, MIDDOT "%s", q->framework.name.s);
-	buf_printf(&meta, MIDDOT "ref %s", q->id);
+	buf_printf(&meta, MIDDOT "%s", ref);
+	free(mt);
+	free(ref);
 	layout_para_style ps =
 	    typeset_display_style(w->r, w->t->size_small, ALIGN_LEFT);
 	b = para(f, meta.data, &w->muted, &ps);
@@ -363,13 +374,15 @@ static void rubric_row(ws *w, sp_flow *f, const sp_question *q)
 	row->stroke = w->t->color_rule;
 	row->thickness = BOX_RULE;
 	flow_cell *c = flow_row_add_cell(
-	    row, 0, rubric_cell(w, "Strong signals", &q->rubric_strong));
+	    row, 0, rubric_cell(w, lab(w, LABEL_WS_STRONG),
+	                                &q->rubric_strong));
 	c->pad = 5;
 	c->border = 1;
 	c->has_fill = 1;
 	c->fill = w->t->color_shade;
 	c = flow_row_add_cell(
-	    row, 0, rubric_cell(w, "Red flags", &q->rubric_red_flags));
+	    row, 0, rubric_cell(w, lab(w, LABEL_WS_RED_FLAGS),
+	                                &q->rubric_red_flags));
 	c->pad = 5;
 	c->border = 1;
 }
@@ -391,7 +404,7 @@ static void score_row(ws *w, sp_flow *f)
 	row->stroke = w->t->color_text;
 	row->thickness = 0.7;
 	flow_cell *c =
-	    flow_row_add_cell(row, 44, centered(w, "Score", &w->label));
+	    flow_row_add_cell(row, 44, centered(w, lab(w, LABEL_WS_SCORE), &w->label));
 	c->pad = 5;
 	for (int k = 1; k <= 5; k++) {
 		char num[4];
@@ -402,12 +415,30 @@ static void score_row(ws *w, sp_flow *f)
 		c->min_height = 20;
 	}
 	sp_flow *key = flow_new();
-	para(key,
-	     "1 weak" MIDDOT "2 below the bar" MIDDOT "3 meets the bar" MIDDOT
-	     "4 strong" MIDDOT "5 excellent",
-	     &w->muted, &w->st.ps_small);
+	para(key, lab(w, LABEL_WS_SCORE_KEY), &w->muted, &w->st.ps_small);
 	c = flow_row_add_cell(row, 0, key);
 	c->pad = 5;
+}
+
+/* The answer key, after the checklist: the model answer, and the tip
+ * when the question has no key points and no rubric (an imported guide's
+ * question: the interviewer has nothing else to judge by). */
+static void answer_key(ws *w, sp_flow *f, const sp_question *q)
+{
+	if (w->info->no_answers)
+		return;
+	if (q->answer.nblocks) {
+		section_label(w, f, lab(w, LABEL_WS_ANSWER_KEY), 6);
+		typeset_rich_text(w->r, f, &q->answer, &w->st.small,
+		                  &w->st.ps_small, QINDENT, 3);
+	}
+	int bare = !q->key_points.n && !q->rubric_strong.n &&
+	           !q->rubric_red_flags.n;
+	if (bare && q->tip.nblocks) {
+		section_label(w, f, lab(w, LABEL_WS_TIP), 6);
+		typeset_rich_text(w->r, f, &q->tip, &w->muted, &w->st.ps_small,
+		                  QINDENT, 3);
+	}
 }
 
 static void interviewer_question(ws *w, sp_flow *f, size_t i)
@@ -415,23 +446,24 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 	const sp_question *q = wq(w, i);
 	question_head(w, f, i);
 	if (q->why.nblocks) {
-		section_label(w, f, "Why we ask", 0);
+		section_label(w, f, lab(w, LABEL_WS_WHY), 0);
 		typeset_rich_text(w->r, f, &q->why, &w->st.small,
 		                  &w->st.ps_small, QINDENT, 3);
 	}
 	if (q->key_points.n) {
-		section_label(w, f, "Listen for (tick what you hear)", 6);
+		section_label(w, f, lab(w, LABEL_WS_LISTEN_FOR), 6);
 		typeset_bullets(w->r, f, &q->key_points, TICK, &w->st.small,
 		                &w->st.ps_small, QINDENT - 2, 1.5);
 	}
+	answer_key(w, f, q);
 	if (q->follow_ups.n) {
-		section_label(w, f, "Follow-ups", 6);
+		section_label(w, f, lab(w, LABEL_WS_FOLLOW_UPS), 6);
 		typeset_bullets(w->r, f, &q->follow_ups, BULLET, &w->st.small,
 		                &w->st.ps_small, QINDENT - 2, 1.5);
 	}
 	rubric_row(w, f, q);
 	score_row(w, f);
-	section_label(w, f, "Notes", 8);
+	section_label(w, f, lab(w, LABEL_WS_NOTES), 8);
 	flow_block *b = flow_add_lines(f, 3, 18, w->t->color_rule);
 	b->indent_left = QINDENT;
 	b->keep_together = 1;
@@ -467,18 +499,21 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 static void build_scorecard(ws *w, sp_flow *f)
 {
 	flow_add_break(f, 0);
-	flow_block *b = para(f, "Scorecard", &w->title, &w->ps_title);
+	flow_block *b =
+	    para(f, lab(w, LABEL_WS_SCORECARD), &w->title, &w->ps_title);
 	flow_block_anchor(b, "scorecard");
-	flow_block_outline(b, 0, "Scorecard");
-	sp_buf line = SP_BUF_INIT;
-	buf_printf(&line, "Candidate: %s" MIDDOT "Variant %s",
-	           w->info->name ? w->info->name : "________________",
-	           w->info->variant ? w->info->variant : "none");
-	b = para(f, line.data, &w->muted, &w->st.ps_small);
-	buf_free(&line);
+	flow_block_outline(b, 0, lab(w, LABEL_WS_SCORECARD));
+	char *line = labels_fill(
+	    &w->t->labels, LABEL_WS_CARD_LINE,
+	    w->info->name ? w->info->name : "________________",
+	    w->info->variant ? w->info->variant : lab(w, LABEL_WS_NO_VARIANT),
+	    NULL);
+	b = para(f, line, &w->muted, &w->st.ps_small);
+	free(line);
 	b->space_before = 2;
 	b->space_after = 10;
-	card_row(w, f, "#", "Question", "Minutes", "Score (1-5)", 1);
+	card_row(w, f, "#", lab(w, LABEL_WS_QUESTION), lab(w, LABEL_WS_MINUTES),
+	         lab(w, LABEL_WS_SCORE_RANGE), 1);
 	for (size_t i = 0; i < w->n; i++) {
 		const sp_question *q = wq(w, i);
 		char num[32], min[32];
@@ -489,22 +524,24 @@ static void build_scorecard(ws *w, sp_flow *f)
 	char tmin[32], tmax[32];
 	snprintf(tmin, sizeof tmin, "%d", w->total_minutes);
 	snprintf(tmax, sizeof tmax, "/ %zu", 5 * w->n);
-	card_row(w, f, "", "Total", tmin, tmax, 0);
-	b = para(f, "Overall recommendation", &w->label, &w->st.ps_small);
+	card_row(w, f, "", lab(w, LABEL_WS_TOTAL), tmin, tmax, 0);
+	b = para(f, lab(w, LABEL_WS_OVERALL), &w->label, &w->st.ps_small);
 	b->space_before = 14;
 	b->space_after = 4;
 	b->keep_with_next = 1;
-	static const char *const verdicts[] = {TICK " Strong hire",
-	                                       TICK " Hire", TICK " No hire",
-	                                       TICK " Strong no hire"};
+	static const label_id verdicts[] = {
+	    LABEL_WS_STRONG_HIRE, LABEL_WS_HIRE, LABEL_WS_NO_HIRE,
+	    LABEL_WS_STRONG_NO_HIRE};
 	flow_block *row = flow_add_row(f, 10);
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
-		para(in, verdicts[k], &w->st.body, &w->ps_head);
+		char *v = clipped(TICK " ", lab(w, verdicts[k]), 200);
+		para(in, v, &w->st.body, &w->ps_head);
+		free(v);
 		flow_row_add_cell(row, 0, in);
 	}
 	row->keep_with_next = 1;
-	b = para(f, "Comments", &w->label, &w->st.ps_small);
+	b = para(f, lab(w, LABEL_WS_COMMENTS), &w->label, &w->st.ps_small);
 	b->space_before = 10;
 	b->keep_with_next = 1;
 	flow_add_lines(f, 6, LINE_GAP, w->t->color_rule);
@@ -512,26 +549,40 @@ static void build_scorecard(ws *w, sp_flow *f)
 
 /* ---- pages ---- */
 
+/* "LABEL · NAME" (the name clipped to max bytes), or the label alone
+ * when there is no name; newly allocated. */
+static char *prefixed(const ws *w, label_id id, size_t max)
+{
+	if (!w->info->name)
+		return xstrdup(lab(w, id));
+	sp_buf p = SP_BUF_INIT;
+	buf_printf(&p, "%s" MIDDOT, lab(w, id));
+	char *s = clipped(p.data, w->info->name, max);
+	buf_free(&p);
+	return s;
+}
+
 static void footers(ws *w, sp_document *doc)
 {
 	const sp_template *t = w->t;
 	double y = t->margin_bottom * 0.45;
 	double x1 = t->margin_inner, x2 = t->page_w - t->margin_outer;
-	char right[120];
-	char *left =
-	    clipped(w->ed == WS_CANDIDATE ? "Candidate worksheet" MIDDOT
-	                                  : "Interviewer edition" MIDDOT,
-	            w->info->name ? w->info->name : "", 60);
-	if (!w->info->name)
-		left[strlen(left) - strlen(MIDDOT)] = 0;
+	char right[160];
+	char *left = prefixed(w,
+	                      w->ed == WS_CANDIDATE ? LABEL_WS_FOOT_CANDIDATE
+	                                            : LABEL_WS_FOOT_INTERVIEWER,
+	                      60);
 	for (size_t p = 0; p < doc->npages; p++) {
-		if (w->info->variant)
-			snprintf(right, sizeof right,
-			         "Variant %s" MIDDOT "page %zu of %zu",
-			         w->info->variant, p + 1, doc->npages);
-		else
-			snprintf(right, sizeof right, "page %zu of %zu", p + 1,
-			         doc->npages);
+		char np[24], nb[24];
+		snprintf(np, sizeof np, "%zu", p + 1);
+		snprintf(nb, sizeof nb, "%zu", doc->npages);
+		char *s = w->info->variant
+		              ? labels_fill(&t->labels, LABEL_WS_PAGE_VARIANT,
+		                            w->info->variant, np, nb)
+		              : labels_fill(&t->labels, LABEL_WS_PAGE, np, nb,
+		                            NULL);
+		snprintf(right, sizeof right, "%s", s);
+		free(s);
 		sp_page *pg = &doc->pages[p];
 		page_add_line(pg, x1, y + 10, x2, y + 10, 0.4, t->color_rule);
 		typeset_draw_text(w->r, pg, &w->foot, left, x1, y, ALIGN_LEFT);
@@ -585,12 +636,11 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 		return NULL;
 	}
 	footers(&w, doc);
-	char *title = clipped(
-	    w.ed == WS_CANDIDATE ? "Mock interview worksheet" MIDDOT
-	                         : "Mock interview: interviewer edition" MIDDOT,
-	    info->name ? info->name : "", 120);
-	if (!info->name)
-		title[strlen(title) - strlen(MIDDOT)] = 0;
+	char *title = prefixed(&w,
+	                       w.ed == WS_CANDIDATE
+	                           ? LABEL_WS_TITLE
+	                           : LABEL_WS_TITLE_INTERVIEWER,
+	                       120);
 	doc_set_info(doc, title, c->author.s, c->title.s);
 	free(title);
 	return doc;

@@ -34,6 +34,9 @@ typedef struct ws_info {
 	const char *date;
 	const char *interviewer;
 	const char *variant; /* "7F3A-19C2", or NULL for none */
+	int no_answers; /* --no-answers: no answer key in the interviewer
+	                 * edition (0: the model answer, and the tip of a
+	                 * question without key points or rubric) */
 } ws_info;
 
 /* Minutes a question is planned for: its own, or the template's
@@ -117,6 +120,7 @@ typedef struct ws_batch_opts {
 	long jobs;                /* --jobs; 0 = number of cores */
 	int progress;             /* 1 = always, 0 = never, -1 = if a tty */
 	ws_edition edition;
+	int no_answers; /* --no-answers (ws_info.no_answers) */
 	uint64_t base_seed;
 	ws_pick_opts pick;
 } ws_batch_opts;

@@ -9,9 +9,9 @@ source "${SP_SOURCE_DIR}/tests/e2e/lib.sh"
 python3 "$SP_SOURCE_DIR/tests/bench/gen.py" 200 --out-dir "$TMP/big" >/dev/null
 for c in "$SP_SOURCE_DIR/content" "$DATA/hostile/corpus.yaml" "$TMP/big"; do
   n=$(basename "$c")
-  "$SP" handbook -c "$c" -o "$TMP/on.pdf" --dump-layout "$TMP/on.txt" 2>"$TMP/on.err"
+  "$SP" handbook -q -c "$c" -o "$TMP/on.pdf" --dump-layout "$TMP/on.txt" 2>"$TMP/on.err"
   on=$?
-  SP_NO_PREFETCH=1 "$SP" handbook -c "$c" -o "$TMP/off.pdf" --dump-layout "$TMP/off.txt" 2>"$TMP/off.err"
+  SP_NO_PREFETCH=1 "$SP" handbook -q -c "$c" -o "$TMP/off.pdf" --dump-layout "$TMP/off.txt" 2>"$TMP/off.err"
   off=$?
   check "$n: same exit status with and without prefetch ($on, $off)" test "$on" = "$off"
   check "$n: same PDF bytes with and without prefetch" cmp "$TMP/on.pdf" "$TMP/off.pdf"

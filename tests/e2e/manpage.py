@@ -51,6 +51,7 @@ INDIRECT = {
     "src/products/batch.c": {"snprintf": (2, "error") + MSG},
     "src/products/batch_rows.c": {"snprintf": (2, "error") + MSG},
     "src/util/mem.c": {"snprintf": (2, "plain")},
+    "src/util/datadir.c": {"snprintf": (2, "error", "env_problem", "{}")},
     "src/cli/cmd_worksheet.c": {"bad_option": (0, "plain", None,
                                                "studypress worksheet: {}")},
     "src/cli/cmd_cards.c": {"bad_value": (0, "plain", None,

@@ -86,8 +86,23 @@ static void check_missing_family(void)
 	diag_init(&d, f);
 	pdf_fonts *pf = pdf_fonts_open(&spec, &d);
 	fclose(f);
+	/* the chain has a font that works: a warning, and it is used */
+	CHECK(pf != NULL);
+	CHECK(d.errors == 0 && d.warnings == 1);
+	CHECK(strstr(m, "'No Such Family Xyz' not found; the next font of "
+	                "the chain is used instead"));
+	pdf_fonts_close(pf);
+	free(m);
+
+	/* no font of the chain: the last one is the error */
+	spec.families[FAMILY_BODY][0] = "No Such Family Abc";
+	m = NULL;
+	f = open_memstream(&m, &n);
+	diag_init(&d, f);
+	pf = pdf_fonts_open(&spec, &d);
+	fclose(f);
 	CHECK(pf == NULL);
-	CHECK(d.errors == 1);
+	CHECK(d.errors == 1 && d.warnings == 1);
 	CHECK(strstr(m, "'No Such Family Xyz' not found"));
 	free(m);
 
