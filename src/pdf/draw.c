@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf/renderer.h"
+#include "pdf/tags.h"
 
 typedef struct gstate {
 	double line_width;
@@ -205,9 +206,11 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
-static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
+static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
                        const sp_page *pg)
 {
+	HPDF_Page page = r->pages[p];
+	uint32_t mc = TAGS_NONE; /* marked content open (tags.h) */
 	if (!pg->ntexts)
 		return;
 	cs_op(cs, "BT");
@@ -225,6 +228,14 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 		const page_text *t = &pg->texts[i];
 		if (!t->len || !(t->size > 0))
 			continue;
+		uint32_t to = tags_target(r, p, t);
+		if (to != mc) {
+			if (open)
+				buf_puts(cs, ")] TJ\n");
+			open = 0;
+			tags_switch(r, cs, p, mc, to, t);
+			mc = to;
+		}
 		int f = t->face;
 		const pdf_face *fc = &r->fonts->faces[f];
 		int same = open && f == cur && t->size == cur_size &&
@@ -277,6 +288,7 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 	}
 	if (open)
 		buf_puts(cs, ")] TJ\n");
+	tags_switch(r, cs, p, mc, TAGS_NONE, NULL);
 	cs_op(cs, "ET");
 }
 
@@ -285,7 +297,12 @@ void draw_page(pdf_renderer *r, size_t p)
 	const sp_page *pg = &r->doc->pages[p];
 	sp_buf *cs = &r->raw[p];
 	gstate g = {1.0, 0, 0, 0, 0, 1}; /* the PDF initial state */
+	int art = pg->nrects || pg->nlines; /* graphics are artifacts */
+	if (art)
+		tags_artifact(cs, 1);
 	draw_rects(cs, &g, pg);
 	draw_lines(cs, &g, pg);
-	draw_texts(r, r->pages[p], cs, &g, pg);
+	if (art)
+		tags_artifact(cs, 0);
+	draw_texts(r, p, cs, &g, pg);
 }
