@@ -230,6 +230,7 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->extra = 0;
 	t->se = p->se_cur;
 	t->link = 0;
+	t->hyph = 0;
 	return t;
 }
 

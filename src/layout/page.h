@@ -23,6 +23,7 @@ typedef struct page_text {
 	double extra; /* points added after each U+0020 (justification) */
 	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
 	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
+	int hyph;      /* its last character is a hyphen the layout inserted */
 } page_text;
 
 typedef struct page_line {

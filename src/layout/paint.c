@@ -46,6 +46,7 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 		    page_add_text(pg, x + r->x, base, r->face, r->size,
 		                  r->color, r->text, r->len, r->width);
 		t->extra = r->extra;
+		t->hyph = l->hyphenated && i + 1 == l->nruns;
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
 		if (r->link) /* the text of the link just added */
 			t->link = (uint32_t)pg->nlinks;

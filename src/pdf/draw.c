@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf/renderer.h"
+#include "layout/struct.h"
 #include "pdf/tags.h"
 
 typedef struct gstate {
@@ -168,10 +169,9 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
  * document. */
 static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
                     const pdf_face *fc, pdf_cpset *used, double *pen,
-                    double *exact)
+                    double *exact, size_t i, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
-	size_t n = t->len, i = 0;
 	double k1000 = t->size / 1000;
 	while (i < n) {
 		uint32_t cp;
@@ -191,6 +191,9 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		    fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0] *
 		    k1000;
 		if (cp == 0x20 && t->extra != 0) {
+			cpset_add(used, cp); /* drawn, for text extraction */
+			cs_code(cs, cp);
+			*pen += w;
 			*exact += w + t->extra;
 			long adj = lround((*pen - *exact) / k1000);
 			if (adj) {
@@ -206,11 +209,23 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
+/* 1 when t ends with a letter or mark, where a line break needs a space
+ * for the text to read as words. */
+static int ends_word(const page_text *t)
+{
+	if (!t->len || t->hyph)
+		return 0;
+	unsigned char c = (unsigned char)t->text[t->len - 1];
+	return c != ' ' && c != '-' && c != '/' && c != 0xAD && c != 0x90 &&
+	       c != 0x93 && c != 0x94; /* U+2010, U+2013, U+2014 */
+}
+
 static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
                        const sp_page *pg)
 {
 	HPDF_Page page = r->pages[p];
 	uint32_t mc = TAGS_NONE; /* marked content open (tags.h) */
+	int prev_ends_word = 0;   /* the last run ends inside a word */
 	if (!pg->ntexts)
 		return;
 	cs_op(cs, "BT");
@@ -229,7 +244,13 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		if (!t->len || !(t->size > 0))
 			continue;
 		uint32_t to = tags_target(r, p, t);
-		if (to != mc) {
+		if (open && to == mc && t->y != oy && prev_ends_word &&
+		    r->fonts->faces[cur].gid[0x20]) {
+			cs_code(cs, 0x20); /* a word space at the line end */
+			cpset_add(r->used[cur], 0x20);
+		}
+		int back = open && to == mc && t->y == oy && t->x < pen - 0.01;
+		if (to != mc || back) { /* (a run drawn back: read in place) */
 			if (open)
 				buf_puts(cs, ")] TJ\n");
 			open = 0;
@@ -284,7 +305,20 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			open = 1;
 		}
 		double exact = t->x;
-		put_run(r, cs, t, fc, r->used[f], &pen, &exact);
+		size_t n = t->len; /* an inserted hyphen is an artifact: */
+		if (t->hyph && mc != STRUCT_ARTIFACT && mc != STRUCT_LAYOUT)
+			while (n > 0 && ((unsigned char)t->text[--n] & 0xC0) == 0x80)
+				;
+		put_run(r, cs, t, fc, r->used[f], &pen, &exact, 0, n);
+		prev_ends_word = ends_word(t);
+		if (n < t->len) {
+			buf_puts(cs, ")] TJ\nEMC\n/Artifact BMC\n[(");
+			put_run(r, cs, t, fc, r->used[f], &pen, &exact, n,
+			        t->len);
+			buf_puts(cs, ")] TJ\nEMC\n");
+			open = 0;
+			mc = TAGS_NONE;
+		}
 	}
 	if (open)
 		buf_puts(cs, ")] TJ\n");

@@ -432,8 +432,11 @@ HPDF_STATUS haru_dict_put_text(HPDF_Doc pdf, HPDF_Dict d, const char *key,
 {
 	if (!d)
 		return HPDF_INVALID_OBJECT;
-	HPDF_String s =
-	    HPDF_String_New(pdf->mmgr, utf8, HPDF_GetEncoder(pdf, "UTF-8"));
+	int ascii = 1; /* ASCII is written as a literal string */
+	for (const char *p = utf8; *p; p++)
+		ascii &= (unsigned char)*p < 0x80;
+	HPDF_String s = HPDF_String_New(
+	    pdf->mmgr, utf8, ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8"));
 	return s ? HPDF_Dict_Add(d, key, s) : HPDF_Error_GetCode(pdf->mmgr->error);
 }
 
@@ -458,4 +461,10 @@ HPDF_Dict haru_stream(HPDF_Doc pdf, const void *data, size_t n)
 	if (!d || haru_stream_put(d, data, n, 0) != HPDF_OK)
 		return NULL;
 	return d;
+}
+
+unsigned long haru_obj_id(const void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+	return h ? (unsigned long)(h->obj_id & 0x00FFFFFF) : 0;
 }

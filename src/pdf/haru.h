@@ -196,6 +196,9 @@ HPDF_STATUS haru_array_put(HPDF_Array a, void *obj);
 HPDF_STATUS haru_array_put_int(HPDF_Array a, long v);
 /* The document catalog (struct _HPDF_Doc_Rec.catalog). */
 HPDF_Dict haru_catalog(HPDF_Doc pdf);
+/* The object number of an indirect object (a page, an annotation, a
+ * dictionary made by haru_dict(pdf, 1)). */
+unsigned long haru_obj_id(const void *obj);
 /* A new indirect stream of n bytes, written uncompressed. */
 HPDF_Dict haru_stream(HPDF_Doc pdf, const void *data, size_t n);
 

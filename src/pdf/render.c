@@ -372,7 +372,10 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	if (rc == 0 && !r.uncompressed) {
 		/* packed once libharu's objects are gone (less at the peak) */
 		sp_buf packed = SP_BUF_INIT;
-		if (pdf_pack(*data, *len, &packed) == 0) {
+		pdf_pack_extra x = {tags_extra_count(r.tags),
+		                    tags_extra_replace(r.tags), tags_extra_body,
+		                    r.tags};
+		if (pdf_pack_ex(*data, *len, &x, &packed) == 0) {
 			timing_mark("pdf: packed");
 			free(*data);
 			*len = packed.len;

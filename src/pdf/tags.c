@@ -44,6 +44,7 @@ typedef struct tag_annot {
 	HPDF_Annotation a;
 	uint32_t elem;
 	size_t page;
+	unsigned long id; /* its object number */
 } tag_annot;
 
 struct pdf_tags {
@@ -56,6 +57,13 @@ struct pdf_tags {
 	tag_annot *annots;
 	size_t nannots, cap_annots;
 	size_t npages;
+	/* numbering, by tags_finish */
+	uint32_t *num;           /* per element: its place among those used */
+	uint32_t *used;          /* [nused]: the elements written */
+	size_t nused;
+	unsigned long *page_id;  /* per page: its object number */
+	unsigned long root_id;   /* the StructTreeRoot placeholder, or 0 */
+	size_t base;             /* object number of used[0] (pack.c's) */
 };
 
 static uint32_t add_elem(pdf_tags *t, uint32_t parent, const char *role,
@@ -104,6 +112,9 @@ void tags_free(pdf_tags *t)
 	free(t->cap_mc);
 	free(t->links);
 	free(t->annots);
+	free(t->num);
+	free(t->used);
+	free(t->page_id);
 	free(t);
 }
 
@@ -123,11 +134,22 @@ void tags_page(pdf_renderer *r, size_t p)
 	memset(t->links, 0, (n + 1) * sizeof *t->links);
 }
 
+static int same_target(const page_link *a, const page_link *b)
+{
+	if (a->uri || b->uri)
+		return a->uri && b->uri && !strcmp(a->uri, b->uri);
+	return a->dest && b->dest && !strcmp(a->dest, b->dest);
+}
+
 /* The Link element of link i (0-based) of page p, made on first use as a
  * child of the element holding its text. */
 static uint32_t link_elem(pdf_renderer *r, size_t p, size_t i, uint32_t in)
 {
 	pdf_tags *t = r->tags;
+	const page_link *l = r->doc->pages[p].links;
+	if (!t->links[i] && i > 0 && t->links[i - 1] && l[i].se == l[i - 1].se &&
+	    same_target(&l[i], &l[i - 1]))
+		t->links[i] = t->links[i - 1]; /* one link, in pieces */
 	if (!t->links[i]) {
 		uint32_t parent = r->doc->pages[p].links[i].se;
 		if (parent < 1 || parent >= t->n)
@@ -211,7 +233,7 @@ void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a)
 	uint32_t e = link_elem(r, p, i, pg->links[i].se);
 	t->annots = xgrow(t->annots, &t->cap_annots, t->nannots + 1,
 	                  sizeof *t->annots);
-	t->annots[t->nannots] = (tag_annot){a, e, p};
+	t->annots[t->nannots] = (tag_annot){a, e, p, 0};
 	tag_kid *k = add_kid(&t->el[e]);
 	k->mcid = -1;
 	k->annot = (uint32_t)t->nannots;
@@ -222,10 +244,12 @@ void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a)
 	sp_buf b = SP_BUF_INIT;
 	link_contents(pg, i, &b);
 	sp_buf c = SP_BUF_INIT;
-	haru_dict_put_text(r->pdf, a, "Contents",
-	                   cut(&c, b.data ? b.data : "", CONTENTS_MAX));
-	haru_dict_put_int(a, "StructParent",
-	                  (long)(t->npages + t->nannots - 1));
+	if (!r->uncompressed)
+		haru_dict_put_text(r->pdf, a, "Contents",
+		                   cut(&c, b.data ? b.data : "", CONTENTS_MAX));
+	if (!r->uncompressed)
+		haru_dict_put_int(a, "StructParent",
+		                  (long)(t->npages + t->nannots - 1));
 	buf_free(&b);
 	buf_free(&c);
 }
@@ -309,83 +333,119 @@ static long first_page(const tag_elem *e)
 	return -1;
 }
 
-static void *kid_obj(pdf_renderer *r, const tag_kid *k, long pg)
+/* ---- writing: the elements, the ParentTree and the StructTreeRoot as
+ * object bodies that pack.c places beside libharu's objects (libharu's
+ * own objects cost too much memory and time for tens of thousands of
+ * small dictionaries) ---- */
+
+/* A PDF text string: ASCII as a literal string, anything else as
+ * UTF-16BE with a byte order mark, in hex. */
+static void put_text(sp_buf *b, const char *s, size_t max)
 {
-	pdf_tags *t = r->tags;
-	if (k->elem)
-		return t->el[k->elem].obj;
-	HPDF_Dict d = haru_dict(r->pdf, 0);
-	if (k->mcid < 0) {
-		haru_dict_put_name(d, "Type", "OBJR");
-		haru_dict_put(d, "Obj", t->annots[k->annot].a);
+	size_t n = strlen(s);
+	if (n > max) { /* cut at a character boundary */
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	int ascii = 1;
+	for (size_t i = 0; i < n; i++)
+		ascii &= (unsigned char)s[i] < 0x80;
+	if (ascii) {
+		buf_putc(b, '(');
+		for (size_t i = 0; i < n; i++) {
+			char c = s[i];
+			if (c == '(' || c == ')' || c == '\\')
+				buf_putc(b, '\\');
+			if ((unsigned char)c >= 0x20)
+				buf_putc(b, c);
+		}
+		buf_putc(b, ')');
+		return;
+	}
+	buf_puts(b, "<FEFF");
+	for (size_t i = 0; i < n;) {
+		unsigned c = (unsigned char)s[i];
+		size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		uint32_t cp = k == 1 ? c : c & (0x7Fu >> k);
+		for (size_t j = 1; j < k && i + j < n; j++)
+			cp = cp << 6 | ((unsigned char)s[i + j] & 0x3Fu);
+		i += k;
+		if (cp >= 0x10000) {
+			cp -= 0x10000;
+			buf_printf(b, "%04X%04X", 0xD800 + (unsigned)(cp >> 10),
+			           0xDC00 + (unsigned)(cp & 0x3FF));
+		} else {
+			buf_printf(b, "%04X", (unsigned)cp);
+		}
+	}
+	buf_putc(b, '>');
+}
+
+static void put_kid(const pdf_tags *t, sp_buf *b, const tag_kid *k, long pg)
+{
+	if (k->elem) {
+		buf_printf(b, " %zu 0 R", t->base + t->num[k->elem]);
+	} else if (k->mcid < 0) {
+		buf_printf(b, "<</Type/OBJR/Obj %lu 0 R", t->annots[k->annot].id);
+		if ((long)k->page != pg)
+			buf_printf(b, "/Pg %lu 0 R", t->page_id[k->page]);
+		buf_puts(b, ">>");
+	} else if ((long)k->page == pg) {
+		buf_printf(b, " %ld", (long)k->mcid);
 	} else {
-		haru_dict_put_name(d, "Type", "MCR");
-		haru_dict_put_int(d, "MCID", k->mcid);
+		buf_printf(b, "<</Type/MCR/Pg %lu 0 R/MCID %ld>>",
+		           t->page_id[k->page], (long)k->mcid);
 	}
-	if (k->mcid < 0 || (long)k->page != pg)
-		haru_dict_put(d, "Pg", r->pages[k->page]);
-	return d;
 }
 
-static void put_kids(pdf_renderer *r, tag_elem *e)
+static void put_elem(const pdf_tags *t, uint32_t e, sp_buf *b)
 {
-	long pg = first_page(e);
+	const tag_elem *el = &t->el[e];
+	buf_printf(b, "<</S/%s/P %zu 0 R", el->role,
+	           e == STRUCT_ROOT ? t->root_id
+	                            : t->base + t->num[el->parent]);
+	long pg = first_page(el);
 	if (pg >= 0)
-		haru_dict_put(e->obj, "Pg", r->pages[pg]);
-	if (e->nkids == 1 && !e->kids[0].elem && e->kids[0].mcid >= 0) {
-		haru_dict_put_int(e->obj, "K", e->kids[0].mcid);
+		buf_printf(b, "/Pg %lu 0 R", t->page_id[pg]);
+	const doc_elem *s = el->src;
+	if (s && s->lang) {
+		buf_puts(b, "/Lang");
+		put_text(b, s->lang, 64);
+	}
+	if (s && s->alt) {
+		buf_puts(b, "/Alt");
+		put_text(b, s->alt, TEXT_MAX);
+	}
+	if (s && s->actual) {
+		buf_puts(b, "/ActualText");
+		put_text(b, s->actual, TEXT_MAX);
+	}
+	if (el->nkids == 1 && !el->kids[0].elem && el->kids[0].mcid >= 0) {
+		buf_printf(b, "/K %ld>>", (long)el->kids[0].mcid);
 		return;
 	}
-	HPDF_Array k = haru_array(r->pdf);
-	for (size_t i = 0; i < e->nkids; i++) {
-		const tag_kid *c = &e->kids[i];
-		if (!c->elem && c->mcid >= 0 && (long)c->page == pg)
-			haru_array_put_int(k, c->mcid);
-		else
-			haru_array_put(k, kid_obj(r, c, pg));
-	}
-	haru_dict_put(e->obj, "K", k);
+	buf_puts(b, "/K[");
+	for (size_t i = 0; i < el->nkids; i++)
+		put_kid(t, b, &el->kids[i], pg);
+	buf_puts(b, "]>>");
 }
 
-static void put_attrs(pdf_renderer *r, tag_elem *e)
+static void put_parent_tree(const pdf_tags *t, sp_buf *b)
 {
-	const doc_elem *s = e->src;
-	if (!s)
-		return;
-	sp_buf b = SP_BUF_INIT;
-	if (s->lang)
-		haru_dict_put_text(r->pdf, e->obj, "Lang", cut(&b, s->lang, 64));
-	if (s->alt)
-		haru_dict_put_text(r->pdf, e->obj, "Alt",
-		                   cut(&b, s->alt, TEXT_MAX));
-	if (s->actual)
-		haru_dict_put_text(r->pdf, e->obj, "ActualText",
-		                   cut(&b, s->actual, TEXT_MAX));
-	buf_free(&b);
-}
-
-static HPDF_Dict parent_tree(pdf_renderer *r)
-{
-	pdf_tags *t = r->tags;
-	HPDF_Dict pt = haru_dict(r->pdf, 1);
-	HPDF_Array nums = haru_array(r->pdf);
+	buf_puts(b, "<</Nums[");
 	for (size_t p = 0; p < t->npages; p++) {
 		if (!t->nmc[p])
 			continue;
-		HPDF_Array a = haru_array(r->pdf);
+		buf_printf(b, "%zu[", p);
 		for (size_t i = 0; i < t->nmc[p]; i++)
-			haru_array_put(a, t->el[t->mc[p][i]].obj);
-		haru_array_put_int(nums, (long)p);
-		haru_array_put(nums, a);
-		haru_dict_put_int(r->pages[p], "StructParents", (long)p);
+			buf_printf(b, "%zu 0 R ", t->base + t->num[t->mc[p][i]]);
+		buf_puts(b, "]");
 	}
-	for (size_t i = 0; i < t->nannots; i++) {
-		haru_array_put_int(nums, (long)(t->npages + i));
-		haru_array_put(nums, t->el[t->annots[i].elem].obj);
-		haru_dict_put_name(r->pages[t->annots[i].page], "Tabs", "S");
-	}
-	haru_dict_put(pt, "Nums", nums);
-	return pt;
+	for (size_t i = 0; i < t->nannots; i++)
+		buf_printf(b, "%zu %zu 0 R ", t->npages + i,
+		           t->base + t->num[t->annots[i].elem]);
+	buf_puts(b, "]>>");
 }
 
 /* Roles of ours that PDF 1.7 does not define, and the standard ones they
@@ -393,39 +453,81 @@ static HPDF_Dict parent_tree(pdf_renderer *r)
 static const char *const role_map[][2] = {
     {"Title", "P"}, {"Aside", "Div"}, {"Card", "Sect"}, {"Field", "P"}};
 
+static void put_root(const pdf_tags *t, sp_buf *b)
+{
+	buf_printf(b,
+	           "<</Type/StructTreeRoot/K %zu 0 R/ParentTree %zu 0 R"
+	           "/ParentTreeNextKey %zu/RoleMap<<",
+	           t->base + t->num[STRUCT_ROOT], t->base + t->nused,
+	           t->npages + t->nannots);
+	for (size_t i = 0; i < sizeof role_map / sizeof role_map[0]; i++)
+		buf_printf(b, "/%s/%s", role_map[i][0], role_map[i][1]);
+	buf_puts(b, ">>>>");
+}
+
+size_t tags_extra_count(const pdf_tags *t)
+{
+	return t && t->root_id ? t->nused + 1 : 0;
+}
+
+unsigned long tags_extra_replace(const pdf_tags *t)
+{
+	return t ? t->root_id : 0;
+}
+
+void tags_extra_body(void *ud, size_t base, size_t i, sp_buf *b)
+{
+	pdf_tags *t = ud;
+	t->base = base;
+	if (i < t->nused)
+		put_elem(t, t->used[i], b);
+	else if (i == t->nused)
+		put_parent_tree(t, b);
+	else
+		put_root(t, b);
+}
+
+/* Numbers the elements in use, keeps the object numbers of pages and
+ * annotations, and gives pages their keys (through libharu). */
+static void number(pdf_renderer *r)
+{
+	pdf_tags *t = r->tags;
+	t->num = xcalloc(t->n, sizeof *t->num);
+	t->used = xmalloc(t->n * sizeof *t->used);
+	for (uint32_t e = 1; e < t->n; e++)
+		if (t->el[e].used) {
+			t->num[e] = (uint32_t)t->nused;
+			t->used[t->nused++] = e;
+		}
+	t->page_id = xcalloc(t->npages ? t->npages : 1, sizeof *t->page_id);
+	for (size_t p = 0; p < t->npages; p++) {
+		t->page_id[p] = haru_obj_id(r->pages[p]);
+		if (t->nmc[p])
+			haru_dict_put_int(r->pages[p], "StructParents", (long)p);
+	}
+	for (size_t i = 0; i < t->nannots; i++) {
+		t->annots[i].id = haru_obj_id(t->annots[i].a);
+		haru_dict_put_name(r->pages[t->annots[i].page], "Tabs", "S");
+	}
+}
+
 int tags_finish(pdf_renderer *r)
 {
 	pdf_tags *t = r->tags;
+	if (r->uncompressed)
+		return 0; /* not packed: left untagged (a debugging aid) */
 	for (uint32_t e = 1; e < t->n; e++)
 		if (t->el[e].nkids)
 			attach(t, e);
 	t->el[STRUCT_ROOT].used = 1;
 	order_kids(t, STRUCT_ROOT, 0);
+	number(r);
+	/* a placeholder pack.c replaces: an empty tree if it cannot */
 	HPDF_Dict root = haru_dict(r->pdf, 1);
-	for (uint32_t e = 1; e < t->n; e++)
-		if (t->el[e].used)
-			t->el[e].obj = haru_dict(r->pdf, 1);
+	haru_dict_put_name(root, "Type", "StructTreeRoot");
+	haru_dict_put(haru_catalog(r->pdf), "StructTreeRoot", root);
 	if (pdf_render_failed(r, "structure tree"))
 		return -1;
-	for (uint32_t e = 1; e < t->n; e++) {
-		tag_elem *el = &t->el[e];
-		if (!el->used)
-			continue;
-		haru_dict_put_name(el->obj, "S", el->role);
-		haru_dict_put(el->obj, "P",
-		              e == STRUCT_ROOT ? root : t->el[el->parent].obj);
-		put_attrs(r, el);
-		put_kids(r, el);
-	}
-	haru_dict_put_name(root, "Type", "StructTreeRoot");
-	haru_dict_put(root, "K", t->el[STRUCT_ROOT].obj);
-	haru_dict_put(root, "ParentTree", parent_tree(r));
-	haru_dict_put_int(root, "ParentTreeNextKey",
-	                  (long)(t->npages + t->nannots));
-	HPDF_Dict map = haru_dict(r->pdf, 0);
-	for (size_t i = 0; i < sizeof role_map / sizeof role_map[0]; i++)
-		haru_dict_put_name(map, role_map[i][0], role_map[i][1]);
-	haru_dict_put(root, "RoleMap", map);
-	haru_dict_put(haru_catalog(r->pdf), "StructTreeRoot", root);
-	return pdf_render_failed(r, "structure tree") ? -1 : 0;
+	t->root_id = haru_obj_id(root);
+	return 0;
 }

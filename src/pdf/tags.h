@@ -41,6 +41,13 @@ void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a);
 /* The structure tree and every page's keys; 0, or -1 after reporting. */
 int tags_finish(pdf_renderer *r);
 
+/* What pack.c writes beside libharu's objects (see pdf_pack_extra):
+ * the elements, the ParentTree, then the StructTreeRoot in place of the
+ * placeholder object tags_extra_replace names. */
+size_t tags_extra_count(const pdf_tags *t);
+unsigned long tags_extra_replace(const pdf_tags *t);
+void tags_extra_body(void *ud, size_t base, size_t i, sp_buf *b);
+
 /* xmp.c: MarkInfo, Lang, ViewerPreferences and the XMP metadata stream
  * (dates from the render's SOURCE_DATE_EPOCH, when set). 0, or -1 after
  * reporting. */

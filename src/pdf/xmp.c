@@ -106,9 +106,11 @@ int xmp_write(pdf_renderer *r)
 	                                                 : FALLBACK_TITLE;
 	if (title != r->doc->title)
 		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, title);
-	HPDF_Dict mark = haru_dict(r->pdf, 0);
-	haru_dict_put_bool(mark, "Marked", 1);
-	haru_dict_put(cat, "MarkInfo", mark);
+	if (!r->uncompressed) { /* tagged (tags.c) */
+		HPDF_Dict mark = haru_dict(r->pdf, 0);
+		haru_dict_put_bool(mark, "Marked", 1);
+		haru_dict_put(cat, "MarkInfo", mark);
+	}
 	haru_dict_put_text(r->pdf, cat, "Lang", lang);
 	HPDF_Dict vp = haru_dict(r->pdf, 0);
 	haru_dict_put_bool(vp, "DisplayDocTitle", 1);
