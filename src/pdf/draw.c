@@ -244,22 +244,26 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		if (!t->len || !(t->size > 0))
 			continue;
 		uint32_t to = tags_target(r, p, t);
-		if (open && to == mc && t->y != oy && prev_ends_word &&
+		if (open && to == mc && round((t->y - oy) * 1000) != 0 &&
+		    prev_ends_word &&
 		    r->fonts->faces[cur].gid[0x20]) {
 			cs_code(cs, 0x20); /* a word space at the line end */
 			cpset_add(r->used[cur], 0x20);
 		}
-		int back = open && to == mc && t->y == oy && t->x < pen - 0.01;
+		int back = open && to == mc && round((t->y - oy) * 1000) == 0 &&
+		           t->x < pen - 0.01;
+		int cont = 0; /* the TJ just closed may go on after the switch */
 		if (to != mc || back) { /* (a run drawn back: read in place) */
 			if (open)
 				buf_puts(cs, ")] TJ\n");
+			cont = open;
 			open = 0;
 			tags_switch(r, cs, p, mc, to, t);
 			mc = to;
 		}
 		int f = t->face;
 		const pdf_face *fc = &r->fonts->faces[f];
-		int same = open && f == cur && t->size == cur_size &&
+		int same = (open || cont) && f == cur && t->size == cur_size &&
 		           g->fill == (int)(t->color & 0xFFFFFF);
 		double dy = round((t->y - oy) * 1000) / 1000;
 		long adj = 0;
@@ -273,8 +277,9 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		} else {
 			same = 0;
 		}
-		if (same) {
-			buf_putc(cs, ')');
+		if (same) { /* on in the same TJ, or a new one from the pen */
+			buf_putc(cs, open ? ')' : '[');
+			open = 1;
 			if (adj) {
 				buf_printf(cs, "%ld", adj);
 				pen -= (double)adj * t->size / 1000;
