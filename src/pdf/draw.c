@@ -209,6 +209,19 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
+/* A space (no ink) at a line end or a wide gap, so that tagged text reads
+ * as words; returns its advance, points. */
+static double word_space(pdf_renderer *r, sp_buf *cs, int f, double size)
+{
+	const pdf_face *fc = &r->fonts->faces[f];
+	unsigned g = fc->gid[0x20];
+	if (!g || g >= fc->num_glyphs)
+		return 0;
+	cs_code(cs, 0x20);
+	cpset_add(r->used[f], 0x20);
+	return fc->adv[g] * size / 1000;
+}
+
 /* 1 when t ends with a letter or mark, where a line break needs a space
  * for the text to read as words. */
 static int ends_word(const page_text *t)
@@ -244,14 +257,14 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		if (!t->len || !(t->size > 0))
 			continue;
 		uint32_t to = tags_target(r, p, t);
-		if (open && to == mc && round((t->y - oy) * 1000) != 0 &&
-		    prev_ends_word &&
-		    r->fonts->faces[cur].gid[0x20]) {
-			cs_code(cs, 0x20); /* a word space at the line end */
-			cpset_add(r->used[cur], 0x20);
-		}
-		int back = open && to == mc && round((t->y - oy) * 1000) == 0 &&
-		           t->x < pen - 0.01;
+		int line = round((t->y - oy) * 1000) == 0; /* the same line */
+		if (open && to == mc && prev_ends_word && t->text[0] != ' ' &&
+		    (!line || t->x - pen > 0.25 * t->size))
+			pen += word_space(r, cs, cur, cur_size);
+		/* a run drawn back (a list bullet after its text) or far on
+		 * (a tail after leaders) is marked apart, read in its place */
+		int back = open && to == mc && line &&
+		           (t->x < pen - 0.01 || t->x - pen > 3 * t->size);
 		int cont = 0; /* the TJ just closed may go on after the switch */
 		if (to != mc || back) { /* (a run drawn back: read in place) */
 			if (open)
