@@ -75,3 +75,13 @@ uint32_t tagging_parent(typeset_tags *t, uint32_t parent)
 	t->parent = parent;
 	return was;
 }
+
+void tagging_role(typeset_tags *t, uint32_t id, const char *role)
+{
+	if (!t || !t->st || id < 1 || id >= t->st->n)
+		return;
+	doc_elem *e = &t->st->elems[id];
+	memset(e->role, 0, sizeof e->role);
+	size_t n = strlen(role);
+	memcpy(e->role, role, n > STRUCT_ROLE_MAX ? STRUCT_ROLE_MAX : n);
+}

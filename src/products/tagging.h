@@ -38,6 +38,8 @@ uint32_t tagging_list_item(typeset_tags *t, flow_block *b, uint32_t list,
 /* A heading whose marker (a number) is its Lbl. */
 uint32_t tagging_heading(typeset_tags *t, flow_block *b, uint32_t parent,
                          const char *role);
+/* Gives element id another role. */
+void tagging_role(typeset_tags *t, uint32_t id, const char *role);
 /* Sets the parent for what follows; returns the previous one. */
 uint32_t tagging_parent(typeset_tags *t, uint32_t parent);
 

@@ -108,10 +108,26 @@ static int is_star(const sp_framework *fw)
 	return fw->name.s && fw->nsteps == 4 && !strcasecmp(fw->name.s, "STAR");
 }
 
-static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
+static flow_block *para(ws *w, sp_flow *f, const char *text,
+                        const layout_span *s,
                         const layout_para_style *ps)
 {
-	return typeset_text_para(f, text ? text : "", s, ps);
+	flow_block *b = typeset_text_para(f, text ? text : "", s, ps);
+	tagging_block(w->r->tags, b, 0, "P"); /* retag() gives other roles */
+	return b;
+}
+
+static void retag(ws *w, const flow_block *b, const char *role)
+{
+	tagging_role(w->r->tags, b->se, role);
+}
+
+/* Makes an element under the current parent and makes it the parent;
+ * returns the previous parent (give it back with tagging_parent). */
+static uint32_t open_tag(ws *w, const char *role)
+{
+	typeset_tags *t = w->r->tags;
+	return tagging_parent(t, tagging_add(t, 0, role));
 }
 
 /* ---- header ---- */
@@ -119,9 +135,9 @@ static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
 static sp_flow *field_cell(ws *w, const char *label, const char *value)
 {
 	sp_flow *f = flow_new();
-	para(f, label, &w->muted, &w->st.ps_small);
+	para(w, f, label, &w->muted, &w->st.ps_small);
 	if (value && *value) {
-		flow_block *b = para(f, value, &w->st.body, &w->ps_head);
+		flow_block *b = para(w, f, value, &w->st.body, &w->ps_head);
 		b->space_before = 2;
 	} else {
 		flow_block *b = flow_add_lines(f, 1, 18, w->t->color_text);
@@ -142,13 +158,14 @@ static void header_row(ws *w, sp_flow *f, const char *const *labels,
 static void build_header(ws *w, sp_flow *f)
 {
 	const int cand = w->ed == WS_CANDIDATE;
-	flow_block *b = para(f,
+	flow_block *b = para(w, f,
 	                     cand ? "Mock interview worksheet"
 	                          : "Mock interview: interviewer edition",
 	                     &w->title, &w->ps_title);
+	retag(w, b, "H1");
 	b->keep_with_next = 1;
 	if (w->c->title.s) {
-		b = para(f, w->c->title.s, &w->muted, &w->st.ps_small);
+		b = para(w, f, w->c->title.s, &w->muted, &w->st.ps_small);
 		b->space_before = 2;
 	}
 	char total[64];
@@ -186,9 +203,10 @@ static void build_instructions(ws *w, sp_flow *f)
 		         "total the scores on the scorecard at the end. This "
 		         "edition is for the interviewer only: do not show it "
 		         "to the candidate.");
-	flow_block *b = para(f, "Instructions", &w->label, &w->st.ps_small);
+	flow_block *b = para(w, f, "Instructions", &w->label, &w->st.ps_small);
+	retag(w, b, "H2");
 	b->keep_with_next = 1;
-	b = para(f, text, &w->st.small, &w->st.ps_small);
+	b = para(w, f, text, &w->st.small, &w->st.ps_small);
 	b->space_before = 2;
 	b->space_after = 6;
 }
@@ -200,8 +218,10 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	const sp_question *q = wq(w, i);
 	char num[32], dest[300];
 	snprintf(num, sizeof num, "%zu.", i + 1);
-	flow_block *b = para(f, q->question.s, &w->st.h2, &w->ps_head);
+	flow_block *b = para(w, f, q->question.s, &w->st.h2, &w->ps_head);
 	flow_para_marker(b, num, &w->st.h2, QINDENT - 4);
+	retag(w, b, "H2");
+	b->se_marker = tagging_add(w->r->tags, b->se, "Lbl");
 	b->indent_left = QINDENT;
 	b->space_before = i ? 18 : 8;
 	b->keep_with_next = 1;
@@ -222,7 +242,7 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	buf_printf(&meta, MIDDOT "ref %s", q->id);
 	layout_para_style ps =
 	    typeset_display_style(w->r, w->t->size_small, ALIGN_LEFT);
-	b = para(f, meta.data, &w->muted, &ps);
+	b = para(w, f, meta.data, &w->muted, &ps);
 	buf_free(&meta);
 	b->indent_left = QINDENT;
 	b->space_before = 2;
@@ -234,13 +254,16 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 static void step_head(ws *w, sp_flow *f, const sp_step *s, const char *prefix)
 {
 	char *label = clipped(prefix ? prefix : "", s->label.s, 100000);
-	para(f, label, &w->label, &w->st.ps_small);
+	uint32_t was = open_tag(w, "TR"); /* a row of the steps' table */
+	retag(w, para(w, f, label, &w->label, &w->st.ps_small), "TH");
 	free(label);
 	if (s->prompt.s) {
 		flow_block *b =
-		    para(f, s->prompt.s, &w->muted, &w->st.ps_small);
+		    para(w, f, s->prompt.s, &w->muted, &w->st.ps_small);
+		retag(w, b, "TD");
 		b->space_before = 1;
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 /* A labelled space for one framework step: label, prompt, then the lines,
@@ -277,6 +300,7 @@ static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
 	 * takes more lines than the other */
 	double frame_w = w->t->page_w - w->t->margin_inner - w->t->margin_outer;
 	double content_w = (frame_w - QINDENT - STAR_GAP) / 2 - 2 * CELL_PAD;
+	uint32_t was = open_tag(w, "Table");
 	for (int r = 0; r < 2; r++) {
 		flow_block *row = flow_add_row(f, STAR_GAP);
 		row->indent_left = QINDENT;
@@ -296,6 +320,7 @@ static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
 			c->border = 1;
 		}
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
@@ -304,6 +329,7 @@ static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
 	int per = ws_answer_lines(minutes) / (int)ns;
 	if (per < 2)
 		per = 2;
+	uint32_t was = open_tag(w, "Table");
 	for (size_t k = 0; k < ns; k++) {
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "%zu. ", k + 1);
@@ -315,12 +341,14 @@ static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
 		b->keep_together = 1;
 		b->space_before = k ? 6 : 0;
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void candidate_question(ws *w, sp_flow *f, size_t i)
 {
 	const sp_question *q = wq(w, i);
 	int min = ws_question_minutes(q, w->t);
+	uint32_t was = open_tag(w, "Sect");
 	question_head(w, f, i);
 	if (is_star(&q->framework)) {
 		star_grid(w, f, q, min);
@@ -332,11 +360,13 @@ static void candidate_question(ws *w, sp_flow *f, size_t i)
 		b->indent_left = QINDENT;
 		b->keep_together = 1; /* the answer space on one page */
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void section_label(ws *w, sp_flow *f, const char *text, double before)
 {
-	flow_block *b = para(f, text, &w->label, &w->st.ps_small);
+	flow_block *b = para(w, f, text, &w->label, &w->st.ps_small);
+	retag(w, b, "H3");
 	b->indent_left = QINDENT;
 	b->space_before = before;
 	b->space_after = 2;
@@ -346,7 +376,8 @@ static void section_label(ws *w, sp_flow *f, const char *text, double before)
 static sp_flow *rubric_cell(ws *w, const char *label, const sp_text_list *l)
 {
 	sp_flow *f = flow_new();
-	flow_block *b = para(f, label, &w->label, &w->st.ps_small);
+	flow_block *b = para(w, f, label, &w->label, &w->st.ps_small);
+	retag(w, b, "H3");
 	b->space_after = 2;
 	typeset_bullets(w->r, f, l, TICK, &w->st.small, &w->st.ps_small, 0,
 	                1.5);
@@ -379,7 +410,7 @@ static sp_flow *centered(ws *w, const char *text, const layout_span *s)
 	sp_flow *f = flow_new();
 	layout_para_style ps = w->st.ps_small;
 	ps.align = ALIGN_CENTER;
-	para(f, text, s, &ps);
+	para(w, f, text, s, &ps);
 	return f;
 }
 
@@ -402,7 +433,7 @@ static void score_row(ws *w, sp_flow *f)
 		c->min_height = 20;
 	}
 	sp_flow *key = flow_new();
-	para(key,
+	para(w, key,
 	     "1 weak" MIDDOT "2 below the bar" MIDDOT "3 meets the bar" MIDDOT
 	     "4 strong" MIDDOT "5 excellent",
 	     &w->muted, &w->st.ps_small);
@@ -413,6 +444,7 @@ static void score_row(ws *w, sp_flow *f)
 static void interviewer_question(ws *w, sp_flow *f, size_t i)
 {
 	const sp_question *q = wq(w, i);
+	uint32_t was = open_tag(w, "Sect");
 	question_head(w, f, i);
 	if (q->why.nblocks) {
 		section_label(w, f, "Why we ask", 0);
@@ -435,6 +467,7 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 	flow_block *b = flow_add_lines(f, 3, 18, w->t->color_rule);
 	b->indent_left = QINDENT;
 	b->keep_together = 1;
+	tagging_parent(w->r->tags, was);
 }
 
 /* ---- scorecard ---- */
@@ -448,11 +481,13 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 	const layout_span *st = head ? &w->label : &w->st.small;
 	const char *v[4] = {a, b, c, d};
 	const double wd[4] = {26, 0, 52, 70};
+	uint32_t was = open_tag(w, "TR");
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
 		layout_para_style ps = typeset_display_style(
 		    w->r, w->t->size_small, k != 1 ? ALIGN_CENTER : ALIGN_LEFT);
-		para(in, v[k], k == 3 && !head ? &w->muted : st, &ps);
+		retag(w, para(w, in, v[k], k == 3 && !head ? &w->muted : st, &ps),
+		      head ? "TH" : "TD");
 		flow_cell *cell = flow_row_add_cell(row, wd[k], in);
 		cell->pad = 5;
 		cell->border = 1;
@@ -462,22 +497,25 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 			cell->fill = w->t->color_shade;
 		}
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void build_scorecard(ws *w, sp_flow *f)
 {
 	flow_add_break(f, 0);
-	flow_block *b = para(f, "Scorecard", &w->title, &w->ps_title);
+	flow_block *b = para(w, f, "Scorecard", &w->title, &w->ps_title);
+	retag(w, b, "H1");
 	flow_block_anchor(b, "scorecard");
 	flow_block_outline(b, 0, "Scorecard");
 	sp_buf line = SP_BUF_INIT;
 	buf_printf(&line, "Candidate: %s" MIDDOT "Variant %s",
 	           w->info->name ? w->info->name : "________________",
 	           w->info->variant ? w->info->variant : "none");
-	b = para(f, line.data, &w->muted, &w->st.ps_small);
+	b = para(w, f, line.data, &w->muted, &w->st.ps_small);
 	buf_free(&line);
 	b->space_before = 2;
 	b->space_after = 10;
+	uint32_t was = open_tag(w, "Table");
 	card_row(w, f, "#", "Question", "Minutes", "Score (1-5)", 1);
 	for (size_t i = 0; i < w->n; i++) {
 		const sp_question *q = wq(w, i);
@@ -490,7 +528,9 @@ static void build_scorecard(ws *w, sp_flow *f)
 	snprintf(tmin, sizeof tmin, "%d", w->total_minutes);
 	snprintf(tmax, sizeof tmax, "/ %zu", 5 * w->n);
 	card_row(w, f, "", "Total", tmin, tmax, 0);
-	b = para(f, "Overall recommendation", &w->label, &w->st.ps_small);
+	tagging_parent(w->r->tags, was);
+	b = para(w, f, "Overall recommendation", &w->label, &w->st.ps_small);
+	retag(w, b, "H2");
 	b->space_before = 14;
 	b->space_after = 4;
 	b->keep_with_next = 1;
@@ -500,11 +540,12 @@ static void build_scorecard(ws *w, sp_flow *f)
 	flow_block *row = flow_add_row(f, 10);
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
-		para(in, verdicts[k], &w->st.body, &w->ps_head);
+		para(w, in, verdicts[k], &w->st.body, &w->ps_head);
 		flow_row_add_cell(row, 0, in);
 	}
 	row->keep_with_next = 1;
-	b = para(f, "Comments", &w->label, &w->st.ps_small);
+	b = para(w, f, "Comments", &w->label, &w->st.ps_small);
+	retag(w, b, "H2");
 	b->space_before = 10;
 	b->keep_with_next = 1;
 	flow_add_lines(f, 6, LINE_GAP, w->t->color_rule);
@@ -572,6 +613,7 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 	for (size_t i = 0; i < n; i++)
 		w.total_minutes += ws_question_minutes(wq(&w, i), w.t);
 	init_styles(&w);
+	tagging_begin(r->tags, c->language.s);
 	sp_flow *f = build_flow(&w);
 	sp_document *doc = doc_new();
 	typeset_pages fs = {w.t, WS_MAX_PAGES, 0};
@@ -585,6 +627,7 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 		return NULL;
 	}
 	footers(&w, doc);
+	tagging_finish(r->tags, doc);
 	char *title = clipped(
 	    w.ed == WS_CANDIDATE ? "Mock interview worksheet" MIDDOT
 	                         : "Mock interview: interviewer edition" MIDDOT,
