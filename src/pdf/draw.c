@@ -222,6 +222,21 @@ static double word_space(pdf_renderer *r, sp_buf *cs, int f, double size)
 	return fc->adv[g] * size / 1000;
 }
 
+/* 1 when the next text of the same marked-content target as item i (among
+ * the next few) is on another line: i ends a line of its element. */
+static int line_ends(pdf_renderer *r, size_t p, const sp_page *pg, size_t i,
+                     uint32_t to)
+{
+	const page_text *t = &pg->texts[i];
+	for (size_t k = i + 1; k < pg->ntexts && k <= i + 8; k++) {
+		const page_text *u = &pg->texts[k];
+		if (!u->len || tags_target(r, p, u) != to)
+			continue;
+		return round((u->y - t->y) * 1000) != 0 && u->text[0] != ' ';
+	}
+	return 0;
+}
+
 /* 1 when t ends with a letter or mark, where a line break needs a space
  * for the text to read as words. */
 static int ends_word(const page_text *t)
@@ -259,7 +274,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		uint32_t to = tags_target(r, p, t);
 		int line = round((t->y - oy) * 1000) == 0; /* the same line */
 		if (open && to == mc && prev_ends_word && t->text[0] != ' ' &&
-		    (!line || t->x - pen > 0.25 * t->size))
+		    line && t->x - pen > 0.25 * t->size)
 			pen += word_space(r, cs, cur, cur_size);
 		/* a run drawn back (a list bullet after its text) or far on
 		 * (a tail after leaders) is marked apart, read in its place */
@@ -329,6 +344,8 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 				;
 		put_run(r, cs, t, fc, r->used[f], &pen, &exact, 0, n);
 		prev_ends_word = ends_word(t);
+		if (prev_ends_word && n == t->len && line_ends(r, p, pg, i, to))
+			pen += word_space(r, cs, f, t->size);
 		if (n < t->len) {
 			buf_puts(cs, ")] TJ\nEMC\n/Artifact BMC\n[(");
 			put_run(r, cs, t, fc, r->used[f], &pen, &exact, n,
