@@ -284,6 +284,7 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 	doc_add_page(d->doc, s->sheet_w, s->sheet_h);
 	doc_add_page(d->doc, s->sheet_w, s->sheet_h);
 	doc_set_info(d->doc, "Duplex calibration", NULL, "Flashcards");
+	tagging_begin(r->tags, NULL); /* the instructions; scales artifacts */
 	/* the guidance line sits between the edge rulers at W/4 and 3W/4 */
 	double w = s->sheet_w, h = s->sheet_h;
 	cards_box band = {w / 4 + MM_PT(5), MM_PT(25), w / 2 - MM_PT(10),
@@ -300,6 +301,7 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 		cards_draw_guidance(r, &d->doc->pages[back], &band, 1, text);
 	}
 	cards_shift_page(&d->doc->pages[1], o->offset_x, o->offset_y);
+	tagging_finish(r->tags, d->doc);
 	return d;
 }
 
