@@ -254,6 +254,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 	HPDF_Page page = r->pages[p];
 	uint32_t mc = TAGS_NONE; /* marked content open (tags.h) */
 	int prev_ends_word = 0;   /* the last run ends inside a word */
+	int moved = 0; /* the marked content open began with a run drawn back */
 	if (!pg->ntexts)
 		return;
 	cs_op(cs, "BT");
@@ -278,8 +279,9 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			pen += word_space(r, cs, cur, cur_size);
 		/* a run drawn back (a list bullet after its text) or far on
 		 * (a tail after leaders) is marked apart, read in its place */
-		int back = open && to == mc && line &&
-		           (t->x < pen - 0.01 || t->x - pen > 3 * t->size);
+		int back = open && to == mc &&
+		           (line ? t->x < pen - 0.01 || t->x - pen > 3 * t->size
+		                 : moved); /* (and the line after such a run) */
 		int cont = 0; /* the TJ just closed may go on after the switch */
 		if (to != mc || back) { /* (a run drawn back: read in place) */
 			if (open)
@@ -288,6 +290,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			open = 0;
 			tags_switch(r, cs, p, mc, to, t);
 			mc = to;
+			moved = back;
 		}
 		int f = t->face;
 		const pdf_face *fc = &r->fonts->faces[f];
