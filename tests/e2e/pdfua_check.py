@@ -18,7 +18,7 @@ Checks (the checkpoint numbers of the Matterhorn Protocol 1.1 in brackets):
     with a TR and a TH (15-003), L holding LI, LI holding Lbl or LBody
     (16-001), every Link element holding an OBJR, every link annotation
     with /Contents and a /StructParent (28-004, 28-011), every page with
-    annotations /Tabs /S (19-003? see 28-...: Tabs is 19-004 in 1.1);
+    annotations /Tabs /S (the annotations' checkpoints);
   - fonts: embedded (31-001) with a ToUnicode that maps every code drawn
     (31-006/31-009);
   - with --order: the text of the --heading elements (default H2), in
