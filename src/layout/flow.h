@@ -53,6 +53,9 @@ struct flow_block {
 	char *dest;          /* named destination at the block's top, or NULL */
 	int outline_level;   /* -1 = no outline entry */
 	char *outline_title; /* UTF-8 */
+	uint32_t se;         /* structure element of its text (struct.h);
+	                      * 0 = that of the enclosing block or page */
+	uint32_t se_marker;  /* of its marker; 0 = se */
 
 	/* BLK_PARA */
 	layout_span *spans; /* text and link owned by the flow */

@@ -249,10 +249,14 @@ static int place_para(fit_state *s, const flow_block *b, layout_pos *pos,
 		mark_start(s, b);
 		if (s->doc && b->marker.text) {
 			sp_page *pg = &s->doc->pages[s->fr->page];
+			uint32_t was = pg->se_cur;
+			if (b->se_marker)
+				pg->se_cur = b->se_marker;
 			layout_draw_text(
 			    s->e->text, pg, &b->marker,
 			    s->fr->x + b->indent_left - b->marker_width,
 			    s->fr->top - s->y - 0.8 * h, ALIGN_LEFT);
+			pg->se_cur = was;
 		}
 		s->y += h;
 		return 1;
@@ -486,10 +490,8 @@ static int place_rule(fit_state *s, const flow_block *b, double sb)
 	return 1;
 }
 
-/* Returns 1 = block done, 2 = block split (frame full), 0 = nothing
- * placed (frame full). */
-static int place_block(fit_state *s, const flow_block *b, layout_pos *pos,
-                       double sb)
+static int place_kind(fit_state *s, const flow_block *b, layout_pos *pos,
+                      double sb)
 {
 	switch (b->kind) {
 	case BLK_PARA:
@@ -505,6 +507,21 @@ static int place_block(fit_state *s, const flow_block *b, layout_pos *pos,
 	default:
 		return 1;
 	}
+}
+
+/* Returns 1 = block done, 2 = block split (frame full), 0 = nothing
+ * placed (frame full). The items drawn carry the block's structure
+ * element (b->se, when set). */
+static int place_block(fit_state *s, const flow_block *b, layout_pos *pos,
+                       double sb)
+{
+	if (!s->doc || !b->se)
+		return place_kind(s, b, pos, sb);
+	uint32_t *cur = &s->doc->pages[s->fr->page].se_cur, was = *cur;
+	*cur = b->se;
+	int rc = place_kind(s, b, pos, sb);
+	s->doc->pages[s->fr->page].se_cur = was;
+	return rc;
 }
 
 static void next_block(layout_pos *pos)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/struct.h"
 #include "util/mem.h"
 
 sp_document *doc_new(void)
@@ -49,6 +50,7 @@ void doc_free(sp_document *d)
 	free(d->subject);
 	free(d->keywords);
 	free(d->dindex);
+	doc_struct_free(d->tags);
 	free(d);
 }
 
@@ -98,6 +100,13 @@ void doc_set_info(sp_document *d, const char *title, const char *author,
 	d->title = dup_or_null(title);
 	d->author = dup_or_null(author);
 	d->subject = dup_or_null(subject);
+}
+
+void doc_set_struct(sp_document *d, struct doc_struct *s)
+{
+	if (d->tags != s)
+		doc_struct_free(d->tags);
+	d->tags = s;
 }
 
 void doc_add_outline(sp_document *d, int level, const char *title,
@@ -219,6 +228,9 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->len = text ? len : 0;
 	t->width = width;
 	t->extra = 0;
+	t->se = p->se_cur;
+	t->link = 0;
+	t->hyph = 0;
 	return t;
 }
 
@@ -274,6 +286,7 @@ static page_link *add_link(sp_page *p, double x, double y, double w, double h)
 	l->h = h;
 	l->uri = NULL;
 	l->dest = NULL;
+	l->se = p->se_cur;
 	return l;
 }
 

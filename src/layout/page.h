@@ -21,6 +21,9 @@ typedef struct page_text {
 	size_t len;   /* bytes */
 	double width; /* advance of the whole run, points (extras included) */
 	double extra; /* points added after each U+0020 (justification) */
+	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
+	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
+	int hyph;      /* its last character is a hyphen the layout inserted */
 } page_text;
 
 typedef struct page_line {
@@ -44,6 +47,7 @@ typedef struct page_link {
 	double x, y, w, h; /* active area */
 	char *uri;         /* external URI, or NULL */
 	char *dest;        /* internal destination name, or NULL */
+	uint32_t se;       /* structure element of the text it covers */
 } page_link;
 
 typedef struct page_dest {
@@ -63,6 +67,7 @@ typedef struct sp_page {
 	size_t nlinks, cap_links;
 	page_dest *dests;
 	size_t ndests, cap_dests;
+	uint32_t se_cur; /* given to the texts and links added (struct.h) */
 } sp_page;
 
 typedef struct doc_outline {
@@ -95,6 +100,7 @@ typedef struct sp_document {
 	size_t nlabels, cap_labels;
 	/* document info, UTF-8, may be NULL */
 	char *title, *author, *subject, *keywords;
+	struct doc_struct *tags; /* logical structure (owned), or NULL */
 	/* doc_find_dest's index (name -> page, slot), kept by doc_add_dest:
 	 * open addressing, at most half full */
 	struct dest_slot *dindex;
@@ -106,6 +112,9 @@ void doc_free(sp_document *d);
 sp_page *doc_add_page(sp_document *d, double width, double height);
 void doc_set_info(sp_document *d, const char *title, const char *author,
                   const char *subject);
+/* Gives the document its structure tree (layout/struct.h), freeing any
+ * previous one. */
+void doc_set_struct(sp_document *d, struct doc_struct *s);
 void doc_add_outline(sp_document *d, int level, const char *title,
                      const char *dest);
 void doc_add_label_range(sp_document *d, size_t first_page, label_style st,

@@ -42,10 +42,14 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 {
 	for (size_t i = 0; i < l->nruns; i++) {
 		const layout_run *r = &l->runs[i];
-		page_add_text(pg, x + r->x, base, r->face, r->size, r->color,
-		              r->text, r->len, r->width)
-		    ->extra = r->extra;
+		page_text *t =
+		    page_add_text(pg, x + r->x, base, r->face, r->size,
+		                  r->color, r->text, r->len, r->width);
+		t->extra = r->extra;
+		t->hyph = l->hyphenated && i + 1 == l->nruns;
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
+		if (r->link) /* the text of the link just added */
+			t->link = (uint32_t)pg->nlinks;
 	}
 }
 
@@ -113,9 +117,14 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 		draw_line(pg, l, x, base); /* runs include first_indent */
 		if (b->wrap_mark && l->wrapped)
 			draw_wrap_mark(pg, l, right, base, b->color);
-		if (i == 0 && b->marker.text)
+		if (i == 0 && b->marker.text) {
+			uint32_t was = pg->se_cur;
+			if (b->se_marker)
+				pg->se_cur = b->se_marker;
 			layout_draw_text(e->text, pg, &b->marker,
 			                 x - b->marker_width, base, ALIGN_LEFT);
+			pg->se_cur = was;
+		}
 		if (i + 1 == ls->n && b->tail.text) {
 			if (b->leader)
 				draw_leaders(pg, x + layout_line_end(l) + 3,

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "pdf/renderer.h"
+#include "layout/struct.h"
+#include "pdf/tags.h"
 
 typedef struct gstate {
 	double line_width;
@@ -167,10 +169,9 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
  * document. */
 static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
                     const pdf_face *fc, pdf_cpset *used, double *pen,
-                    double *exact)
+                    double *exact, size_t i, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
-	size_t n = t->len, i = 0;
 	double k1000 = t->size / 1000;
 	while (i < n) {
 		uint32_t cp;
@@ -190,6 +191,9 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		    fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0] *
 		    k1000;
 		if (cp == 0x20 && t->extra != 0) {
+			cpset_add(used, cp); /* drawn, for text extraction */
+			cs_code(cs, cp);
+			*pen += w;
 			*exact += w + t->extra;
 			long adj = lround((*pen - *exact) / k1000);
 			if (adj) {
@@ -205,9 +209,52 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
-static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
+/* A space (no ink) at a line end or a wide gap, so that tagged text reads
+ * as words; returns its advance, points. */
+static double word_space(pdf_renderer *r, sp_buf *cs, int f, double size)
+{
+	const pdf_face *fc = &r->fonts->faces[f];
+	unsigned g = fc->gid[0x20];
+	if (!g || g >= fc->num_glyphs)
+		return 0;
+	cs_code(cs, 0x20);
+	cpset_add(r->used[f], 0x20);
+	return fc->adv[g] * size / 1000;
+}
+
+/* 1 when the next text of the same marked-content target as item i (among
+ * the next few) is on another line: i ends a line of its element. */
+static int line_ends(pdf_renderer *r, size_t p, const sp_page *pg, size_t i,
+                     uint32_t to)
+{
+	const page_text *t = &pg->texts[i];
+	for (size_t k = i + 1; k < pg->ntexts && k <= i + 8; k++) {
+		const page_text *u = &pg->texts[k];
+		if (!u->len || tags_target(r, p, u) != to)
+			continue;
+		return round((u->y - t->y) * 1000) != 0 && u->text[0] != ' ';
+	}
+	return 0;
+}
+
+/* 1 when t ends with a letter or mark, where a line break needs a space
+ * for the text to read as words. */
+static int ends_word(const page_text *t)
+{
+	if (!t->len || t->hyph)
+		return 0;
+	unsigned char c = (unsigned char)t->text[t->len - 1];
+	return c != ' ' && c != '-' && c != '/' && c != 0xAD && c != 0x90 &&
+	       c != 0x93 && c != 0x94; /* U+2010, U+2013, U+2014 */
+}
+
+static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
                        const sp_page *pg)
 {
+	HPDF_Page page = r->pages[p];
+	uint32_t mc = TAGS_NONE; /* marked content open (tags.h) */
+	int prev_ends_word = 0;   /* the last run ends inside a word */
+	int moved = 0; /* the marked content open began with a run drawn back */
 	if (!pg->ntexts)
 		return;
 	cs_op(cs, "BT");
@@ -225,9 +272,29 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 		const page_text *t = &pg->texts[i];
 		if (!t->len || !(t->size > 0))
 			continue;
+		uint32_t to = tags_target(r, p, t);
+		int line = round((t->y - oy) * 1000) == 0; /* the same line */
+		if (open && to == mc && prev_ends_word && t->text[0] != ' ' &&
+		    line && t->x - pen > 0.25 * t->size)
+			pen += word_space(r, cs, cur, cur_size);
+		/* a run drawn back (a list bullet after its text) or far on
+		 * (a tail after leaders) is marked apart, read in its place */
+		int back = open && to == mc &&
+		           (line ? t->x < pen - 0.01 || t->x - pen > 3 * t->size
+		                 : moved); /* (and the line after such a run) */
+		int cont = 0; /* the TJ just closed may go on after the switch */
+		if (to != mc || back) { /* (a run drawn back: read in place) */
+			if (open)
+				buf_puts(cs, ")] TJ\n");
+			cont = open;
+			open = 0;
+			tags_switch(r, cs, p, mc, to, t);
+			mc = to;
+			moved = back;
+		}
 		int f = t->face;
 		const pdf_face *fc = &r->fonts->faces[f];
-		int same = open && f == cur && t->size == cur_size &&
+		int same = (open || cont) && f == cur && t->size == cur_size &&
 		           g->fill == (int)(t->color & 0xFFFFFF);
 		double dy = round((t->y - oy) * 1000) / 1000;
 		long adj = 0;
@@ -241,8 +308,9 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 		} else {
 			same = 0;
 		}
-		if (same) {
-			buf_putc(cs, ')');
+		if (same) { /* on in the same TJ, or a new one from the pen */
+			buf_putc(cs, open ? ')' : '[');
+			open = 1;
 			if (adj) {
 				buf_printf(cs, "%ld", adj);
 				pen -= (double)adj * t->size / 1000;
@@ -273,10 +341,26 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 			open = 1;
 		}
 		double exact = t->x;
-		put_run(r, cs, t, fc, r->used[f], &pen, &exact);
+		size_t n = t->len; /* an inserted hyphen is an artifact: */
+		if (t->hyph && mc != STRUCT_ARTIFACT && mc != STRUCT_LAYOUT)
+			while (n > 0 && ((unsigned char)t->text[--n] & 0xC0) == 0x80)
+				;
+		put_run(r, cs, t, fc, r->used[f], &pen, &exact, 0, n);
+		prev_ends_word = ends_word(t);
+		if (prev_ends_word && n == t->len && line_ends(r, p, pg, i, to))
+			pen += word_space(r, cs, f, t->size);
+		if (n < t->len) {
+			buf_puts(cs, ")] TJ\nEMC\n/Artifact BMC\n[(");
+			put_run(r, cs, t, fc, r->used[f], &pen, &exact, n,
+			        t->len);
+			buf_puts(cs, ")] TJ\nEMC\n");
+			open = 0;
+			mc = TAGS_NONE;
+		}
 	}
 	if (open)
 		buf_puts(cs, ")] TJ\n");
+	tags_switch(r, cs, p, mc, TAGS_NONE, NULL);
 	cs_op(cs, "ET");
 }
 
@@ -285,7 +369,12 @@ void draw_page(pdf_renderer *r, size_t p)
 	const sp_page *pg = &r->doc->pages[p];
 	sp_buf *cs = &r->raw[p];
 	gstate g = {1.0, 0, 0, 0, 0, 1}; /* the PDF initial state */
+	int art = pg->nrects || pg->nlines; /* graphics are artifacts */
+	if (art)
+		tags_artifact(cs, 1);
 	draw_rects(cs, &g, pg);
 	draw_lines(cs, &g, pg);
-	draw_texts(r, r->pages[p], cs, &g, pg);
+	if (art)
+		tags_artifact(cs, 0);
+	draw_texts(r, p, cs, &g, pg);
 }

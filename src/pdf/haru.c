@@ -389,3 +389,82 @@ HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
 		def->descriptor = d; /* libharu links it at save time */
 	return ret;
 }
+
+/* ---- objects of the structure tree and the metadata ---- */
+
+HPDF_Dict haru_dict(HPDF_Doc pdf, int indirect)
+{
+	HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+	if (d && indirect && HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
+		return NULL; /* Xref_Add frees d on failure */
+	return d;
+}
+
+HPDF_Array haru_array(HPDF_Doc pdf)
+{
+	return HPDF_Array_New(pdf->mmgr);
+}
+
+HPDF_STATUS haru_dict_put(HPDF_Dict d, const char *key, void *obj)
+{
+	return d && obj ? HPDF_Dict_Add(d, key, obj) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS haru_dict_put_name(HPDF_Dict d, const char *key, const char *name)
+{
+	return d ? HPDF_Dict_AddName(d, key, name) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS haru_dict_put_int(HPDF_Dict d, const char *key, long v)
+{
+	return d ? HPDF_Dict_AddNumber(d, key, (HPDF_INT32)v)
+	         : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS haru_dict_put_bool(HPDF_Dict d, const char *key, int v)
+{
+	return d ? HPDF_Dict_AddBoolean(d, key, v ? HPDF_TRUE : HPDF_FALSE)
+	         : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS haru_dict_put_text(HPDF_Doc pdf, HPDF_Dict d, const char *key,
+                               const char *utf8)
+{
+	if (!d)
+		return HPDF_INVALID_OBJECT;
+	int ascii = 1; /* ASCII is written as a literal string */
+	for (const char *p = utf8; *p; p++)
+		ascii &= (unsigned char)*p < 0x80;
+	HPDF_String s = HPDF_String_New(
+	    pdf->mmgr, utf8, ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8"));
+	return s ? HPDF_Dict_Add(d, key, s) : HPDF_Error_GetCode(pdf->mmgr->error);
+}
+
+HPDF_STATUS haru_array_put(HPDF_Array a, void *obj)
+{
+	return a && obj ? HPDF_Array_Add(a, obj) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS haru_array_put_int(HPDF_Array a, long v)
+{
+	return a ? HPDF_Array_AddNumber(a, (HPDF_INT32)v) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_Dict haru_catalog(HPDF_Doc pdf)
+{
+	return pdf->catalog;
+}
+
+HPDF_Dict haru_stream(HPDF_Doc pdf, const void *data, size_t n)
+{
+	HPDF_Dict d = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!d || haru_stream_put(d, data, n, 0) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+unsigned long haru_obj_id(const void *obj)
+{
+	const HPDF_Obj_Header *h = obj;
+	return h ? (unsigned long)(h->obj_id & 0x00FFFFFF) : 0;
+}

@@ -174,4 +174,32 @@ HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
                                      const void *zprog, size_t n,
                                      size_t length1);
 
+/* ---- objects of the structure tree and the metadata (tags.c, xmp.c) ----
+ *
+ * Dictionaries and arrays in pdf's memory (HPDF_Dict_New, HPDF_Array_New;
+ * indirect ones added to its xref with HPDF_Xref_Add), filled with
+ * HPDF_Dict_Add / HPDF_Array_Add, which write an indirect object as a
+ * reference. A page, an annotation and the catalog are dictionaries.
+ * Constructors return NULL and the put functions a status on failure
+ * (the error is then also pending on pdf). */
+HPDF_Dict haru_dict(HPDF_Doc pdf, int indirect);
+HPDF_Array haru_array(HPDF_Doc pdf);
+HPDF_STATUS haru_dict_put(HPDF_Dict d, const char *key, void *obj);
+HPDF_STATUS haru_dict_put_name(HPDF_Dict d, const char *key, const char *name);
+HPDF_STATUS haru_dict_put_int(HPDF_Dict d, const char *key, long v);
+HPDF_STATUS haru_dict_put_bool(HPDF_Dict d, const char *key, int v);
+/* A text string (UTF-8 in, written as UTF-16BE by the UTF-8 encoder); at
+ * most 65,535 bytes. */
+HPDF_STATUS haru_dict_put_text(HPDF_Doc pdf, HPDF_Dict d, const char *key,
+                               const char *utf8);
+HPDF_STATUS haru_array_put(HPDF_Array a, void *obj);
+HPDF_STATUS haru_array_put_int(HPDF_Array a, long v);
+/* The document catalog (struct _HPDF_Doc_Rec.catalog). */
+HPDF_Dict haru_catalog(HPDF_Doc pdf);
+/* The object number of an indirect object (a page, an annotation, a
+ * dictionary made by haru_dict(pdf, 1)). */
+unsigned long haru_obj_id(const void *obj);
+/* A new indirect stream of n bytes, written uncompressed. */
+HPDF_Dict haru_stream(HPDF_Doc pdf, const void *data, size_t n);
+
 #endif

@@ -85,6 +85,18 @@ int pdf_deflate_finish(pdf_deflate_job *j);
  * object streams and an xref stream into out; -1 when d is not laid out
  * as libharu writes (then keep d). */
 int pdf_pack(const char *d, size_t n, sp_buf *out);
+/* The same with objects of our own (tags.c): `count` new objects numbered
+ * from libharu's xref size `base` up (i < count) and, when replace is not
+ * 0, the body of libharu's object `replace` (i == count), each body
+ * written by body(ud, base, i, b) into the object streams. */
+typedef struct pdf_pack_extra {
+	size_t count;
+	unsigned long replace;
+	void (*body)(void *ud, size_t base, size_t i, sp_buf *b);
+	void *ud;
+} pdf_pack_extra;
+int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *x,
+                sp_buf *out);
 
 /* embed.c: font programs subset and deflated once per run (see there).
  * One render at a time may use the metrics document's font definitions:

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf/renderer.h"
+#include "pdf/tags.h"
 #include "util/mem.h"
 
 #define OUTLINE_DEPTH 16
@@ -70,8 +71,10 @@ void nav_links(pdf_renderer *r, size_t pno)
 			}
 			a = HPDF_Page_CreateLinkAnnot(page, link_rect(l), dst);
 		}
-		if (a)
+		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			tags_link(r, pno, i, a);
+		}
 	}
 	buf_free(&uri);
 }

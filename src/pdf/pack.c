@@ -179,14 +179,61 @@ static void put_be(sp_buf *b, size_t v, int w)
 		buf_putc(b, (char)(unsigned char)(v >> (8 * i)));
 }
 
+/* The PNG "Up" predictor over rows of `cols` bytes (each row prefixed
+ * with its filter type, 2): consecutive entries of an xref stream differ
+ * in a byte or two, which deflate then all but removes. */
+static void up_predict(sp_buf *b, size_t cols)
+{
+	size_t rows = b->len / cols;
+	sp_buf p = SP_BUF_INIT;
+	for (size_t r = 0; r < rows; r++) {
+		buf_putc(&p, 2);
+		for (size_t c = 0; c < cols; c++) {
+			unsigned char v = (unsigned char)b->data[r * cols + c];
+			unsigned char u =
+			    r ? (unsigned char)b->data[(r - 1) * cols + c] : 0;
+			buf_putc(&p, (char)(unsigned char)(v - u));
+		}
+	}
+	buf_free(b);
+	*b = p;
+}
+
 int pdf_pack(const char *d, size_t n, sp_buf *out)
 {
+	return pdf_pack_ex(d, n, NULL, out);
+}
+
+/* Object i's body into the object stream body: libharu's, or ours. */
+static void put_body(const char *d, const obj *o, size_t i, size_t cnt,
+                     const pdf_pack_extra *x, sp_buf *body)
+{
+	if (x && (i >= cnt || (x->replace && i == x->replace)))
+		x->body(x->ud, cnt, i >= cnt ? i - cnt : x->count, body);
+	else
+		buf_append(body, d + o[i].at, o[i].end - o[i].at);
+}
+
+int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo,
+                sp_buf *out)
+{
+	const pdf_pack_extra *x = xo && xo->count ? xo : NULL;
 	obj *o;
 	size_t cnt;
 	long root, info;
 	int version;
 	if (parse(d, n, &o, &cnt, &root, &info, &version) < 0)
 		return -1;
+	if (x && x->replace &&
+	    (x->replace >= cnt || !o[x->replace].used || o[x->replace].stream)) {
+		free(o);
+		return -1;
+	}
+	size_t nx = x ? x->count : 0, total = cnt + nx; /* ours after libharu's */
+	o = xrealloc(o, (total + 1) * sizeof *o);
+	memset(&o[cnt], 0, (nx + 1) * sizeof *o);
+	for (size_t i = cnt; i < total; i++)
+		o[i].used = 1;
 	buf_clear(out);
 	buf_printf(out, "%%PDF-1.%d\n%%\xE2\xE3\xCF\xD3\n",
 	           version > 5 ? version : 5);
@@ -209,7 +256,7 @@ int pdf_pack(const char *d, size_t n, sp_buf *out)
 	sp_buf *txt = NULL;
 	size_t *nobj = NULL, *first = NULL, cap_n = 0, cap_f = 0;
 	sp_buf body = SP_BUF_INIT;
-	for (size_t i = 1; i < cnt;) {
+	for (size_t i = 1; i < total;) {
 		size_t k = 0;
 		buf_clear(&body);
 		txt = xgrow(txt, &cap_stm, nstm + 1, sizeof *txt);
@@ -217,14 +264,14 @@ int pdf_pack(const char *d, size_t n, sp_buf *out)
 		first = xgrow(first, &cap_f, nstm + 1, sizeof *first);
 		sp_buf *h = &txt[nstm];
 		buf_init(h);
-		for (; i < cnt && k < PER_STREAM; i++) {
+		for (; i < total && k < PER_STREAM; i++) {
 			if (!o[i].used || o[i].stream || o[i].dropped)
 				continue;
 			buf_printf(h, "%zu %zu ", i, body.len);
-			buf_append(&body, d + o[i].at, o[i].end - o[i].at);
+			put_body(d, o, i, cnt, x, &body);
 			buf_putc(&body, '\n');
 			o[i].type = 2;
-			o[i].where = cnt + nstm;
+			o[i].where = total + nstm;
 			o[i].index = k++;
 		}
 		if (!k) {
@@ -239,18 +286,18 @@ int pdf_pack(const char *d, size_t n, sp_buf *out)
 	buf_free(&body);
 	sp_buf *zs = xcalloc(nstm ? nstm : 1, sizeof *zs);
 	int rc = pdf_deflate_all(txt, zs, nstm, nstm >= 16 ? 2 : 1);
-	size_t next_num = cnt + nstm;
+	size_t next_num = total + nstm;
 	o = xrealloc(o, (next_num + 1) * sizeof *o);
-	memset(&o[cnt], 0, (nstm + 1) * sizeof *o);
+	memset(&o[total], 0, (nstm + 1) * sizeof *o);
 	for (size_t s = 0; s < nstm; s++) {
 		if (rc == 0) {
-			o[cnt + s].type = 1;
-			o[cnt + s].where = out->len;
+			o[total + s].type = 1;
+			o[total + s].where = out->len;
 			buf_printf(
 			    out,
 			    "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
 			    "/Length %zu /Filter /FlateDecode >>\nstream\r\n",
-			    cnt + s, nobj[s], first[s], zs[s].len);
+			    total + s, nobj[s], first[s], zs[s].len);
 			buf_append(out, zs[s].data, zs[s].len);
 			buf_puts(out, "\nendstream\nendobj\n");
 		}
@@ -275,36 +322,37 @@ int pdf_pack(const char *d, size_t n, sp_buf *out)
 	int w2 = 1;
 	while (w2 < 8 && (maxv >> (8 * w2)))
 		w2++;
-	sp_buf x = SP_BUF_INIT;
-	put_be(&x, 0, 1); /* object 0: free */
-	put_be(&x, 0, w2);
-	put_be(&x, 0xFFFF, 2);
+	sp_buf xr = SP_BUF_INIT;
+	put_be(&xr, 0, 1); /* object 0: free */
+	put_be(&xr, 0, w2);
+	put_be(&xr, 0xFFFF, 2);
 	for (size_t j = 1; j < xnum; j++) {
 		int used = j < cnt ? (o[j].used && !o[j].dropped) : 1;
-		put_be(&x, used ? (size_t)o[j].type : 0, 1);
-		put_be(&x, used ? o[j].where : 0, w2);
-		put_be(&x, used && o[j].type == 2 ? o[j].index : 0, 2);
+		put_be(&xr, used ? (size_t)o[j].type : 0, 1);
+		put_be(&xr, used ? o[j].where : 0, w2);
+		put_be(&xr, used && o[j].type == 2 ? o[j].index : 0, 2);
 	}
-	put_be(&x, 1, 1);
-	put_be(&x, xat, w2);
-	put_be(&x, 0, 2);
-	if (pdf_deflate(x.data, x.len, &z) < 0) {
-		buf_free(&x);
+	put_be(&xr, 1, 1);
+	put_be(&xr, xat, w2);
+	put_be(&xr, 0, 2);
+	up_predict(&xr, (size_t)w2 + 3);
+	if (pdf_deflate(xr.data, xr.len, &z) < 0) {
+		buf_free(&xr);
 		buf_free(&z);
 		free(o);
 		return -1;
 	}
 	buf_printf(out,
 	           "%zu 0 obj\n<< /Type /XRef /Size %zu /W [1 %d 2] /Root %ld "
-	           "0 R",
-	           xnum, size, w2, root);
+	           "0 R /DecodeParms << /Columns %d /Predictor 12 >>",
+	           xnum, size, w2, root, w2 + 3);
 	if (info > 0)
 		buf_printf(out, " /Info %ld 0 R", info);
 	buf_printf(out, " /Length %zu /Filter /FlateDecode >>\nstream\r\n",
 	           z.len);
 	buf_append(out, z.data, z.len);
 	buf_printf(out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xat);
-	buf_free(&x);
+	buf_free(&xr);
 	buf_free(&z);
 	free(o);
 	return 0;

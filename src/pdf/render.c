@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "pdf/renderer.h"
+#include "pdf/tags.h"
 #include "util/timing.h"
 #include "util/mem.h"
 
@@ -78,6 +79,8 @@ static void set_date(pdf_renderer *r)
 	HPDF_Date date = {
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
 	    tm.tm_sec,         '+',           0,          0};
+	r->has_date = 1;
+	r->date = tm;
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date);
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
 }
@@ -221,6 +224,7 @@ static int draw_pages(pdf_renderer *r)
 {
 	start_deflating(r);
 	for (size_t p = 0; p < r->doc->npages; p++) {
+		tags_page(r, p);
 		draw_page(r, p);
 		nav_links(r, p);
 		char what[64];
@@ -351,10 +355,12 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.ours = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
 	r.embed = r.fonts->embed;
 	r.defs_held = pdf_embed_acquire(r.embed);
+	r.tags = tags_new(doc);
 	int rc = -1;
 	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
 	    add_pages(&r) == 0 && draw_pages(&r) == 0 && nav_outline(&r) == 0 &&
-	    nav_labels(&r) == 0 && fix_fonts(&r) == 0 && put_contents(&r) == 0)
+	    nav_labels(&r) == 0 && tags_finish(&r) == 0 && xmp_write(&r) == 0 &&
+	    fix_fonts(&r) == 0 && put_contents(&r) == 0)
 		rc = save(&r, data, len);
 	finish_deflating(&r); /* after a failure on the way */
 	if (r.pdf) {
@@ -366,7 +372,10 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	if (rc == 0 && !r.uncompressed) {
 		/* packed once libharu's objects are gone (less at the peak) */
 		sp_buf packed = SP_BUF_INIT;
-		if (pdf_pack(*data, *len, &packed) == 0) {
+		pdf_pack_extra x = {tags_extra_count(r.tags),
+		                    tags_extra_replace(r.tags), tags_extra_body,
+		                    r.tags};
+		if (pdf_pack_ex(*data, *len, &x, &packed) == 0) {
 			timing_mark("pdf: packed");
 			free(*data);
 			*len = packed.len;
@@ -375,6 +384,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		buf_free(&packed);
 	}
 	haru_glyphid_clear();
+	tags_free(r.tags);
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);
 	free(r.used);

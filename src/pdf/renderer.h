@@ -5,6 +5,8 @@
 #ifndef SP_PDF_RENDERER_H
 #define SP_PDF_RENDERER_H
 
+#include <time.h>
+
 #include "pdf/internal.h"
 
 typedef struct pdf_renderer {
@@ -25,6 +27,9 @@ typedef struct pdf_renderer {
 	char *ours;    /* per face: embedded by embed.c */
 	int uncompressed;
 	int warned_text;
+	struct pdf_tags *tags; /* marked content, structure (tags.c) */
+	int has_date;          /* SOURCE_DATE_EPOCH was valid: */
+	struct tm date;        /* its time, UTC */
 	sp_diag *d;
 } pdf_renderer;
 

@@ -66,13 +66,19 @@ static void copy_items(sp_document *d, size_t page, const sp_page *src,
 			page_add_line(dst, l->x1 + dx, l->y1 + dy, l->x2 + dx,
 			              l->y2 + dy, l->width, l->color);
 	}
+	uint32_t links0 = (uint32_t)dst->nlinks;
 	for (size_t i = 0; i < src->ntexts; i++) {
 		const page_text *t = &src->texts[i];
-		page_add_text(dst, t->x + dx, t->y + dy, t->face, t->size,
-		              t->color, t->text, t->len, t->width);
+		dst->se_cur = t->se;
+		page_text *c =
+		    page_add_text(dst, t->x + dx, t->y + dy, t->face, t->size,
+		                  t->color, t->text, t->len, t->width);
+		c->link = t->link ? t->link + links0 : 0;
+		c->hyph = t->hyph;
 	}
 	for (size_t i = 0; i < src->nlinks; i++) {
 		const page_link *l = &src->links[i];
+		dst->se_cur = l->se;
 		if (l->uri)
 			page_add_link_uri(dst, l->x + dx, l->y + dy, l->w, l->h,
 			                  l->uri);

@@ -117,13 +117,17 @@ static void place_part(cards_deck *d, const cards_card *k, const cards_fit *f,
                        const cards_box *bb, const cards_opts *o)
 {
 	cards_face face = {f->number, f->id, part, f->parts, 0, 0, *fb};
+	typeset_tags *tg = cards_card_tags(k);
+	uint32_t card = tagging_add(tg, STRUCT_ROOT, "Sect"); /* front, back */
 	if (sh->front != NO_PAGE) {
+		tagging_parent(tg, tagging_add(tg, card, "Sect"));
 		cards_card_draw(k, part, 0, d->doc, sh->front, fb);
 		face.page = sh->front;
 		add_face(d, &face);
 	}
 	size_t bp = o->duplex == CARDS_FOLD ? sh->front : sh->back;
 	if (bp != NO_PAGE) {
+		tagging_parent(tg, tagging_add(tg, card, "Sect"));
 		cards_card_draw(k, part, 1, d->doc, bp, bb);
 		face.back = 1;
 		face.page = bp;
@@ -254,8 +258,10 @@ cards_deck *cards_build(sp_typeset *r, const sp_corpus *c, const size_t *sel,
 	if (rc == 0) {
 		d->nsheets = (d->ncards + (size_t)per - 1) / (size_t)per;
 		sheet_pages *sp = make_pages(d, s, o);
+		tagging_begin(r->tags, c->language.s); /* after fitting */
 		place_all(d, cards, sp, s, o);
 		furnish(r, d, sp, s, o);
+		tagging_finish(r->tags, d->doc);
 		free(sp);
 		doc_set_info(d->doc,
 		             c->title.s ? c->title.s : "Interview flashcards",
@@ -280,6 +286,7 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 	doc_add_page(d->doc, s->sheet_w, s->sheet_h);
 	doc_add_page(d->doc, s->sheet_w, s->sheet_h);
 	doc_set_info(d->doc, "Duplex calibration", NULL, "Flashcards");
+	tagging_begin(r->tags, NULL); /* the instructions; scales artifacts */
 	/* the guidance line sits between the edge rulers at W/4 and 3W/4 */
 	double w = s->sheet_w, h = s->sheet_h;
 	cards_box band = {w / 4 + MM_PT(5), MM_PT(25), w / 2 - MM_PT(10),
@@ -296,6 +303,7 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 		cards_draw_guidance(r, &d->doc->pages[back], &band, 1, text);
 	}
 	cards_shift_page(&d->doc->pages[1], o->offset_x, o->offset_y);
+	tagging_finish(r->tags, d->doc);
 	return d;
 }
 

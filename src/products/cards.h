@@ -121,6 +121,8 @@ int cards_card_parts(const cards_card *k);
 void cards_card_sizes(const cards_card *k, double *front, double *back);
 /* Draw part `part` (1-based) of the front (back = 0) or the back into
  * box on doc's page. */
+/* The structure being built that a card's faces are tagged into. */
+typeset_tags *cards_card_tags(const cards_card *k);
 void cards_card_draw(const cards_card *k, int part, int back, sp_document *doc,
                      size_t page, const cards_box *box);
 

@@ -132,11 +132,14 @@ static void text_block(sp_typeset *r, sp_document *doc, size_t page,
 	    typeset_span(FAMILY_HEADING, VARIANT_BOLD, 12, t->color_accent);
 	layout_para_style ps = typeset_para_style(r, 12, 0);
 	ps.align = ALIGN_CENTER;
-	typeset_text_para(f, title, &ts, &ps);
+	tagging_block(r->tags, typeset_text_para(f, title, &ts, &ps), 0, "H1");
 	layout_span bs = typeset_span(FAMILY_BODY, 0, 9, t->color_text);
 	layout_para_style pb = typeset_para_style(r, 9, 0);
-	for (size_t i = 0; paras[i]; i++)
-		typeset_text_para(f, paras[i], &bs, &pb)->space_before = 5;
+	for (size_t i = 0; paras[i]; i++) {
+		flow_block *b = typeset_text_para(f, paras[i], &bs, &pb);
+		b->space_before = 5;
+		tagging_block(r->tags, b, 0, "P");
+	}
 	double side = MM_PT(POINTER_IN - 10);
 	layout_frame fr = {page, side, s->sheet_h - MM_PT(POINTER_IN + 14),
 	                   s->sheet_w - 2 * side,

@@ -114,6 +114,21 @@ static sp_flow *footer_flow(const cards_card *k, int back, const char *mark)
 	                  ALIGN_LEFT);
 }
 
+typeset_tags *cards_card_tags(const cards_card *k)
+{
+	return k->r->tags;
+}
+
+/* Tags every block of f not tagged yet as role, under the current
+ * parent. */
+static sp_flow *tag_flow(const cards_card *k, sp_flow *f, const char *role)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (!f->blocks[i].se)
+			tagging_block(k->r->tags, &f->blocks[i], 0, role);
+	return f;
+}
+
 static sp_flow *front_body(const cards_card *k, double size)
 {
 	const sp_template *t = k->r->tpl;
@@ -124,8 +139,9 @@ static sp_flow *front_body(const cards_card *k, double size)
 	layout_span st =
 	    typeset_span(FAMILY_HEADING, VARIANT_BOLD, size, t->color_text);
 	st.loc = k->q->question.loc;
-	typeset_text_para(f, k->q->question.s ? k->q->question.s : "", &st,
-	                  &ps);
+	flow_block *b = typeset_text_para(
+	    f, k->q->question.s ? k->q->question.s : "", &st, &ps);
+	tagging_block(k->r->tags, b, 0, "H1"); /* the card's heading */
 	return f;
 }
 
@@ -390,12 +406,13 @@ void cards_card_draw(const cards_card *k, int part, int back, sp_document *doc,
 	double bottom = box->y + k->pad;
 	char mark[64];
 	part_mark(k, part, mark, sizeof mark);
-	draw_flow(k, header_flow(k, back), doc, page, x, top, k->hh);
+	draw_flow(k, tag_flow(k, header_flow(k, back), "P"), doc, page, x,
+	          top, k->hh);
 	draw_rule(k, doc, page, x, top - k->hh - k->gap / 2);
 	draw_body(k, back, part, doc, page, x, top - k->hh - k->gap);
 	if (back && !mark[0])
 		return;
 	draw_rule(k, doc, page, x, bottom + k->fh + k->gap / 2);
-	draw_flow(k, footer_flow(k, back, mark), doc, page, x, bottom + k->fh,
-	          k->fh);
+	draw_flow(k, tag_flow(k, footer_flow(k, back, mark), "P"), doc, page,
+	          x, bottom + k->fh, k->fh);
 }

@@ -34,6 +34,7 @@ typedef struct hb {
 	typeset_styles st; /* body, small, h2 and their paragraph styles */
 	layout_span meta, label, h1, title, toc, toc_bold;
 	layout_para_style ps_center;
+	uint32_t toc_se; /* the contents' TOC element */
 } hb;
 
 /* ---- styles ---- */
@@ -103,6 +104,7 @@ static void add_centered(hb *h, sp_flow *f, const char *text,
 	ps.align = ALIGN_CENTER;
 	flow_block *b = typeset_text_para(f, text, st, &ps);
 	b->space_before = before;
+	tagging_block(h->r->tags, b, 0, st == &h->title ? "Title" : "P");
 }
 
 static void cover_content(hb *h, sp_flow *f, double top_space)
@@ -200,6 +202,8 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 	char pg[32];
 	page_label(h, page, pg, sizeof pg);
 	flow_para_tail(b, pg, &s, 1);
+	tagging_block(h->r->tags, b, tagging_add(h->r->tags, h->toc_se, "TOCI"),
+	              "Reference");
 	b->space_before = top ? 10 : 2.5;
 	b->indent_right = 0;
 	buf_free(&link);
@@ -211,6 +215,9 @@ static void build_contents(hb *h, sp_flow *f)
 	const char *contents = labels_get(&h->t->labels, LABEL_CONTENTS);
 	flow_block *b =
 	    typeset_text_para(f, contents, &h->h1, &(layout_para_style){0});
+	uint32_t sect = tagging_add(h->r->tags, STRUCT_ROOT, "Sect");
+	tagging_block(h->r->tags, b, sect, "H1");
+	h->toc_se = tagging_add(h->r->tags, sect, "TOC");
 	b->pstyle = heading_style(h, h->h1.size);
 	b->space_after = 14;
 	flow_block_anchor(b, "contents");
@@ -253,6 +260,7 @@ static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 	b->space_before = before;
 	b->space_after = 2;
 	b->keep_with_next = 1;
+	tagging_block(h->r->tags, b, 0, "H3");
 	return b;
 }
 
@@ -282,6 +290,7 @@ static void question_meta(hb *h, sp_flow *f, const sp_question *q)
 		    typeset_text_para(f, b.data, &h->meta, &h->st.ps_small);
 		m->keep_with_next = 1;
 		m->space_after = 4;
+		tagging_block(h->r->tags, m, 0, "P");
 	}
 	buf_free(&b);
 }
@@ -298,6 +307,9 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 	tb->pstyle = heading_style(h, h->label.size);
 	tb->space_after = 4;
 	free(title);
+	typeset_tags *tg = h->r->tags;
+	tagging_block(tg, tb, 0, "H3");
+	uint32_t table = tagging_add(tg, 0, "Table");
 	layout_span lab = typeset_span(FAMILY_HEADING, VARIANT_BOLD,
 	                               t->size_small + 0.5, t->color_text);
 	for (size_t i = 0; i < fw->nsteps; i++) {
@@ -317,8 +329,11 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 		buf_free(&lb);
 		layout_span ps = h->st.small;
 		ps.loc = fw->steps[i].prompt.loc;
-		typeset_text_para(pc, fw->steps[i].prompt.s, &ps,
-		                  &h->st.ps_small);
+		flow_block *p = typeset_text_para(pc, fw->steps[i].prompt.s,
+		                                  &ps, &h->st.ps_small);
+		uint32_t tr = tagging_add(tg, table, "TR");
+		tagging_block(tg, l, tr, "TH");
+		tagging_block(tg, p, tr, "TD");
 		flow_row_add_cell(row, 96, lc);
 		flow_row_add_cell(row, 0, pc);
 	}
@@ -332,11 +347,14 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 {
 	const sp_template *t = h->t;
 	sp_flow *in = flow_new();
+	uint32_t was = tagging_parent(h->r->tags,
+	                              tagging_add(h->r->tags, 0, "Aside"));
 	flow_block *l = typeset_text_para(in,
 	                                  labels_get(&t->labels,
 	                                             LABEL_MAKE_IT_YOURS),
 	                                  &h->label,
 	                                  &(layout_para_style){0});
+	tagging_block(h->r->tags, l, 0, "H3");
 	l->pstyle = heading_style(h, h->label.size);
 	l->space_after = 2;
 	l->keep_with_next = 1;
@@ -348,6 +366,7 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 		flow_block *ln = flow_add_lines(in, 5, 20, t->color_rule);
 		ln->keep_together = 1;
 	}
+	tagging_parent(h->r->tags, was);
 	flow_block *box = flow_add_box(f, in, 9, 0, 0);
 	box->fill = t->color_shade;
 	box->has_fill = 1;
@@ -364,6 +383,7 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		return; /* nothing related is in this selection */
 	flow_block *b = flow_add_para(f, &h->st.ps_left);
 	b->space_before = 8;
+	tagging_block(h->r->tags, b, 0, "P");
 	layout_span s = h->st.small;
 	s.variant = VARIANT_BOLD;
 	s.family = FAMILY_HEADING;
@@ -407,6 +427,8 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	q_dest(q, dest, sizeof dest);
 	layout_para_style ps = heading_style(h, h->st.h2.size);
 	flow_block *hd = flow_add_para(f, &ps);
+	uint32_t sect = tagging_add(h->r->tags, 0, "Sect");
+	uint32_t was = tagging_parent(h->r->tags, sect);
 	layout_span st = h->st.h2;
 	st.loc = q->question.loc;
 	hd->indent_left = 30;
@@ -414,6 +436,7 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	ns.color = h->t->color_accent;
 	flow_para_marker(hd, num, &ns, 30);
 	flow_para_add(hd, q->question.s, strlen(q->question.s), &st);
+	tagging_heading(h->r->tags, hd, sect, "H2");
 	hd->space_before = 22;
 	hd->space_after = 3;
 	hd->keep_with_next = 1;
@@ -449,6 +472,7 @@ static void build_question(hb *h, sp_flow *f, size_t si)
 	}
 	if (q->nrelated)
 		see_also(h, f, q);
+	tagging_parent(h->r->tags, was);
 }
 
 static void build_section(hb *h, sp_flow *f, size_t ci)
@@ -465,6 +489,9 @@ static void build_section(hb *h, sp_flow *f, size_t ci)
 	b->indent_left = 34;
 	flow_para_marker(b, num, &st, 34);
 	flow_para_add(b, cat->name, strlen(cat->name), &st);
+	uint32_t sect = tagging_add(h->r->tags, STRUCT_ROOT, "Sect");
+	tagging_heading(h->r->tags, b, sect, "H1");
+	tagging_parent(h->r->tags, sect);
 	b->space_after = 6;
 	b->keep_with_next = 1;
 	flow_block_anchor(b, dest);
@@ -481,6 +508,7 @@ static void build_section(hb *h, sp_flow *f, size_t ci)
 	for (size_t si = 0; si < h->nsel; si++)
 		if (h->c->questions[h->sel[si]].category == ci)
 			build_question(h, f, si);
+	tagging_parent(h->r->tags, STRUCT_ROOT);
 }
 
 /* ---- topic index ---- */
@@ -494,12 +522,15 @@ static void build_index(hb *h, sp_flow *f)
 {
 	flow_add_break(f, h->o->duplex); /* a section of its own */
 	layout_para_style ps = heading_style(h, h->h1.size);
-	const char *index = labels_get(&h->t->labels, LABEL_TOPIC_INDEX);
-	flow_block *b = typeset_text_para(f, index, &h->h1, &ps);
+	const char *title = labels_get(&h->t->labels, LABEL_TOPIC_INDEX);
+	flow_block *b = typeset_text_para(f, title, &h->h1, &ps);
+	uint32_t sect = tagging_add(h->r->tags, STRUCT_ROOT, "Sect");
+	tagging_block(h->r->tags, b, sect, "H1");
+	uint32_t index = tagging_add(h->r->tags, sect, "Index");
 	b->space_after = 14;
 	b->keep_with_next = 1;
 	flow_block_anchor(b, "topic-index");
-	flow_block_outline(b, 0, index);
+	flow_block_outline(b, 0, title);
 	/* collect distinct topics */
 	size_t n = 0, cap = 0;
 	char **topics = NULL;
@@ -519,6 +550,7 @@ static void build_index(hb *h, sp_flow *f)
 		e->indent_left = 14;
 		e->pstyle.first_indent = -14;
 		e->space_before = 3;
+		tagging_block(h->r->tags, e, index, "P");
 		layout_span ts = h->toc_bold;
 		ts.size = h->t->size_body;
 		flow_para_add(e, topics[i], strlen(topics[i]), &ts);
@@ -554,6 +586,7 @@ static void build_index(hb *h, sp_flow *f)
 static sp_flow *build_flow(hb *h)
 {
 	sp_flow *f = flow_new();
+	tagging_begin(h->r->tags, h->c->language.s);
 	build_cover(h, f);
 	flow_add_break(f, h->o->duplex);
 	build_contents(h, f);
@@ -733,8 +766,10 @@ static sp_document *lay_out(hb *h)
 			return NULL;
 		}
 		timing_mark(pass ? "layout pass 2+" : "layout pass 1");
-		if (collect_pages(h, doc) || pass == MAX_PASSES - 1)
+		if (collect_pages(h, doc) || pass == MAX_PASSES - 1) {
+			tagging_finish(h->r->tags, doc);
 			return doc;
+		}
 		doc_free(doc);
 	}
 	return NULL;
@@ -776,6 +811,8 @@ sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
 	hb_free(&h);
 	if (doc && o->booklet) {
 		sp_document *b = booklet_impose(doc);
+		doc_set_struct(b, doc->tags); /* the same structure */
+		doc->tags = NULL;
 		doc_free(doc);
 		doc = b;
 	}

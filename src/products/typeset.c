@@ -36,6 +36,7 @@ int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d)
 		dict = HYPH_DICT;
 	r->text = layout_text_new(r->fonts, t->hyphenate ? dict : NULL, d);
 	r->eng = layout_engine_new(r->text);
+	r->tags = xcalloc(1, sizeof *r->tags);
 	return 0;
 }
 
@@ -71,6 +72,8 @@ void typeset_set_inputs(sp_typeset *r, const sp_corpus *c)
 void typeset_close(sp_typeset *r)
 {
 	free(r->inputs);
+	tagging_free(r->tags);
+	free(r->tags);
 	layout_engine_free(r->eng);
 	layout_text_free(r->text);
 	pdf_fonts_close(r->pdf_fonts);
@@ -187,15 +190,51 @@ static void code_block(const sp_typeset *r, sp_flow *f, const rt_block *blk,
 	box->keep_together = 1;
 	box->indent_left = indent + LIST_INDENT * blk->depth;
 	box->space_before = space_before;
+	tagging_block(r->tags, box, 0, "Code");
+}
+
+/* The lists being tagged, by depth (lists deeper than this nest in the
+ * deepest). */
+#define TAG_LIST_DEPTH 8
+typedef struct list_tags {
+	uint32_t list[TAG_LIST_DEPTH + 1], body[TAG_LIST_DEPTH + 1];
+	unsigned depth; /* 0 = not in a list */
+} list_tags;
+
+/* Tags paragraph b of rich text: P, or a list item (a new LI when it has
+ * a marker, else a P in the open item's body). */
+static void tag_para(typeset_tags *tg, list_tags *lt, flow_block *b,
+                     const rt_block *blk)
+{
+	unsigned d = blk->kind == RT_LIST_ITEM ? blk->depth : 0;
+	if (d > TAG_LIST_DEPTH)
+		d = TAG_LIST_DEPTH;
+	if (d == 0) {
+		lt->depth = 0;
+		tagging_block(tg, b, 0, "P");
+		return;
+	}
+	if (lt->depth > d)
+		lt->depth = d; /* back out of deeper lists */
+	if (!b->marker.text && lt->depth == d) {
+		tagging_block(tg, b, lt->body[d], "P");
+		return;
+	}
+	for (; lt->depth < d; lt->depth++) /* open the lists down to d */
+		lt->list[lt->depth + 1] = tagging_add(
+		    tg, lt->depth ? lt->body[lt->depth] : 0, "L");
+	lt->body[d] = tagging_list_item(tg, b, lt->list[d], blk->ordered);
 }
 
 void typeset_rich_text(const sp_typeset *r, sp_flow *f, const rich_text *rt,
                        const layout_span *base, const layout_para_style *ps,
                        double indent, double para_space)
 {
+	list_tags lt = {{0}, {0}, 0};
 	for (size_t i = 0; i < rt->nblocks; i++) {
 		const rt_block *blk = &rt->blocks[i];
 		if (blk->kind == RT_CODE_BLOCK) {
+			lt.depth = 0;
 			layout_span s = *base;
 			s.loc = rt->loc;
 			code_block(r, f, blk, &s, indent, i ? para_space : 0);
@@ -222,6 +261,7 @@ void typeset_rich_text(const sp_typeset *r, sp_flow *f, const rich_text *rt,
 		}
 		for (size_t k = 0; k < blk->nruns; k++)
 			add_run(r, b, &blk->runs[k], &s);
+		tag_para(r->tags, &lt, b, blk);
 	}
 }
 
@@ -230,7 +270,7 @@ void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
                      const layout_para_style *ps, double indent,
                      double item_space)
 {
-	(void)r;
+	uint32_t list = l->n ? tagging_add(r->tags, 0, "L") : 0;
 	for (size_t i = 0; i < l->n; i++) {
 		layout_span s = *base;
 		s.loc = l->items[i].loc;
@@ -241,6 +281,7 @@ void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
 		if (l->items[i].s)
 			flow_para_add(b, l->items[i].s, strlen(l->items[i].s),
 			              &s);
+		tagging_list_item(r->tags, b, list, 0);
 	}
 }
 

@@ -8,6 +8,7 @@
 #include "layout/flow.h"
 #include "pdf/pdf.h"
 #include "products/status.h"
+#include "products/tagging.h"
 #include "products/template.h"
 
 typedef struct sp_typeset {
@@ -19,6 +20,7 @@ typedef struct sp_typeset {
 	sp_diag *d;
 	const char **inputs; /* files read (corpus, template): never outputs */
 	size_t ninputs;
+	typeset_tags *tags; /* owned: the structure being built (tagging.h) */
 } sp_typeset;
 
 /* Open fonts (fontconfig, once per run) and engines for a template.
@@ -57,14 +59,16 @@ flow_block *typeset_text_para(sp_flow *f, const char *text,
                               const layout_para_style *ps);
 
 /* Append rich text (paragraphs and list items with emphasis, strong, code
- * and links) as paragraphs: `base` is the regular style; code uses the
+ * and links) as paragraphs, tagged P, L/LI/Lbl/LBody and Code under the
+ * current parent (r->tags): `base` is the regular style; code uses the
  * mono family at the template's mono size scaled with base. List items
  * hang their bullet or number; indent is added to every block. */
 void typeset_rich_text(const sp_typeset *r, sp_flow *f, const rich_text *rt,
                        const layout_span *base, const layout_para_style *ps,
                        double indent, double para_space);
 
-/* Append a bulleted list of plain-text items (key points, follow-ups).
+/* Append a bulleted list of plain-text items (key points, follow-ups),
+ * tagged as an L under the current parent.
  * marker: UTF-8 bullet such as "•" or "☐". */
 void typeset_bullets(const sp_typeset *r, sp_flow *f, const sp_text_list *l,
                      const char *marker, const layout_span *base,

@@ -116,10 +116,26 @@ static int is_star(const sp_framework *fw)
 	return fw->name.s && fw->nsteps == 4 && !strcasecmp(fw->name.s, "STAR");
 }
 
-static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
+static flow_block *para(ws *w, sp_flow *f, const char *text,
+                        const layout_span *s,
                         const layout_para_style *ps)
 {
-	return typeset_text_para(f, text ? text : "", s, ps);
+	flow_block *b = typeset_text_para(f, text ? text : "", s, ps);
+	tagging_block(w->r->tags, b, 0, "P"); /* retag() gives other roles */
+	return b;
+}
+
+static void retag(ws *w, const flow_block *b, const char *role)
+{
+	tagging_role(w->r->tags, b->se, role);
+}
+
+/* Makes an element under the current parent and makes it the parent;
+ * returns the previous parent (give it back with tagging_parent). */
+static uint32_t open_tag(ws *w, const char *role)
+{
+	typeset_tags *t = w->r->tags;
+	return tagging_parent(t, tagging_add(t, 0, role));
 }
 
 /* ---- header ---- */
@@ -127,9 +143,9 @@ static flow_block *para(sp_flow *f, const char *text, const layout_span *s,
 static sp_flow *field_cell(ws *w, const char *label, const char *value)
 {
 	sp_flow *f = flow_new();
-	para(f, label, &w->muted, &w->st.ps_small);
+	para(w, f, label, &w->muted, &w->st.ps_small);
 	if (value && *value) {
-		flow_block *b = para(f, value, &w->st.body, &w->ps_head);
+		flow_block *b = para(w, f, value, &w->st.body, &w->ps_head);
 		b->space_before = 2;
 	} else {
 		flow_block *b = flow_add_lines(f, 1, 18, w->t->color_text);
@@ -150,13 +166,14 @@ static void header_row(ws *w, sp_flow *f, const char *const *labels,
 static void build_header(ws *w, sp_flow *f)
 {
 	const int cand = w->ed == WS_CANDIDATE;
-	flow_block *b = para(f,
+	flow_block *b = para(w, f,
 	                     lab(w, cand ? LABEL_WS_TITLE
 	                                 : LABEL_WS_TITLE_INTERVIEWER),
 	                     &w->title, &w->ps_title);
+	retag(w, b, "H1");
 	b->keep_with_next = 1;
 	if (w->c->title.s) {
-		b = para(f, w->c->title.s, &w->muted, &w->st.ps_small);
+		b = para(w, f, w->c->title.s, &w->muted, &w->st.ps_small);
 		b->space_before = 2;
 	}
 	char tm[24], nq[24];
@@ -187,10 +204,11 @@ static void build_instructions(ws *w, sp_flow *f)
 	                             ? LABEL_WS_GUIDE_CANDIDATE
 	                             : LABEL_WS_GUIDE_INTERVIEWER,
 	                         tm, NULL, NULL);
-	flow_block *b = para(f, lab(w, LABEL_WS_INSTRUCTIONS), &w->label,
+	flow_block *b = para(w, f, lab(w, LABEL_WS_INSTRUCTIONS), &w->label,
 	                     &w->st.ps_small);
+	retag(w, b, "H2");
 	b->keep_with_next = 1;
-	b = para(f, text, &w->st.small, &w->st.ps_small);
+	b = para(w, f, text, &w->st.small, &w->st.ps_small);
 	free(text);
 	b->space_before = 2;
 	b->space_after = 6;
@@ -203,8 +221,10 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	const sp_question *q = wq(w, i);
 	char num[32], dest[300];
 	snprintf(num, sizeof num, "%zu.", i + 1);
-	flow_block *b = para(f, q->question.s, &w->st.h2, &w->ps_head);
+	flow_block *b = para(w, f, q->question.s, &w->st.h2, &w->ps_head);
 	flow_para_marker(b, num, &w->st.h2, QINDENT - 4);
+	retag(w, b, "H2");
+	b->se_marker = tagging_add(w->r->tags, b->se, "Lbl");
 	b->indent_left = QINDENT;
 	b->space_before = i ? 18 : 8;
 	b->keep_with_next = 1;
@@ -233,7 +253,7 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 	free(ref);
 	layout_para_style ps =
 	    typeset_display_style(w->r, w->t->size_small, ALIGN_LEFT);
-	b = para(f, meta.data, &w->muted, &ps);
+	b = para(w, f, meta.data, &w->muted, &ps);
 	buf_free(&meta);
 	b->indent_left = QINDENT;
 	b->space_before = 2;
@@ -245,13 +265,16 @@ static void question_head(ws *w, sp_flow *f, size_t i)
 static void step_head(ws *w, sp_flow *f, const sp_step *s, const char *prefix)
 {
 	char *label = clipped(prefix ? prefix : "", s->label.s, 100000);
-	para(f, label, &w->label, &w->st.ps_small);
+	uint32_t was = open_tag(w, "TR"); /* a row of the steps' table */
+	retag(w, para(w, f, label, &w->label, &w->st.ps_small), "TH");
 	free(label);
 	if (s->prompt.s) {
 		flow_block *b =
-		    para(f, s->prompt.s, &w->muted, &w->st.ps_small);
+		    para(w, f, s->prompt.s, &w->muted, &w->st.ps_small);
+		retag(w, b, "TD");
 		b->space_before = 1;
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 /* A labelled space for one framework step: label, prompt, then the lines,
@@ -288,6 +311,7 @@ static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
 	 * takes more lines than the other */
 	double frame_w = w->t->page_w - w->t->margin_inner - w->t->margin_outer;
 	double content_w = (frame_w - QINDENT - STAR_GAP) / 2 - 2 * CELL_PAD;
+	uint32_t was = open_tag(w, "Table");
 	for (int r = 0; r < 2; r++) {
 		flow_block *row = flow_add_row(f, STAR_GAP);
 		row->indent_left = QINDENT;
@@ -307,6 +331,7 @@ static void star_grid(ws *w, sp_flow *f, const sp_question *q, int minutes)
 			c->border = 1;
 		}
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
@@ -315,6 +340,7 @@ static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
 	int per = ws_answer_lines(minutes) / (int)ns;
 	if (per < 2)
 		per = 2;
+	uint32_t was = open_tag(w, "Table");
 	for (size_t k = 0; k < ns; k++) {
 		char prefix[32];
 		snprintf(prefix, sizeof prefix, "%zu. ", k + 1);
@@ -326,12 +352,14 @@ static void step_boxes(ws *w, sp_flow *f, const sp_question *q, int minutes)
 		b->keep_together = 1;
 		b->space_before = k ? 6 : 0;
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void candidate_question(ws *w, sp_flow *f, size_t i)
 {
 	const sp_question *q = wq(w, i);
 	int min = ws_question_minutes(q, w->t);
+	uint32_t was = open_tag(w, "Sect");
 	question_head(w, f, i);
 	if (is_star(&q->framework)) {
 		star_grid(w, f, q, min);
@@ -343,11 +371,13 @@ static void candidate_question(ws *w, sp_flow *f, size_t i)
 		b->indent_left = QINDENT;
 		b->keep_together = 1; /* the answer space on one page */
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void section_label(ws *w, sp_flow *f, const char *text, double before)
 {
-	flow_block *b = para(f, text, &w->label, &w->st.ps_small);
+	flow_block *b = para(w, f, text, &w->label, &w->st.ps_small);
+	retag(w, b, "H3");
 	b->indent_left = QINDENT;
 	b->space_before = before;
 	b->space_after = 2;
@@ -357,7 +387,8 @@ static void section_label(ws *w, sp_flow *f, const char *text, double before)
 static sp_flow *rubric_cell(ws *w, const char *label, const sp_text_list *l)
 {
 	sp_flow *f = flow_new();
-	flow_block *b = para(f, label, &w->label, &w->st.ps_small);
+	flow_block *b = para(w, f, label, &w->label, &w->st.ps_small);
+	retag(w, b, "H3");
 	b->space_after = 2;
 	typeset_bullets(w->r, f, l, TICK, &w->st.small, &w->st.ps_small, 0,
 	                1.5);
@@ -392,7 +423,7 @@ static sp_flow *centered(ws *w, const char *text, const layout_span *s)
 	sp_flow *f = flow_new();
 	layout_para_style ps = w->st.ps_small;
 	ps.align = ALIGN_CENTER;
-	para(f, text, s, &ps);
+	para(w, f, text, s, &ps);
 	return f;
 }
 
@@ -415,7 +446,7 @@ static void score_row(ws *w, sp_flow *f)
 		c->min_height = 20;
 	}
 	sp_flow *key = flow_new();
-	para(key, lab(w, LABEL_WS_SCORE_KEY), &w->muted, &w->st.ps_small);
+	para(w, key, lab(w, LABEL_WS_SCORE_KEY), &w->muted, &w->st.ps_small);
 	c = flow_row_add_cell(row, 0, key);
 	c->pad = 5;
 }
@@ -444,6 +475,7 @@ static void answer_key(ws *w, sp_flow *f, const sp_question *q)
 static void interviewer_question(ws *w, sp_flow *f, size_t i)
 {
 	const sp_question *q = wq(w, i);
+	uint32_t was = open_tag(w, "Sect");
 	question_head(w, f, i);
 	if (q->why.nblocks) {
 		section_label(w, f, lab(w, LABEL_WS_WHY), 0);
@@ -467,6 +499,7 @@ static void interviewer_question(ws *w, sp_flow *f, size_t i)
 	flow_block *b = flow_add_lines(f, 3, 18, w->t->color_rule);
 	b->indent_left = QINDENT;
 	b->keep_together = 1;
+	tagging_parent(w->r->tags, was);
 }
 
 /* ---- scorecard ---- */
@@ -480,11 +513,13 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 	const layout_span *st = head ? &w->label : &w->st.small;
 	const char *v[4] = {a, b, c, d};
 	const double wd[4] = {26, 0, 52, 70};
+	uint32_t was = open_tag(w, "TR");
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
 		layout_para_style ps = typeset_display_style(
 		    w->r, w->t->size_small, k != 1 ? ALIGN_CENTER : ALIGN_LEFT);
-		para(in, v[k], k == 3 && !head ? &w->muted : st, &ps);
+		retag(w, para(w, in, v[k], k == 3 && !head ? &w->muted : st, &ps),
+		      head ? "TH" : "TD");
 		flow_cell *cell = flow_row_add_cell(row, wd[k], in);
 		cell->pad = 5;
 		cell->border = 1;
@@ -494,13 +529,15 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 			cell->fill = w->t->color_shade;
 		}
 	}
+	tagging_parent(w->r->tags, was);
 }
 
 static void build_scorecard(ws *w, sp_flow *f)
 {
 	flow_add_break(f, 0);
 	flow_block *b =
-	    para(f, lab(w, LABEL_WS_SCORECARD), &w->title, &w->ps_title);
+	    para(w, f, lab(w, LABEL_WS_SCORECARD), &w->title, &w->ps_title);
+	retag(w, b, "H1");
 	flow_block_anchor(b, "scorecard");
 	flow_block_outline(b, 0, lab(w, LABEL_WS_SCORECARD));
 	char *line = labels_fill(
@@ -508,10 +545,11 @@ static void build_scorecard(ws *w, sp_flow *f)
 	    w->info->name ? w->info->name : "________________",
 	    w->info->variant ? w->info->variant : lab(w, LABEL_WS_NO_VARIANT),
 	    NULL);
-	b = para(f, line, &w->muted, &w->st.ps_small);
+	b = para(w, f, line, &w->muted, &w->st.ps_small);
 	free(line);
 	b->space_before = 2;
 	b->space_after = 10;
+	uint32_t was = open_tag(w, "Table");
 	card_row(w, f, "#", lab(w, LABEL_WS_QUESTION), lab(w, LABEL_WS_MINUTES),
 	         lab(w, LABEL_WS_SCORE_RANGE), 1);
 	for (size_t i = 0; i < w->n; i++) {
@@ -525,7 +563,9 @@ static void build_scorecard(ws *w, sp_flow *f)
 	snprintf(tmin, sizeof tmin, "%d", w->total_minutes);
 	snprintf(tmax, sizeof tmax, "/ %zu", 5 * w->n);
 	card_row(w, f, "", lab(w, LABEL_WS_TOTAL), tmin, tmax, 0);
-	b = para(f, lab(w, LABEL_WS_OVERALL), &w->label, &w->st.ps_small);
+	tagging_parent(w->r->tags, was);
+	b = para(w, f, lab(w, LABEL_WS_OVERALL), &w->label, &w->st.ps_small);
+	retag(w, b, "H2");
 	b->space_before = 14;
 	b->space_after = 4;
 	b->keep_with_next = 1;
@@ -536,12 +576,13 @@ static void build_scorecard(ws *w, sp_flow *f)
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
 		char *v = clipped(TICK " ", lab(w, verdicts[k]), 200);
-		para(in, v, &w->st.body, &w->ps_head);
+		para(w, in, v, &w->st.body, &w->ps_head);
 		free(v);
 		flow_row_add_cell(row, 0, in);
 	}
 	row->keep_with_next = 1;
-	b = para(f, lab(w, LABEL_WS_COMMENTS), &w->label, &w->st.ps_small);
+	b = para(w, f, lab(w, LABEL_WS_COMMENTS), &w->label, &w->st.ps_small);
+	retag(w, b, "H2");
 	b->space_before = 10;
 	b->keep_with_next = 1;
 	flow_add_lines(f, 6, LINE_GAP, w->t->color_rule);
@@ -623,6 +664,7 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 	for (size_t i = 0; i < n; i++)
 		w.total_minutes += ws_question_minutes(wq(&w, i), w.t);
 	init_styles(&w);
+	tagging_begin(r->tags, c->language.s);
 	sp_flow *f = build_flow(&w);
 	sp_document *doc = doc_new();
 	typeset_pages fs = {w.t, WS_MAX_PAGES, 0};
@@ -636,6 +678,7 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 		return NULL;
 	}
 	footers(&w, doc);
+	tagging_finish(r->tags, doc);
 	char *title = prefixed(&w,
 	                       w.ed == WS_CANDIDATE
 	                           ? LABEL_WS_TITLE
