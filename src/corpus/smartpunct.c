@@ -269,25 +269,24 @@ void smartpunct_run(smartpunct *s, const char *text, size_t len, uint32_t next,
 
 void smartpunct_verbatim(smartpunct *s, const char *text, size_t len)
 {
-	const char *p = text, *e = text + len, *last = NULL;
-	size_t n;
-	while (p < e) {
-		last = p;
-		cp_at(p, e, &n);
-		p += n;
-	}
-	if (last)
-		s->prev = cp_at(last, e, &n);
+	/* only the last code point matters: back up to its lead byte */
+	size_t i = len, n;
+	while (i > 0 && len - i < 4 && ((uint8_t)text[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i > 0)
+		i--;
+	if (len)
+		s->prev = cp_at(text + i, text + len, &n);
 }
 
 int smartpunct_needed(const char *text, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
+	const char *p = text, *e = text + len;
+	for (; p < e; p++) {
+		char c = *p;
 		if (c == '"' || c == '\'')
 			return 1;
-		if (i + 1 < len && ((c == '-' && text[i + 1] == '-') ||
-		                    (c == '.' && text[i + 1] == '.')))
+		if ((c == '-' || c == '.') && p + 1 < e && p[1] == c)
 			return 1;
 	}
 	return 0;

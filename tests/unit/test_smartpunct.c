@@ -83,6 +83,17 @@ static void test_runs(void)
 	smartpunct_run(&s, "' now", 5, 0, &b);
 	CHECK_STR(b.data, "say “this” and ‘’ now");
 	buf_free(&b);
+	/* the state after code ending in a multi-byte letter */
+	smartpunct_init(&s);
+	smartpunct_verbatim(&s, "caf\xc3\xa9", 5);
+	CHECK(s.prev == 0xE9);
+	smartpunct_run(&s, "'s", 2, 0, &b);
+	CHECK_STR(b.data, "’s");
+	buf_free(&b);
+	smartpunct_verbatim(&s, "(x)", 3);
+	CHECK(s.prev == ')');
+	smartpunct_verbatim(&s, "", 0);
+	CHECK(s.prev == ')');
 	CHECK(smartpunct_needed("a--b", 4) && smartpunct_needed("'", 1));
 	CHECK(smartpunct_needed("x...", 4));
 	CHECK(!smartpunct_needed("a-b. c", 6));
