@@ -87,11 +87,8 @@ static int smart_copy(flow_block *b, const char *text, size_t len,
 {
 	if (!b->pstyle.smart_punct)
 		return 0;
-	if (style->family == FAMILY_MONO || b->pstyle.preserve_space) {
-		smartpunct_verbatim(&b->smart, text, len);
-		return 0;
-	}
-	if (!smartpunct_needed(text, len)) {
+	if (style->family == FAMILY_MONO || b->pstyle.preserve_space ||
+	    !smartpunct_needed(text, len)) {
 		smartpunct_verbatim(&b->smart, text, len);
 		return 0;
 	}
