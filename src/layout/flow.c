@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/smartpunct.h"
 #include "util/mem.h"
 
 sp_flow *flow_new(void)
@@ -79,6 +80,27 @@ static void copy_span(layout_span *dst, const char *text, size_t len,
 	dst->link = style->link ? xstrdup(style->link) : NULL;
 }
 
+/* Typographic punctuation in the paragraph's running state: code (the
+ * mono family, preserved text) is kept as typed. */
+static int smart_copy(flow_block *b, const char *text, size_t len,
+                      const layout_span *style, layout_span *dst)
+{
+	if (!b->pstyle.smart_punct)
+		return 0;
+	if (style->family == FAMILY_MONO || b->pstyle.preserve_space ||
+	    !smartpunct_needed(text, len)) {
+		smartpunct_verbatim(&b->smart, text, len);
+		return 0;
+	}
+	sp_buf out = SP_BUF_INIT;
+	smartpunct_run(&b->smart, text, len, SMARTPUNCT_UNKNOWN, &out);
+	*dst = *style;
+	dst->len = out.len;
+	dst->text = buf_detach(&out);
+	dst->link = style->link ? xstrdup(style->link) : NULL;
+	return 1;
+}
+
 void flow_para_add(flow_block *b, const char *text, size_t len,
                    const layout_span *style)
 {
@@ -86,7 +108,9 @@ void flow_para_add(flow_block *b, const char *text, size_t len,
 		return;
 	b->spans =
 	    xgrow(b->spans, &b->cap_spans, b->nspans + 1, sizeof(layout_span));
-	copy_span(&b->spans[b->nspans++], text, len, style);
+	layout_span *dst = &b->spans[b->nspans++];
+	if (!smart_copy(b, text, len, style, dst))
+		copy_span(dst, text, len, style);
 }
 
 void flow_para_marker(flow_block *b, const char *text, const layout_span *style,
@@ -177,5 +201,6 @@ void flow_block_outline(flow_block *b, int level, const char *title)
 {
 	free(b->outline_title);
 	b->outline_level = level;
-	b->outline_title = xstrdup(title);
+	b->outline_title = b->pstyle.smart_punct ? smartpunct_string(title)
+	                                         : xstrdup(title);
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "corpus/smartpunct.h"
 #include "layout/page.h"
 #include "layout/paragraph.h"
 
@@ -71,6 +72,8 @@ struct flow_block {
 	int has_fill;
 	int wrap_mark; /* draw a continuation mark (in `color`) right of the
 	                * measure after each line that wraps (code blocks) */
+	smartpunct smart; /* typographic punctuation across the spans added
+	                   * (pstyle.smart_punct) */
 
 	/* BLK_SPACE: height; BLK_RULE: thickness, color;
 	 * BLK_LINES: nlines lines, `height` apart, color, optional label in

@@ -227,6 +227,10 @@ static size_t para_split(const flow_block *b, const layout_lines *ls,
 		return from;
 	if (ls->n - k == 1 && k - from > 1) /* widow: leave two lines */
 		k--;
+	/* a word hyphenated across frames (TeX's \brokenpenalty): move its
+	 * line on when two lines stay here and two go on */
+	if (!forced && k - from > 2 && k < ls->n && ls->lines[k - 1].hyphenated)
+		k--;
 	if (from == 0 && k == 1 && !forced) /* orphan: first line alone */
 		k = 0;
 	if (k - from == 1 && ls->n - from > 1 && !forced && from > 0)

@@ -3,7 +3,8 @@
  * A word (clusters between spaces) becomes boxes separated by penalties at
  * its break opportunities; a run of spaces becomes one glue (each space
  * its own glue when spaces are preserved). Justified glue stretches by
- * 1/2 and shrinks by 1/3 of the space; ragged glue is rigid (the line-end
+ * 1/2 and shrinks by 1/3 of the space, but for a space of inline code,
+ * which is rigid like all ragged glue (the line-end
  * stretch lives in lb_params.finish_stretch). Between ideographs: empty
  * glue, a little stretchable when justifying. */
 #include "layout/items.h"
@@ -299,7 +300,10 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 				g->w = c->width;
 				if (lead_on)
 					lead += g->w;
-				if (o->justify && !o->preserve_space) {
+				/* spaces in code keep their width, like
+				 * those of TeX's typewriter fonts */
+				if (o->justify && !o->preserve_space &&
+				    spans[c->span].family != FAMILY_MONO) {
 					g->y = c->width / 2;
 					g->z = c->width / 3;
 				}

@@ -1,6 +1,7 @@
 /* linebreak.c - Knuth-Plass total fit (Knuth & Plass 1981, TeX's
  * line_break): active breakpoints, fitness classes, adjacent-class,
- * consecutive-hyphen and final-hyphen demerits.
+ * consecutive-hyphen and final-hyphen demerits, an emergency stretch
+ * and a bound on how far a line's glue may stretch.
  *
  * Lines after the first all have the same width, so one active node per
  * (position, fitness class) suffices and the active list is bounded by
@@ -21,12 +22,16 @@ void lb_params_default(lb_params *p)
 	p->tolerance = 200;
 	p->use_hyph = 0;
 	p->final_pass = 0;
+	p->emergency_stretch = 0;
+	p->max_ratio = 0;
 	p->active_cap = 5000;
 	p->line_penalty = 10;
-	p->double_hyphen_demerits = 3000;
+	p->double_hyphen_demerits = 10000; /* TeX's \doublehyphendemerits */
 	p->final_hyphen_demerits = 5000;
 	p->adj_demerits = 10000;
 }
+
+#define LOOSE_DEMERITS 1e10 /* a line beyond max_ratio in the last pass */
 
 typedef struct lb_node {
 	size_t pos;        /* item index of the break; SIZE_MAX = start */
@@ -179,6 +184,15 @@ static double demerits(const kp *k, const lb_node *a, const lb_item *x,
 	return d + a->demerits;
 }
 
+/* The glue of the line would stretch beyond max_ratio. */
+static int too_loose(const lb_params *p, double shortfall, double stretch,
+                     int forced)
+{
+	if (p->max_ratio <= 0 || forced || shortfall <= 1e-9)
+		return 0;
+	return stretch <= 0 || shortfall > p->max_ratio * stretch + 1e-9;
+}
+
 /* Try every active node against breakpoint i; returns 0 when the active
  * list empties. */
 static int try_break(kp *k, size_t i)
@@ -196,12 +210,18 @@ static int try_break(kp *k, size_t i)
 		double L = k->s.w[i] - nd->tw + pw;
 		double Y = k->s.y[i] - nd->ty + p->finish_stretch;
 		double Z = k->s.z[i] - nd->tz;
-		fit f = line_fit(width - L, Y, Z, forced);
+		fit f = line_fit(width - L, Y + p->emergency_stretch, Z, forced);
 		/* the one overfull line allowed: a lone grapheme, no hyphen */
 		int single = k->s.c[i] - nd->tc <= 1 && pw == 0;
 		int ok = !f.overfull || (p->final_pass && single);
+		int loose = too_loose(p, width - L, Y, forced);
+		if (!p->final_pass && loose)
+			ok = 0;
 		if (ok && (f.bad <= p->tolerance || p->final_pass)) {
-			double d = demerits(k, nd, x, i, &f);
+			/* the last pass takes a line too loose only where no
+			 * other breaks exist */
+			double d = demerits(k, nd, x, i, &f) +
+			           (loose ? LOOSE_DEMERITS : 0);
 			if (d < best[f.cls]) {
 				best[f.cls] = d;
 				from[f.cls] = k->act[a];

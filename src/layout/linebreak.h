@@ -35,6 +35,13 @@ typedef struct lb_params {
 	int use_hyph;          /* pattern hyphenation points are breakpoints */
 	int final_pass;        /* any badness; a line holding one grapheme may
 	                        * be overfull (nothing else can be done) */
+	double emergency_stretch; /* added to every line's stretch when its
+	                           * badness is judged (TeX's
+	                           * \emergencystretch), points; the line is
+	                           * still set with its own glue */
+	double max_ratio; /* > 0: a line that would stretch its glue by more
+	                   * than this ratio is infeasible (but in the final
+	                   * pass) */
 	size_t active_cap; /* give up (return -2) beyond this many actives */
 	double line_penalty, double_hyphen_demerits, final_hyphen_demerits,
 	    adj_demerits;

@@ -1,9 +1,14 @@
 /* paragraph.c - paragraphs: segmentation, breaking passes and line setting.
  *
  * Passes, as in TeX: (1) no pattern hyphenation, pretolerance 200;
- * (2) with hyphenation, tolerance 1000; (3) an emergency pass where any
- * badness is accepted and words wider than the measure may break between
- * any two graphemes. A paragraph whose active list outgrows the cap (huge
+ * (2) with hyphenation, tolerance 200; (3) the same with an emergency
+ * stretch of 1.5 em added to every line when its badness is judged
+ * (\emergencystretch), so that a paragraph with no good breaks spreads
+ * its looseness over many lines instead of one; in all three no justified
+ * space stretches beyond MAX_RATIO; (4) a last pass where any badness is
+ * accepted (a line too loose only where nothing else can be done, and it
+ * is set at twice its natural spaces at most, short of the measure) and
+ * words wider than the measure may break between any two graphemes. A paragraph whose active list outgrows the cap (huge
  * measures with tiny boxes, megabyte paragraphs) is set first-fit over
  * the emergency items instead. No line is wider than its measure; the one
  * exception is a line holding a single grapheme cluster wider than the
@@ -18,8 +23,15 @@
 #include "layout/paragraph_priv.h"
 #include "util/mem.h"
 
-enum { PRETOLERANCE = 200, TOLERANCE = 1000 };
+enum { PRETOLERANCE = 200, TOLERANCE = 200, CODE_TOLERANCE = 1000 };
 #define RAGGED_STRETCH_EM 2.0 /* finishing stretch of ragged lines */
+#define EMERGENCY_STRETCH_EM 1.5 /* pass 3's \emergencystretch */
+#define MAX_RATIO 1.9 /* justified spaces: at most 1.95 x natural
+                       * (stretch is 1/2 space), but in the last pass */
+#define SET_MAX_RATIO 2.0 /* and never beyond 2 x: a line that the last
+                           * pass could not fill better ends short of the
+                           * measure (like an underfull TeX box left
+                           * unstretched) */
 #define WIDTH_EPS 1e-6
 
 layout_text_ctx *layout_text_new(const layout_fonts *fonts,
@@ -337,6 +349,9 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 		size_t e = brk[i];
 		double r =
 		    lb_ratio(s->it, b, e, avail, st->align == ALIGN_JUSTIFY);
+		if (r > SET_MAX_RATIO) /* the last pass's loose line: set
+		                        * short rather than gappy */
+			r = SET_MAX_RATIO;
 		s->line = &out->lines[i];
 		s->caprun = 0;
 		set_items(s, b, e, r);
@@ -359,7 +374,7 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 
 static long choose_breaks(layout_text_ctx *t, const layout_span *spans,
                           const tx_para *p, const layout_para_style *st,
-                          lb_items *it, lb_params *lp, size_t **brk)
+                          double em, lb_items *it, lb_params *lp, size_t **brk)
 {
 	items_opts o = {st->align == ALIGN_JUSTIFY, st->preserve_space,
 	                st->hyphenate && t->hyph, 0};
@@ -367,8 +382,14 @@ static long choose_breaks(layout_text_ctx *t, const layout_span *spans,
 	lp->tolerance = PRETOLERANCE;
 	n = lb_total_fit(it, lp, brk);
 	if (n == -1) {
-		lp->tolerance = TOLERANCE;
+		/* preserved text (code) keeps its looser second pass and
+		 * goes on to the last one: it is never justified */
+		lp->tolerance = st->preserve_space ? CODE_TOLERANCE : TOLERANCE;
 		lp->use_hyph = 1;
+		n = lb_total_fit(it, lp, brk);
+	}
+	if (n == -1 && !st->preserve_space) {
+		lp->emergency_stretch = EMERGENCY_STRETCH_EM * em;
 		n = lb_total_fit(it, lp, brk);
 	}
 	if (n == -1 || n == -2) {
@@ -380,6 +401,7 @@ static long choose_breaks(layout_text_ctx *t, const layout_span *spans,
 		items_build(t, spans, p, &o, it);
 		lp->final_pass = 1;
 		lp->use_hyph = 1;
+		lp->emergency_stretch = 0; /* real badness decides */
 		if (n == -1)
 			n = lb_total_fit(it, lp, brk);
 		if (n < 0) {
@@ -419,11 +441,13 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 	lb_params_default(&lp);
 	lp.first_width = width - st->first_indent;
 	lp.width = width;
+	double em = base_size(spans, nspans);
 	if (st->align != ALIGN_JUSTIFY || st->preserve_space)
-		lp.finish_stretch =
-		    RAGGED_STRETCH_EM * base_size(spans, nspans);
+		lp.finish_stretch = RAGGED_STRETCH_EM * em;
+	else
+		lp.max_ratio = MAX_RATIO;
 	size_t *brk = NULL;
-	long nb = choose_breaks(t, spans, p, st, it, &lp, &brk);
+	long nb = choose_breaks(t, spans, p, st, em, it, &lp, &brk);
 	setter s = {t,   spans,       p, it, NULL, 0,          0,
 	            {0}, SP_BUF_INIT, 0, 0,  0,    SP_BUF_INIT};
 	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {

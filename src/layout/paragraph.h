@@ -41,6 +41,8 @@ typedef struct layout_para_style {
 	double first_indent; /* extra indent of the first line, points */
 	int hyphenate;       /* allow hyphenation */
 	int preserve_space;  /* keep runs of spaces (code); tabs -> spaces */
+	int smart_punct;     /* flow_para_add: typographic quotes, dashes and
+	                      * ellipses in text not set in the mono family */
 } layout_para_style;
 
 /* One run of a broken line: consecutive characters in one face, size,

@@ -11,7 +11,7 @@
 
 #include "util/mem.h"
 
-enum { TAB_SPACES = 4, URL_MIN_CHARS = 12 };
+enum { TAB_SPACES = 4, URL_MIN_CHARS = 12, CODE_MIN_CHARS = 8 };
 
 const char *tx_family_name(int family)
 {
@@ -394,25 +394,44 @@ static int word_is_url(const tx_para *p, const layout_span *spans, size_t ws,
 
 /* A long word set in the code face (an identifier, a call, a path): it
  * may break without a hyphen after the punctuation that separates its
- * parts, so that one long identifier does not leave the line before it
- * loose or overfull. */
+ * parts (. _ / ( , :: =) and before the capital of a camelCase hump, so
+ * that one long identifier does not leave the line before it loose or
+ * overfull. */
+static int is_mono(const tx_para *p, const layout_span *spans, size_t k)
+{
+	return spans[p->c[k].span].family == FAMILY_MONO;
+}
+
+/* The word holds a run of code longer than CODE_MIN_CHARS (punctuation of
+ * the prose around it, a comma after a call, may touch it). */
 static int word_is_code(const tx_para *p, const layout_span *spans, size_t ws,
                         size_t we)
 {
 	size_t vis = 0;
 	for (size_t k = ws; k < we; k++) {
-		const tx_cluster *c = &p->c[k];
-		if (spans[c->span].family != FAMILY_MONO)
-			return 0;
-		vis += c->kind != CL_IGNORE;
+		if (!is_mono(p, spans, k)) {
+			vis = 0;
+			continue;
+		}
+		vis += p->c[k].kind != CL_IGNORE;
+		if (vis > CODE_MIN_CHARS)
+			return 1;
 	}
-	return vis > URL_MIN_CHARS;
+	return 0;
 }
 
 static int code_separator(uint32_t cp)
 {
 	return cp == '_' || cp == '.' || cp == '=' || cp == ',' || cp == '(' ||
 	       cp == '/' || cp == ':';
+}
+
+/* camelCase: a lowercase letter, then a capital (break before it). */
+static int camel_hump(uint32_t a, uint32_t b)
+{
+	return utf8proc_category((utf8proc_int32_t)a) ==
+	           UTF8PROC_CATEGORY_LL &&
+	       utf8proc_category((utf8proc_int32_t)b) == UTF8PROC_CATEGORY_LU;
 }
 
 static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url,
@@ -428,7 +447,10 @@ static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url,
 	}
 	if (url && (c->flags & CF_SLASH) && !(nx->flags & CF_SLASH))
 		return BRK_URL;
-	if (code && k > ws && code_separator(c->cp) && !code_separator(nx->cp))
+	if (code && k > ws && code_separator(c->cp) &&
+	    !code_separator(nx->cp) && nx->cp != ')' && nx->cp != ']')
+		return BRK_URL;
+	if (code && camel_hump(c->cp, nx->cp))
 		return BRK_URL;
 	if ((c->flags & CF_WIDE) && (nx->flags & CF_WIDE) &&
 	    !(nx->flags & CF_NOSTART) && !(c->flags & CF_NOEND))
@@ -460,7 +482,10 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 			    preserve)
 				c->brk = BRK_NONE;
 			else
-				c->brk = inner_break(p, ws, k, url, code);
+				c->brk = inner_break(
+				    p, ws, k, url,
+				    code && is_mono(p, spans, k) &&
+				        is_mono(p, spans, k + 1));
 		}
 		i = we;
 	}

@@ -254,9 +254,8 @@ static void build_contents(hb *h, sp_flow *f)
 
 static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 {
-	flow_block *b =
-	    typeset_text_para(f, text, &h->label, &(layout_para_style){0});
-	b->pstyle = heading_style(h, h->label.size);
+	layout_para_style hs = heading_style(h, h->label.size);
+	flow_block *b = typeset_text_para(f, text, &h->label, &hs);
 	b->space_before = before;
 	b->space_after = 2;
 	b->keep_with_next = 1;
@@ -302,9 +301,8 @@ static void framework_box(hb *h, sp_flow *f, const sp_question *q)
 	sp_flow *in = flow_new();
 	char *title =
 	    labels_fill(&t->labels, LABEL_FRAMEWORK, fw->name.s, NULL, NULL);
-	flow_block *tb = typeset_text_para(in, title, &h->label,
-	                                   &(layout_para_style){0});
-	tb->pstyle = heading_style(h, h->label.size);
+	layout_para_style hs = heading_style(h, h->label.size);
+	flow_block *tb = typeset_text_para(in, title, &h->label, &hs);
 	tb->space_after = 4;
 	free(title);
 	typeset_tags *tg = h->r->tags;

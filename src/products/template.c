@@ -154,6 +154,7 @@ static void set_defaults(sp_template *t)
 	t->para_space = 5;
 	t->justify = 1;
 	t->hyphenate = 1;
+	t->smart_punct = 1;
 	t->color_text = 0x1a1a1a;
 	t->color_accent = 0x1f4e79;
 	t->color_muted = 0x5f6368;
@@ -431,6 +432,12 @@ static void cards_key(tctx *c, const char *k, const ynode *v)
 	}
 }
 
+static void typography_key(tctx *c, const char *k, const ynode *v)
+{
+	(void)k; /* the one key: smart-punctuation */
+	read_bool(c, v, "smart-punctuation", &c->t->smart_punct);
+}
+
 static void worksheet_key(tctx *c, const char *k, const ynode *v)
 {
 	double m = 5;
@@ -493,6 +500,7 @@ static void top_key(tctx *c, const char *k, const ynode *v)
 	static const char *const card_keys[] = {"layout", "size", "min-size",
 	                                        "card", NULL};
 	static const char *const ws_keys[] = {"minutes", NULL};
+	static const char *const typo_keys[] = {"smart-punctuation", NULL};
 	if (!strcmp(k, "name")) {
 		char *s = read_string(c, v, k);
 		if (s) {
@@ -523,6 +531,8 @@ static void top_key(tctx *c, const char *k, const ynode *v)
 		each_key(c, v, k, ws_keys, worksheet_key);
 	else if (!strcmp(k, "labels"))
 		labels_read(&c->t->labels, v, c->file, c->d);
+	else if (!strcmp(k, "typography"))
+		each_key(c, v, k, typo_keys, typography_key);
 }
 
 static void check_geometry(tctx *c, const ynode *root)
@@ -565,7 +575,7 @@ static void load_document(tctx *c, const ynode *root)
 	    "name",    "paper",     "margins", "fonts",
 	    "sizes",   "colors",    "leading", "paragraph-space",
 	    "justify", "hyphenate", "cards",   "worksheet",
-	    "labels",  NULL};
+	    "labels",  "typography", NULL};
 	if (!root) {
 		diag_error(c->d, sp_loc_make(c->file, 1, 1),
 		           "the template is empty");

@@ -38,6 +38,8 @@ typedef struct sp_template {
 	double para_space; /* between paragraphs, points */
 	int justify;       /* justified body text */
 	int hyphenate;
+	int smart_punct; /* typography: smart-punctuation (curly quotes,
+	                  * dashes, ellipses); on by default */
 	sp_color color_text, color_accent, color_muted, color_rule;
 	sp_color color_shade;
 	int worksheet_minutes; /* default minutes per question */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/smartpunct.h"
 #include "util/mem.h"
 
 #define HYPH_DICT "/usr/share/hyphen/hyph_en_US.dic"
@@ -100,6 +101,7 @@ layout_para_style typeset_para_style(const sp_typeset *r, double size,
 	ps.align = justify && r->tpl->justify ? ALIGN_JUSTIFY : ALIGN_LEFT;
 	ps.leading = size * r->tpl->leading;
 	ps.hyphenate = r->tpl->hyphenate;
+	ps.smart_punct = r->tpl->smart_punct;
 	return ps;
 }
 
@@ -309,9 +311,15 @@ double typeset_draw_text(const sp_typeset *r, sp_page *pg,
                          double y, layout_align align)
 {
 	layout_span s = *st;
+	char *smart = NULL;
+	if (r->tpl->smart_punct && st->family != FAMILY_MONO &&
+	    smartpunct_needed(text, strlen(text)))
+		text = smart = smartpunct_string(text);
 	s.text = text;
 	s.len = strlen(text);
-	return layout_draw_text(r->text, pg, &s, x, y, align);
+	double w = layout_draw_text(r->text, pg, &s, x, y, align);
+	free(smart);
+	return w;
 }
 
 typedef void (*dump_extra_fn)(FILE *, void *);

@@ -14,9 +14,11 @@ front=$(qpdf --json=2 --json-key=pagelabels "$TMP/hb.pdf" | python3 -c "
 import json,sys; l=json.load(sys.stdin)['pagelabels']; print([x['index'] for x in l if x['label'].get('/S')=='/D'][0])")
 pdftotext -f $((front + 1)) "$TMP/hb.pdf" "$TMP/hb.txt"
 check "every question appears in the body in corpus order" python3 - "$TMP/questions" "$TMP/hb.txt" <<'PY'
-import re, sys
+import os, re, sys
+sys.path.insert(0, os.path.join(os.environ["SP_SOURCE_DIR"], "tests/e2e"))
+from punct_fold import fold
 def norm(s):
-    return re.sub(r"[\s\-\u00ad\u2010]+", "", s)
+    return re.sub(r"[\s\-\u00ad\u2010]+", "", fold(s))
 qs = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 text = norm(open(sys.argv[2], encoding="utf-8").read())
 pos = 0

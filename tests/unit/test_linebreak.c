@@ -125,6 +125,25 @@ static void test_never_overfull(void)
 	th_close(&e);
 }
 
+/* Every space of the line (5 pt in the fake font) is set at 10 pt. */
+static int doubled(const layout_line *l)
+{
+	int n = 0;
+	for (size_t j = 0; j < l->nruns; j++) {
+		const layout_run *r = &l->runs[j];
+		for (size_t k = 0; k < r->len; k++)
+			if (r->text[k] == ' ') {
+				if (fabs(r->extra - 5) > 1e-9)
+					return 0;
+				n++;
+			}
+		if (j && l->runs[j].x - (l->runs[j - 1].x +
+		                         l->runs[j - 1].width) > 10 + 1e-9)
+			return 0;
+	}
+	return n > 0 || l->nruns > 1;
+}
+
 static void test_justified_width(void)
 {
 	th_env e;
@@ -147,8 +166,11 @@ static void test_justified_width(void)
 		for (size_t i = 0; i + 1 < ls.n; i++) {
 			const layout_line *l = &ls.lines[i];
 			const layout_run *last = &l->runs[l->nruns - 1];
-			CHECK(fabs(l->width - width) < 0.01);
-			CHECK(fabs(last->x + last->width - width) < 0.01);
+			/* full, or (the last pass's loose line) short with
+			 * every space at twice its width */
+			int full = fabs(l->width - width) < 0.01 &&
+			           fabs(last->x + last->width - width) < 0.01;
+			CHECK(full || (l->width < width && doubled(l)));
 		}
 		const layout_line *l = &ls.lines[ls.n - 1];
 		CHECK(l->width <= width + 1e-9);
