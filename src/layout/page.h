@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "layout/font.h"
+
 typedef uint32_t sp_color; /* 0xRRGGBB */
 
 typedef struct page_text {
@@ -21,6 +23,13 @@ typedef struct page_text {
 	size_t len;   /* bytes */
 	double width; /* advance of the whole run, points (extras included) */
 	double extra; /* points added after each U+0020 (justification) */
+	sp_glyph *glyphs; /* owned: shaped glyphs drawing `text` (their clen
+	                   * add up to len), or NULL: the renderer maps code
+	                   * points to glyphs itself */
+	size_t nglyphs;
+	sp_kern *kerns; /* owned: without glyphs, kerning by code point
+	                 * index, or NULL */
+	size_t nkerns;
 } page_text;
 
 typedef struct page_line {
@@ -123,6 +132,9 @@ long doc_find_dest(const sp_document *d, const char *name, double *y);
 page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
                          sp_color color, const char *text, size_t len,
                          double width);
+/* Gives t a copy of n glyphs and nk kerning numbers (0: none). */
+void page_text_set_glyphs(page_text *t, const sp_glyph *g, size_t n,
+                          const sp_kern *k, size_t nk);
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,
                    double width, sp_color color);
 page_line *page_add_dashed_line(sp_page *p, double x1, double y1, double x2,

@@ -42,9 +42,12 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 {
 	for (size_t i = 0; i < l->nruns; i++) {
 		const layout_run *r = &l->runs[i];
-		page_add_text(pg, x + r->x, base, r->face, r->size, r->color,
-		              r->text, r->len, r->width)
-		    ->extra = r->extra;
+		page_text *pt = page_add_text(pg, x + r->x, base, r->face,
+		                              r->size, r->color, r->text,
+		                              r->len, r->width);
+		pt->extra = r->extra;
+		page_text_set_glyphs(pt, r->glyphs, r->nglyphs, r->kerns,
+		                     r->nkerns);
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
 	}
 }

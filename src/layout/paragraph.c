@@ -29,6 +29,7 @@ layout_text_ctx *layout_text_new(const layout_fonts *fonts,
 	t->fonts = fonts;
 	t->diag = d;
 	t->glyphs = glyph_cache_new(fonts);
+	t->shapes = shape_cache_new(fonts);
 	t->hyph = hyph_new(hyph_dict_path);
 	t->hyph_path = hyph_dict_path ? xstrdup(hyph_dict_path) : NULL;
 	if (hyph_dict_path && !t->hyph && d)
@@ -44,6 +45,7 @@ void layout_text_free(layout_text_ctx *t)
 	if (!t)
 		return;
 	glyph_cache_free(t->glyphs);
+	shape_cache_free(t->shapes);
 	hyph_free(t->hyph);
 	free(t->warned);
 	free(t->hyph_path);
@@ -51,6 +53,7 @@ void layout_text_free(layout_text_ctx *t)
 	free(t->wb);
 	free(t->cps);
 	free(t->para_c);
+	free(t->para_g);
 	free(t->items_v);
 	free(t);
 }
@@ -68,8 +71,11 @@ layout_text_ctx *layout_text_clone(const layout_text_ctx *t)
 
 void layout_line_free(layout_line *l)
 {
-	for (size_t i = 0; i < l->nruns; i++)
+	for (size_t i = 0; i < l->nruns; i++) {
 		free(l->runs[i].text);
+		free(l->runs[i].glyphs);
+		free(l->runs[i].kerns);
+	}
 	free(l->runs);
 	memset(l, 0, sizeof *l);
 }
@@ -101,7 +107,34 @@ typedef struct setter {
 	sp_buf pend;
 	double pend_extra; /* justification of the pending space */
 	int run_spaced;    /* the run holds spaces (all with run.extra) */
+	sp_glyph *gl;      /* the run's glyphs, when the device shapes */
+	size_t ngl, capgl;
+	int unshaped; /* some of the run's text could not be shaped */
 } setter;
+
+static void add_glyphs(setter *s, const sp_glyph *g, size_t n)
+{
+	s->gl = xgrow(s->gl, &s->capgl, s->ngl + n + 1, sizeof *s->gl);
+	if (n)
+		memcpy(s->gl + s->ngl, g, n * sizeof *g);
+	s->ngl += n;
+}
+
+/* Glyphs for text that was not shaped with its word (spaces, hyphens,
+ * substitutes): shaped alone. */
+static void shape_piece(setter *s, int face, const layout_span *sp,
+                        const char *txt, size_t len)
+{
+	if (!shape_cache_on(s->t->shapes) || !len)
+		return;
+	size_t n;
+	const sp_glyph *g = shape_cached(s->t->shapes, face, tx_features(sp),
+	                                 0, txt, len, &n);
+	if (g)
+		add_glyphs(s, g, n);
+	else
+		s->unshaped = 1;
+}
 
 static void flush(setter *s)
 {
@@ -117,6 +150,14 @@ static void flush(setter *s)
 		memcpy(s->run.text, s->text.data, s->text.len);
 	s->run.text[s->text.len] = '\0';
 	buf_clear(&s->text);
+	s->run.glyphs = NULL;
+	s->run.nglyphs = 0;
+	s->run.kerns = NULL;
+	s->run.nkerns = 0;
+	if (shape_cache_on(s->t->shapes) && !s->unshaped && s->ngl)
+		tx_run_glyphs(s->gl, s->ngl, &s->run);
+	s->ngl = 0;
+	s->unshaped = 0;
 	l->runs[l->nruns++] = s->run;
 	s->have_run = 0;
 }
@@ -127,9 +168,12 @@ static int same_style(const layout_run *r, int face, const layout_span *sp)
 	       r->color == sp->color && r->link == sp->link;
 }
 
-/* Draw `w` points of text in (face, span style) at the pen. */
+/* Draw `w` points of text in (face, span style) at the pen: with glyphs
+ * g[0..ng) when shaped glyphs is set (NULL and 0 for the letters of a
+ * ligature after its first), else shaped alone. */
 static void put(setter *s, int face, const layout_span *sp, const char *txt,
-                size_t len, double w)
+                size_t len, double w, int shaped, const sp_glyph *g,
+                size_t ng)
 {
 	/* pending spaces join the run when they can be drawn in it: at
 	 * their natural width, or as one justified U+0020 whose extra is the
@@ -142,6 +186,7 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		if (s->have_pend) {
 			buf_append(&s->text, s->pend.data ? s->pend.data : "",
 			           s->pend.len);
+			shape_piece(s, face, sp, s->pend.data, s->pend.len);
 			s->run.extra = s->pend_extra;
 			s->run_spaced = 1;
 		}
@@ -150,11 +195,17 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		flush(s);
 		s->have_run = 1;
 		s->run = (layout_run){face, sp->size, sp->color, sp->link,
-		                      s->x, w,        NULL,      0};
+		                      s->x, w,        NULL,      0,
+		                      0,    NULL,     0,
+		                      NULL, 0};
 		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}
 	buf_append(&s->text, txt, len);
+	if (shaped)
+		add_glyphs(s, g, ng);
+	else
+		shape_piece(s, face, sp, txt, len);
 	s->x += w;
 	s->have_pend = 0;
 	s->pend_extra = 0;
@@ -167,10 +218,16 @@ static void set_box(setter *s, const lb_item *x)
 		const tx_cluster *c = &s->p->c[k];
 		if (c->kind == CL_IGNORE)
 			continue;
+		const layout_span *sp = &s->spans[c->span];
+		if (c->ng || c->lig) { /* shaped: its bytes as they are */
+			put(s, c->face, sp, sp->text + c->off, c->len, c->width,
+			    1, c->ng ? s->p->g + c->g0 : NULL, c->ng);
+			continue;
+		}
 		buf_clear(&s->t->scratch);
 		tx_cluster_text(s->t, s->spans, c, &s->t->scratch);
-		put(s, c->face, &s->spans[c->span], s->t->scratch.data,
-		    s->t->scratch.len, c->width);
+		put(s, c->face, sp, s->t->scratch.data, s->t->scratch.len,
+		    c->width, 0, NULL, 0);
 	}
 }
 
@@ -216,7 +273,7 @@ static void set_hyphen(setter *s, const lb_item *x)
 	sp_buf h = SP_BUF_INIT;
 	buf_put_utf8(&h, cp);
 	s->have_pend = 0;
-	put(s, face, sp, h.data, h.len, w);
+	put(s, face, sp, h.data, h.len, w, 0, NULL, 0);
 	buf_free(&h);
 	s->line->hyphenated = 1;
 }
@@ -403,6 +460,8 @@ static void keep_scratch(layout_text_ctx *t, const tx_para *p,
 {
 	t->para_c = p->c;
 	t->para_cap = p->cap;
+	t->para_g = p->g;
+	t->para_capg = p->capg;
 	t->items_v = it->v;
 	t->items_cap = it->cap;
 }
@@ -424,8 +483,12 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 		    RAGGED_STRETCH_EM * base_size(spans, nspans);
 	size_t *brk = NULL;
 	long nb = choose_breaks(t, spans, p, st, it, &lp, &brk);
-	setter s = {t,   spans,       p, it, NULL, 0,          0,
-	            {0}, SP_BUF_INIT, 0, 0,  0,    SP_BUF_INIT};
+	setter s = {.t = t,
+	            .spans = spans,
+	            .p = p,
+	            .it = it,
+	            .text = SP_BUF_INIT,
+	            .pend = SP_BUF_INIT};
 	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
 		/* a safety net that should never be needed */
 		layout_lines_free(out);
@@ -440,6 +503,7 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 	free(brk);
 	buf_free(&s.text);
 	buf_free(&s.pend);
+	free(s.gl);
 }
 
 static items_opts opts_for(const layout_text_ctx *t,
@@ -454,7 +518,7 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                  const layout_para_style *st, double width, layout_lines *out)
 {
 	/* the cluster and item arrays of the previous paragraph are reused */
-	tx_para p = {t->para_c, 0, t->para_cap};
+	tx_para p = {t->para_c, 0, t->para_cap, t->para_g, 0, t->para_capg};
 	lb_items it = {t->items_v, 0, t->items_cap};
 	out->lines = NULL;
 	out->n = 0;
@@ -515,20 +579,26 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
 int layout_single_line(layout_text_ctx *t, const layout_span *spans,
                        size_t nspans, layout_line *out)
 {
-	tx_para p = {t->para_c, 0, t->para_cap};
+	tx_para p = {t->para_c, 0, t->para_cap, t->para_g, 0, t->para_capg};
 	lb_items it = {t->items_v, 0, t->items_cap};
 	layout_para_style st = {ALIGN_LEFT, 0, 0, 0, 0};
 	memset(out, 0, sizeof *out);
 	tx_analyze(t, spans, nspans, 0, &p);
 	items_opts o = {0, 0, 0, 0};
 	items_build(t, spans, &p, &o, &it);
-	setter s = {t,   spans,       &p, &it, out, 0,          0,
-	            {0}, SP_BUF_INIT, 0,  0,   0,   SP_BUF_INIT};
+	setter s = {.t = t,
+	            .spans = spans,
+	            .p = &p,
+	            .it = &it,
+	            .line = out,
+	            .text = SP_BUF_INIT,
+	            .pend = SP_BUF_INIT};
 	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
 	out->width = layout_line_end(out);
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
 	buf_free(&s.text);
 	buf_free(&s.pend);
+	free(s.gl);
 	keep_scratch(t, &p, &it);
 	return 0;
 }

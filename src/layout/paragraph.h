@@ -58,6 +58,13 @@ typedef struct layout_run {
 	double extra; /* justification: points added after each U+0020 of
 	               * the text (the spaces of a justified line, which all
 	               * stretch alike in one face and size), usually 0 */
+	sp_glyph *glyphs; /* owned: the shaped glyphs drawing `text` (their
+	                   * clen add up to len), or NULL: drawn code point
+	                   * by code point (the font's glyph for each) */
+	size_t nglyphs;
+	sp_kern *kerns; /* owned: without glyphs, the kerning between the
+	                 * code points (by index), or NULL */
+	size_t nkerns;
 } layout_run;
 
 typedef struct layout_line {

@@ -1,8 +1,9 @@
 /* segment.c - grapheme clusters (utf8proc), face resolution, widths and
  * break opportunities of a paragraph.
  *
- * Right-to-left words simply flow in logical order as given: there is no
- * bidi reordering (libharu has no shaping either). */
+ * Widths are the font's advances code point by code point; tx_shape
+ * (shaperuns.c) then replaces them with shaped ones when the device
+ * shapes. */
 #include "layout/segment.h"
 
 #include <stdlib.h>
@@ -30,6 +31,9 @@ void tx_para_free(tx_para *p)
 	free(p->c);
 	p->c = NULL;
 	p->n = p->cap = 0;
+	free(p->g);
+	p->g = NULL;
+	p->ng = p->capg = 0;
 }
 
 static int invisible(uint32_t cp)
@@ -450,7 +454,7 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 			if (c->brk == BRK_FORCED)
 				continue;
 			if (k + 1 >= we || p->c[k + 1].brk == BRK_FORCED ||
-			    preserve)
+			    preserve || p->c[k + 1].lig)
 				c->brk = BRK_NONE;
 			else
 				c->brk = inner_break(p, ws, k, url, code);
@@ -468,6 +472,7 @@ void tx_analyze(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 		split_span(t, spans, (uint32_t)si, preserve_space, p, &cb);
 	t->cps = cb.v; /* kept for the next paragraph */
 	t->capcps = cb.cap;
+	tx_shape(t, spans, p);
 	set_breaks(p, spans, preserve_space);
 }
 

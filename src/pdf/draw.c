@@ -156,25 +156,51 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Appends the codes of run t (in an open literal string) and records its
- * code points in used. *pen is where the reader's pen is (by the widths
- * the /W array gives and the kerning numbers written), *exact where the
- * layout puts it; both advance over the run. The spaces of a justified
- * run (t->extra != 0) are not drawn: each becomes a kerning number for
- * its width plus the extra, rounded to 1/1000 em against *exact, so
- * nothing drifts. Invalid UTF-8 and characters above U+FFFF (which a
- * two-byte code cannot carry) are drawn as U+FFFD, with one warning per
+/* Moves the reader's pen to `to` (a kerning number, 1/1000 em, when the
+ * two differ by at least half of one). */
+static void pen_to(sp_buf *cs, double *pen, double to, double k1000)
+{
+	long adj = lround((*pen - to) / k1000);
+	if (adj) {
+		buf_printf(cs, ")%ld(", adj);
+		*pen -= (double)adj * k1000;
+	}
+}
+
+/* Draws glyph gid at *exact + dx (1/1000 em) for len bytes of text, and
+ * moves *exact on by adv (1/1000 em). */
+static void put_glyph(pdf_renderer *r, sp_buf *cs, const pdf_face *fc,
+                      unsigned gid, double adv, double dx, const char *text,
+                      size_t len, double k1000, double *pen, double *exact)
+{
+	int f = (int)(fc - r->fonts->faces);
+	if (gid >= fc->num_glyphs)
+		gid = 0;
+	pen_to(cs, pen, *exact + dx * k1000, k1000);
+	cpset_add(r->used[f], gid);
+	gtext_note(r->gtext[f], gid, text, len);
+	cs_code(cs, gid);
+	*pen += fc->adv[gid] * k1000;
+	*exact += adv * k1000;
+}
+
+/* A run without glyphs: code point by code point through the face's
+ * cmap, with the run's kerning numbers (t->kerns). Invalid UTF-8 and characters above U+FFFF (which layout never
+ * hands over unshaped) are drawn as U+FFFD, with one warning per
  * document. */
-static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
-                    const pdf_face *fc, pdf_cpset *used, double *pen,
-                    double *exact)
+static void put_codes(pdf_renderer *r, sp_buf *cs, const page_text *t,
+                      const pdf_face *fc, double *pen, double *exact)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
-	size_t n = t->len, i = 0;
+	size_t n = t->len, i = 0, kn = 0;
 	double k1000 = t->size / 1000;
-	while (i < n) {
+	for (uint32_t at = 0; i < n; at++) {
+		/* kerning after the code point before */
+		for (; kn < t->nkerns && t->kerns[kn].at < at; kn++)
+			*exact += t->kerns[kn].delta * k1000;
 		uint32_t cp;
 		size_t k = utf8_next(s + i, n - i, &cp);
+		const char *txt = (const char *)s + i;
 		if (!k || cp > 0xFFFF) {
 			if (!r->warned_text++)
 				diag_warning(
@@ -184,24 +210,50 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 				    "the PDF renderer; drawn as U+FFFD");
 			cp = 0xFFFD;
 			k = k ? k : 1;
+			txt = "\xEF\xBF\xBD";
 		}
 		i += k;
-		double w =
-		    fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0] *
-		    k1000;
+		unsigned gid = fc->gid[cp];
+		double w = fc->adv[gid < fc->num_glyphs ? gid : 0];
 		if (cp == 0x20 && t->extra != 0) {
-			*exact += w + t->extra;
-			long adj = lround((*pen - *exact) / k1000);
-			if (adj) {
-				buf_printf(cs, ")%ld(", adj);
-				*pen -= (double)adj * k1000;
-			}
+			*exact += w * k1000 + t->extra;
 			continue;
 		}
-		cpset_add(used, cp);
-		cs_code(cs, cp);
-		*pen += w;
-		*exact += w;
+		put_glyph(r, cs, fc, gid, w, 0, txt, cp == 0xFFFD ? 3 : k,
+		          k1000, pen, exact);
+	}
+}
+
+/* Appends the glyphs of run t (in an open literal string) and records
+ * them in r->used and r->gtext. *pen is where the reader's pen is (by the
+ * widths the /W array gives and the kerning numbers written), *exact
+ * where the layout puts it; both advance over the run. Kerning (the
+ * shaped advance against the font's) and glyph offsets become kerning
+ * numbers in 1/1000 em against *exact, so nothing drifts. The spaces of
+ * a justified run (t->extra != 0) are not drawn: each becomes a kerning
+ * number for its width plus the extra. */
+static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
+                    const pdf_face *fc, double *pen, double *exact)
+{
+	if (!t->glyphs) {
+		put_codes(r, cs, t, fc, pen, exact);
+		return;
+	}
+	double k1000 = t->size / 1000;
+	size_t pos = 0;
+	for (size_t i = 0; i < t->nglyphs; i++) {
+		const sp_glyph *g = &t->glyphs[i];
+		size_t len = g->clen;
+		if (len > t->len - pos || i + 1 == t->nglyphs)
+			len = t->len - pos; /* the last glyph takes the rest */
+		const char *txt = t->text + pos;
+		pos += len;
+		if (len == 1 && txt[0] == ' ' && t->extra != 0) {
+			*exact += g->adv * k1000 + t->extra;
+			continue;
+		}
+		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, txt, len, k1000,
+		          pen, exact);
 	}
 }
 
@@ -273,7 +325,7 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 			open = 1;
 		}
 		double exact = t->x;
-		put_run(r, cs, t, fc, r->used[f], &pen, &exact);
+		put_run(r, cs, t, fc, &pen, &exact);
 	}
 	if (open)
 		buf_puts(cs, ")] TJ\n");

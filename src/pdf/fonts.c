@@ -272,6 +272,7 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
 		fc->adv[g] = (int16_t)haru_fontdef_gid_width(def, g);
 	fill_gids(fc, def);
+	fc->shaper = pdf_shaper_new(path);
 	return f->nfaces++;
 }
 
@@ -311,8 +312,17 @@ static int op_descent(void *ctx, int face)
 	return fc ? fc->descent : 0;
 }
 
+static long op_shape(void *ctx, int face, const char *text, size_t len,
+                     int features, int rtl, const char *lang, sp_glyph *out,
+                     size_t cap)
+{
+	const pdf_face *fc = face_at(ctx, face);
+	return fc ? pdf_shape(fc, text, len, features, rtl, lang, out, cap)
+	          : -1;
+}
+
 const layout_font_ops pdf_font_ops = {op_advance, op_has_glyph, op_ascent,
-                                      op_descent};
+                                      op_descent, op_shape};
 
 /* ---- open ---- */
 
@@ -452,6 +462,7 @@ void pdf_fonts_close(pdf_fonts *f)
 		free(f->faces[i].name);
 		free(f->faces[i].gid);
 		free(f->faces[i].adv);
+		pdf_shaper_free(f->faces[i].shaper);
 	}
 	free(f->faces);
 	pdf_embed_free(f->embed);
