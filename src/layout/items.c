@@ -84,8 +84,8 @@ static void hyphenate(layout_text_ctx *t, const layout_span *spans,
 		for (size_t j = 0; j + 1 < n; j++)
 			if ((m >> j) & 1) {
 				wbreak *b = &wb[r0 + j - ws];
-				if (b->kind != B_NONE)
-					continue;
+				if (b->kind != B_NONE || p->c[r0 + j + 1].lig)
+					continue; /* or inside a ligature */
 				*b = (wbreak){B_PEN, 1, 1, 1, PEN_HYPHEN};
 			}
 	}
@@ -137,7 +137,8 @@ static void emergency(layout_text_ctx *t, const layout_span *spans,
 		if (w + hw > maxw)
 			for (size_t j = s0; j < k; j++)
 				if (wb[j - ws].kind == B_NONE &&
-				    p->c[j + 1].kind != CL_IGNORE)
+				    p->c[j + 1].kind != CL_IGNORE &&
+				    !p->c[j + 1].lig)
 					wb[j - ws] = (wbreak){B_PEN, 0, 0, 0,
 					                      PEN_EMERGENCY};
 		s0 = k + 1;
