@@ -110,6 +110,8 @@ typedef struct setter {
 	sp_glyph *gl;      /* the run's glyphs, when the device shapes */
 	size_t ngl, capgl;
 	int unshaped; /* some of the run's text could not be shaped */
+	sp_glyph space; /* the last U+0020 shaped alone, in space_face */
+	int space_face, space_feat;
 } setter;
 
 static void add_glyphs(setter *s, const sp_glyph *g, size_t n)
@@ -127,6 +129,11 @@ static void shape_piece(setter *s, int face, const layout_span *sp,
 {
 	if (!shape_cache_on(s->t->shapes) || !len)
 		return;
+	if (len == 1 && txt[0] == ' ' && s->space_face == face &&
+	    s->space_feat == tx_features(sp)) { /* the usual piece */
+		add_glyphs(s, &s->space, 1);
+		return;
+	}
 	size_t n;
 	const sp_glyph *g = shape_cached(s->t->shapes, face, tx_features(sp),
 	                                 0, txt, len, &n);
@@ -134,6 +141,11 @@ static void shape_piece(setter *s, int face, const layout_span *sp,
 		add_glyphs(s, g, n);
 	else
 		s->unshaped = 1;
+	if (g && n == 1 && len == 1 && txt[0] == ' ') {
+		s->space = g[0];
+		s->space_face = face;
+		s->space_feat = tx_features(sp);
+	}
 }
 
 static void flush(setter *s)
@@ -488,7 +500,8 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 	            .p = p,
 	            .it = it,
 	            .text = SP_BUF_INIT,
-	            .pend = SP_BUF_INIT};
+	            .pend = SP_BUF_INIT,
+	            .space_face = -1};
 	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
 		/* a safety net that should never be needed */
 		layout_lines_free(out);
@@ -592,7 +605,8 @@ int layout_single_line(layout_text_ctx *t, const layout_span *spans,
 	            .it = &it,
 	            .line = out,
 	            .text = SP_BUF_INIT,
-	            .pend = SP_BUF_INIT};
+	            .pend = SP_BUF_INIT,
+	            .space_face = -1};
 	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
 	out->width = layout_line_end(out);
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);

@@ -31,6 +31,7 @@ static void distribute(tx_para *p, size_t i, size_t j, const sp_glyph *g,
 {
 	uint32_t base = p->c[i].off, pos = 0;
 	size_t k = i;
+	int lig = 0;
 	p->g = xgrow(p->g, &p->capg, p->ng + ng, sizeof *p->g);
 	for (size_t x = i; x < j; x++) {
 		p->c[x].ng = 0;
@@ -42,9 +43,11 @@ static void distribute(tx_para *p, size_t i, size_t j, const sp_glyph *g,
 			uint32_t start = pos, end = pos + g[n].clen;
 			while (k + 1 < j && p->c[k + 1].off - base <= start)
 				k++;
-			for (size_t x = k + 1;
-			     x < j && p->c[x].off - base < end; x++)
-				p->c[x].lig = 1;
+			/* beyond its cluster: a ligature */
+			if (p->c[k].off - base + p->c[k].len < end)
+				for (size_t x = k + 1;
+				     x < j && p->c[x].off - base < end; x++)
+					p->c[x].lig = 1, lig = 1;
 			pos = end;
 		}
 		tx_cluster *c = &p->c[k];
@@ -56,7 +59,7 @@ static void distribute(tx_para *p, size_t i, size_t j, const sp_glyph *g,
 		}
 		c->width += g[n].adv * size / 1000.0;
 	}
-	for (size_t x = i; x < j; x++)
+	for (size_t x = i; lig && x < j; x++)
 		if (p->c[x].ng)
 			p->c[x].lig = 0;
 }

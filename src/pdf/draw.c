@@ -160,9 +160,14 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
  * two differ by at least half of one). */
 static void pen_to(sp_buf *cs, double *pen, double to, double k1000)
 {
-	long adj = lround((*pen - to) / k1000);
+	double d = (*pen - to) / k1000;
+	if (d > -0.5 && d < 0.5) /* the usual case: nothing to write */
+		return;
+	long adj = lround(d);
 	if (adj) {
-		buf_printf(cs, ")%ld(", adj);
+		buf_putc(cs, ')');
+		cs_int(cs, adj);
+		buf_putc(cs, '(');
 		*pen -= (double)adj * k1000;
 	}
 }
@@ -296,7 +301,7 @@ static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
 		if (same) {
 			buf_putc(cs, ')');
 			if (adj) {
-				buf_printf(cs, "%ld", adj);
+				cs_int(cs, adj);
 				pen -= (double)adj * t->size / 1000;
 			}
 			buf_putc(cs, '(');

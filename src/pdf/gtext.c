@@ -36,8 +36,9 @@ void gtext_note(pdf_gtext *g, unsigned gid, const char *text, size_t len)
 			len--;
 	}
 	if (g->at[gid]) {
-		if (g->len[gid] != len ||
-		    memcmp(g->text.data + g->at[gid] - 1, text, len) != 0)
+		const char *was = g->text.data + g->at[gid] - 1;
+		if (g->len[gid] != len || was[0] != text[0] ||
+		    (len > 1 && memcmp(was, text, len) != 0))
 			g->conflicts++;
 		return;
 	}

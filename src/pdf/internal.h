@@ -79,6 +79,8 @@ void cs_num(sp_buf *b, double v);
 void cs_op(sp_buf *b, const char *op);
 void cs_rgb(sp_buf *b, sp_color c, int stroke);
 void cs_code(sp_buf *b, uint32_t cp);
+/* cs_int: a whole number, nothing around it (a TJ kerning number). */
+void cs_int(sp_buf *b, long v);
 
 /* deflate.c: deflates in into out (zlib format); -1 on failure. */
 int pdf_deflate(const void *in, size_t n, sp_buf *out);
