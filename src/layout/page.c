@@ -226,6 +226,7 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->nglyphs = 0;
 	t->kerns = NULL;
 	t->nkerns = 0;
+	t->rtl = 0;
 	return t;
 }
 

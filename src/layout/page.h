@@ -30,6 +30,8 @@ typedef struct page_text {
 	sp_kern *kerns; /* owned: without glyphs, kerning by code point
 	                 * index, or NULL */
 	size_t nkerns;
+	int rtl; /* right to left: the glyphs (logical order) are drawn
+	          * last to first */
 } page_text;
 
 typedef struct page_line {

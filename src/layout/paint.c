@@ -48,6 +48,7 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 		pt->extra = r->extra;
 		page_text_set_glyphs(pt, r->glyphs, r->nglyphs, r->kerns,
 		                     r->nkerns);
+		pt->rtl = r->level & 1;
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
 	}
 }

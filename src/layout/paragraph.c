@@ -112,6 +112,7 @@ typedef struct setter {
 	int unshaped; /* some of the run's text could not be shaped */
 	sp_glyph space; /* the last U+0020 shaped alone, in space_face */
 	int space_face, space_feat;
+	int level; /* bidi level of what put() draws */
 } setter;
 
 static void add_glyphs(setter *s, const sp_glyph *g, size_t n)
@@ -174,9 +175,10 @@ static void flush(setter *s)
 	s->have_run = 0;
 }
 
-static int same_style(const layout_run *r, int face, const layout_span *sp)
+static int same_style(const layout_run *r, int face, const layout_span *sp,
+                      int level)
 {
-	return r->face == face && r->size == sp->size &&
+	return r->face == face && r->level == level && r->size == sp->size &&
 	       r->color == sp->color && r->link == sp->link;
 }
 
@@ -193,7 +195,7 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 	int join =
 	    s->have_pend && s->pend_merge &&
 	    (!s->run_spaced ? 1 : fabs(s->pend_extra - s->run.extra) < 1e-9);
-	if (s->have_run && same_style(&s->run, face, sp) &&
+	if (s->have_run && same_style(&s->run, face, sp, s->level) &&
 	    (!s->have_pend || join)) {
 		if (s->have_pend) {
 			buf_append(&s->text, s->pend.data ? s->pend.data : "",
@@ -209,7 +211,7 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		s->run = (layout_run){face, sp->size, sp->color, sp->link,
 		                      s->x, w,        NULL,      0,
 		                      0,    NULL,     0,
-		                      NULL, 0};
+		                      NULL, 0,        s->level};
 		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}
@@ -231,6 +233,7 @@ static void set_box(setter *s, const lb_item *x)
 		if (c->kind == CL_IGNORE)
 			continue;
 		const layout_span *sp = &s->spans[c->span];
+		s->level = c->level;
 		if (c->ng || c->lig) { /* shaped: its bytes as they are */
 			put(s, c->face, sp, sp->text + c->off, c->len, c->width,
 			    1, c->ng ? s->p->g + c->g0 : NULL, c->ng);
@@ -253,7 +256,8 @@ static void set_glue(setter *s, const lb_item *x, double r)
 		if (x->c1 > x->c0) {
 			const tx_cluster *c = &s->p->c[x->c0];
 			merge =
-			    same_style(&s->run, c->face, &s->spans[c->span]);
+			    same_style(&s->run, c->face, &s->spans[c->span],
+			               c->level);
 			if (!natural) /* justified: one U+0020, alone */
 				merge = merge && !s->have_pend &&
 				        x->c1 - x->c0 == 1 &&
@@ -282,6 +286,7 @@ static void set_hyphen(setter *s, const lb_item *x)
 	uint32_t cp;
 	double w;
 	tx_hyphen(s->t, sp, &face, &cp, &w);
+	s->level = s->p->c[x->c0].level;
 	sp_buf h = SP_BUF_INIT;
 	buf_put_utf8(&h, cp);
 	s->have_pend = 0;
@@ -351,10 +356,14 @@ double layout_line_end(const layout_line *l)
 }
 
 static void align_line(layout_line *l, const layout_para_style *st,
-                       double indent, double avail)
+                       double indent, double avail, int rtl)
 {
 	double w = layout_line_end(l), off = indent;
-	if (st->align == ALIGN_RIGHT && avail > w)
+	/* a right-to-left paragraph is set from the right */
+	int right = st->align == ALIGN_RIGHT ||
+	            (rtl && (st->align == ALIGN_LEFT ||
+	                     st->align == ALIGN_JUSTIFY));
+	if (right && avail > w)
 		off += avail - w;
 	else if (st->align == ALIGN_CENTER && avail > w)
 		off += (avail - w) / 2;
@@ -416,7 +425,9 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 		double w = layout_line_end(s->line);
 		if (w > avail + WIDTH_EPS && line_clusters(s->it, b, e) > 1)
 			ok = 0;
-		align_line(s->line, st, indent, avail);
+		if (s->p->bidi)
+			tx_reorder_line(s->line);
+		align_line(s->line, st, indent, avail, s->p->rtl);
 		line_metrics(s, st, line_span(s, b, e));
 		s->line->wrapped = i + 1 < nb && !forced_break(s->it, e);
 		b = lb_line_start(s->it, e);
@@ -608,6 +619,8 @@ int layout_single_line(layout_text_ctx *t, const layout_span *spans,
 	            .pend = SP_BUF_INIT,
 	            .space_face = -1};
 	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
+	if (p.bidi)
+		tx_reorder_line(out);
 	out->width = layout_line_end(out);
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
 	buf_free(&s.text);

@@ -65,6 +65,8 @@ typedef struct layout_run {
 	sp_kern *kerns; /* owned: without glyphs, the kerning between the
 	                 * code points (by index), or NULL */
 	size_t nkerns;
+	int level; /* bidi embedding level; odd: right to left (text and
+	            * glyphs stay in logical order, drawn backwards) */
 } layout_run;
 
 typedef struct layout_line {

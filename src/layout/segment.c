@@ -472,6 +472,7 @@ void tx_analyze(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 		split_span(t, spans, (uint32_t)si, preserve_space, p, &cb);
 	t->cps = cb.v; /* kept for the next paragraph */
 	t->capcps = cb.cap;
+	tx_bidi(p);
 	tx_shape(t, spans, p);
 	set_breaks(p, spans, preserve_space);
 }

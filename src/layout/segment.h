@@ -48,6 +48,7 @@ typedef struct tx_cluster {
 	uint8_t flags; /* enum tx_flag */
 	uint8_t lig;   /* drawn by the glyph of the cluster before (a
 	                * ligature): no break before it, width 0 */
+	uint8_t level; /* bidi embedding level (odd: right to left) */
 	uint16_t ng;   /* glyphs shaped for it (tx_para.g from g0) */
 	uint32_t g0;
 	double width;  /* advance, points */
@@ -58,11 +59,20 @@ typedef struct tx_para {
 	size_t n, cap;
 	sp_glyph *g; /* shaped glyphs of the CL_TEXT clusters */
 	size_t ng, capg;
+	int rtl;  /* the paragraph's base direction is right to left */
+	int bidi; /* some level is odd: lines are reordered (bidi.c) */
 } tx_para;
 
 void tx_analyze(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                 int preserve_space, tx_para *p);
 void tx_para_free(tx_para *p);
+
+/* Resolves the bidi levels of the clusters and p->rtl, p->bidi
+ * (bidi.c). */
+void tx_bidi(tx_para *p);
+/* Places the runs of a line (in logical order, one level each) in visual
+ * order (rule L2) from the first run's x; the array stays logical. */
+void tx_reorder_line(layout_line *l);
 
 /* Shapes the runs of CL_TEXT clusters (one span, one face, one word) with
  * the font device through the context's cache, giving each cluster its

@@ -22,7 +22,8 @@ int tx_features(const layout_span *s)
 static int continues(const tx_cluster *a, const tx_cluster *b)
 {
 	return b->kind == CL_TEXT && b->span == a->span &&
-	       b->face == a->face && b->off == a->off + a->len;
+	       b->face == a->face && b->level == a->level &&
+	       b->off == a->off + a->len;
 }
 
 /* Hands the run's glyphs g[0..ng) to clusters [i, j). */
@@ -82,8 +83,8 @@ void tx_shape(layout_text_ctx *t, const layout_span *spans, tx_para *p)
 		const layout_span *s = &spans[c->span];
 		size_t len = p->c[j - 1].off + p->c[j - 1].len - c->off, ng;
 		const sp_glyph *g =
-		    shape_cached(t->shapes, c->face, tx_features(s), 0,
-		                 s->text + c->off, len, &ng);
+		    shape_cached(t->shapes, c->face, tx_features(s),
+		                 c->level & 1, s->text + c->off, len, &ng);
 		if (g)
 			distribute(p, i, j, g, ng, s->size);
 		i = j;
@@ -99,7 +100,7 @@ void tx_run_glyphs(const sp_glyph *g, size_t n, layout_run *r)
 		nk += g[i].kern != 0;
 		bytes += g[i].clen;
 	}
-	if (plain && bytes == r->len) {
+	if (plain && bytes == r->len && !(r->level & 1)) {
 		if (!nk)
 			return;
 		r->kerns = xmalloc(nk * sizeof *r->kerns);

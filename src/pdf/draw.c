@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf/renderer.h"
+#include "util/mem.h"
 
 typedef struct gstate {
 	double line_width;
@@ -245,11 +246,25 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		return;
 	}
 	double k1000 = t->size / 1000;
-	size_t pos = 0;
-	for (size_t i = 0; i < t->nglyphs; i++) {
+	size_t pos = 0, n = t->nglyphs;
+	/* the text of each glyph, in logical order (a right-to-left run is
+	 * drawn last glyph first) */
+	size_t *at = t->rtl ? xmalloc((n + 1) * sizeof *at) : NULL;
+	for (size_t i = 0; at && i < n; i++) {
+		at[i] = pos;
+		pos += t->glyphs[i].clen;
+		pos = pos > t->len ? t->len : pos;
+	}
+	if (at)
+		at[n] = t->len;
+	pos = 0;
+	for (size_t v = 0; v < n; v++) {
+		size_t i = at ? n - 1 - v : v;
 		const sp_glyph *g = &t->glyphs[i];
 		size_t len = g->clen;
-		if (len > t->len - pos || i + 1 == t->nglyphs)
+		if (at)
+			pos = at[i], len = at[i + 1] - at[i];
+		if (len > t->len - pos || i + 1 == n)
 			len = t->len - pos; /* the last glyph takes the rest */
 		const char *txt = t->text + pos;
 		pos += len;
@@ -260,6 +275,7 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, txt, len, k1000,
 		          pen, exact);
 	}
+	free(at);
 }
 
 static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,

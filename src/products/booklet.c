@@ -68,11 +68,12 @@ static void copy_items(sp_document *d, size_t page, const sp_page *src,
 	}
 	for (size_t i = 0; i < src->ntexts; i++) {
 		const page_text *t = &src->texts[i];
-		page_text_set_glyphs(page_add_text(dst, t->x + dx, t->y + dy,
-		                                   t->face, t->size, t->color,
-		                                   t->text, t->len, t->width),
-		                     t->glyphs, t->nglyphs, t->kerns,
+		page_text *c = page_add_text(dst, t->x + dx, t->y + dy, t->face,
+		                             t->size, t->color, t->text, t->len,
+		                             t->width);
+		page_text_set_glyphs(c, t->glyphs, t->nglyphs, t->kerns,
 		                     t->nkerns);
+		c->rtl = t->rtl;
 	}
 	for (size_t i = 0; i < src->nlinks; i++) {
 		const page_link *l = &src->links[i];
