@@ -106,7 +106,7 @@ static void warn_missing(layout_text_ctx *t, const layout_span *s, uint32_t cp)
 	}
 	if (!t->diag || !warn_first(t, &s->loc, cp))
 		return;
-	if (cp > 0xFFFF) {
+	if (cp > 0xFFFF && !t->fonts->ops->shape) {
 		diag_warning(t->diag, s->loc,
 		             "character U+%04lX is outside the Basic "
 		             "Multilingual Plane and cannot be drawn; drawn "
@@ -204,7 +204,7 @@ static void resolve_text(layout_text_ctx *t, const layout_span *s,
                          tx_cluster *c, const uint32_t *cps, size_t n)
 {
 	int astral = 0;
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n && !t->fonts->ops->shape; k++)
 		if (cps[k] > 0xFFFF) {
 			warn_missing(t, s, cps[k]);
 			astral = 1;

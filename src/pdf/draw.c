@@ -173,11 +173,13 @@ static void pen_to(sp_buf *cs, double *pen, double to, double k1000)
 	}
 }
 
-/* Draws glyph gid at *exact + dx (1/1000 em) for len bytes of text, and
- * moves *exact on by adv (1/1000 em). */
+/* Draws glyph gid at *exact + dx, dy up (1/1000 em) for len bytes of
+ * text, and moves *exact on by adv (1/1000 em). A raised or lowered glyph
+ * (a mark) is drawn with a text rise, in a TJ array of its own. */
 static void put_glyph(pdf_renderer *r, sp_buf *cs, const pdf_face *fc,
-                      unsigned gid, double adv, double dx, const char *text,
-                      size_t len, double k1000, double *pen, double *exact)
+                      unsigned gid, double adv, double dx, double dy,
+                      const char *text, size_t len, double k1000, double *pen,
+                      double *exact)
 {
 	int f = (int)(fc - r->fonts->faces);
 	if (gid >= fc->num_glyphs)
@@ -185,7 +187,15 @@ static void put_glyph(pdf_renderer *r, sp_buf *cs, const pdf_face *fc,
 	pen_to(cs, pen, *exact + dx * k1000, k1000);
 	cpset_add(r->used[f], gid);
 	gtext_note(r->gtext[f], gid, text, len);
-	cs_code(cs, gid);
+	if (dy != 0) {
+		buf_puts(cs, ")] TJ\n");
+		cs_num(cs, dy * k1000);
+		buf_puts(cs, "Ts\n[(");
+		cs_code(cs, gid);
+		buf_puts(cs, ")] TJ\n0 Ts\n[(");
+	} else {
+		cs_code(cs, gid);
+	}
 	*pen += fc->adv[gid] * k1000;
 	*exact += adv * k1000;
 }
@@ -225,7 +235,7 @@ static void put_codes(pdf_renderer *r, sp_buf *cs, const page_text *t,
 			*exact += w * k1000 + t->extra;
 			continue;
 		}
-		put_glyph(r, cs, fc, gid, w, 0, txt, cp == 0xFFFD ? 3 : k,
+		put_glyph(r, cs, fc, gid, w, 0, 0, txt, cp == 0xFFFD ? 3 : k,
 		          k1000, pen, exact);
 	}
 }
@@ -272,8 +282,8 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 			*exact += g->adv * k1000 + t->extra;
 			continue;
 		}
-		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, txt, len, k1000,
-		          pen, exact);
+		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, g->dy, txt, len,
+		          k1000, pen, exact);
 	}
 	free(at);
 }

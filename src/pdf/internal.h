@@ -14,6 +14,8 @@
 typedef struct pdf_shaper pdf_shaper;
 pdf_shaper *pdf_shaper_new(const char *path); /* NULL: cannot shape */
 void pdf_shaper_free(pdf_shaper *s);
+/* The cmap's glyph of cp, 0 when none (or s is NULL). */
+unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp);
 /* One font file, loaded once into the metrics document. */
 typedef struct pdf_face {
 	char *path;

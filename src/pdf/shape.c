@@ -56,6 +56,14 @@ void pdf_shaper_free(pdf_shaper *s)
 	free(s);
 }
 
+unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp)
+{
+	hb_codepoint_t g = 0;
+	if (!s || !hb_font_get_nominal_glyph(s->font, cp, &g))
+		return 0;
+	return (unsigned)g;
+}
+
 static const hb_feature_t no_ligatures[] = {
     {HB_TAG('l', 'i', 'g', 'a'), 0, HB_FEATURE_GLOBAL_START,
      HB_FEATURE_GLOBAL_END},
