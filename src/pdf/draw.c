@@ -240,6 +240,28 @@ static void put_codes(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
+/* The text each glyph of t stands for (logical order): the bytes of a
+ * cluster of several glyphs go to its last glyph (an Indic vowel sign
+ * drawn before its consonant is drawn first but read after it, so the
+ * text comes with the consonant); the last glyph takes what is left. */
+static void glyph_texts(const page_text *t, size_t *at, size_t *ln)
+{
+	size_t pos = 0, n = t->nglyphs;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1, len = t->glyphs[i].clen;
+		while (j < n && t->glyphs[j].clen == 0)
+			j++;
+		if (len > t->len - pos || j == n)
+			len = t->len - pos;
+		for (size_t k = i; k < j; k++) {
+			at[k] = pos;
+			ln[k] = k + 1 == j ? len : 0;
+		}
+		pos += len;
+		i = j;
+	}
+}
+
 /* Appends the glyphs of run t (in an open literal string) and records
  * them in r->used and r->gtext. *pen is where the reader's pen is (by the
  * widths the /W array gives and the kerning numbers written), *exact
@@ -256,36 +278,23 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		return;
 	}
 	double k1000 = t->size / 1000;
-	size_t pos = 0, n = t->nglyphs;
-	/* the text of each glyph, in logical order (a right-to-left run is
-	 * drawn last glyph first) */
-	size_t *at = t->rtl ? xmalloc((n + 1) * sizeof *at) : NULL;
-	for (size_t i = 0; at && i < n; i++) {
-		at[i] = pos;
-		pos += t->glyphs[i].clen;
-		pos = pos > t->len ? t->len : pos;
-	}
-	if (at)
-		at[n] = t->len;
-	pos = 0;
+	size_t n = t->nglyphs;
+	size_t *at = xmalloc((n + 1) * sizeof *at); /* text of glyph i: */
+	size_t *ln = xmalloc((n + 1) * sizeof *ln); /* [at[i], +ln[i]) */
+	glyph_texts(t, at, ln);
 	for (size_t v = 0; v < n; v++) {
-		size_t i = at ? n - 1 - v : v;
+		size_t i = t->rtl ? n - 1 - v : v; /* right to left: backwards */
 		const sp_glyph *g = &t->glyphs[i];
-		size_t len = g->clen;
-		if (at)
-			pos = at[i], len = at[i + 1] - at[i];
-		if (len > t->len - pos || i + 1 == n)
-			len = t->len - pos; /* the last glyph takes the rest */
-		const char *txt = t->text + pos;
-		pos += len;
-		if (len == 1 && txt[0] == ' ' && t->extra != 0) {
+		const char *txt = t->text + at[i];
+		if (ln[i] == 1 && txt[0] == ' ' && t->extra != 0) {
 			*exact += g->adv * k1000 + t->extra;
 			continue;
 		}
-		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, g->dy, txt, len,
+		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, g->dy, txt, ln[i],
 		          k1000, pen, exact);
 	}
 	free(at);
+	free(ln);
 }
 
 static void draw_texts(pdf_renderer *r, HPDF_Page page, sp_buf *cs, gstate *g,
