@@ -31,9 +31,9 @@ static int rtl_char(uint32_t cp)
 void tx_bidi(tx_para *p)
 {
 	p->rtl = p->bidi = 0;
-	size_t i = 0;
-	while (i < p->n && !rtl_char(p->c[i].cp))
-		p->c[i++].level = 0;
+	size_t i = 0; /* levels start at 0 (clusters are pushed zeroed) */
+	while (i < p->n && (p->c[i].cp < 0x0590 || !rtl_char(p->c[i].cp)))
+		i++;
 	if (i == p->n)
 		return;
 	FriBidiChar *ch = xmalloc(p->n * sizeof *ch);

@@ -26,10 +26,33 @@ static int continues(const tx_cluster *a, const tx_cluster *b)
 	       b->off == a->off + a->len;
 }
 
+/* One glyph per cluster, each covering its cluster's bytes (most Latin,
+ * Greek and Cyrillic words): 1 when so, and then handed out. */
+static int one_to_one(tx_para *p, size_t i, size_t j, const sp_glyph *g,
+                      size_t ng, double size)
+{
+	if (ng != j - i)
+		return 0;
+	for (size_t n = 0; n < ng; n++)
+		if (g[n].clen != p->c[i + n].len)
+			return 0;
+	p->g = xgrow(p->g, &p->capg, p->ng + ng, sizeof *p->g);
+	for (size_t n = 0; n < ng; n++) {
+		tx_cluster *c = &p->c[i + n];
+		c->g0 = (uint32_t)p->ng;
+		c->ng = 1;
+		c->width = g[n].adv * size / 1000.0; /* as distribute() */
+		p->g[p->ng++] = g[n];
+	}
+	return 1;
+}
+
 /* Hands the run's glyphs g[0..ng) to clusters [i, j). */
 static void distribute(tx_para *p, size_t i, size_t j, const sp_glyph *g,
                        size_t ng, double size)
 {
+	if (one_to_one(p, i, j, g, ng, size))
+		return;
 	uint32_t base = p->c[i].off, pos = 0;
 	size_t k = i;
 	int lig = 0;
