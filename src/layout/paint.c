@@ -110,6 +110,10 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 {
 	double x = fr->x + b->indent_left;
 	double right = fr->x + fr->w - b->indent_right;
+	if (ls->rtl && b->marker.text) { /* mirrored: the hang on the right */
+		x = fr->x + b->indent_right;
+		right = fr->x + fr->w - b->indent_left;
+	}
 	for (size_t i = from; i < to; i++) {
 		const layout_line *l = &ls->lines[i];
 		double h = paint_line_height(b, l);
@@ -117,7 +121,11 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 		draw_line(pg, l, x, base); /* runs include first_indent */
 		if (b->wrap_mark && l->wrapped)
 			draw_wrap_mark(pg, l, right, base, b->color);
-		if (i == 0 && b->marker.text)
+		if (i == 0 && b->marker.text && ls->rtl)
+			layout_draw_text(e->text, pg, &b->marker,
+			                 right + b->marker_width, base,
+			                 ALIGN_RIGHT);
+		else if (i == 0 && b->marker.text)
 			layout_draw_text(e->text, pg, &b->marker,
 			                 x - b->marker_width, base, ALIGN_LEFT);
 		if (i + 1 == ls->n && b->tail.text) {

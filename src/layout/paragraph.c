@@ -408,6 +408,7 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 	int ok = 1;
 	out->lines = xcalloc(nb ? nb : 1, sizeof *out->lines);
 	out->n = nb;
+	out->rtl = s->p->rtl;
 	size_t b = 0;
 	for (size_t i = 0; i < nb; i++) {
 		double indent = i == 0 ? st->first_indent : 0;
@@ -546,6 +547,7 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 	lb_items it = {t->items_v, 0, t->items_cap};
 	out->lines = NULL;
 	out->n = 0;
+	out->rtl = 0;
 	if (!(width >= 0)) /* negative or NaN: one grapheme per line */
 		width = 0;
 	tx_analyze(t, spans, nspans, st->preserve_space, &p);
@@ -592,6 +594,7 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
 {
 	out->lines = NULL;
 	out->n = 0;
+	out->rtl = 0;
 	if (!(width >= 0))
 		width = 0;
 	break_analysed(t, spans, nspans, st, width, &pre->p, &pre->it,

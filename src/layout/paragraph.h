@@ -84,6 +84,8 @@ typedef struct layout_line {
 typedef struct layout_lines {
 	layout_line *lines;
 	size_t n;
+	int rtl; /* a right-to-left paragraph: set from the right, its list
+	          * marker hung on the right */
 } layout_lines;
 
 typedef struct layout_text_ctx layout_text_ctx;
