@@ -240,6 +240,22 @@ static void put_codes(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
+/* Opens (open = 1) or closes a marked-content span whose /ActualText is
+ * len bytes of text, splitting the open TJ array around it: the glyphs of
+ * a cluster drawn as several (a Devanagari vowel sign before its
+ * consonant) then read as the cluster's text in readers that know
+ * ActualText (poppler, MuPDF, pdf.js), whatever their ToUnicode says. */
+static void actual_text(sp_buf *cs, const char *text, size_t len, int open)
+{
+	if (!open) {
+		buf_puts(cs, ")] TJ\nEMC\n[(");
+		return;
+	}
+	buf_puts(cs, ")] TJ\n/Span <</ActualText <FEFF");
+	gtext_utf16_hex(cs, text, len);
+	buf_puts(cs, ">>> BDC\n[(");
+}
+
 /* The text each glyph of t stands for (logical order): the bytes of a
  * cluster of several glyphs go to its last glyph (an Indic vowel sign
  * drawn before its consonant is drawn first but read after it, so the
@@ -286,12 +302,22 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		size_t i = t->rtl ? n - 1 - v : v; /* right to left: backwards */
 		const sp_glyph *g = &t->glyphs[i];
 		const char *txt = t->text + at[i];
+		size_t first = i, last = i; /* i's cluster */
+		while (first > 0 && at[first - 1] == at[i] && !ln[first - 1])
+			first--;
+		while (last + 1 < n && !ln[last] && at[last + 1] == at[i])
+			last++;
+		if (first != last && ln[last] &&
+		    i == (t->rtl ? last : first)) /* a cluster's first drawn */
+			actual_text(cs, t->text + at[last], ln[last], 1);
 		if (ln[i] == 1 && txt[0] == ' ' && t->extra != 0) {
 			*exact += g->adv * k1000 + t->extra;
 			continue;
 		}
 		put_glyph(r, cs, fc, g->gid, g->adv, g->dx, g->dy, txt, ln[i],
 		          k1000, pen, exact);
+		if (first != last && ln[last] && i == (t->rtl ? first : last))
+			actual_text(cs, NULL, 0, 0);
 	}
 	free(at);
 	free(ln);

@@ -55,3 +55,36 @@ const char *gtext_get(const pdf_gtext *g, unsigned gid, size_t *len)
 	*len = g->len[gid];
 	return g->text.data + g->at[gid] - 1;
 }
+
+/* Decodes one UTF-8 sequence of valid text (layout validated it);
+ * returns its length (1 for a stray byte, read as U+FFFD). */
+static size_t utf8_one(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned c = s[0];
+	size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+	if (len > n || (c >= 0x80 && c < 0xC2)) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	uint32_t v = len == 1 ? c : c & (0x7Fu >> len);
+	for (size_t i = 1; i < len; i++)
+		v = v << 6 | (s[i] & 0x3Fu);
+	*cp = v > 0x10FFFF ? 0xFFFD : v;
+	return len;
+}
+
+void gtext_utf16_hex(sp_buf *b, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += utf8_one(s + i, len - i, &cp);
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			buf_printf(b, "%04X%04X", 0xD800u + (unsigned)(cp >> 10),
+			           0xDC00u + (unsigned)(cp & 0x3FF));
+		} else {
+			buf_printf(b, "%04X", (unsigned)cp);
+		}
+	}
+}

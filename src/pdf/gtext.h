@@ -24,6 +24,8 @@ pdf_gtext *gtext_new(unsigned nglyphs);
 void gtext_free(pdf_gtext *g);
 /* Notes that gid draws len bytes of UTF-8 text. */
 void gtext_note(pdf_gtext *g, unsigned gid, const char *text, size_t len);
+/* Appends the UTF-16BE hex digits of len bytes of UTF-8 text to b. */
+void gtext_utf16_hex(sp_buf *b, const char *text, size_t len);
 /* The text of gid (NULL when none), its length in *len. */
 const char *gtext_get(const pdf_gtext *g, unsigned gid, size_t *len);
 

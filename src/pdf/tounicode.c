@@ -77,40 +77,6 @@ static void mark_nested_components(HPDF_FontDef def)
 
 /* ---- ToUnicode ---- */
 
-/* Decodes one UTF-8 sequence of valid text (layout validated it);
- * returns its length (1 for a stray byte, read as U+FFFD). */
-static size_t utf8_one(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	unsigned c = s[0];
-	size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-	if (len > n || (c >= 0x80 && c < 0xC2)) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	uint32_t v = len == 1 ? c : c & (0x7Fu >> len);
-	for (size_t i = 1; i < len; i++)
-		v = v << 6 | (s[i] & 0x3Fu);
-	*cp = v > 0x10FFFF ? 0xFFFD : v;
-	return len;
-}
-
-/* The UTF-16BE hex of text, into b. */
-static void utf16_hex(sp_buf *b, const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		i += utf8_one(s + i, len - i, &cp);
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			buf_printf(b, "%04X%04X", 0xD800u + (unsigned)(cp >> 10),
-			           0xDC00u + (unsigned)(cp & 0x3FF));
-		} else {
-			buf_printf(b, "%04X", (unsigned)cp);
-		}
-	}
-}
-
 static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 {
 	buf_puts(b,
@@ -136,7 +102,7 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 			buf_printf(b, "%u beginbfchar\n",
 			           left < 100 ? left : 100);
 		buf_printf(b, "<%04X> <", (unsigned)g);
-		utf16_hex(b, text, len);
+		gtext_utf16_hex(b, text, len);
 		buf_puts(b, ">\n");
 		left--;
 		if (++in_block == 100 || left == 0) {
