@@ -56,7 +56,7 @@ static int fake_descent(void *ctx, int face)
 }
 
 static const layout_font_ops fake_ops = {fake_advance, fake_has_glyph,
-                                         fake_ascent, fake_descent};
+                                         fake_ascent, fake_descent, NULL};
 
 void fakefont_init(layout_fonts *f, const uint32_t *lacks, size_t nlacks)
 {

@@ -8,6 +8,7 @@
 #ifndef SP_LAYOUT_FONT_H
 #define SP_LAYOUT_FONT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Family roles a template names. */
@@ -24,6 +25,36 @@ enum { VARIANT_REGULAR = 0, VARIANT_BOLD = 1, VARIANT_ITALIC = 2 };
 
 #define FONT_MAX_CHAIN 8 /* faces in one fallback chain */
 
+/* One shaped glyph. Advances and offsets in whole 1/1000 em (size
+ * independent; the PDF's widths are whole numbers of them too). A glyph
+ * stands for the `clen` bytes of text from where the text of the glyphs
+ * before it ends: the first glyph of a cluster carries the cluster's
+ * bytes (all of a ligature's letters), any further glyph of the same
+ * cluster 0. */
+typedef struct sp_glyph {
+	uint16_t gid;
+	uint16_t clen;  /* bytes of text */
+	int16_t adv;    /* 1/1000 em, kerning included */
+	int16_t kern;   /* of which kerning: adv minus the font's advance */
+	int16_t dx, dy; /* offset of the glyph from the pen, 1/1000 em */
+	uint8_t nominal; /* the font's glyph for one code point of clen
+	                  * bytes, no offset: what a code-by-code renderer
+	                  * draws (but for the kerning) */
+} sp_glyph;
+
+/* Kerning of a run drawn code point by code point: after the code point
+ * numbered `at` (from 0, in the run's text), the pen moves `delta` more. */
+typedef struct sp_kern {
+	uint32_t at;
+	int32_t delta; /* 1/1000 em */
+} sp_kern;
+
+/* What a run is shaped with besides its face and text. */
+enum {
+	SHAPE_DEFAULT = 0, /* the font's default features (ligatures on) */
+	SHAPE_NO_LIGATURES = 1 /* code: liga, clig and calt off */
+};
+
 typedef struct layout_font_ops {
 	/* Advance of cp in face (1/1000 em). Only called when has_glyph. */
 	int (*advance)(void *ctx, int face, uint32_t cp);
@@ -32,6 +63,16 @@ typedef struct layout_font_ops {
 	/* Ascent (positive) and descent (negative), 1/1000 em. */
 	int (*ascent)(void *ctx, int face);
 	int (*descent)(void *ctx, int face);
+	/* Shapes len bytes of UTF-8 text (one direction, one script) in
+	 * face with `features` (SHAPE_*), rtl when right to left, lang a
+	 * BCP 47 tag or NULL. Writes up to cap glyphs to out in logical
+	 * order (clen as above) and returns how many there are (call again
+	 * with more room when that is more than cap), or -1 when the face
+	 * cannot shape. NULL: layout measures code point by code point and
+	 * runs carry no glyphs (the fake font of the unit tests). */
+	long (*shape)(void *ctx, int face, const char *text, size_t len,
+	              int features, int rtl, const char *lang, sp_glyph *out,
+	              size_t cap);
 } layout_font_ops;
 
 /* A font set: the device plus, for every family role and variant, the

@@ -49,8 +49,16 @@ static int32_t *new_page(void)
 
 int glyph_advance(glyph_cache *g, int face, uint32_t cp)
 {
-	if (face < 0 || face >= g->nfaces || cp > 0xFFFF)
+	if (face < 0 || face >= g->nfaces || cp > 0x10FFFF)
 		return -1;
+	if (cp > 0xFFFF) { /* rare: asked of the device each time, and only
+	                    * of a device that shapes (it can draw them) */
+		const layout_fonts *f = g->fonts;
+		if (!f->ops->shape || !f->ops->has_glyph(f->ctx, face, cp))
+			return -1;
+		int adv = f->ops->advance(f->ctx, face, cp);
+		return adv < 0 ? 0 : adv;
+	}
 	face_cache *fc = &g->faces[face];
 	int32_t *page = fc->page[cp >> 8];
 	if (!page)

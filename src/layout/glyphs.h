@@ -15,8 +15,9 @@ typedef struct glyph_cache glyph_cache;
 glyph_cache *glyph_cache_new(const layout_fonts *f);
 void glyph_cache_free(glyph_cache *g);
 
-/* Advance of cp in face (1/1000 em), or -1 when the face lacks cp or cp
- * is above U+FFFF or face is out of range. */
+/* Advance of cp in face (1/1000 em), or -1 when the face lacks cp or face
+ * is out of range, or cp is above U+FFFF and the device does not shape
+ * (only shaped text can draw those). */
 int glyph_advance(glyph_cache *g, int face, uint32_t cp);
 /* Ascent and descent of a face, 1/1000 em (descent negative). */
 int glyph_ascent(glyph_cache *g, int face);

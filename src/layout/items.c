@@ -85,8 +85,8 @@ static void hyphenate(layout_text_ctx *t, const layout_span *spans,
 		for (size_t j = 0; j + 1 < n; j++)
 			if ((m >> j) & 1) {
 				wbreak *b = &wb[r0 + j - ws];
-				if (b->kind != B_NONE)
-					continue;
+				if (b->kind != B_NONE || p->c[r0 + j + 1].lig)
+					continue; /* or inside a ligature */
 				*b = (wbreak){B_PEN, 1, 1, 1, PEN_HYPHEN};
 			}
 	}
@@ -120,7 +120,10 @@ static wbreak from_brk(int brk)
 static int can_break_after(const tx_para *p, const wbreak *wb, size_t ws,
                            size_t j)
 {
-	return wb[j - ws].kind == B_NONE && p->c[j + 1].kind != CL_IGNORE;
+	/* never inside a ligature (shaping.c: the next cluster shares
+	 * a glyph with this one) */
+	return wb[j - ws].kind == B_NONE && p->c[j + 1].kind != CL_IGNORE &&
+	       !p->c[j + 1].lig;
 }
 
 /* A break between every two graphemes of clusters [s0, k). */

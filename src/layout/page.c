@@ -15,8 +15,11 @@ sp_document *doc_new(void)
 
 static void page_free(sp_page *p)
 {
-	for (size_t i = 0; i < p->ntexts; i++)
+	for (size_t i = 0; i < p->ntexts; i++) {
 		free(p->texts[i].text);
+		free(p->texts[i].glyphs);
+		free(p->texts[i].kerns);
+	}
 	for (size_t i = 0; i < p->nlinks; i++) {
 		free(p->links[i].uri);
 		free(p->links[i].dest);
@@ -231,7 +234,32 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->se = p->se_cur;
 	t->link = 0;
 	t->hyph = 0;
+	t->glyphs = NULL;
+	t->nglyphs = 0;
+	t->kerns = NULL;
+	t->nkerns = 0;
+	t->rtl = 0;
 	return t;
+}
+
+void page_text_set_glyphs(page_text *t, const sp_glyph *g, size_t n,
+                          const sp_kern *k, size_t nk)
+{
+	free(t->glyphs);
+	free(t->kerns);
+	t->glyphs = NULL;
+	t->kerns = NULL;
+	t->nglyphs = t->nkerns = 0;
+	if (g && n) {
+		t->glyphs = xmalloc(n * sizeof *g);
+		memcpy(t->glyphs, g, n * sizeof *g);
+		t->nglyphs = n;
+	}
+	if (k && nk) {
+		t->kerns = xmalloc(nk * sizeof *k);
+		memcpy(t->kerns, k, nk * sizeof *k);
+		t->nkerns = nk;
+	}
 }
 
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,

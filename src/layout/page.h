@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "layout/font.h"
+
 typedef uint32_t sp_color; /* 0xRRGGBB */
 
 typedef struct page_text {
@@ -24,6 +26,15 @@ typedef struct page_text {
 	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
 	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
 	int hyph;      /* its last character is a hyphen the layout inserted */
+	sp_glyph *glyphs; /* owned: shaped glyphs drawing `text` (their clen
+	                   * add up to len), or NULL: the renderer maps code
+	                   * points to glyphs itself */
+	size_t nglyphs;
+	sp_kern *kerns; /* owned: without glyphs, kerning by code point
+	                 * index, or NULL */
+	size_t nkerns;
+	int rtl; /* right to left: the glyphs (logical order) are drawn
+	          * last to first */
 } page_text;
 
 typedef struct page_line {
@@ -132,6 +143,9 @@ long doc_find_dest(const sp_document *d, const char *name, double *y);
 page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
                          sp_color color, const char *text, size_t len,
                          double width);
+/* Gives t a copy of n glyphs and nk kerning numbers (0: none). */
+void page_text_set_glyphs(page_text *t, const sp_glyph *g, size_t n,
+                          const sp_kern *k, size_t nk);
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,
                    double width, sp_color color);
 page_line *page_add_dashed_line(sp_page *p, double x1, double y1, double x2,

@@ -47,6 +47,9 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 		                  r->color, r->text, r->len, r->width);
 		t->extra = r->extra;
 		t->hyph = l->hyphenated && i + 1 == l->nruns;
+		page_text_set_glyphs(t, r->glyphs, r->nglyphs, r->kerns,
+		                     r->nkerns);
+		t->rtl = r->level & 1;
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
 		if (r->link) /* the text of the link just added */
 			t->link = (uint32_t)pg->nlinks;
@@ -110,6 +113,10 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 {
 	double x = fr->x + b->indent_left;
 	double right = fr->x + fr->w - b->indent_right;
+	if (ls->rtl && b->marker.text) { /* mirrored: the hang on the right */
+		x = fr->x + b->indent_right;
+		right = fr->x + fr->w - b->indent_left;
+	}
 	for (size_t i = from; i < to; i++) {
 		const layout_line *l = &ls->lines[i];
 		double h = paint_line_height(b, l);
@@ -121,8 +128,14 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 			uint32_t was = pg->se_cur;
 			if (b->se_marker)
 				pg->se_cur = b->se_marker;
-			layout_draw_text(e->text, pg, &b->marker,
-			                 x - b->marker_width, base, ALIGN_LEFT);
+			if (ls->rtl)
+				layout_draw_text(e->text, pg, &b->marker,
+				                 right + b->marker_width, base,
+				                 ALIGN_RIGHT);
+			else
+				layout_draw_text(e->text, pg, &b->marker,
+				                 x - b->marker_width, base,
+				                 ALIGN_LEFT);
 			pg->se_cur = was;
 		}
 		if (i + 1 == ls->n && b->tail.text) {

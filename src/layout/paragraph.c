@@ -41,6 +41,7 @@ layout_text_ctx *layout_text_new(const layout_fonts *fonts,
 	t->fonts = fonts;
 	t->diag = d;
 	t->glyphs = glyph_cache_new(fonts);
+	t->shapes = shape_cache_new(fonts);
 	t->hyph = hyph_new(hyph_dict_path);
 	t->hyph_path = hyph_dict_path ? xstrdup(hyph_dict_path) : NULL;
 	if (hyph_dict_path && !t->hyph && d)
@@ -56,6 +57,7 @@ void layout_text_free(layout_text_ctx *t)
 	if (!t)
 		return;
 	glyph_cache_free(t->glyphs);
+	shape_cache_free(t->shapes);
 	hyph_free(t->hyph);
 	free(t->warned);
 	free(t->hyph_path);
@@ -63,6 +65,7 @@ void layout_text_free(layout_text_ctx *t)
 	free(t->wb);
 	free(t->cps);
 	free(t->para_c);
+	free(t->para_g);
 	free(t->items_v);
 	free(t);
 }
@@ -80,8 +83,11 @@ layout_text_ctx *layout_text_clone(const layout_text_ctx *t)
 
 void layout_line_free(layout_line *l)
 {
-	for (size_t i = 0; i < l->nruns; i++)
+	for (size_t i = 0; i < l->nruns; i++) {
 		free(l->runs[i].text);
+		free(l->runs[i].glyphs);
+		free(l->runs[i].kerns);
+	}
 	free(l->runs);
 	memset(l, 0, sizeof *l);
 }
@@ -113,7 +119,47 @@ typedef struct setter {
 	sp_buf pend;
 	double pend_extra; /* justification of the pending space */
 	int run_spaced;    /* the run holds spaces (all with run.extra) */
+	sp_glyph *gl;      /* the run's glyphs, when the device shapes */
+	size_t ngl, capgl;
+	int unshaped; /* some of the run's text could not be shaped */
+	sp_glyph space; /* the last U+0020 shaped alone, in space_face */
+	int space_face, space_feat;
+	int level; /* bidi level of what put() draws */
 } setter;
+
+static void add_glyphs(setter *s, const sp_glyph *g, size_t n)
+{
+	s->gl = xgrow(s->gl, &s->capgl, s->ngl + n + 1, sizeof *s->gl);
+	if (n)
+		memcpy(s->gl + s->ngl, g, n * sizeof *g);
+	s->ngl += n;
+}
+
+/* Glyphs for text that was not shaped with its word (spaces, hyphens,
+ * substitutes): shaped alone. */
+static void shape_piece(setter *s, int face, const layout_span *sp,
+                        const char *txt, size_t len)
+{
+	if (!shape_cache_on(s->t->shapes) || !len)
+		return;
+	if (len == 1 && txt[0] == ' ' && s->space_face == face &&
+	    s->space_feat == tx_features(sp)) { /* the usual piece */
+		add_glyphs(s, &s->space, 1);
+		return;
+	}
+	size_t n;
+	const sp_glyph *g = shape_cached(s->t->shapes, face, tx_features(sp),
+	                                 0, txt, len, &n);
+	if (g)
+		add_glyphs(s, g, n);
+	else
+		s->unshaped = 1;
+	if (g && n == 1 && len == 1 && txt[0] == ' ') {
+		s->space = g[0];
+		s->space_face = face;
+		s->space_feat = tx_features(sp);
+	}
+}
 
 static void flush(setter *s)
 {
@@ -129,19 +175,31 @@ static void flush(setter *s)
 		memcpy(s->run.text, s->text.data, s->text.len);
 	s->run.text[s->text.len] = '\0';
 	buf_clear(&s->text);
+	s->run.glyphs = NULL;
+	s->run.nglyphs = 0;
+	s->run.kerns = NULL;
+	s->run.nkerns = 0;
+	if (shape_cache_on(s->t->shapes) && !s->unshaped && s->ngl)
+		tx_run_glyphs(s->gl, s->ngl, &s->run);
+	s->ngl = 0;
+	s->unshaped = 0;
 	l->runs[l->nruns++] = s->run;
 	s->have_run = 0;
 }
 
-static int same_style(const layout_run *r, int face, const layout_span *sp)
+static int same_style(const layout_run *r, int face, const layout_span *sp,
+                      int level)
 {
-	return r->face == face && r->size == sp->size &&
+	return r->face == face && r->level == level && r->size == sp->size &&
 	       r->color == sp->color && r->link == sp->link;
 }
 
-/* Draw `w` points of text in (face, span style) at the pen. */
+/* Draw `w` points of text in (face, span style) at the pen: with glyphs
+ * g[0..ng) when shaped glyphs is set (NULL and 0 for the letters of a
+ * ligature after its first), else shaped alone. */
 static void put(setter *s, int face, const layout_span *sp, const char *txt,
-                size_t len, double w)
+                size_t len, double w, int shaped, const sp_glyph *g,
+                size_t ng)
 {
 	/* pending spaces join the run when they can be drawn in it: at
 	 * their natural width, or as one justified U+0020 whose extra is the
@@ -149,11 +207,12 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 	int join =
 	    s->have_pend && s->pend_merge &&
 	    (!s->run_spaced ? 1 : fabs(s->pend_extra - s->run.extra) < 1e-9);
-	if (s->have_run && same_style(&s->run, face, sp) &&
+	if (s->have_run && same_style(&s->run, face, sp, s->level) &&
 	    (!s->have_pend || join)) {
 		if (s->have_pend) {
 			buf_append(&s->text, s->pend.data ? s->pend.data : "",
 			           s->pend.len);
+			shape_piece(s, face, sp, s->pend.data, s->pend.len);
 			s->run.extra = s->pend_extra;
 			s->run_spaced = 1;
 		}
@@ -162,11 +221,17 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		flush(s);
 		s->have_run = 1;
 		s->run = (layout_run){face, sp->size, sp->color, sp->link,
-		                      s->x, w,        NULL,      0};
+		                      s->x, w,        NULL,      0,
+		                      0,    NULL,     0,
+		                      NULL, 0,        s->level};
 		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}
 	buf_append(&s->text, txt, len);
+	if (shaped)
+		add_glyphs(s, g, ng);
+	else
+		shape_piece(s, face, sp, txt, len);
 	s->x += w;
 	s->have_pend = 0;
 	s->pend_extra = 0;
@@ -179,10 +244,17 @@ static void set_box(setter *s, const lb_item *x)
 		const tx_cluster *c = &s->p->c[k];
 		if (c->kind == CL_IGNORE)
 			continue;
+		const layout_span *sp = &s->spans[c->span];
+		s->level = c->level;
+		if (c->ng || c->lig) { /* shaped: its bytes as they are */
+			put(s, c->face, sp, sp->text + c->off, c->len, c->width,
+			    1, c->ng ? s->p->g + c->g0 : NULL, c->ng);
+			continue;
+		}
 		buf_clear(&s->t->scratch);
 		tx_cluster_text(s->t, s->spans, c, &s->t->scratch);
-		put(s, c->face, &s->spans[c->span], s->t->scratch.data,
-		    s->t->scratch.len, c->width);
+		put(s, c->face, sp, s->t->scratch.data, s->t->scratch.len,
+		    c->width, 0, NULL, 0);
 	}
 }
 
@@ -196,7 +268,8 @@ static void set_glue(setter *s, const lb_item *x, double r)
 		if (x->c1 > x->c0) {
 			const tx_cluster *c = &s->p->c[x->c0];
 			merge =
-			    same_style(&s->run, c->face, &s->spans[c->span]);
+			    same_style(&s->run, c->face, &s->spans[c->span],
+			               c->level);
 			if (!natural) /* justified: one U+0020, alone */
 				merge = merge && !s->have_pend &&
 				        x->c1 - x->c0 == 1 &&
@@ -225,10 +298,11 @@ static void set_hyphen(setter *s, const lb_item *x)
 	uint32_t cp;
 	double w;
 	tx_hyphen(s->t, sp, &face, &cp, &w);
+	s->level = s->p->c[x->c0].level;
 	sp_buf h = SP_BUF_INIT;
 	buf_put_utf8(&h, cp);
 	s->have_pend = 0;
-	put(s, face, sp, h.data, h.len, w);
+	put(s, face, sp, h.data, h.len, w, 0, NULL, 0);
 	buf_free(&h);
 	s->line->hyphenated = 1;
 }
@@ -294,10 +368,14 @@ double layout_line_end(const layout_line *l)
 }
 
 static void align_line(layout_line *l, const layout_para_style *st,
-                       double indent, double avail)
+                       double indent, double avail, int rtl)
 {
 	double w = layout_line_end(l), off = indent;
-	if (st->align == ALIGN_RIGHT && avail > w)
+	/* a right-to-left paragraph is set from the right */
+	int right = st->align == ALIGN_RIGHT ||
+	            (rtl && (st->align == ALIGN_LEFT ||
+	                     st->align == ALIGN_JUSTIFY));
+	if (right && avail > w)
 		off += avail - w;
 	else if (st->align == ALIGN_CENTER && avail > w)
 		off += (avail - w) / 2;
@@ -342,6 +420,7 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 	int ok = 1;
 	out->lines = xcalloc(nb ? nb : 1, sizeof *out->lines);
 	out->n = nb;
+	out->rtl = s->p->rtl;
 	size_t b = 0;
 	for (size_t i = 0; i < nb; i++) {
 		double indent = i == 0 ? st->first_indent : 0;
@@ -362,7 +441,9 @@ static int set_lines(setter *s, const size_t *brk, size_t nb,
 		double w = layout_line_end(s->line);
 		if (w > avail + WIDTH_EPS && line_clusters(s->it, b, e) > 1)
 			ok = 0;
-		align_line(s->line, st, indent, avail);
+		if (s->p->bidi)
+			tx_reorder_line(s->line);
+		align_line(s->line, st, indent, avail, s->p->rtl);
 		line_metrics(s, st, line_span(s, b, e));
 		s->line->wrapped = i + 1 < nb && !forced_break(s->it, e);
 		b = lb_line_start(s->it, e);
@@ -425,6 +506,8 @@ static void keep_scratch(layout_text_ctx *t, const tx_para *p,
 {
 	t->para_c = p->c;
 	t->para_cap = p->cap;
+	t->para_g = p->g;
+	t->para_capg = p->capg;
 	t->items_v = it->v;
 	t->items_cap = it->cap;
 }
@@ -448,8 +531,13 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 		lp.max_ratio = MAX_RATIO;
 	size_t *brk = NULL;
 	long nb = choose_breaks(t, spans, p, st, em, it, &lp, &brk);
-	setter s = {t,   spans,       p, it, NULL, 0,          0,
-	            {0}, SP_BUF_INIT, 0, 0,  0,    SP_BUF_INIT};
+	setter s = {.t = t,
+	            .spans = spans,
+	            .p = p,
+	            .it = it,
+	            .text = SP_BUF_INIT,
+	            .pend = SP_BUF_INIT,
+	            .space_face = -1};
 	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
 		/* a safety net that should never be needed */
 		layout_lines_free(out);
@@ -464,6 +552,7 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 	free(brk);
 	buf_free(&s.text);
 	buf_free(&s.pend);
+	free(s.gl);
 }
 
 static items_opts opts_for(const layout_text_ctx *t,
@@ -478,10 +567,11 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                  const layout_para_style *st, double width, layout_lines *out)
 {
 	/* the cluster and item arrays of the previous paragraph are reused */
-	tx_para p = {t->para_c, 0, t->para_cap};
+	tx_para p = {t->para_c, 0, t->para_cap, t->para_g, 0, t->para_capg};
 	lb_items it = {t->items_v, 0, t->items_cap};
 	out->lines = NULL;
 	out->n = 0;
+	out->rtl = 0;
 	if (!(width >= 0)) /* negative or NaN: one grapheme per line */
 		width = 0;
 	tx_analyze(t, spans, nspans, st->preserve_space, &p);
@@ -528,6 +618,7 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
 {
 	out->lines = NULL;
 	out->n = 0;
+	out->rtl = 0;
 	if (!(width >= 0))
 		width = 0;
 	break_analysed(t, spans, nspans, st, width, &pre->p, &pre->it,
@@ -539,20 +630,29 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
 int layout_single_line(layout_text_ctx *t, const layout_span *spans,
                        size_t nspans, layout_line *out)
 {
-	tx_para p = {t->para_c, 0, t->para_cap};
+	tx_para p = {t->para_c, 0, t->para_cap, t->para_g, 0, t->para_capg};
 	lb_items it = {t->items_v, 0, t->items_cap};
 	layout_para_style st = {ALIGN_LEFT, 0, 0, 0, 0};
 	memset(out, 0, sizeof *out);
 	tx_analyze(t, spans, nspans, 0, &p);
 	items_opts o = {0, 0, 0, 0};
 	items_build(t, spans, &p, &o, &it);
-	setter s = {t,   spans,       &p, &it, out, 0,          0,
-	            {0}, SP_BUF_INIT, 0,  0,   0,   SP_BUF_INIT};
+	setter s = {.t = t,
+	            .spans = spans,
+	            .p = &p,
+	            .it = &it,
+	            .line = out,
+	            .text = SP_BUF_INIT,
+	            .pend = SP_BUF_INIT,
+	            .space_face = -1};
 	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
+	if (p.bidi)
+		tx_reorder_line(out);
 	out->width = layout_line_end(out);
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
 	buf_free(&s.text);
 	buf_free(&s.pend);
+	free(s.gl);
 	keep_scratch(t, &p, &it);
 	return 0;
 }

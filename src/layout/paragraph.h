@@ -60,6 +60,15 @@ typedef struct layout_run {
 	double extra; /* justification: points added after each U+0020 of
 	               * the text (the spaces of a justified line, which all
 	               * stretch alike in one face and size), usually 0 */
+	sp_glyph *glyphs; /* owned: the shaped glyphs drawing `text` (their
+	                   * clen add up to len), or NULL: drawn code point
+	                   * by code point (the font's glyph for each) */
+	size_t nglyphs;
+	sp_kern *kerns; /* owned: without glyphs, the kerning between the
+	                 * code points (by index), or NULL */
+	size_t nkerns;
+	int level; /* bidi embedding level; odd: right to left (text and
+	            * glyphs stay in logical order, drawn backwards) */
 } layout_run;
 
 typedef struct layout_line {
@@ -77,6 +86,8 @@ typedef struct layout_line {
 typedef struct layout_lines {
 	layout_line *lines;
 	size_t n;
+	int rtl; /* a right-to-left paragraph: set from the right, its list
+	          * marker hung on the right */
 } layout_lines;
 
 typedef struct layout_text_ctx layout_text_ctx;

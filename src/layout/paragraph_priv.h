@@ -7,6 +7,7 @@
 #include "layout/glyphs.h"
 #include "layout/hyphen.h"
 #include "layout/paragraph.h"
+#include "layout/shapecache.h"
 #include "util/buf.h"
 
 /* A (location, code point) pair already warned about. */
@@ -20,6 +21,7 @@ typedef struct tx_warned {
 struct layout_text_ctx {
 	const layout_fonts *fonts;
 	glyph_cache *glyphs;
+	shape_cache *shapes; /* shaped words */
 	hyph *hyph;
 	sp_diag *diag;
 	tx_warned *warned; /* open addressing set */
@@ -38,6 +40,8 @@ struct layout_text_ctx {
 	size_t capcps;
 	void *para_c;
 	size_t para_cap;
+	sp_glyph *para_g;
+	size_t para_capg;
 	void *items_v;
 	size_t items_cap;
 };

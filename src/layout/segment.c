@@ -1,8 +1,9 @@
 /* segment.c - grapheme clusters (utf8proc), face resolution, widths and
  * break opportunities of a paragraph.
  *
- * Right-to-left words simply flow in logical order as given: there is no
- * bidi reordering (libharu has no shaping either). */
+ * Widths are the font's advances code point by code point; tx_shape
+ * (shaperuns.c) then replaces them with shaped ones when the device
+ * shapes. */
 #include "layout/segment.h"
 
 #include <stdlib.h>
@@ -30,6 +31,9 @@ void tx_para_free(tx_para *p)
 	free(p->c);
 	p->c = NULL;
 	p->n = p->cap = 0;
+	free(p->g);
+	p->g = NULL;
+	p->ng = p->capg = 0;
 }
 
 static int invisible(uint32_t cp)
@@ -109,7 +113,7 @@ static void warn_missing(layout_text_ctx *t, const layout_span *s, uint32_t cp)
 	sp_loc loc = s->loc.file || s->loc.line ? s->loc : t->loc;
 	if (!t->diag || !warn_first(t, &loc, cp))
 		return;
-	if (cp > 0xFFFF) {
+	if (cp > 0xFFFF && !t->fonts->ops->shape) {
 		diag_warning(t->diag, loc,
 		             "character U+%04lX is outside the Basic "
 		             "Multilingual Plane and cannot be drawn; drawn "
@@ -207,7 +211,7 @@ static void resolve_text(layout_text_ctx *t, const layout_span *s,
                          tx_cluster *c, const uint32_t *cps, size_t n)
 {
 	int astral = 0;
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n && !t->fonts->ops->shape; k++)
 		if (cps[k] > 0xFFFF) {
 			warn_missing(t, s, cps[k]);
 			astral = 1;
@@ -479,7 +483,7 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 			if (c->brk == BRK_FORCED)
 				continue;
 			if (k + 1 >= we || p->c[k + 1].brk == BRK_FORCED ||
-			    preserve)
+			    preserve || p->c[k + 1].lig)
 				c->brk = BRK_NONE;
 			else
 				c->brk = inner_break(
@@ -500,6 +504,8 @@ void tx_analyze(layout_text_ctx *t, const layout_span *spans, size_t nspans,
 		split_span(t, spans, (uint32_t)si, preserve_space, p, &cb);
 	t->cps = cb.v; /* kept for the next paragraph */
 	t->capcps = cb.cap;
+	tx_bidi(p);
+	tx_shape(t, spans, p);
 	set_breaks(p, spans, preserve_space);
 }
 

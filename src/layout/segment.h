@@ -46,17 +46,48 @@ typedef struct tx_cluster {
 	uint8_t kind;  /* enum tx_kind */
 	uint8_t brk;   /* enum tx_brk: break opportunity after this cluster */
 	uint8_t flags; /* enum tx_flag */
+	uint8_t lig;   /* drawn by the glyph of the cluster before (a
+	                * ligature): no break before it, width 0 */
+	uint8_t level; /* bidi embedding level (odd: right to left) */
+	uint16_t ng;   /* glyphs shaped for it (tx_para.g from g0) */
+	uint32_t g0;
 	double width;  /* advance, points */
 } tx_cluster;
 
 typedef struct tx_para {
 	tx_cluster *c;
 	size_t n, cap;
+	sp_glyph *g; /* shaped glyphs of the CL_TEXT clusters */
+	size_t ng, capg;
+	int rtl;  /* the paragraph's base direction is right to left */
+	int bidi; /* some level is odd: lines are reordered (bidi.c) */
 } tx_para;
 
 void tx_analyze(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                 int preserve_space, tx_para *p);
 void tx_para_free(tx_para *p);
+
+/* Resolves the bidi levels of the clusters and p->rtl, p->bidi
+ * (bidi.c). */
+void tx_bidi(tx_para *p);
+/* Places the runs of a line (in logical order, one level each) in visual
+ * order (rule L2) from the first run's x; the array stays logical. */
+void tx_reorder_line(layout_line *l);
+
+/* Shapes the runs of CL_TEXT clusters (one span, one face, one word) with
+ * the font device through the context's cache, giving each cluster its
+ * glyphs and shaped width (shaperuns.c). Nothing when the device does
+ * not shape. */
+void tx_shape(layout_text_ctx *t, const layout_span *spans, tx_para *p);
+
+/* Gives run r (text set) the glyphs g[0..n) it is drawn with: as kerning
+ * numbers alone when every glyph is the font's own for one code point
+ * (the usual case, and 8 bytes per kerned pair instead of 14 per glyph),
+ * else as a copy of the glyphs. */
+void tx_run_glyphs(const sp_glyph *g, size_t n, layout_run *r);
+
+/* Shaping features for a span's family (ligatures off in code). */
+int tx_features(const layout_span *s);
 
 /* Append the UTF-8 that draws cluster c to b. */
 void tx_cluster_text(const layout_text_ctx *t, const layout_span *spans,

@@ -92,3 +92,16 @@ void cs_code(sp_buf *b, uint32_t cp)
 	}
 	buf_append(b, s, n);
 }
+
+void cs_int(sp_buf *b, long v)
+{
+	char tmp[24], *e = tmp + sizeof tmp, *p = e;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	buf_append(b, p, (size_t)(e - p));
+}

@@ -9,6 +9,7 @@
 #include "pdf/renderer.h"
 #include "layout/struct.h"
 #include "pdf/tags.h"
+#include "util/mem.h"
 
 typedef struct gstate {
 	double line_width;
@@ -158,24 +159,73 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
-/* Appends the codes of run t (in an open literal string) and records its
- * code points in used. *pen is where the reader's pen is (by the widths
- * the /W array gives and the kerning numbers written), *exact where the
- * layout puts it; both advance over the run. The spaces of a justified
- * run (t->extra != 0) are not drawn: each becomes a kerning number for
- * its width plus the extra, rounded to 1/1000 em against *exact, so
- * nothing drifts. Invalid UTF-8 and characters above U+FFFF (which a
- * two-byte code cannot carry) are drawn as U+FFFD, with one warning per
+/* Moves the reader's pen to `to` (a kerning number, 1/1000 em, when the
+ * two differ by at least half of one). */
+static void pen_to(sp_buf *cs, double *pen, double to, double k1000)
+{
+	double d = (*pen - to) / k1000;
+	if (d > -0.5 && d < 0.5) /* the usual case: nothing to write */
+		return;
+	long adj = lround(d);
+	if (adj) {
+		buf_putc(cs, ')');
+		cs_int(cs, adj);
+		buf_putc(cs, '(');
+		*pen -= (double)adj * k1000;
+	}
+}
+
+/* Draws glyph gid at *exact + dx, dy up (1/1000 em) for len bytes of
+ * text, and moves *exact on by adv (1/1000 em). A raised or lowered glyph
+ * (a mark) is drawn with a text rise, in a TJ array of its own. */
+static void put_glyph(pdf_renderer *r, sp_buf *cs, const pdf_face *fc,
+                      unsigned gid, double adv, double dx, double dy,
+                      const char *text, size_t len, double k1000, double *pen,
+                      double *exact)
+{
+	int f = (int)(fc - r->fonts->faces);
+	if (gid >= fc->num_glyphs)
+		gid = 0;
+	pen_to(cs, pen, *exact + dx * k1000, k1000);
+	cpset_add(r->used[f], gid);
+	gtext_note(r->gtext[f], gid, text, len);
+	if (dy != 0) {
+		buf_puts(cs, ")] TJ\n");
+		cs_num(cs, dy * k1000);
+		buf_puts(cs, "Ts\n[(");
+		cs_code(cs, gid);
+		buf_puts(cs, ")] TJ\n0 Ts\n[(");
+	} else {
+		cs_code(cs, gid);
+	}
+	*pen += fc->adv[gid] * k1000;
+	*exact += adv * k1000;
+}
+
+/* A run without glyphs: code point by code point through the face's
+ * cmap, with the run's kerning numbers (t->kerns). Invalid UTF-8 and characters above U+FFFF (which layout never
+ * hands over unshaped) are drawn as U+FFFD, with one warning per
  * document. */
-static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
-                    const pdf_face *fc, pdf_cpset *used, double *pen,
-                    double *exact, size_t i, size_t n)
+static void put_codes(pdf_renderer *r, sp_buf *cs, const page_text *t,
+                      const pdf_face *fc, double *pen, double *exact,
+                      size_t b0, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
+	size_t i = 0, kn = 0;
 	double k1000 = t->size / 1000;
-	while (i < n) {
+	for (uint32_t at = 0; i < n; at++) {
+		/* kerning after the code point before (before b0: drawn by
+		 * the call for the bytes before) */
+		for (; kn < t->nkerns && t->kerns[kn].at < at; kn++)
+			if (i >= b0)
+				*exact += t->kerns[kn].delta * k1000;
 		uint32_t cp;
 		size_t k = utf8_next(s + i, n - i, &cp);
+		if (i < b0) {
+			i += k ? k : 1;
+			continue;
+		}
+		const char *txt = (const char *)s + i;
 		if (!k || cp > 0xFFFF) {
 			if (!r->warned_text++)
 				diag_warning(
@@ -185,28 +235,103 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 				    "the PDF renderer; drawn as U+FFFD");
 			cp = 0xFFFD;
 			k = k ? k : 1;
+			txt = "\xEF\xBF\xBD";
 		}
 		i += k;
-		double w =
-		    fc->adv[fc->gid[cp] < fc->num_glyphs ? fc->gid[cp] : 0] *
-		    k1000;
-		if (cp == 0x20 && t->extra != 0) {
-			cpset_add(used, cp); /* drawn, for text extraction */
-			cs_code(cs, cp);
-			*pen += w;
-			*exact += w + t->extra;
-			long adj = lround((*pen - *exact) / k1000);
-			if (adj) {
-				buf_printf(cs, ")%ld(", adj);
-				*pen -= (double)adj * k1000;
-			}
-			continue;
-		}
-		cpset_add(used, cp);
-		cs_code(cs, cp);
-		*pen += w;
-		*exact += w;
+		unsigned gid = fc->gid[cp];
+		double w = fc->adv[gid < fc->num_glyphs ? gid : 0];
+		/* a justified space is drawn (no ink; text extraction reads
+		 * it) with the extra in its advance */
+		double extra = cp == 0x20 ? t->extra / k1000 : 0;
+		put_glyph(r, cs, fc, gid, w + extra, 0, 0, txt,
+		          cp == 0xFFFD ? 3 : k, k1000, pen, exact);
 	}
+}
+
+/* Opens (open = 1) or closes a marked-content span whose /ActualText is
+ * len bytes of text, splitting the open TJ array around it: the glyphs of
+ * a cluster drawn as several (a Devanagari vowel sign before its
+ * consonant) then read as the cluster's text in readers that know
+ * ActualText (poppler, MuPDF, pdf.js), whatever their ToUnicode says. */
+static void actual_text(sp_buf *cs, const char *text, size_t len, int open)
+{
+	if (!open) {
+		buf_puts(cs, ")] TJ\nEMC\n[(");
+		return;
+	}
+	buf_puts(cs, ")] TJ\n/Span <</ActualText <FEFF");
+	gtext_utf16_hex(cs, text, len);
+	buf_puts(cs, ">>> BDC\n[(");
+}
+
+/* The text each glyph of t stands for (logical order): the bytes of a
+ * cluster of several glyphs go to its last glyph (an Indic vowel sign
+ * drawn before its consonant is drawn first but read after it, so the
+ * text comes with the consonant); the last glyph takes what is left. */
+static void glyph_texts(const page_text *t, size_t *at, size_t *ln)
+{
+	size_t pos = 0, n = t->nglyphs;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1, len = t->glyphs[i].clen;
+		while (j < n && t->glyphs[j].clen == 0)
+			j++;
+		if (len > t->len - pos || j == n)
+			len = t->len - pos;
+		for (size_t k = i; k < j; k++) {
+			at[k] = pos;
+			ln[k] = k + 1 == j ? len : 0;
+		}
+		pos += len;
+		i = j;
+	}
+}
+
+/* Appends the glyphs of run t (in an open literal string) and records
+ * them in r->used and r->gtext. *pen is where the reader's pen is (by the
+ * widths the /W array gives and the kerning numbers written), *exact
+ * where the layout puts it; both advance over the run. Kerning (the
+ * shaped advance against the font's) and glyph offsets become kerning
+ * numbers in 1/1000 em against *exact, so nothing drifts. The spaces of
+ * a justified run (t->extra != 0) are drawn (they carry no ink, and make
+ * the text read as words), the extra in their advance. Only the bytes
+ * [b0, b1) of the run are drawn (an inserted hyphen is drawn apart). */
+static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
+                    const pdf_face *fc, double *pen, double *exact,
+                    size_t b0, size_t b1)
+{
+	if (!t->glyphs) {
+		put_codes(r, cs, t, fc, pen, exact, b0, b1);
+		return;
+	}
+	double k1000 = t->size / 1000;
+	size_t n = t->nglyphs;
+	size_t *at = xmalloc((n + 1) * sizeof *at); /* text of glyph i: */
+	size_t *ln = xmalloc((n + 1) * sizeof *ln); /* [at[i], +ln[i]) */
+	glyph_texts(t, at, ln);
+	for (size_t v = 0; v < n; v++) {
+		size_t i = t->rtl ? n - 1 - v : v; /* right to left: backwards */
+		const sp_glyph *g = &t->glyphs[i];
+		const char *txt = t->text + at[i];
+		if (at[i] < b0 || at[i] >= b1)
+			continue; /* drawn by the call for its bytes */
+		size_t first = i, last = i; /* i's cluster */
+		while (first > 0 && at[first - 1] == at[i] && !ln[first - 1])
+			first--;
+		while (last + 1 < n && !ln[last] && at[last + 1] == at[i])
+			last++;
+		if (first != last && ln[last] &&
+		    i == (t->rtl ? last : first)) /* a cluster's first drawn */
+			actual_text(cs, t->text + at[last], ln[last], 1);
+		/* a justified space: drawn, the extra in its advance */
+		double extra =
+		    ln[i] == 1 && txt[0] == ' ' ? t->extra / k1000 : 0;
+		put_glyph(r, cs, fc, g->gid, g->adv + extra, g->dx, g->dy, txt,
+		          ln[i], k1000, pen, exact);
+		if (first != last && ln[last] && i == (t->rtl ? first : last))
+			actual_text(cs, NULL, 0, 0);
+	}
+	free(at);
+	free(ln);
 }
 
 /* A space (no ink) at a line end or a wide gap, so that tagged text reads
@@ -217,8 +342,9 @@ static double word_space(pdf_renderer *r, sp_buf *cs, int f, double size)
 	unsigned g = fc->gid[0x20];
 	if (!g || g >= fc->num_glyphs)
 		return 0;
-	cs_code(cs, 0x20);
-	cpset_add(r->used[f], 0x20);
+	cs_code(cs, g);
+	cpset_add(r->used[f], g);
+	gtext_note(r->gtext[f], g, " ", 1);
 	return fc->adv[g] * size / 1000;
 }
 
@@ -312,7 +438,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			buf_putc(cs, open ? ')' : '[');
 			open = 1;
 			if (adj) {
-				buf_printf(cs, "%ld", adj);
+				cs_int(cs, adj);
 				pen -= (double)adj * t->size / 1000;
 			}
 			buf_putc(cs, '(');
@@ -345,14 +471,13 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		if (t->hyph && mc != STRUCT_ARTIFACT && mc != STRUCT_LAYOUT)
 			while (n > 0 && ((unsigned char)t->text[--n] & 0xC0) == 0x80)
 				;
-		put_run(r, cs, t, fc, r->used[f], &pen, &exact, 0, n);
+		put_run(r, cs, t, fc, &pen, &exact, 0, n);
 		prev_ends_word = ends_word(t);
 		if (prev_ends_word && n == t->len && line_ends(r, p, pg, i, to))
 			pen += word_space(r, cs, f, t->size);
 		if (n < t->len) {
 			buf_puts(cs, ")] TJ\nEMC\n/Artifact BMC\n[(");
-			put_run(r, cs, t, fc, r->used[f], &pen, &exact, n,
-			        t->len);
+			put_run(r, cs, t, fc, &pen, &exact, n, t->len);
 			buf_puts(cs, ")] TJ\nEMC\n");
 			open = 0;
 			mc = TAGS_NONE;

@@ -399,11 +399,11 @@ static const subset *get_subset(pdf_embed *e, const pdf_fonts *fonts, int f,
 	size_t nb = (fe->num_glyphs + 7) / 8;
 	uint8_t *set = xcalloc(nb, 1);
 	set_bit(set, 0);
-	for (uint32_t cp = 0; cp < 65536; cp++) {
-		if (!cpset_has(used, cp) &&
-		    !(e->pin_on && cpset_has(&e->pin, cp)))
-			continue;
-		unsigned g = fc->gid[cp];
+	for (uint32_t g = 1; g < 65536 && g < fe->num_glyphs; g++)
+		if (cpset_has(used, g)) /* glyph ids */
+			set_bit(set, g);
+	for (uint32_t cp = 0; e->pin_on && cp < 65536; cp++) {
+		unsigned g = cpset_has(&e->pin, cp) ? fc->gid[cp] : 0;
 		if (g && g < fe->num_glyphs)
 			set_bit(set, g);
 	}

@@ -212,7 +212,8 @@ static int other_format(const char *family, char *fmt, size_t n)
 	return found;
 }
 
-static int fc_find(const char *family, int variant, char **path)
+static int fc_find_ex(const char *family, int variant, int strict,
+                      char **path)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -238,7 +239,7 @@ static int fc_find(const char *family, int variant, char **path)
 		ret = FIND_NO_FAMILY;
 	else if (!file_usable(m, (const char *)file))
 		ret = FIND_UNUSABLE;
-	else if (!variant_matches(m, variant))
+	else if (strict && !variant_matches(m, variant))
 		ret = FIND_NO_VARIANT;
 	else {
 		*path = xstrdup((const char *)file);
@@ -246,6 +247,11 @@ static int fc_find(const char *family, int variant, char **path)
 	}
 	FcPatternDestroy(m);
 	return ret;
+}
+
+static int fc_find(const char *family, int variant, char **path)
+{
+	return fc_find_ex(family, variant, 1, path);
 }
 
 /* ---- loading a face into the metrics document ---- */
@@ -303,6 +309,7 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
 		fc->adv[g] = (int16_t)haru_fontdef_gid_width(def, g);
 	fill_gids(fc, def);
+	fc->shaper = pdf_shaper_new(path);
 	return f->nfaces++;
 }
 
@@ -314,10 +321,20 @@ static const pdf_face *face_at(void *ctx, int face)
 	return (face >= 0 && face < f->nfaces) ? &f->faces[face] : NULL;
 }
 
+/* The glyph of cp (0: none): libharu's table in the BMP, HarfBuzz's
+ * cmap above it (only shaped text can draw those). */
+static unsigned glyph_of(const pdf_face *fc, uint32_t cp)
+{
+	if (cp < 65536)
+		return fc->gid[cp];
+	unsigned g = pdf_shaper_glyph(fc->shaper, cp);
+	return g < fc->num_glyphs ? g : 0;
+}
+
 static int op_has_glyph(void *ctx, int face, uint32_t cp)
 {
 	const pdf_face *fc = face_at(ctx, face);
-	return fc && cp < 65536 && fc->gid[cp] != 0;
+	return fc && glyph_of(fc, cp) != 0;
 }
 
 static int op_advance(void *ctx, int face, uint32_t cp)
@@ -325,9 +342,8 @@ static int op_advance(void *ctx, int face, uint32_t cp)
 	const pdf_face *fc = face_at(ctx, face);
 	if (!fc)
 		return 0;
-	if (cp >= 65536 || fc->gid[cp] == 0)
-		return fc->missing_width;
-	return fc->adv[fc->gid[cp]];
+	unsigned g = glyph_of(fc, cp);
+	return g ? fc->adv[g] : fc->missing_width;
 }
 
 static int op_ascent(void *ctx, int face)
@@ -342,8 +358,17 @@ static int op_descent(void *ctx, int face)
 	return fc ? fc->descent : 0;
 }
 
+static long op_shape(void *ctx, int face, const char *text, size_t len,
+                     int features, int rtl, const char *lang, sp_glyph *out,
+                     size_t cap)
+{
+	const pdf_face *fc = face_at(ctx, face);
+	return fc ? pdf_shape(fc, text, len, features, rtl, lang, out, cap)
+	          : -1;
+}
+
 const layout_font_ops pdf_font_ops = {op_advance, op_has_glyph, op_ascent,
-                                      op_descent};
+                                      op_descent, op_shape};
 
 /* ---- open ---- */
 
@@ -455,6 +480,49 @@ static void chain_add(layout_fonts *lf, int role, int v, int face)
 	}
 }
 
+/* Families appended to every chain after the template's, for the scripts
+ * and symbols its fonts lack (Hebrew, Arabic, Devanagari, and Symbola's
+ * monochrome emoji and math alphanumerics above U+FFFF). Each is skipped
+ * quietly when it is not installed: a character that no face has is
+ * still a warning. Loaded after the substitute's family, so that the face
+ * numbers of the template's fonts do not change. */
+static const char *const script_families[] = {
+    "Noto Sans Hebrew", "Noto Sans Arabic", "Noto Sans Devanagari",
+    "Symbola"};
+
+static void add_script_fallbacks(pdf_fonts *f, const pdf_font_spec *spec,
+                                 sp_diag *d)
+{
+	size_t n = sizeof script_families / sizeof *script_families;
+	for (size_t k = 0; k < n; k++) {
+		char *path = NULL;
+		int why = fc_find(script_families[k], VARIANT_REGULAR, &path);
+		free(path);
+		path = NULL;
+		int faces[VARIANT_N];
+		if (why == FIND_NO_VARIANT && /* Symbola is semi-condensed */
+		    fc_find_ex(script_families[k], VARIANT_REGULAR, 0, &path) ==
+		        FIND_OK) {
+			faces[0] = load_face(f, path, script_families[k],
+			                     VARIANT_REGULAR, d);
+			for (int v = 1; v < VARIANT_N; v++)
+				faces[v] = faces[0];
+			why = faces[0] < 0 ? FIND_UNUSABLE : FIND_OK;
+		} else if (why == FIND_OK &&
+		           open_family(f, spec, script_families[k],
+		                       sp_loc_make(NULL, 0, 0), faces, 0,
+		                       d) < 0) {
+			why = FIND_UNUSABLE;
+		}
+		free(path);
+		if (why != FIND_OK)
+			continue;
+		for (int r = 0; r < FAMILY_N; r++)
+			for (int v = 0; v < VARIANT_N; v++)
+				chain_add(&f->lf, r, v, faces[v]);
+	}
+}
+
 pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 {
 	pdf_font_spec defaults;
@@ -513,6 +581,7 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 	}
 	lf->subst_face = subst[0];
 	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
+	add_script_fallbacks(f, spec, d);
 	lf->nfaces = f->nfaces;
 	f->embed = pdf_embed_new(f->nfaces);
 	return f;
@@ -527,6 +596,7 @@ void pdf_fonts_close(pdf_fonts *f)
 		free(f->faces[i].name);
 		free(f->faces[i].gid);
 		free(f->faces[i].adv);
+		pdf_shaper_free(f->faces[i].shaper);
 	}
 	free(f->faces);
 	pdf_embed_free(f->embed);

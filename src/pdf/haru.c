@@ -310,9 +310,8 @@ HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
 	for (uint32_t cp = 0; cp < 65536 && ret == HPDF_OK; cp++) {
 		if (!cpset_has(used, cp))
 			continue;
-		HPDF_UINT16 gid =
-		    HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
-		HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(def, gid);
+		HPDF_INT16 width =
+		    HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)cp);
 		if (!run || cp != prev + 1) {
 			run = HPDF_Array_New(desc->mmgr);
 			if (!run)

@@ -160,8 +160,8 @@ HPDF_FontDef haru_font_def(HPDF_Font font);
 HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n);
 /* Sets the descendant's /CIDSystemInfo /Ordering. */
 HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering);
-/* Replaces the descendant's /W with the widths of the used code points
- * (runs of consecutive CIDs; CID = code point). */
+/* Replaces the descendant's /W with the widths of the used glyphs (runs
+ * of consecutive CIDs; CID = glyph id). */
 HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used);
 /* Sets the /CIDToGIDMap stream to zmap (deflated, n bytes), creating it
  * when the font has none, and keeps libharu from writing its own. */

@@ -10,6 +10,12 @@
 #include "pdf/pdf.h"
 #include "util/buf.h"
 
+/* shape.c: HarfBuzz over one font file (shared by every thread). */
+typedef struct pdf_shaper pdf_shaper;
+pdf_shaper *pdf_shaper_new(const char *path); /* NULL: cannot shape */
+void pdf_shaper_free(pdf_shaper *s);
+/* The cmap's glyph of cp, 0 when none (or s is NULL). */
+unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp);
 /* One font file, loaded once into the metrics document. */
 typedef struct pdf_face {
 	char *path;
@@ -20,7 +26,14 @@ typedef struct pdf_face {
 	int missing_width;
 	int ascent, descent; /* 1/1000 em */
 	HPDF_FontDef def;    /* in the metrics document */
+	pdf_shaper *shaper;  /* NULL: measured code point by code point */
 } pdf_face;
+
+/* The font op `shape` (layout/font.h) for face fc: advances are the
+ * face's (fc->adv, as /W writes them) plus the kerning; a glyph is
+ * nominal when fc->gid gives it for its code point. */
+long pdf_shape(const pdf_face *fc, const char *text, size_t len, int features,
+               int rtl, const char *lang, sp_glyph *out, size_t cap);
 
 typedef struct pdf_embed pdf_embed;
 
@@ -50,12 +63,15 @@ void pdf_error_handler(HPDF_STATUS code, HPDF_STATUS detail, void *user);
 const char *pdf_error_text(HPDF_STATUS code);
 
 /* After all drawing and before saving, repair one Type0 font of an output
- * document (tounicode.c): embed the components of nested composite
- * glyphs, replace the ToUnicode stream with a standard bfchar CMap of the
- * used code points, set the descendant's CIDSystemInfo Ordering to
- * (Identity), and cut the /W array down to the used code points.
+ * document (tounicode.c), whose CIDs are glyph ids (`used`): embed the
+ * components of nested composite glyphs, replace the ToUnicode stream
+ * with a standard bfchar CMap of the used glyphs' text (gtext), set the
+ * descendant's CIDSystemInfo Ordering to (Identity), cut the /W array
+ * down to the used glyphs and make the CIDToGIDMap the identity.
  * Returns HPDF_OK or a libharu status. */
-HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used);
+struct pdf_gtext;
+HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
+                         const struct pdf_gtext *gtext);
 
 /* content.c: content-stream writing. cs_num appends a number with at
  * most three decimals and a space; cs_op an operator and a newline;
@@ -65,6 +81,8 @@ void cs_num(sp_buf *b, double v);
 void cs_op(sp_buf *b, const char *op);
 void cs_rgb(sp_buf *b, sp_color c, int stroke);
 void cs_code(sp_buf *b, uint32_t cp);
+/* cs_int: a whole number, nothing around it (a TJ kerning number). */
+void cs_int(sp_buf *b, long v);
 
 /* deflate.c: deflates in into out (zlib format); -1 on failure. */
 int pdf_deflate(const void *in, size_t n, sp_buf *out);

@@ -139,6 +139,7 @@ static int load_fonts(pdf_renderer *r)
 			return -1;
 		}
 		r->used[f] = xcalloc(1, sizeof(pdf_cpset));
+		r->gtext[f] = gtext_new(fc->num_glyphs);
 	}
 	free(need);
 	return 0;
@@ -245,7 +246,8 @@ static int fix_fonts(pdf_renderer *r)
 	for (int f = 0; f < r->fonts->nfaces; f++) {
 		if (!r->font[f])
 			continue;
-		HPDF_STATUS ret = pdf_fix_font(r->font[f], r->used[f]);
+		HPDF_STATUS ret =
+		    pdf_fix_font(r->font[f], r->used[f], r->gtext[f]);
 		if (ret == HPDF_OK && r->ours[f])
 			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
 			                     r->used[f]);
@@ -351,6 +353,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.uncompressed = o && o->uncompressed;
 	r.font = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.font);
 	r.used = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.used);
+	r.gtext = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.gtext);
 	r.shared = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
 	r.ours = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
 	r.embed = r.fonts->embed;
@@ -388,6 +391,9 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);
 	free(r.used);
+	for (int f = 0; f < nf; f++)
+		gtext_free(r.gtext[f]);
+	free(r.gtext);
 	free(r.shared);
 	free(r.ours);
 	free(r.font);

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "pdf/gtext.h"
 #include "pdf/internal.h"
 
 typedef struct pdf_renderer {
@@ -16,7 +17,8 @@ typedef struct pdf_renderer {
 	const pdf_fonts *fonts;
 	HPDF_Page *pages;
 	HPDF_Font *font;  /* per face; NULL = not used */
-	pdf_cpset **used; /* per face */
+	pdf_cpset **used; /* per face: the glyph ids drawn (CID = gid) */
+	pdf_gtext **gtext; /* per face: the text of each glyph drawn */
 	sp_buf text;      /* scratch: an outline title */
 	sp_buf *raw;      /* per page: its content stream */
 	sp_buf *z;        /* per page: deflated (NULL when uncompressed) */
@@ -38,7 +40,7 @@ typedef struct pdf_renderer {
 int pdf_render_failed(pdf_renderer *r, const char *what);
 
 /* draw.c: page p's rectangles, lines and text into r->raw[p], recording
- * the code points drawn in r->used. */
+ * the glyphs drawn in r->used and their text in r->gtext. */
 void draw_page(pdf_renderer *r, size_t p);
 
 /* navigation.c: page p's link annotations (a link to an unknown

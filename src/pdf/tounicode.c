@@ -3,12 +3,13 @@
  *
  * - its ToUnicode stream is a malformed CMap (begincidrange); it is
  *   replaced by a standard one (CMapType 2, bfchar, at most 100 entries
- *   per block) mapping every used code point to itself, since libharu's
- *   CID is the UCS-2 code;
+ *   per block) mapping every used glyph to the text it was drawn for
+ *   (draw.c writes glyph ids as CIDs; a ligature maps to its letters);
  * - the descendant font's CIDSystemInfo says (Identity-H); it becomes
  *   (Identity);
- * - the /W array covers the whole BMP; it is cut to the used code points,
- *   and so is the CIDToGIDMap stream (128 KB per font before);
+ * - the /W array covers the whole BMP; it is cut to the used glyphs,
+ *   and the CIDToGIDMap stream becomes the identity up to the highest
+ *   (128 KB per font before);
  * - composite glyphs are embedded with only one level of components;
  *   nested components (DejaVu: about 470 accented letters) are marked
  *   used here so that the subset keeps them.
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf/gtext.h"
 #include "pdf/internal.h"
 #include "pdf/ttf.h"
 #include "util/mem.h"
@@ -44,12 +46,13 @@ static void keep_component(void *ud, unsigned g)
  * what marks glyphs for the subset: mark them here. */
 static void mark_used_glyphs(HPDF_FontDef def, const pdf_cpset *used)
 {
-	if (!haru_fontdef_num_glyphs(def))
+	unsigned ng = haru_fontdef_num_glyphs(def);
+	if (!ng)
 		return;
 	haru_fontdef_mark_glyph(def, 0);
-	for (uint32_t cp = 0; cp < 65536; cp++)
-		if (cpset_has(used, cp))
-			haru_fontdef_mark_glyph(def, haru_glyphid(def, cp));
+	for (uint32_t g = 1; g < 65536 && g < ng; g++)
+		if (cpset_has(used, g))
+			haru_fontdef_mark_glyph(def, g);
 }
 
 /* libharu 2.3.0 follows one level of components: mark the rest. */
@@ -74,7 +77,7 @@ static void mark_nested_components(HPDF_FontDef def)
 
 /* ---- ToUnicode ---- */
 
-static void cmap_text(sp_buf *b, const pdf_cpset *used)
+static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 {
 	buf_puts(b,
 	         "/CIDInit /ProcSet findresource begin\n"
@@ -85,15 +88,22 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used)
 	         "/CMapName /Adobe-Identity-UCS def\n"
 	         "/CMapType 2 def\n"
 	         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	unsigned left = used->count;
+	unsigned left = 0;
+	size_t len;
+	for (uint32_t g = 0; g < 65536; g++)
+		if (cpset_has(used, g) && gtext_get(gt, g, &len))
+			left++;
 	unsigned in_block = 0;
-	for (uint32_t cp = 0; cp < 65536 && left; cp++) {
-		if (!cpset_has(used, cp))
+	for (uint32_t g = 0; g < 65536 && left; g++) {
+		const char *text;
+		if (!cpset_has(used, g) || !(text = gtext_get(gt, g, &len)))
 			continue;
 		if (in_block == 0)
 			buf_printf(b, "%u beginbfchar\n",
 			           left < 100 ? left : 100);
-		buf_printf(b, "<%04X> <%04X>\n", (unsigned)cp, (unsigned)cp);
+		buf_printf(b, "<%04X> <", (unsigned)g);
+		gtext_utf16_hex(b, text, len);
+		buf_puts(b, ">\n");
 		left--;
 		if (++in_block == 100 || left == 0) {
 			buf_puts(b, "endbfchar\n");
@@ -106,23 +116,21 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used)
 	            "end\n");
 }
 
-/* CIDToGIDMap: two bytes per CID up to the highest used one; unused CIDs
- * map to glyph 0. */
-static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, HPDF_FontDef def,
-                                  const pdf_cpset *used)
+/* CIDToGIDMap: the identity up to the highest glyph used (CID = glyph
+ * id); unused CIDs map to glyph 0. */
+static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used)
 {
 	uint32_t max = 0;
-	for (uint32_t cp = 0; cp < 65536; cp++)
-		if (cpset_has(used, cp))
-			max = cp;
+	for (uint32_t g = 0; g < 65536; g++)
+		if (cpset_has(used, g))
+			max = g;
 	size_t n = 2 * ((size_t)max + 1);
 	uint8_t *map = xcalloc(n, 1);
-	for (uint32_t cp = 0; cp <= max; cp++) {
-		if (!cpset_has(used, cp))
+	for (uint32_t g = 0; g <= max; g++) {
+		if (!cpset_has(used, g))
 			continue;
-		unsigned gid = haru_glyphid(def, cp);
-		map[2 * cp] = (uint8_t)(gid >> 8);
-		map[2 * cp + 1] = (uint8_t)gid;
+		map[2 * g] = (uint8_t)(g >> 8);
+		map[2 * g + 1] = (uint8_t)g;
 	}
 	sp_buf z = SP_BUF_INIT;
 	HPDF_STATUS ret = pdf_deflate(map, n, &z) < 0
@@ -133,7 +141,8 @@ static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, HPDF_FontDef def,
 	return ret;
 }
 
-HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
+HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
+                         const pdf_gtext *gtext)
 {
 	HPDF_FontDef def = haru_font_def(font);
 	if (!def)
@@ -144,7 +153,7 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
 		mark_nested_components(def);
 	}
 	sp_buf cmap = SP_BUF_INIT;
-	cmap_text(&cmap, used);
+	cmap_text(&cmap, used, gtext);
 	HPDF_STATUS ret = haru_font_set_tounicode(font, cmap.data, cmap.len);
 	buf_free(&cmap);
 	if (ret == HPDF_OK)
@@ -152,6 +161,6 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used)
 	if (ret == HPDF_OK)
 		ret = haru_font_set_widths(font, used);
 	if (ret == HPDF_OK)
-		ret = fix_cid_to_gid(font, def, used);
+		ret = fix_cid_to_gid(font, used);
 	return ret;
 }

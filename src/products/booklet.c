@@ -73,8 +73,12 @@ static void copy_items(sp_document *d, size_t page, const sp_page *src,
 		page_text *c =
 		    page_add_text(dst, t->x + dx, t->y + dy, t->face, t->size,
 		                  t->color, t->text, t->len, t->width);
+		c->extra = t->extra;
 		c->link = t->link ? t->link + links0 : 0;
 		c->hyph = t->hyph;
+		page_text_set_glyphs(c, t->glyphs, t->nglyphs, t->kerns,
+		                     t->nkerns);
+		c->rtl = t->rtl;
 	}
 	for (size_t i = 0; i < src->nlinks; i++) {
 		const page_link *l = &src->links[i];

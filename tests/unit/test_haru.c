@@ -341,13 +341,14 @@ static void check_rendered(const layout_fonts *lf)
 	CHECK(check_layout(data, n) == 0);
 	/* tounicode.c */
 	CHECK(HAS(data, n, "/CMapType 2"));
-	CHECK(HAS(data, n, "beginbfchar\n<0020> <0020>\n"));
+	/* CID = glyph id (Liberation Serif: space is glyph 3) */
+	CHECK(HAS(data, n, "beginbfchar\n<0003> <0020>\n"));
 	CHECK(!HAS(data, n, "begincidrange"));
 	CHECK(HAS(data, n, "/Ordering (Identity)"));
 	CHECK(!HAS(data, n, "(Identity-H)"));
-	/* the widths of the code points drawn, and only those */
+	/* the widths of the glyphs drawn, and only those */
 	CHECK(HAS(data, n,
-	          "/W [ 32 [ 250 ] 65 [ 722 ] 98 [ 500 443 ] 233 "
+	          "/W [ 3 [ 250 ] 36 [ 722 ] 69 [ 500 443 ] 171 "
 	          "[ 443 ] ]"));
 	CHECK(HAS(data, n, "/CIDToGIDMap "));
 	/* embed.c: a tagged subset with its own descriptor */
