@@ -20,7 +20,7 @@
 #include "util/mem.h"
 
 #define CONTENTS_MAX 1000 /* bytes of a link's /Contents */
-#define TEXT_MAX 4000     /* bytes of an /Alt or /ActualText */
+#define TEXT_MAX 60000 /* bytes of an /Alt or /ActualText: longer is left out */
 
 typedef struct tag_kid {
 	uint32_t elem;  /* a child element, or 0 */
@@ -359,6 +359,8 @@ static void put_text(sp_buf *b, const char *s, size_t max)
 				buf_putc(b, '\\');
 			if ((unsigned char)c >= 0x20)
 				buf_putc(b, c);
+			else if (c == '\n' || c == '\t')
+				buf_puts(b, c == '\n' ? "\\n" : "\\t");
 		}
 		buf_putc(b, ')');
 		return;
@@ -413,11 +415,11 @@ static void put_elem(const pdf_tags *t, uint32_t e, sp_buf *b)
 		buf_puts(b, "/Lang");
 		put_text(b, s->lang, 64);
 	}
-	if (s && s->alt) {
+	if (s && s->alt && strlen(s->alt) <= TEXT_MAX) {
 		buf_puts(b, "/Alt");
 		put_text(b, s->alt, TEXT_MAX);
 	}
-	if (s && s->actual) {
+	if (s && s->actual && strlen(s->actual) <= TEXT_MAX) {
 		buf_puts(b, "/ActualText");
 		put_text(b, s->actual, TEXT_MAX);
 	}

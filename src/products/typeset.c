@@ -192,7 +192,9 @@ static void code_block(const sp_typeset *r, sp_flow *f, const rt_block *blk,
 	box->keep_together = 1;
 	box->indent_left = indent + LIST_INDENT * blk->depth;
 	box->space_before = space_before;
-	tagging_block(r->tags, box, 0, "Code");
+	uint32_t se = tagging_block(r->tags, box, 0, "Code");
+	if (r->tags) /* the lines as they are, blank ones and indents kept */
+		doc_struct_set_actual(r->tags->st, se, code);
 }
 
 /* The lists being tagged, by depth (lists deeper than this nest in the
