@@ -57,7 +57,17 @@ void layout_text_free(layout_text_ctx *t)
 	if (!t)
 		return;
 	glyph_cache_free(t->glyphs);
+	if (t->clone)
+		t->clone->parent = NULL;
+	if (t->parent) { /* give the maker the shaped words */
+		t->parent->clone = NULL;
+		if (!t->parent->spare) {
+			t->parent->spare = t->shapes;
+			t->shapes = NULL;
+		}
+	}
 	shape_cache_free(t->shapes);
+	shape_cache_free(t->spare);
 	hyph_free(t->hyph);
 	free(t->warned);
 	free(t->hyph_path);
@@ -70,13 +80,22 @@ void layout_text_free(layout_text_ctx *t)
 	free(t);
 }
 
-layout_text_ctx *layout_text_clone(const layout_text_ctx *t)
+layout_text_ctx *layout_text_clone(layout_text_ctx *t)
 {
 	layout_text_ctx *c = layout_text_new(t->fonts, t->hyph_path, NULL);
 	c->helper = 1;
 	if (t->hyph && !c->hyph) { /* the patterns went away: no clone */
 		layout_text_free(c);
 		return NULL;
+	}
+	if (t->spare) {
+		shape_cache_free(c->shapes);
+		c->shapes = t->spare;
+		t->spare = NULL;
+	}
+	if (!t->clone) {
+		t->clone = c;
+		c->parent = t;
 	}
 	return c;
 }

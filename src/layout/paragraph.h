@@ -122,8 +122,10 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
                      size_t nspans, const layout_para_style *st, double width,
                      layout_pre *pre, layout_lines *out);
 /* A context for another thread: the same fonts and hyphenation patterns,
- * its own caches, no diagnostics. */
-layout_text_ctx *layout_text_clone(const layout_text_ctx *t);
+ * its own caches, no diagnostics. Its shaped words are kept by t when it
+ * is freed (on t's thread) and handed to t's next clone, so that a batch of
+ * documents does not shape every word again for each. */
+layout_text_ctx *layout_text_clone(layout_text_ctx *t);
 void layout_lines_free(layout_lines *l);
 
 /* Natural width of a single-line text in one style, points (no breaking;

@@ -22,6 +22,9 @@ struct layout_text_ctx {
 	const layout_fonts *fonts;
 	glyph_cache *glyphs;
 	shape_cache *shapes; /* shaped words */
+	shape_cache *spare;  /* a freed clone's, for the next clone */
+	struct layout_text_ctx *parent, *clone; /* a clone and its maker,
+	                                         * while both live */
 	hyph *hyph;
 	sp_diag *diag;
 	tx_warned *warned; /* open addressing set */

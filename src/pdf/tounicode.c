@@ -79,6 +79,7 @@ static void mark_nested_components(HPDF_FontDef def)
 
 static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 {
+	uint32_t ng = gt->nglyphs < 65536 ? gt->nglyphs : 65536;
 	buf_puts(b,
 	         "/CIDInit /ProcSet findresource begin\n"
 	         "12 dict begin\n"
@@ -90,11 +91,11 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 	         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
 	unsigned left = 0;
 	size_t len;
-	for (uint32_t g = 0; g < 65536; g++)
+	for (uint32_t g = 0; g < ng; g++)
 		if (cpset_has(used, g) && gtext_get(gt, g, &len))
 			left++;
 	unsigned in_block = 0;
-	for (uint32_t g = 0; g < 65536 && left; g++) {
+	for (uint32_t g = 0; g < ng && left; g++) {
 		const char *text;
 		if (!cpset_has(used, g) || !(text = gtext_get(gt, g, &len)))
 			continue;
@@ -118,10 +119,11 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 
 /* CIDToGIDMap: the identity up to the highest glyph used (CID = glyph
  * id); unused CIDs map to glyph 0. */
-static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used)
+static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
+                                  uint32_t nglyphs)
 {
 	uint32_t max = 0;
-	for (uint32_t g = 0; g < 65536; g++)
+	for (uint32_t g = 0; g < 65536 && g < nglyphs; g++)
 		if (cpset_has(used, g))
 			max = g;
 	size_t n = 2 * ((size_t)max + 1);
@@ -161,6 +163,6 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
 	if (ret == HPDF_OK)
 		ret = haru_font_set_widths(font, used);
 	if (ret == HPDF_OK)
-		ret = fix_cid_to_gid(font, used);
+		ret = fix_cid_to_gid(font, used, haru_fontdef_num_glyphs(def));
 	return ret;
 }
