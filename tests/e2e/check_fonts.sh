@@ -13,7 +13,7 @@ questions:
     category: c
     question: What does the word 日本 mean?
     answer: It names a country, written with two ideographs.
-    rubric: {strong: [Mentions 中]}
+    rubric: {strong: [Mentions 語]}
 Y
 set +e
 "$SP" check -c c.yaml 2>check.err
@@ -33,7 +33,7 @@ check "handbook warns about the ideographs" grep -q "c.yaml:6:.*U+65E5" hb.w
 check "every handbook warning is a check warning, same text and location" \
   bash -c "comm -23 hb.w check.w | (! grep .)"
 check "check also reports what only the worksheet prints (the rubric)" \
-  grep -q "c.yaml:8:23: .*U+4E2D" check.w
+  grep -q "c.yaml:8:23: .*U+8A9E" check.w
 check "the summary counts them" grep -q "warnings: failed (--strict)" strict.err
 "$SP" check --strict 2>bundled.err
 check "the bundled corpus stays clean" grep -q ": ok$" bundled.err

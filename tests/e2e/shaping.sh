@@ -7,7 +7,7 @@
 source "${SP_SOURCE_DIR}/tests/e2e/lib.sh"
 probe=$DATA/scripts/corpus.yaml
 serif=$(fc-match -f '%{file}' 'Liberation Serif:style=Regular')
-"$SP" handbook -c "$probe" -o "$TMP/p.pdf" 2>"$TMP/err"
+"$SP" handbook -q -c "$probe" -o "$TMP/p.pdf" 2>"$TMP/err"
 check "no warning" test ! -s "$TMP/err"
 check "qpdf and pdftotext are clean" pdf_ok "$TMP/p.pdf"
 pdftotext "$TMP/p.pdf" "$TMP/p.txt"

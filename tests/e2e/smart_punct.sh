@@ -9,7 +9,7 @@ source "${SP_SOURCE_DIR}/tests/e2e/lib.sh"
 P=$DATA/punct
 
 check "handbook renders without a warning" \
-  "$SP" handbook -c "$P/corpus.yaml" -o "$TMP/h.pdf" 2>"$TMP/h.err"
+  "$SP" handbook -q -c "$P/corpus.yaml" -o "$TMP/h.pdf" 2>"$TMP/h.err"
 check "no warning (every glyph found)" test ! -s "$TMP/h.err"
 check "handbook: readers clean" pdf_ok "$TMP/h.pdf"
 pdftotext "$TMP/h.pdf" - | tr '\n' ' ' >"$TMP/h.txt"
