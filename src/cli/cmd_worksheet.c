@@ -101,7 +101,7 @@ static void usage(FILE *f)
 	fprintf(f, "      --paper SIZE        %s\n", papers);
 	fputs("      --dump-layout FILE  write the page model as text\n"
 	      "  -q, --quiet             do not say what was written (\"wrote "
-	      "FILE: N pages, K kB\")\n",
+	      "FILE: N pages, K kB\"; in a batch, its summary)\n",
 	      f);
 	cli_help_content(f);
 	cli_help_selection(f);
@@ -428,6 +428,7 @@ int cmd_worksheet(int argc, char **argv)
 	a.b.shard_k = a.b.shard_n = 1;
 	a.b.progress = -1;
 	int rc = parse(&a, argc, argv);
+	a.b.quiet = a.common.quiet;
 	if (rc == EXIT_OK) {
 		sp_diag d;
 		diag_init(&d, stderr);

@@ -244,7 +244,7 @@ static product_status finish(batch *b)
 	}
 	ws_report_unwritten(b);
 	product_status rc = ws_manifest_write(b);
-	if (rc == PRODUCT_OK)
+	if (rc == PRODUCT_OK && !b->o->quiet)
 		ws_report_summary(b);
 	return rc;
 }

@@ -121,6 +121,7 @@ typedef struct ws_batch_opts {
 	int progress;             /* 1 = always, 0 = never, -1 = if a tty */
 	ws_edition edition;
 	int no_answers; /* --no-answers (ws_info.no_answers) */
+	int quiet;      /* -q: no closing summary line */
 	uint64_t base_seed;
 	ws_pick_opts pick;
 } ws_batch_opts;

@@ -163,6 +163,8 @@ check "progress on a pty: no title or clear-screen sequence from a name" \
 check "... the progress line shows a rate and the time left" grep -q '/s, [0-9]*:[0-9][0-9] left' tty.log
 check "... and the batch ends with its summary" \
 	grep -q 'wrote 2 packets (4 PDFs) and manifest.csv into ctl/' tty.log
+check "-q: a batch without its summary line" sh -c \
+	"'$SP' worksheet -q -c corpus.yaml --count 1 --jobs 1 --candidates ctl.csv --out-dir ctlq 2>q.err && ! grep -q wrote q.err"
 check "no C0 or C1 control character in the manifest" \
 	python3 -c "import sys; t=open('ctl/manifest.csv',encoding='utf-8').read(); sys.exit(any((ord(c)<32 and c!='\n') or 127<=ord(c)<160 for c in t))"
 check "... the name is there without them" grep -q '^1,\]0;pwned\[2JEvilName,1,' ctl/manifest.csv
