@@ -263,9 +263,11 @@ cards_deck *cards_build(sp_typeset *r, const sp_corpus *c, const size_t *sel,
 		furnish(r, d, sp, s, o);
 		tagging_finish(r->tags, d->doc);
 		free(sp);
+		const sp_labels *l = &r->tpl->labels;
 		doc_set_info(d->doc,
-		             c->title.s ? c->title.s : "Interview flashcards",
-		             c->author.s, "Flashcards");
+		             c->title.s ? c->title.s
+		                        : labels_get(l, LABEL_CARDS_DOC_TITLE),
+		             c->author.s, labels_get(l, LABEL_CARDS_DOC_SUBJECT));
 	}
 	for (size_t i = 0; i < nsel; i++)
 		cards_card_free(cards[i]);
@@ -285,7 +287,9 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 	d->nsheets = 1;
 	doc_add_page(d->doc, s->sheet_w, s->sheet_h);
 	doc_add_page(d->doc, s->sheet_w, s->sheet_h);
-	doc_set_info(d->doc, "Duplex calibration", NULL, "Flashcards");
+	const sp_labels *l = &r->tpl->labels;
+	doc_set_info(d->doc, labels_get(l, LABEL_CAL_DOC_TITLE), NULL,
+	             labels_get(l, LABEL_CARDS_DOC_SUBJECT));
 	tagging_begin(r->tags, NULL); /* the instructions; scales artifacts */
 	/* the guidance line sits between the edge rulers at W/4 and 3W/4 */
 	double w = s->sheet_w, h = s->sheet_h;

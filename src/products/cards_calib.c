@@ -123,8 +123,8 @@ static void edge_rulers(sp_typeset *r, sp_page *pg, const sp_card_spec *s)
 }
 
 static void text_block(sp_typeset *r, sp_document *doc, size_t page,
-                       const sp_card_spec *s, const char *title,
-                       const char *const *paras)
+                       const sp_card_spec *s, label_id title,
+                       const label_id *paras)
 {
 	const sp_template *t = r->tpl;
 	sp_flow *f = flow_new();
@@ -132,11 +132,15 @@ static void text_block(sp_typeset *r, sp_document *doc, size_t page,
 	    typeset_span(FAMILY_HEADING, VARIANT_BOLD, 12, t->color_accent);
 	layout_para_style ps = typeset_para_style(r, 12, 0);
 	ps.align = ALIGN_CENTER;
-	tagging_block(r->tags, typeset_text_para(f, title, &ts, &ps), 0, "H1");
+	const sp_labels *l = &t->labels;
+	tagging_block(r->tags,
+	              typeset_text_para(f, labels_get(l, title), &ts, &ps), 0,
+	              "H1");
 	layout_span bs = typeset_span(FAMILY_BODY, 0, 9, t->color_text);
 	layout_para_style pb = typeset_para_style(r, 9, 0);
-	for (size_t i = 0; paras[i]; i++) {
-		flow_block *b = typeset_text_para(f, paras[i], &bs, &pb);
+	for (size_t i = 0; paras[i] != LABEL_N; i++) {
+		flow_block *b =
+		    typeset_text_para(f, labels_get(l, paras[i]), &bs, &pb);
 		b->space_before = 5;
 		tagging_block(r->tags, b, 0, "P");
 	}
@@ -150,28 +154,11 @@ static void text_block(sp_typeset *r, sp_document *doc, size_t page,
 	flow_free(f);
 }
 
-static const char *const front_text[] = {
-    "1. Print both pages exactly as you will print the cards: 100% "
-    "(actual size), the same paper tray, and the same duplex setting "
-    "(pass the same --duplex to this command).",
-    "2. Hold the sheet to a light with the back towards you, its text "
-    "upright, and read "
-    "where each line of this side crosses the scale on the back: X on "
-    "the top and bottom scales, Y on the left and right ones. If the two "
-    "readings of an axis differ, take their average.",
-    "3. Print the cards with --back-offset X,Y (millimetres, signs "
-    "included). Printing this sheet again with the same option should "
-    "read 0,0.",
-    "The short rulers measure from the paper's edges: the first tick "
-    "printed shows the printer's margin, and 10 must be 10 mm.",
-    NULL};
+static const label_id front_text[] = {
+    LABEL_CAL_STEP_PRINT, LABEL_CAL_STEP_READ, LABEL_CAL_STEP_OFFSET,
+    LABEL_CAL_RULERS, LABEL_N};
 
-static const char *const back_text[] = {
-    "Read where the lines of the front cross these scales (hold the "
-    "sheet to a light). Pass the readings as --back-offset X,Y "
-    "(millimetres): X from the top and bottom scales, Y from the left and "
-    "right ones.",
-    NULL};
+static const label_id back_text[] = {LABEL_CAL_BACK_READ, LABEL_N};
 
 void cards_draw_calibration(sp_typeset *r, sp_document *doc, size_t page,
                             const sp_card_spec *s, cards_duplex m, int back)
@@ -188,12 +175,11 @@ void cards_draw_calibration(sp_typeset *r, sp_document *doc, size_t page,
 		for (int i = 2; i < 4; i++)
 			line(pg, p[i].x - a, p[i].y, p[i].x + a, p[i].y, 0.5);
 		edge_rulers(r, pg, s);
-		text_block(r, doc, page, s, "Duplex calibration: front",
-		           front_text);
+		text_block(r, doc, page, s, LABEL_CAL_FRONT_TITLE, front_text);
 		return;
 	}
 	cross(pg, flip_pt(s, m, c));
 	for (int i = 0; i < 4; i++)
 		scale(r, pg, flip_pt(s, m, p[i]), i < 2, i < 2 ? "X" : "Y");
-	text_block(r, doc, page, s, "Duplex calibration: back", back_text);
+	text_block(r, doc, page, s, LABEL_CAL_BACK_TITLE, back_text);
 }

@@ -110,6 +110,32 @@ static const struct label_def {
     {"card-junior", "junior"},
     {"card-mid", "mid"},
     {"card-senior", "senior"},
+    {"calibration-front", "Duplex calibration: front"},
+    {"calibration-print",
+     "1. Print both pages exactly as you will print the cards: 100% "
+     "(actual size), the same paper tray, and the same duplex setting "
+     "(pass the same --duplex to this command)."},
+    {"calibration-read",
+     "2. Hold the sheet to a light with the back towards you, its text "
+     "upright, and read where each line of this side crosses the scale on "
+     "the back: X on the top and bottom scales, Y on the left and right "
+     "ones. If the two readings of an axis differ, take their average."},
+    {"calibration-offset",
+     "3. Print the cards with --back-offset X,Y (millimetres, signs "
+     "included). Printing this sheet again with the same option should "
+     "read 0,0."},
+    {"calibration-rulers",
+     "The short rulers measure from the paper's edges: the first tick "
+     "printed shows the printer's margin, and 10 must be 10 mm."},
+    {"calibration-back", "Duplex calibration: back"},
+    {"calibration-back-read",
+     "Read where the lines of the front cross these scales (hold the "
+     "sheet to a light). Pass the readings as --back-offset X,Y "
+     "(millimetres): X from the top and bottom scales, Y from the left and "
+     "right ones."},
+    {"calibration-title", "Duplex calibration"},
+    {"cards-title", "Interview flashcards"},
+    {"cards-subject", "Flashcards"},
 };
 
 void labels_free(sp_labels *l)

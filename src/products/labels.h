@@ -91,6 +91,17 @@ typedef enum label_id {
 	LABEL_CARD_JUNIOR, /* the level on a card's front */
 	LABEL_CARD_MID,
 	LABEL_CARD_SENIOR,
+	/* cards --calibration: the two pages' titles and instructions */
+	LABEL_CAL_FRONT_TITLE,
+	LABEL_CAL_STEP_PRINT,
+	LABEL_CAL_STEP_READ,
+	LABEL_CAL_STEP_OFFSET,
+	LABEL_CAL_RULERS,
+	LABEL_CAL_BACK_TITLE,
+	LABEL_CAL_BACK_READ,
+	LABEL_CAL_DOC_TITLE,   /* the calibration PDF's title */
+	LABEL_CARDS_DOC_TITLE, /* a deck's PDF title when the corpus has none */
+	LABEL_CARDS_DOC_SUBJECT,
 	LABEL_N
 } label_id;
 

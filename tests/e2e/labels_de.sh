@@ -59,6 +59,14 @@ sed 's/^  language: de$/  language: en/' "$DE/corpus.yaml" >en.yaml
 "$SP" handbook -q -c en.yaml --template de --paper a6 --dump-layout en2.dump
 check "language: en does" bash -c "sed 1d en.dump >a; sed 1d en2.dump >b; cmp -s a b || diff a b | head -5"
 
+# the calibration sheet's instructions and the PDF's title are labels too
+"$SP" cards -q --calibration --template de -o cal.pdf
+pdftotext cal.pdf cal.txt
+check "calibration: German instructions" grep -q "Duplex-Kalibrierung: Vorderseite" cal.txt
+check "calibration: German back page" grep -q "Duplex-Kalibrierung: Rückseite" cal.txt
+check "calibration: no English left" bash -c "! grep -q 'Print both pages' cal.txt"
+check "calibration: German document title" bash -c "pdfinfo cal.pdf | grep -q '^Title: *Duplex-Kalibrierung$'"
+
 # a wrong label is an error at its location
 printf 'name: t\nlabels:\n  why: Warum\n  wyh-they-ask: x\n' >bad.yaml
 set +e
