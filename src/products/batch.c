@@ -216,11 +216,8 @@ static product_status read_rows(batch *b)
 {
 	sp_buf data = SP_BUF_INIT;
 	const char *path = b->o->csv_path;
-	if (buf_read_file(&data, path, CSV_MAX_FILE_BYTES) < 0) {
-		diag_error(b->d, sp_loc_make(NULL, 0, 0),
-		           "cannot read '%s': %s", path, buf_strerror(errno));
+	if (ws_rows_read_file(b, path, &data) != PRODUCT_OK)
 		return PRODUCT_IO;
-	}
 	const char *text = data.data ? data.data : "";
 	int bad = csv_check_encoding(path, text, data.len, b->d) != 0 ||
 	          ws_rows_read(b, text, data.len) < 0;

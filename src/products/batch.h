@@ -58,6 +58,9 @@ int ws_rows_read(batch *b, const char *data, size_t len);
 void ws_rows_find_dups(batch *b, int by_id);
 /* --exclude-from: the rows of an earlier manifest. */
 product_status ws_rows_read_exclusions(batch *b);
+/* A candidates or manifest file into *data (at most CSV_MAX_FILE_BYTES),
+ * or PRODUCT_IO after reporting. */
+product_status ws_rows_read_file(batch *b, const char *path, sp_buf *data);
 /* Pick a valid row's questions (its role, its exclusions, its seed);
  * sets row->ok, or reports. */
 void ws_rows_pick(batch *b, ws_row *row);

@@ -221,15 +221,22 @@ void ws_rows_find_dups(batch *b, int by_id)
 
 /* ---- --exclude-from ---- */
 
-product_status ws_rows_read_exclusions(batch *b)
+product_status ws_rows_read_file(batch *b, const char *path, sp_buf *data)
 {
-	sp_buf data = SP_BUF_INIT;
-	const char *path = b->o->exclude_from;
-	if (buf_read_file(&data, path, CSV_MAX_FILE_BYTES) < 0) {
+	if (buf_read_file(data, path, CSV_MAX_FILE_BYTES) < 0) {
 		diag_error(b->d, sp_loc_make(NULL, 0, 0),
 		           "cannot read '%s': %s", path, buf_strerror(errno));
 		return PRODUCT_IO;
 	}
+	return PRODUCT_OK;
+}
+
+product_status ws_rows_read_exclusions(batch *b)
+{
+	sp_buf data = SP_BUF_INIT;
+	const char *path = b->o->exclude_from;
+	if (ws_rows_read_file(b, path, &data) != PRODUCT_OK)
+		return PRODUCT_IO;
 	csv_reader rd;
 	csv_reader_init(&rd, data.data ? data.data : "", data.len);
 	csv_record rec;

@@ -49,16 +49,9 @@ char *arena_strndup(sp_arena *a, const char *s, size_t n)
 
 void *arena_grow(sp_arena *a, void *p, size_t *cap, size_t need, size_t size)
 {
-	size_t c = *cap;
-	if (need <= c)
+	if (need <= *cap)
 		return p;
-	if (c < 8)
-		c = 8;
-	while (c < need) {
-		if (c > SIZE_MAX / 4 / size)
-			return xmalloc(SIZE_MAX); /* reports and aborts */
-		c *= 2;
-	}
+	size_t c = mem_grown_cap(*cap, need, size);
 	void *q = arena_calloc(a, c * size);
 	if (*cap)
 		memcpy(q, p, *cap * size);

@@ -39,20 +39,23 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
-void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+size_t mem_grown_cap(size_t cap, size_t need, size_t size)
 {
-	size_t c = *cap;
-	if (need <= c)
-		return p;
-	if (c < 8)
-		c = 8;
+	size_t c = cap < 8 ? 8 : cap;
 	while (c < need) {
-		if (c > ((size_t)-1) / 2 / size)
+		if (c > ((size_t)-1) / 4 / size)
 			oom((size_t)-1);
 		c *= 2;
 	}
-	*cap = c;
-	return xrealloc(p, c * size);
+	return c;
+}
+
+void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	*cap = mem_grown_cap(*cap, need, size);
+	return xrealloc(p, *cap * size);
 }
 
 char *xstrdup(const char *s)

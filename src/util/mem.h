@@ -16,6 +16,10 @@ void *xrealloc(void *p, size_t n);
 /* Grow an array: returns p resized to hold at least `need` elements of
  * `size` bytes, updating *cap (doubling). */
 void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+/* The capacity (elements of size bytes) xgrow gives for need elements
+ * from cap: doubled from at least 8 until it holds them; out of memory
+ * (the exit status of mem.c) when that would overflow. */
+size_t mem_grown_cap(size_t cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
