@@ -67,11 +67,12 @@ static void summary_parts(const corpus_part *p, size_t n, const sp_corpus *c,
 		sp_buf b = SP_BUF_INIT;
 		buf_printf(&b, "%s: ", p[i].path);
 		if (c)
-			buf_printf(&b, "%zu question%s, %zu role%s, %zu categor%s",
-			           p[i].nquestions, p[i].nquestions == 1 ? "" : "s",
-			           p[i].nroles, p[i].nroles == 1 ? "" : "s",
-			           p[i].ncategories,
-			           p[i].ncategories == 1 ? "y" : "ies");
+			buf_printf(
+			    &b, "%zu question%s, %zu role%s, %zu categor%s",
+			    p[i].nquestions, p[i].nquestions == 1 ? "" : "s",
+			    p[i].nroles, p[i].nroles == 1 ? "" : "s",
+			    p[i].ncategories,
+			    p[i].ncategories == 1 ? "y" : "ies");
 		else
 			plural(&b, p[i].errors, "error");
 		if (p[i].warnings || !c) {

@@ -154,14 +154,13 @@ static long cover_role(const cli_common *c, const sp_corpus *corpus)
 /* "wrote FILE: N pages, ..., K kB" (cli/report.h); a booklet names its
  * sheets, which are twice the page the template or --paper gave. */
 static void report(const cli_common *c, const handbook_opts *o,
-                   const sp_document *doc, const char *out,
-                   const char *dump)
+                   const sp_document *doc, const char *out, const char *dump)
 {
 	char note[64];
-	const char *sheet = o->booklet && doc->npages
-	                        ? cli_sheet_name(doc->pages[0].width,
-	                                         doc->pages[0].height)
-	                        : NULL;
+	const char *sheet =
+	    o->booklet && doc->npages
+	        ? cli_sheet_name(doc->pages[0].width, doc->pages[0].height)
+	        : NULL;
 	if (sheet)
 		snprintf(note, sizeof note, "a booklet on %s sheets", sheet);
 	else

@@ -211,10 +211,11 @@ static int own_option(void *ud, int opt, const char *arg)
 		return CLI_OPTION_DONE;
 	case OPT_DELIMITER:
 		if (parse_delimiter(a, arg)) {
-			cli_usage_error("worksheet",
-			                "--delimiter takes ',', ';' or tab, not "
-			                "'%s'",
-			                arg);
+			cli_usage_error(
+			    "worksheet",
+			    "--delimiter takes ',', ';' or tab, not "
+			    "'%s'",
+			    arg);
 			return CLI_OPTION_USAGE;
 		}
 		return CLI_OPTION_DONE;
@@ -360,8 +361,8 @@ static int single(sp_typeset *r, const sp_corpus *c, ws_args *a,
 		return EXIT_INVALID;
 	char variant[10];
 	ws_variant_code(c, seed, qs, n, variant);
-	ws_info info = {a->name, shown_role(a, c), a->date, a->interviewer,
-	                variant, a->b.no_answers};
+	ws_info info = {a->name,        shown_role(a, c), a->date,
+	                a->interviewer, variant,          a->b.no_answers};
 	unsigned warnings = r->d->warnings;
 	int rc = EXIT_OK;
 	if (a->b.edition & WS_CANDIDATE)

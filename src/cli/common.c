@@ -355,8 +355,9 @@ int cli_parse(const cli_parser *p, int argc, char **argv, cli_common *c)
 			return -1;
 		}
 		if (opt == '?')
-			return p->unknown ? cli_usage_error(p->cmd, "%s", p->unknown)
-			                  : cli_usage_error(p->cmd, NULL);
+			return p->unknown
+			           ? cli_usage_error(p->cmd, "%s", p->unknown)
+			           : cli_usage_error(p->cmd, NULL);
 		if (p->try_after_bad_value)
 			return cli_usage_error(p->cmd, NULL);
 		return EXIT_USAGE;

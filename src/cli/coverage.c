@@ -9,8 +9,7 @@
 
 #define COVERAGE_SLICE 100 /* questions laid out at a time */
 
-int cli_font_coverage(const cli_common *c, const sp_corpus *corpus,
-                      sp_diag *d)
+int cli_font_coverage(const cli_common *c, const sp_corpus *corpus, sp_diag *d)
 {
 	int rc = EXIT_OK;
 	sp_template *t = cli_load_template(c, d, &rc);
@@ -35,8 +34,8 @@ int cli_font_coverage(const cli_common *c, const sp_corpus *corpus,
 		/* the worksheet prints the rubric, which the handbook does
 		 * not */
 		ws_info info = {NULL, NULL, NULL, NULL, NULL, 0};
-		doc_free(ws_build(&r, corpus, all + i, k, &info,
-		                  WS_INTERVIEWER));
+		doc_free(
+		    ws_build(&r, corpus, all + i, k, &info, WS_INTERVIEWER));
 	}
 	free(all);
 	typeset_close(&r);

@@ -12,7 +12,6 @@
  * of every question of corpus (between them they print every field),
  * reporting through d. Returns EXIT_OK (warnings are counted in d), or
  * the exit code of a template or font that cannot be used. */
-int cli_font_coverage(const cli_common *c, const sp_corpus *corpus,
-                      sp_diag *d);
+int cli_font_coverage(const cli_common *c, const sp_corpus *corpus, sp_diag *d);
 
 #endif

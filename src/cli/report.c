@@ -59,12 +59,12 @@ const char *cli_sheet_name(double w, double h)
 	    {"half-Letter", 396, 612}, {"Legal", 612, 1008},
 	};
 	static const char *const landscape[] = {
-	    "landscape A3",      "landscape A4",      "landscape A5",
-	    "landscape A6",      "landscape Letter",  "landscape Tabloid",
+	    "landscape A3",          "landscape A4",     "landscape A5",
+	    "landscape A6",          "landscape Letter", "landscape Tabloid",
 	    "landscape half-Letter", "landscape Legal"};
 	static const char *const portrait[] = {
-	    "portrait A3",      "portrait A4",      "portrait A5",
-	    "portrait A6",      "portrait Letter",  "portrait Tabloid",
+	    "portrait A3",          "portrait A4",     "portrait A5",
+	    "portrait A6",          "portrait Letter", "portrait Tabloid",
 	    "portrait half-Letter", "portrait Legal"};
 	for (size_t i = 0; i < sizeof sheets / sizeof *sheets; i++) {
 		if (fabs(w - sheets[i].w) < 1 && fabs(h - sheets[i].h) < 1)

@@ -67,8 +67,17 @@ static int opens_after(uint32_t c)
 	if (is_space(c))
 		return 1;
 	switch (c) {
-	case '(': case '[': case '{': case '<': case '-': case '/':
-	case LDQUO: case LSQUO: case NDASH: case MDASH: case 0xAB:
+	case '(':
+	case '[':
+	case '{':
+	case '<':
+	case '-':
+	case '/':
+	case LDQUO:
+	case LSQUO:
+	case NDASH:
+	case MDASH:
+	case 0xAB:
 		return 1;
 	default:
 		return 0;
@@ -84,8 +93,8 @@ static void put(smartpunct *s, sp_buf *out, uint32_t c)
 /* Words that start with an apostrophe for a left-out letter. */
 static int elision(const char *p, const char *e)
 {
-	static const char *const words[] = {"n'", "em", "tis", "twas", "til",
-	                                    "cause", NULL};
+	static const char *const words[] = {"n'",  "em",    "tis", "twas",
+	                                    "til", "cause", NULL};
 	for (int i = 0; words[i]; i++) {
 		size_t n = strlen(words[i]);
 		if ((size_t)(e - p) < n || strncmp(p, words[i], n))
@@ -183,8 +192,8 @@ static size_t hyphens(smartpunct *s, const char *p, const char *e,
 	while (p + n < e && p[n] == '-')
 		n++;
 	uint32_t after = next_cp(p + n, e, next);
-	int option = opens_after(s->prev) && (is_letter(after) ||
-	                                      is_digit(after));
+	int option =
+	    opens_after(s->prev) && (is_letter(after) || is_digit(after));
 	int arrow = s->prev == '<' || after == '>';
 	if (n < 2 || option || arrow) {
 		buf_append(out, p, n);

@@ -201,6 +201,6 @@ void flow_block_outline(flow_block *b, int level, const char *title)
 {
 	free(b->outline_title);
 	b->outline_level = level;
-	b->outline_title = b->pstyle.smart_punct ? smartpunct_string(title)
-	                                         : xstrdup(title);
+	b->outline_title =
+	    b->pstyle.smart_punct ? smartpunct_string(title) : xstrdup(title);
 }

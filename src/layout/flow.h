@@ -70,8 +70,8 @@ struct flow_block {
 	int leader;          /* draw dot leaders before the tail */
 	sp_color fill;       /* background of the paragraph's area */
 	int has_fill;
-	int wrap_mark; /* draw a continuation mark (in `color`) right of the
-	                * measure after each line that wraps (code blocks) */
+	int wrap_mark;    /* draw a continuation mark (in `color`) right of the
+	                   * measure after each line that wraps (code blocks) */
 	smartpunct smart; /* typographic punctuation across the spans added
 	                   * (pstyle.smart_punct) */
 

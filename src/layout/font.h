@@ -33,10 +33,10 @@ enum { VARIANT_REGULAR = 0, VARIANT_BOLD = 1, VARIANT_ITALIC = 2 };
  * cluster 0. */
 typedef struct sp_glyph {
 	uint16_t gid;
-	uint16_t clen;  /* bytes of text */
-	int16_t adv;    /* 1/1000 em, kerning included */
-	int16_t kern;   /* of which kerning: adv minus the font's advance */
-	int16_t dx, dy; /* offset of the glyph from the pen, 1/1000 em */
+	uint16_t clen;   /* bytes of text */
+	int16_t adv;     /* 1/1000 em, kerning included */
+	int16_t kern;    /* of which kerning: adv minus the font's advance */
+	int16_t dx, dy;  /* offset of the glyph from the pen, 1/1000 em */
 	uint8_t nominal; /* the font's glyph for one code point of clen
 	                  * bytes, no offset: what a code-by-code renderer
 	                  * draws (but for the kerning) */
@@ -51,7 +51,7 @@ typedef struct sp_kern {
 
 /* What a run is shaped with besides its face and text. */
 enum {
-	SHAPE_DEFAULT = 0, /* the font's default features (ligatures on) */
+	SHAPE_DEFAULT = 0,     /* the font's default features (ligatures on) */
 	SHAPE_NO_LIGATURES = 1 /* code: liga, clig and calt off */
 };
 

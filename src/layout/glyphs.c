@@ -52,7 +52,7 @@ int glyph_advance(glyph_cache *g, int face, uint32_t cp)
 	if (face < 0 || face >= g->nfaces || cp > 0x10FFFF)
 		return -1;
 	if (cp > 0xFFFF) { /* rare: asked of the device each time, and only
-	                    * of a device that shapes (it can draw them) */
+		            * of a device that shapes (it can draw them) */
 		const layout_fonts *f = g->fonts;
 		if (!f->ops->shape || !f->ops->has_glyph(f->ctx, face, cp))
 			return -1;

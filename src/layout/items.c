@@ -283,9 +283,10 @@ void items_build(layout_text_ctx *t, const layout_span *spans, const tx_para *p,
 			            j == p->n || p->c[j].brk == BRK_FORCED);
 			drop = drop || (!o->preserve_space &&
 			                out->v[out->n - 1].type == IT_GLUE);
-			int indent = !drop && o->preserve_space && lead_on &&
-			             (!(o->emergency_width > 0) ||
-			              lead + c->width <= o->emergency_width / 2);
+			int indent =
+			    !drop && o->preserve_space && lead_on &&
+			    (!(o->emergency_width > 0) ||
+			     lead + c->width <= o->emergency_width / 2);
 			if (indent) {
 				/* indentation of preserved text (code) is
 				 * part of the line, never a breakpoint (but

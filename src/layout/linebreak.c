@@ -210,7 +210,8 @@ static int try_break(kp *k, size_t i)
 		double L = k->s.w[i] - nd->tw + pw;
 		double Y = k->s.y[i] - nd->ty + p->finish_stretch;
 		double Z = k->s.z[i] - nd->tz;
-		fit f = line_fit(width - L, Y + p->emergency_stretch, Z, forced);
+		fit f =
+		    line_fit(width - L, Y + p->emergency_stretch, Z, forced);
 		/* the one overfull line allowed: a lone grapheme, no hyphen */
 		int single = k->s.c[i] - nd->tc <= 1 && pw == 0;
 		int ok = !f.overfull || (p->final_pass && single);

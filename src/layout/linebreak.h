@@ -39,9 +39,9 @@ typedef struct lb_params {
 	                           * badness is judged (TeX's
 	                           * \emergencystretch), points; the line is
 	                           * still set with its own glue */
-	double max_ratio; /* > 0: a line that would stretch its glue by more
-	                   * than this ratio is infeasible (but in the final
-	                   * pass) */
+	double max_ratio;  /* > 0: a line that would stretch its glue by more
+	                    * than this ratio is infeasible (but in the final
+	                    * pass) */
 	size_t active_cap; /* give up (return -2) beyond this many actives */
 	double line_penalty, double_hyphen_demerits, final_hyphen_demerits,
 	    adj_demerits;

@@ -19,10 +19,10 @@ typedef struct page_text {
 	int face;    /* face index of the layout_fonts device */
 	double size; /* points */
 	sp_color color;
-	char *text;   /* UTF-8, every character drawable by `face` */
-	size_t len;   /* bytes */
-	double width; /* advance of the whole run, points (extras included) */
-	double extra; /* points added after each U+0020 (justification) */
+	char *text;    /* UTF-8, every character drawable by `face` */
+	size_t len;    /* bytes */
+	double width;  /* advance of the whole run, points (extras included) */
+	double extra;  /* points added after each U+0020 (justification) */
 	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
 	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
 	int hyph;      /* its last character is a hyphen the layout inserted */

@@ -8,11 +8,11 @@
  * space stretches beyond MAX_RATIO; (4) a last pass where any badness is
  * accepted (a line too loose only where nothing else can be done, and it
  * is set at twice its natural spaces at most, short of the measure) and
- * words wider than the measure may break between any two graphemes. A paragraph whose active list outgrows the cap (huge
- * measures with tiny boxes, megabyte paragraphs) is set first-fit over
- * the emergency items instead. No line is wider than its measure; the one
- * exception is a line holding a single grapheme cluster wider than the
- * measure, which is set alone on its line. */
+ * words wider than the measure may break between any two graphemes. A paragraph
+ * whose active list outgrows the cap (huge measures with tiny boxes, megabyte
+ * paragraphs) is set first-fit over the emergency items instead. No line is
+ * wider than its measure; the one exception is a line holding a single grapheme
+ * cluster wider than the measure, which is set alone on its line. */
 #include "layout/paragraph.h"
 
 #include <math.h>
@@ -24,14 +24,16 @@
 #include "util/mem.h"
 
 enum { PRETOLERANCE = 200, TOLERANCE = 200, CODE_TOLERANCE = 1000 };
-#define RAGGED_STRETCH_EM 2.0 /* finishing stretch of ragged lines */
+#define RAGGED_STRETCH_EM 2.0    /* finishing stretch of ragged lines */
 #define EMERGENCY_STRETCH_EM 1.5 /* pass 3's \emergencystretch */
-#define MAX_RATIO 1.9 /* justified spaces: at most 1.95 x natural
-                       * (stretch is 1/2 space), but in the last pass */
-#define SET_MAX_RATIO 2.0 /* and never beyond 2 x: a line that the last
-                           * pass could not fill better ends short of the
-                           * measure (like an underfull TeX box left
-                           * unstretched) */
+#define MAX_RATIO                                                              \
+	1.9 /* justified spaces: at most 1.95 x natural                        \
+	     * (stretch is 1/2 space), but in the last pass */
+#define SET_MAX_RATIO                                                          \
+	2.0 /* and never beyond 2 x: a line that the last                      \
+	     * pass could not fill better ends short of the                    \
+	     * measure (like an underfull TeX box left                         \
+	     * unstretched) */
 #define WIDTH_EPS 1e-6
 
 layout_text_ctx *layout_text_new(const layout_fonts *fonts,
@@ -140,7 +142,7 @@ typedef struct setter {
 	int run_spaced;    /* the run holds spaces (all with run.extra) */
 	sp_glyph *gl;      /* the run's glyphs, when the device shapes */
 	size_t ngl, capgl;
-	int unshaped; /* some of the run's text could not be shaped */
+	int unshaped;   /* some of the run's text could not be shaped */
 	sp_glyph space; /* the last U+0020 shaped alone, in space_face */
 	int space_face, space_feat;
 	int level; /* bidi level of what put() draws */
@@ -167,8 +169,8 @@ static void shape_piece(setter *s, int face, const layout_span *sp,
 		return;
 	}
 	size_t n;
-	const sp_glyph *g = shape_cached(s->t->shapes, face, tx_features(sp),
-	                                 0, txt, len, &n);
+	const sp_glyph *g =
+	    shape_cached(s->t->shapes, face, tx_features(sp), 0, txt, len, &n);
 	if (g)
 		add_glyphs(s, g, n);
 	else
@@ -217,8 +219,7 @@ static int same_style(const layout_run *r, int face, const layout_span *sp,
  * g[0..ng) when shaped glyphs is set (NULL and 0 for the letters of a
  * ligature after its first), else shaped alone. */
 static void put(setter *s, int face, const layout_span *sp, const char *txt,
-                size_t len, double w, int shaped, const sp_glyph *g,
-                size_t ng)
+                size_t len, double w, int shaped, const sp_glyph *g, size_t ng)
 {
 	/* pending spaces join the run when they can be drawn in it: at
 	 * their natural width, or as one justified U+0020 whose extra is the
@@ -239,10 +240,9 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 	} else {
 		flush(s);
 		s->have_run = 1;
-		s->run = (layout_run){face, sp->size, sp->color, sp->link,
-		                      s->x, w,        NULL,      0,
-		                      0,    NULL,     0,
-		                      NULL, 0,        s->level};
+		s->run = (layout_run){face, sp->size, sp->color, sp->link, s->x,
+		                      w,    NULL,     0,         0,        NULL,
+		                      0,    NULL,     0,         s->level};
 		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}
@@ -286,9 +286,8 @@ static void set_glue(setter *s, const lb_item *x, double r)
 		double extra = 0;
 		if (x->c1 > x->c0) {
 			const tx_cluster *c = &s->p->c[x->c0];
-			merge =
-			    same_style(&s->run, c->face, &s->spans[c->span],
-			               c->level);
+			merge = same_style(&s->run, c->face, &s->spans[c->span],
+			                   c->level);
 			if (!natural) /* justified: one U+0020, alone */
 				merge = merge && !s->have_pend &&
 				        x->c1 - x->c0 == 1 &&
@@ -391,9 +390,9 @@ static void align_line(layout_line *l, const layout_para_style *st,
 {
 	double w = layout_line_end(l), off = indent;
 	/* a right-to-left paragraph is set from the right */
-	int right = st->align == ALIGN_RIGHT ||
-	            (rtl && (st->align == ALIGN_LEFT ||
-	                     st->align == ALIGN_JUSTIFY));
+	int right =
+	    st->align == ALIGN_RIGHT ||
+	    (rtl && (st->align == ALIGN_LEFT || st->align == ALIGN_JUSTIFY));
 	if (right && avail > w)
 		off += avail - w;
 	else if (st->align == ALIGN_CENTER && avail > w)

@@ -57,9 +57,9 @@ typedef struct layout_run {
 	char *text;       /* UTF-8, owned; drawable by `face` (missing
 	                   * characters already replaced by the substitute) */
 	size_t len;
-	double extra; /* justification: points added after each U+0020 of
-	               * the text (the spaces of a justified line, which all
-	               * stretch alike in one face and size), usually 0 */
+	double extra;     /* justification: points added after each U+0020 of
+	                   * the text (the spaces of a justified line, which all
+	                   * stretch alike in one face and size), usually 0 */
 	sp_glyph *glyphs; /* owned: the shaped glyphs drawing `text` (their
 	                   * clen add up to len), or NULL: drawn code point
 	                   * by code point (the font's glyph for each) */

@@ -433,8 +433,7 @@ static int code_separator(uint32_t cp)
 /* camelCase: a lowercase letter, then a capital (break before it). */
 static int camel_hump(uint32_t a, uint32_t b)
 {
-	return utf8proc_category((utf8proc_int32_t)a) ==
-	           UTF8PROC_CATEGORY_LL &&
+	return utf8proc_category((utf8proc_int32_t)a) == UTF8PROC_CATEGORY_LL &&
 	       utf8proc_category((utf8proc_int32_t)b) == UTF8PROC_CATEGORY_LU;
 }
 
@@ -486,10 +485,10 @@ static void set_breaks(tx_para *p, const layout_span *spans, int preserve)
 			    preserve || p->c[k + 1].lig)
 				c->brk = BRK_NONE;
 			else
-				c->brk = inner_break(
-				    p, ws, k, url,
-				    code && is_mono(p, spans, k) &&
-				        is_mono(p, spans, k + 1));
+				c->brk =
+				    inner_break(p, ws, k, url,
+				                code && is_mono(p, spans, k) &&
+				                    is_mono(p, spans, k + 1));
 		}
 		i = we;
 	}

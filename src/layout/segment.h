@@ -51,7 +51,7 @@ typedef struct tx_cluster {
 	uint8_t level; /* bidi embedding level (odd: right to left) */
 	uint16_t ng;   /* glyphs shaped for it (tx_para.g from g0) */
 	uint32_t g0;
-	double width;  /* advance, points */
+	double width; /* advance, points */
 } tx_cluster;
 
 typedef struct tx_para {

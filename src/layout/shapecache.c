@@ -70,9 +70,9 @@ int shape_cache_on(const shape_cache *c)
 static uint64_t hash_key(int face, int features, int rtl, const char *s,
                          size_t n)
 {
-	uint64_t h = 1469598103934665603ull ^
-	             ((uint64_t)face << 8 | (uint64_t)features << 1 |
-	              (uint64_t)rtl);
+	uint64_t h =
+	    1469598103934665603ull ^
+	    ((uint64_t)face << 8 | (uint64_t)features << 1 | (uint64_t)rtl);
 	for (size_t i = 0; i < n; i++) {
 		h ^= (unsigned char)s[i];
 		h *= 1099511628211ull;
@@ -157,8 +157,8 @@ const sp_glyph *shape_cached(shape_cache *c, int face, int features, int rtl,
 	size_t i = h & (c->cap - 1);
 	for (entry *e; (e = c->slot[i]) != NULL; i = (i + 1) & (c->cap - 1))
 		if (e->hash == h && e->face == face &&
-		    e->features == features && e->rtl == rtl &&
-		    e->len == len && memcmp(e->text, text, len) == 0) {
+		    e->features == features && e->rtl == rtl && e->len == len &&
+		    memcmp(e->text, text, len) == 0) {
 			*n = e->ng;
 			return e->ok ? e->glyphs : NULL;
 		}

@@ -21,9 +21,8 @@ int tx_features(const layout_span *s)
 
 static int continues(const tx_cluster *a, const tx_cluster *b)
 {
-	return b->kind == CL_TEXT && b->span == a->span &&
-	       b->face == a->face && b->level == a->level &&
-	       b->off == a->off + a->len;
+	return b->kind == CL_TEXT && b->span == a->span && b->face == a->face &&
+	       b->level == a->level && b->off == a->off + a->len;
 }
 
 /* One glyph per cluster, each covering its cluster's bytes (most Latin,

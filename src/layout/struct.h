@@ -19,15 +19,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STRUCT_ARTIFACT 0u          /* a pagination artifact */
-#define STRUCT_LAYOUT 0xFFFFFFFFu   /* a layout artifact */
-#define STRUCT_ROOT 1u              /* the Document element */
-#define STRUCT_ROLE_MAX 15          /* bytes of a role name */
+#define STRUCT_ARTIFACT 0u        /* a pagination artifact */
+#define STRUCT_LAYOUT 0xFFFFFFFFu /* a layout artifact */
+#define STRUCT_ROOT 1u            /* the Document element */
+#define STRUCT_ROLE_MAX 15        /* bytes of a role name */
 
 typedef struct doc_elem {
 	char role[STRUCT_ROLE_MAX + 1]; /* "P", "H2", "Aside" (role-mapped) */
 	uint32_t parent;                /* 0 for the root */
-	char *lang;   /* BCP 47 tag, or NULL = inherited */
+	char *lang;                     /* BCP 47 tag, or NULL = inherited */
 	char *alt;    /* alternate description (UTF-8), or NULL */
 	char *actual; /* replacement text (UTF-8), or NULL */
 } doc_elem;

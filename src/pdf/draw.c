@@ -203,12 +203,12 @@ static void put_glyph(pdf_renderer *r, sp_buf *cs, const pdf_face *fc,
 }
 
 /* A run without glyphs: code point by code point through the face's
- * cmap, with the run's kerning numbers (t->kerns). Invalid UTF-8 and characters above U+FFFF (which layout never
- * hands over unshaped) are drawn as U+FFFD, with one warning per
- * document. */
+ * cmap, with the run's kerning numbers (t->kerns). Invalid UTF-8 and characters
+ * above U+FFFF (which layout never hands over unshaped) are drawn as U+FFFD,
+ * with one warning per document. */
 static void put_codes(pdf_renderer *r, sp_buf *cs, const page_text *t,
-                      const pdf_face *fc, double *pen, double *exact,
-                      size_t b0, size_t n)
+                      const pdf_face *fc, double *pen, double *exact, size_t b0,
+                      size_t n)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
 	size_t i = 0, kn = 0;
@@ -296,8 +296,8 @@ static void glyph_texts(const page_text *t, size_t *at, size_t *ln)
  * the text read as words), the extra in their advance. Only the bytes
  * [b0, b1) of the run are drawn (an inserted hyphen is drawn apart). */
 static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
-                    const pdf_face *fc, double *pen, double *exact,
-                    size_t b0, size_t b1)
+                    const pdf_face *fc, double *pen, double *exact, size_t b0,
+                    size_t b1)
 {
 	if (!t->glyphs) {
 		put_codes(r, cs, t, fc, pen, exact, b0, b1);
@@ -309,7 +309,8 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	size_t *ln = xmalloc((n + 1) * sizeof *ln); /* [at[i], +ln[i]) */
 	glyph_texts(t, at, ln);
 	for (size_t v = 0; v < n; v++) {
-		size_t i = t->rtl ? n - 1 - v : v; /* right to left: backwards */
+		size_t i =
+		    t->rtl ? n - 1 - v : v; /* right to left: backwards */
 		const sp_glyph *g = &t->glyphs[i];
 		const char *txt = t->text + at[i];
 		if (at[i] < b0 || at[i] >= b1)
@@ -379,7 +380,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 {
 	HPDF_Page page = r->pages[p];
 	uint32_t mc = TAGS_NONE; /* marked content open (tags.h) */
-	int prev_ends_word = 0;   /* the last run ends inside a word */
+	int prev_ends_word = 0;  /* the last run ends inside a word */
 	int moved = 0; /* the marked content open began with a run drawn back */
 	if (!pg->ntexts)
 		return;
@@ -408,7 +409,8 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		int back = open && to == mc &&
 		           (line ? t->x < pen - 0.01 || t->x - pen > 3 * t->size
 		                 : moved); /* (and the line after such a run) */
-		int cont = 0; /* the TJ just closed may go on after the switch */
+		int cont =
+		    0; /* the TJ just closed may go on after the switch */
 		if (to != mc || back) { /* (a run drawn back: read in place) */
 			if (open)
 				buf_puts(cs, ")] TJ\n");
@@ -469,7 +471,8 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		double exact = t->x;
 		size_t n = t->len; /* an inserted hyphen is an artifact: */
 		if (t->hyph && mc != STRUCT_ARTIFACT && mc != STRUCT_LAYOUT)
-			while (n > 0 && ((unsigned char)t->text[--n] & 0xC0) == 0x80)
+			while (n > 0 &&
+			       ((unsigned char)t->text[--n] & 0xC0) == 0x80)
 				;
 		put_run(r, cs, t, fc, &pen, &exact, 0, n);
 		prev_ends_word = ends_word(t);
@@ -493,7 +496,7 @@ void draw_page(pdf_renderer *r, size_t p)
 {
 	const sp_page *pg = &r->doc->pages[p];
 	sp_buf *cs = &r->raw[p];
-	gstate g = {1.0, 0, 0, 0, 0, 1}; /* the PDF initial state */
+	gstate g = {1.0, 0, 0, 0, 0, 1};    /* the PDF initial state */
 	int art = pg->nrects || pg->nlines; /* graphics are artifacts */
 	if (art)
 		tags_artifact(cs, 1);

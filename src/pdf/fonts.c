@@ -212,8 +212,7 @@ static int other_format(const char *family, char *fmt, size_t n)
 	return found;
 }
 
-static int fc_find_ex(const char *family, int variant, int strict,
-                      char **path)
+static int fc_find_ex(const char *family, int variant, int strict, char **path)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -406,8 +405,7 @@ static void report_missing(const pdf_font_spec *spec, const char *family,
 
 /* A family of a chain that cannot be used while the rest of the chain
  * can: a warning, and the chain goes on without it. */
-static void warn_fallback(sp_diag *d, const char *family, sp_loc loc,
-                          int why)
+static void warn_fallback(sp_diag *d, const char *family, sp_loc loc, int why)
 {
 	char fmt[32];
 	if (why == FIND_NOT_TRUETYPE && other_format(family, fmt, sizeof fmt))
@@ -417,10 +415,11 @@ static void warn_fallback(sp_diag *d, const char *family, sp_loc loc,
 		             "used instead",
 		             family, fmt);
 	else if (why == FIND_UNUSABLE)
-		diag_warning(d, loc,
-		             "font family '%s' has no usable TrueType file; the "
-		             "next font of the chain is used instead",
-		             family);
+		diag_warning(
+		    d, loc,
+		    "font family '%s' has no usable TrueType file; the "
+		    "next font of the chain is used instead",
+		    family);
 	else
 		diag_warning(d, loc,
 		             "font family '%s' not found; the next font of the "
@@ -487,8 +486,7 @@ static void chain_add(layout_fonts *lf, int role, int v, int face)
  * still a warning. Loaded after the substitute's family, so that the face
  * numbers of the template's fonts do not change. */
 static const char *const script_families[] = {
-    "Noto Sans Hebrew", "Noto Sans Arabic", "Noto Sans Devanagari",
-    "Symbola"};
+    "Noto Sans Hebrew", "Noto Sans Arabic", "Noto Sans Devanagari", "Symbola"};
 
 static void add_script_fallbacks(pdf_fonts *f, const pdf_font_spec *spec,
                                  sp_diag *d)

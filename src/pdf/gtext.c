@@ -81,7 +81,8 @@ void gtext_utf16_hex(sp_buf *b, const char *text, size_t len)
 		i += utf8_one(s + i, len - i, &cp);
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;
-			buf_printf(b, "%04X%04X", 0xD800u + (unsigned)(cp >> 10),
+			buf_printf(b, "%04X%04X",
+			           0xD800u + (unsigned)(cp >> 10),
 			           0xDC00u + (unsigned)(cp & 0x3FF));
 		} else {
 			buf_printf(b, "%04X", (unsigned)cp);

@@ -436,7 +436,8 @@ HPDF_STATUS haru_dict_put_text(HPDF_Doc pdf, HPDF_Dict d, const char *key,
 		ascii &= (unsigned char)*p < 0x80;
 	HPDF_String s = HPDF_String_New(
 	    pdf->mmgr, utf8, ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8"));
-	return s ? HPDF_Dict_Add(d, key, s) : HPDF_Error_GetCode(pdf->mmgr->error);
+	return s ? HPDF_Dict_Add(d, key, s)
+	         : HPDF_Error_GetCode(pdf->mmgr->error);
 }
 
 HPDF_STATUS haru_array_put(HPDF_Array a, void *obj)

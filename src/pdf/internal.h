@@ -113,8 +113,7 @@ typedef struct pdf_pack_extra {
 	void (*body)(void *ud, size_t base, size_t i, sp_buf *b);
 	void *ud;
 } pdf_pack_extra;
-int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *x,
-                sp_buf *out);
+int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *x, sp_buf *out);
 
 /* embed.c: font programs subset and deflated once per run (see there).
  * One render at a time may use the metrics document's font definitions:

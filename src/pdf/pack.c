@@ -214,8 +214,7 @@ static void put_body(const char *d, const obj *o, size_t i, size_t cnt,
 		buf_append(body, d + o[i].at, o[i].end - o[i].at);
 }
 
-int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo,
-                sp_buf *out)
+int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 {
 	const pdf_pack_extra *x = xo && xo->count ? xo : NULL;
 	obj *o;
@@ -225,11 +224,13 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo,
 	if (parse(d, n, &o, &cnt, &root, &info, &version) < 0)
 		return -1;
 	if (x && x->replace &&
-	    (x->replace >= cnt || !o[x->replace].used || o[x->replace].stream)) {
+	    (x->replace >= cnt || !o[x->replace].used ||
+	     o[x->replace].stream)) {
 		free(o);
 		return -1;
 	}
-	size_t nx = x ? x->count : 0, total = cnt + nx; /* ours after libharu's */
+	size_t nx = x ? x->count : 0,
+	       total = cnt + nx; /* ours after libharu's */
 	o = xrealloc(o, (total + 1) * sizeof *o);
 	memset(&o[cnt], 0, (nx + 1) * sizeof *o);
 	for (size_t i = cnt; i < total; i++)

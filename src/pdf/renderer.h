@@ -16,12 +16,12 @@ typedef struct pdf_renderer {
 	const sp_document *doc;
 	const pdf_fonts *fonts;
 	HPDF_Page *pages;
-	HPDF_Font *font;  /* per face; NULL = not used */
-	pdf_cpset **used; /* per face: the glyph ids drawn (CID = gid) */
+	HPDF_Font *font;   /* per face; NULL = not used */
+	pdf_cpset **used;  /* per face: the glyph ids drawn (CID = gid) */
 	pdf_gtext **gtext; /* per face: the text of each glyph drawn */
-	sp_buf text;      /* scratch: an outline title */
-	sp_buf *raw;      /* per page: its content stream */
-	sp_buf *z;        /* per page: deflated (NULL when uncompressed) */
+	sp_buf text;       /* scratch: an outline title */
+	sp_buf *raw;       /* per page: its content stream */
+	sp_buf *z;         /* per page: deflated (NULL when uncompressed) */
 	pdf_deflate_job *deflating; /* started by render.c */
 	pdf_embed *embed;           /* the run's font programs */
 	int defs_held; /* this render holds the shared definitions */

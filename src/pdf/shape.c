@@ -75,8 +75,8 @@ static const hb_feature_t no_ligatures[] = {
 
 /* Byte offset where the cluster of glyph i (in logical order) ends: the
  * next larger cluster value, or the end of the text. */
-static uint32_t cluster_end(const hb_glyph_info_t *info, unsigned n,
-                            unsigned i, int rtl, uint32_t len)
+static uint32_t cluster_end(const hb_glyph_info_t *info, unsigned n, unsigned i,
+                            int rtl, uint32_t len)
 {
 	uint32_t c = info[rtl ? n - 1 - i : i].cluster;
 	for (unsigned j = i + 1; j < n; j++) {
@@ -137,15 +137,16 @@ long pdf_shape(const pdf_face *fc, const char *text, size_t len, int features,
 		hb_buffer_destroy(b);
 		return -1;
 	}
-	hb_buffer_set_cluster_level(b,
-	                            HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
+	hb_buffer_set_cluster_level(
+	    b, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_CHARACTERS);
 	hb_buffer_set_flags(b, HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES);
 	hb_buffer_add_utf8(b, text, (int)len, 0, (int)len);
 	hb_buffer_set_direction(b, rtl ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
 	if (lang && *lang)
 		hb_buffer_set_language(b, hb_language_from_string(lang, -1));
 	hb_buffer_guess_segment_properties(b);
-	hb_shape(s->font, b, features == SHAPE_NO_LIGATURES ? no_ligatures : NULL,
+	hb_shape(s->font, b,
+	         features == SHAPE_NO_LIGATURES ? no_ligatures : NULL,
 	         features == SHAPE_NO_LIGATURES ? 3 : 0);
 	unsigned n = 0;
 	const hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
@@ -159,9 +160,9 @@ long pdf_shape(const pdf_face *fc, const char *text, size_t len, int features,
 	for (unsigned i = 0; i < n; i++) {
 		unsigned v = rtl ? n - 1 - i : i;
 		sp_glyph *g = &out[i];
-		g->gid = (uint16_t)(info[v].codepoint > 0xFFFF
-		                        ? 0
-		                        : info[v].codepoint);
+		g->gid =
+		    (uint16_t)(info[v].codepoint > 0xFFFF ? 0
+		                                          : info[v].codepoint);
 		advance(s, &info[v], &pos[v], adv, nadv, k, g);
 		g->dx = (int16_t)lround(pos[v].x_offset * k);
 		g->dy = (int16_t)lround(pos[v].y_offset * k);

@@ -20,7 +20,8 @@
 #include "util/mem.h"
 
 #define CONTENTS_MAX 1000 /* bytes of a link's /Contents */
-#define TEXT_MAX 60000 /* bytes of an /Alt or /ActualText: longer is left out */
+#define TEXT_MAX 60000 /* bytes of an /Alt or /ActualText: longer is left out  \
+	                */
 
 typedef struct tag_kid {
 	uint32_t elem;  /* a child element, or 0 */
@@ -58,12 +59,12 @@ struct pdf_tags {
 	size_t nannots, cap_annots;
 	size_t npages;
 	/* numbering, by tags_finish */
-	uint32_t *num;           /* per element: its place among those used */
-	uint32_t *used;          /* [nused]: the elements written */
+	uint32_t *num;  /* per element: its place among those used */
+	uint32_t *used; /* [nused]: the elements written */
 	size_t nused;
-	unsigned long *page_id;  /* per page: its object number */
-	unsigned long root_id;   /* the StructTreeRoot placeholder, or 0 */
-	size_t base;             /* object number of used[0] (pack.c's) */
+	unsigned long *page_id; /* per page: its object number */
+	unsigned long root_id;  /* the StructTreeRoot placeholder, or 0 */
+	size_t base;            /* object number of used[0] (pack.c's) */
 };
 
 static uint32_t add_elem(pdf_tags *t, uint32_t parent, const char *role,
@@ -147,8 +148,8 @@ static uint32_t link_elem(pdf_renderer *r, size_t p, size_t i, uint32_t in)
 {
 	pdf_tags *t = r->tags;
 	const page_link *l = r->doc->pages[p].links;
-	if (!t->links[i] && i > 0 && t->links[i - 1] && l[i].se == l[i - 1].se &&
-	    same_target(&l[i], &l[i - 1]))
+	if (!t->links[i] && i > 0 && t->links[i - 1] &&
+	    l[i].se == l[i - 1].se && same_target(&l[i], &l[i - 1]))
 		t->links[i] = t->links[i - 1]; /* one link, in pieces */
 	if (!t->links[i]) {
 		uint32_t parent = r->doc->pages[p].links[i].se;
@@ -188,8 +189,8 @@ void tags_switch(pdf_renderer *r, sp_buf *cs, size_t p, uint32_t from,
 		                 : "/Artifact <</Type /Pagination>> BDC\n");
 		return;
 	}
-	g->mc[p] = xgrow(g->mc[p], &g->cap_mc[p], g->nmc[p] + 1,
-	                 sizeof *g->mc[p]);
+	g->mc[p] =
+	    xgrow(g->mc[p], &g->cap_mc[p], g->nmc[p] + 1, sizeof *g->mc[p]);
 	int32_t mcid = (int32_t)g->nmc[p]++;
 	g->mc[p][mcid] = to;
 	tag_kid *k = add_kid(&g->el[to]);
@@ -231,8 +232,8 @@ void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a)
 	pdf_tags *t = r->tags;
 	const sp_page *pg = &r->doc->pages[p];
 	uint32_t e = link_elem(r, p, i, pg->links[i].se);
-	t->annots = xgrow(t->annots, &t->cap_annots, t->nannots + 1,
-	                  sizeof *t->annots);
+	t->annots =
+	    xgrow(t->annots, &t->cap_annots, t->nannots + 1, sizeof *t->annots);
 	t->annots[t->nannots] = (tag_annot){a, e, p, 0};
 	tag_kid *k = add_kid(&t->el[e]);
 	k->mcid = -1;
@@ -287,7 +288,7 @@ static int before(const tag_kid *a, const tag_kid *b)
 {
 	if (a->elem && b->elem)
 		return a->elem < b->elem; /* the product's order */
-	if (!a->elem && a->mcid < 0) /* an annotation after its text */
+	if (!a->elem && a->mcid < 0)      /* an annotation after its text */
 		return 0;
 	if (!b->elem && b->mcid < 0)
 		return 1;
@@ -389,7 +390,8 @@ static void put_kid(const pdf_tags *t, sp_buf *b, const tag_kid *k, long pg)
 	if (k->elem) {
 		buf_printf(b, " %zu 0 R", t->base + t->num[k->elem]);
 	} else if (k->mcid < 0) {
-		buf_printf(b, "<</Type/OBJR/Obj %lu 0 R", t->annots[k->annot].id);
+		buf_printf(b, "<</Type/OBJR/Obj %lu 0 R",
+		           t->annots[k->annot].id);
 		if ((long)k->page != pg)
 			buf_printf(b, "/Pg %lu 0 R", t->page_id[k->page]);
 		buf_puts(b, ">>");
@@ -441,7 +443,8 @@ static void put_parent_tree(const pdf_tags *t, sp_buf *b)
 			continue;
 		buf_printf(b, "%zu[", p);
 		for (size_t i = 0; i < t->nmc[p]; i++)
-			buf_printf(b, "%zu 0 R ", t->base + t->num[t->mc[p][i]]);
+			buf_printf(b, "%zu 0 R ",
+			           t->base + t->num[t->mc[p][i]]);
 		buf_puts(b, "]");
 	}
 	for (size_t i = 0; i < t->nannots; i++)
@@ -505,7 +508,8 @@ static void number(pdf_renderer *r)
 	for (size_t p = 0; p < t->npages; p++) {
 		t->page_id[p] = haru_obj_id(r->pages[p]);
 		if (t->nmc[p])
-			haru_dict_put_int(r->pages[p], "StructParents", (long)p);
+			haru_dict_put_int(r->pages[p], "StructParents",
+			                  (long)p);
 	}
 	for (size_t i = 0; i < t->nannots; i++) {
 		t->annots[i].id = haru_obj_id(t->annots[i].a);

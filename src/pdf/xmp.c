@@ -54,10 +54,10 @@ static void put_dates(sp_buf *b, const struct tm *tm)
 	static const char *const keys[] = {"xmp:CreateDate", "xmp:ModifyDate",
 	                                   "xmp:MetadataDate"};
 	for (size_t i = 0; i < 3; i++)
-		buf_printf(b, "   <%s>%04d-%02d-%02dT%02d:%02d:%02d+00:00</%s>\n",
-		           keys[i], tm->tm_year + 1900, tm->tm_mon + 1,
-		           tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec,
-		           keys[i]);
+		buf_printf(
+		    b, "   <%s>%04d-%02d-%02dT%02d:%02d:%02d+00:00</%s>\n",
+		    keys[i], tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday,
+		    tm->tm_hour, tm->tm_min, tm->tm_sec, keys[i]);
 }
 
 static void xmp_packet(const pdf_renderer *r, const char *title,
@@ -102,8 +102,8 @@ int xmp_write(pdf_renderer *r)
 	const doc_struct *s = r->doc->tags;
 	const char *lang = s && s->lang && *s->lang ? s->lang : "en";
 	const char *title = r->doc->title && *r->doc->title ? r->doc->title
-	                    : r->doc->subject            ? r->doc->subject
-	                                                 : FALLBACK_TITLE;
+	                    : r->doc->subject               ? r->doc->subject
+	                                                    : FALLBACK_TITLE;
 	if (title != r->doc->title)
 		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, title);
 	if (!r->uncompressed) { /* tagged (tags.c) */

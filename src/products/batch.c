@@ -34,9 +34,9 @@ static void on_signal(int sig)
  * in place, or neither (util/outdir.h). */
 static product_status render_row(batch *b, const ws_row *row)
 {
-	ws_info info = {row->f[COL_NAME], row->role_shown, row->f[COL_DATE],
-	                row->f[COL_INTERVIEWER], row->variant,
-	                b->o->no_answers};
+	ws_info info = {row->f[COL_NAME], row->role_shown,
+	                row->f[COL_DATE], row->f[COL_INTERVIEWER],
+	                row->variant,     b->o->no_answers};
 	static const ws_edition eds[2] = {WS_CANDIDATE, WS_INTERVIEWER};
 	static const char *const names[2] = {"candidate", "interviewer"};
 	sp_outfile files[2];

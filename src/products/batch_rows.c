@@ -280,9 +280,10 @@ product_status ws_rows_read_exclusions(batch *b)
 		b->ex_id[b->nex] = ii >= 0 && (size_t)ii < rec.n
 		                       ? fold(ws_manifest_cell(rec.fields[ii]))
 		                       : NULL;
-		b->ex_name[b->nex] = ci >= 0 && (size_t)ci < rec.n
-		                         ? fold(ws_manifest_cell(rec.fields[ci]))
-		                         : NULL;
+		b->ex_name[b->nex] =
+		    ci >= 0 && (size_t)ci < rec.n
+		        ? fold(ws_manifest_cell(rec.fields[ci]))
+		        : NULL;
 		b->ex_q[b->nex] = xstrdup(
 		    (size_t)qi < rec.n ? ws_manifest_cell(rec.fields[qi]) : "");
 		b->nex++;
@@ -333,7 +334,8 @@ static void lower(const char *s, char *out, size_t n)
 {
 	size_t i = 0;
 	for (; s[i] && i + 1 < n; i++)
-		out[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+		out[i] =
+		    (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
 	out[i] = '\0';
 }
 

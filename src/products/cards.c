@@ -156,14 +156,14 @@ static void place_all(cards_deck *d, cards_card **cards, const sheet_pages *sp,
 
 /* The guidance line of a sheet: who is "Sheet N" or "Calibration". */
 static void guidance_text(const sp_template *t, const sp_card_spec *s,
-                          const cards_opts *o, const char *who,
-                          size_t sheet, int back, char *buf, size_t n)
+                          const cards_opts *o, const char *who, size_t sheet,
+                          int back, char *buf, size_t n)
 {
 	const sp_labels *l = &t->labels;
 	int sideways = cards_flip_mirrors_x(s, o->duplex);
-	const char *edge = labels_get(l, o->duplex == CARDS_SHORT_EDGE
-	                                     ? LABEL_CARD_EDGE_SHORT
-	                                     : LABEL_CARD_EDGE_LONG);
+	const char *edge =
+	    labels_get(l, o->duplex == CARDS_SHORT_EDGE ? LABEL_CARD_EDGE_SHORT
+	                                                : LABEL_CARD_EDGE_LONG);
 	char num[24];
 	snprintf(num, sizeof num, "%zu", sheet + 1);
 	char *line;
@@ -206,8 +206,8 @@ static void furnish_page(sp_typeset *r, cards_deck *d, size_t page,
 	cards_draw_cut_marks(pg, boxes, n, s, o->duplex, o->grid);
 	char text[512], num[24];
 	snprintf(num, sizeof num, "%zu", sheet + 1);
-	char *who = labels_fill(&r->tpl->labels, LABEL_CARD_SHEET, num, NULL,
-	                        NULL);
+	char *who =
+	    labels_fill(&r->tpl->labels, LABEL_CARD_SHEET, num, NULL, NULL);
 	guidance_text(r->tpl, s, o, who, sheet, back, text, sizeof text);
 	free(who);
 	cards_draw_guidance(r, pg, boxes, n, text);
@@ -267,7 +267,8 @@ cards_deck *cards_build(sp_typeset *r, const sp_corpus *c, const size_t *sel,
 		doc_set_info(d->doc,
 		             c->title.s ? c->title.s
 		                        : labels_get(l, LABEL_CARDS_DOC_TITLE),
-		             c->author.s, labels_get(l, LABEL_CARDS_DOC_SUBJECT));
+		             c->author.s,
+		             labels_get(l, LABEL_CARDS_DOC_SUBJECT));
 	}
 	for (size_t i = 0; i < nsel; i++)
 		cards_card_free(cards[i]);
@@ -300,10 +301,10 @@ cards_deck *cards_calibration(sp_typeset *r, const sp_card_spec *s,
 		cards_draw_calibration(r, d->doc, (size_t)back, s, o->duplex,
 		                       back);
 		/* "Calibration front · ..." */
-		guidance_text(r->tpl, s, o,
-		              labels_get(&r->tpl->labels,
-		                         LABEL_CARD_CALIBRATION),
-		              0, back, text, sizeof text);
+		guidance_text(
+		    r->tpl, s, o,
+		    labels_get(&r->tpl->labels, LABEL_CARD_CALIBRATION), 0,
+		    back, text, sizeof text);
 		cards_draw_guidance(r, &d->doc->pages[back], &band, 1, text);
 	}
 	cards_shift_page(&d->doc->pages[1], o->offset_x, o->offset_y);

@@ -154,9 +154,9 @@ static void text_block(sp_typeset *r, sp_document *doc, size_t page,
 	flow_free(f);
 }
 
-static const label_id front_text[] = {
-    LABEL_CAL_STEP_PRINT, LABEL_CAL_STEP_READ, LABEL_CAL_STEP_OFFSET,
-    LABEL_CAL_RULERS, LABEL_N};
+static const label_id front_text[] = {LABEL_CAL_STEP_PRINT, LABEL_CAL_STEP_READ,
+                                      LABEL_CAL_STEP_OFFSET, LABEL_CAL_RULERS,
+                                      LABEL_N};
 
 static const label_id back_text[] = {LABEL_CAL_BACK_READ, LABEL_N};
 

@@ -84,20 +84,19 @@ static sp_flow *header_flow(const cards_card *k, int back)
 	if (back) {
 		char ni[256];
 		number_id(k, ni, sizeof ni);
-		return label_flow(k, ni, 1, t->color_muted,
-		                  labels_get(&t->labels,
-		                             k->q->key_points.n
-		                                 ? LABEL_KEY_POINTS
-		                                 : LABEL_CARD_ANSWER),
-		                  ALIGN_LEFT);
+		return label_flow(
+		    k, ni, 1, t->color_muted,
+		    labels_get(&t->labels, k->q->key_points.n
+		                               ? LABEL_KEY_POINTS
+		                               : LABEL_CARD_ANSWER),
+		    ALIGN_LEFT);
 	}
 	sp_level lv = k->q->level;
 	const char *lvl =
-	    lv == LEVEL_JUNIOR ? labels_get(&t->labels, LABEL_CARD_JUNIOR)
-	    : lv == LEVEL_MID  ? labels_get(&t->labels, LABEL_CARD_MID)
-	    : lv == LEVEL_SENIOR
-	        ? labels_get(&t->labels, LABEL_CARD_SENIOR)
-	        : corpus_level_name(lv);
+	    lv == LEVEL_JUNIOR   ? labels_get(&t->labels, LABEL_CARD_JUNIOR)
+	    : lv == LEVEL_MID    ? labels_get(&t->labels, LABEL_CARD_MID)
+	    : lv == LEVEL_SENIOR ? labels_get(&t->labels, LABEL_CARD_SENIOR)
+	                         : corpus_level_name(lv);
 	return label_flow(k, k->category ? k->category : "", 1, t->color_accent,
 	                  lvl, ALIGN_LEFT);
 }
@@ -406,13 +405,13 @@ void cards_card_draw(const cards_card *k, int part, int back, sp_document *doc,
 	double bottom = box->y + k->pad;
 	char mark[64];
 	part_mark(k, part, mark, sizeof mark);
-	draw_flow(k, tag_flow(k, header_flow(k, back), "P"), doc, page, x,
-	          top, k->hh);
+	draw_flow(k, tag_flow(k, header_flow(k, back), "P"), doc, page, x, top,
+	          k->hh);
 	draw_rule(k, doc, page, x, top - k->hh - k->gap / 2);
 	draw_body(k, back, part, doc, page, x, top - k->hh - k->gap);
 	if (back && !mark[0])
 		return;
 	draw_rule(k, doc, page, x, bottom + k->fh + k->gap / 2);
-	draw_flow(k, tag_flow(k, footer_flow(k, back, mark), "P"), doc, page,
-	          x, bottom + k->fh, k->fh);
+	draw_flow(k, tag_flow(k, footer_flow(k, back, mark), "P"), doc, page, x,
+	          bottom + k->fh, k->fh);
 }

@@ -11,9 +11,9 @@
 #include <stddef.h>
 
 /* Limits on hostile input. */
-#define CSV_MAX_FIELDS 256                      /* fields per record */
-#define CSV_MAX_FIELD_BYTES 65536               /* bytes per field */
-#define CSV_MAX_FILE_BYTES (64u * 1024 * 1024)  /* a whole file */
+#define CSV_MAX_FIELDS 256                     /* fields per record */
+#define CSV_MAX_FIELD_BYTES 65536              /* bytes per field */
+#define CSV_MAX_FILE_BYTES (64u * 1024 * 1024) /* a whole file */
 
 typedef struct csv_record {
 	char **fields;       /* NUL-terminated UTF-8 (when no error), owned */

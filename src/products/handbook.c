@@ -244,9 +244,10 @@ static void build_contents(hb *h, sp_flow *f)
 		}
 	}
 	if (h->nsel) {
-		toc_entry(h, f, "", labels_get(&h->t->labels, LABEL_TOPIC_INDEX),
-		          "topic-index",
-		          h->page_of_index, 1, sp_loc_make(NULL, 0, 0));
+		toc_entry(h, f, "",
+		          labels_get(&h->t->labels, LABEL_TOPIC_INDEX),
+		          "topic-index", h->page_of_index, 1,
+		          sp_loc_make(NULL, 0, 0));
 	}
 }
 
@@ -345,21 +346,19 @@ static void tip_box(hb *h, sp_flow *f, const sp_question *q)
 {
 	const sp_template *t = h->t;
 	sp_flow *in = flow_new();
-	uint32_t was = tagging_parent(h->r->tags,
-	                              tagging_add(h->r->tags, 0, "Aside"));
-	flow_block *l = typeset_text_para(in,
-	                                  labels_get(&t->labels,
-	                                             LABEL_MAKE_IT_YOURS),
-	                                  &h->label,
-	                                  &(layout_para_style){0});
+	uint32_t was =
+	    tagging_parent(h->r->tags, tagging_add(h->r->tags, 0, "Aside"));
+	flow_block *l =
+	    typeset_text_para(in, labels_get(&t->labels, LABEL_MAKE_IT_YOURS),
+	                      &h->label, &(layout_para_style){0});
 	tagging_block(h->r->tags, l, 0, "H3");
 	l->pstyle = heading_style(h, h->label.size);
 	l->space_after = 2;
 	l->keep_with_next = 1;
 	typeset_rich_text(h->r, in, &q->tip, &h->st.body, &h->st.ps_body, 0, 4);
 	if (h->o->write_in) {
-		flow_block *y = label(
-		    h, in, labels_get(&t->labels, LABEL_YOUR_EXAMPLE), 8);
+		flow_block *y =
+		    label(h, in, labels_get(&t->labels, LABEL_YOUR_EXAMPLE), 8);
 		y->pstyle.leading = 12;
 		flow_block *ln = flow_add_lines(in, 5, 20, t->color_rule);
 		ln->keep_together = 1;
@@ -386,8 +385,8 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 	s.variant = VARIANT_BOLD;
 	s.family = FAMILY_HEADING;
 	s.color = h->t->color_accent;
-	char *see = labels_fill(&h->t->labels, LABEL_SEE_ALSO, NULL, NULL,
-	                        NULL);
+	char *see =
+	    labels_fill(&h->t->labels, LABEL_SEE_ALSO, NULL, NULL, NULL);
 	size_t nsee = strlen(see);
 	see = xrealloc(see, nsee + 3);
 	memcpy(see + nsee, ": ", 3);
@@ -699,8 +698,8 @@ static void decorate(hb *h, sp_document *doc)
 			char np[24], nb[24];
 			snprintf(np, sizeof np, "%zu", p - h->front_pages + 1);
 			snprintf(nb, sizeof nb, "%zu", body_pages);
-			char *s =
-			    labels_fill(&t->labels, LABEL_PAGE_OF, np, nb, NULL);
+			char *s = labels_fill(&t->labels, LABEL_PAGE_OF, np, nb,
+			                      NULL);
 			snprintf(txt, sizeof txt, "%s", s);
 			free(s);
 		}
@@ -801,9 +800,10 @@ sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
 	if (doc) {
 		decorate(&h, doc);
 		doc->outline_open = 1;
-		const char *subj = o->role >= 0 ? c->roles[o->role].name
-		                                : labels_get(&r->tpl->labels,
-		                                             LABEL_HANDBOOK_SUBJECT);
+		const char *subj =
+		    o->role >= 0
+		        ? c->roles[o->role].name
+		        : labels_get(&r->tpl->labels, LABEL_HANDBOOK_SUBJECT);
 		doc_set_info(doc, c->title.s, c->author.s, subj);
 	}
 	hb_free(&h);

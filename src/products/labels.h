@@ -14,8 +14,8 @@ typedef enum label_id {
 	/* handbook */
 	LABEL_HANDBOOK_TITLE, /* cover title when the corpus has none */
 	LABEL_HANDBOOK_SUBJECT,
-	LABEL_FOR_ROLE,  /* {1} the role's name */
-	LABEL_EDITION,   /* {1} the edition */
+	LABEL_FOR_ROLE, /* {1} the role's name */
+	LABEL_EDITION,  /* {1} the edition */
 	LABEL_CONTENTS,
 	LABEL_TOPIC_INDEX,
 	LABEL_WHY,
@@ -59,8 +59,8 @@ typedef enum label_id {
 	LABEL_WS_COMMENTS,
 	LABEL_WS_FOOT_CANDIDATE,
 	LABEL_WS_FOOT_INTERVIEWER,
-	LABEL_WS_TIME_N,   /* {1} minutes, {2} questions (more than one) */
-	LABEL_WS_TIME_1,   /* {1} minutes, one question */
+	LABEL_WS_TIME_N, /* {1} minutes, {2} questions (more than one) */
+	LABEL_WS_TIME_1, /* {1} minutes, one question */
 	LABEL_WS_STRONG_HIRE,
 	LABEL_WS_HIRE,
 	LABEL_WS_NO_HIRE,
@@ -72,10 +72,10 @@ typedef enum label_id {
 	LABEL_LEVEL_JUNIOR, /* handbook meta line */
 	LABEL_LEVEL_MID,
 	LABEL_LEVEL_SENIOR,
-	LABEL_MIN,       /* {1} minutes, short */
-	LABEL_WS_MINS,   /* {1} minutes (more than one) */
-	LABEL_WS_MIN_1,  /* {1} minute */
-	LABEL_WS_REF,    /* {1} the question's id */
+	LABEL_MIN,      /* {1} minutes, short */
+	LABEL_WS_MINS,  /* {1} minutes (more than one) */
+	LABEL_WS_MIN_1, /* {1} minute */
+	LABEL_WS_REF,   /* {1} the question's id */
 	/* cards: the guidance line of each sheet; {1} "Sheet N" or
 	 * "Calibration" */
 	LABEL_CARD_SHEET, /* {1} the sheet's number */

@@ -54,7 +54,8 @@ uint32_t tagging_list_item(typeset_tags *t, flow_block *b, uint32_t list,
 {
 	uint32_t li = tagging_add(t, list, "LI");
 	if (b && b->marker.text && t && t->st)
-		b->se_marker = label ? tagging_add(t, li, "Lbl") : STRUCT_LAYOUT;
+		b->se_marker =
+		    label ? tagging_add(t, li, "Lbl") : STRUCT_LAYOUT;
 	return tagging_block(t, b, li, "LBody");
 }
 

@@ -15,7 +15,7 @@
 #include "layout/struct.h"
 
 typedef struct typeset_tags {
-	doc_struct *st; /* owned until tagging_finish */
+	doc_struct *st;  /* owned until tagging_finish */
 	uint32_t parent; /* where typeset_rich_text and friends put theirs */
 } typeset_tags;
 

@@ -482,9 +482,10 @@ static void paper_value(tctx *c, const ynode *v)
 		diag_error(c->d, node_loc(c, v),
 		           "the paper must be at least 2in (144pt) each way");
 	else if (c->t->page_w > 14400 || c->t->page_h > 14400)
-		diag_error(c->d, node_loc(c, v),
-		           "the paper must be at most 200in (14400pt) each way, "
-		           "the largest page PDF readers accept");
+		diag_error(
+		    c->d, node_loc(c, v),
+		    "the paper must be at most 200in (14400pt) each way, "
+		    "the largest page PDF readers accept");
 }
 
 static void top_key(tctx *c, const char *k, const ynode *v)
@@ -572,10 +573,9 @@ static void apply_paper(tctx *c)
 static void load_document(tctx *c, const ynode *root)
 {
 	static const char *const keys[] = {
-	    "name",    "paper",     "margins", "fonts",
-	    "sizes",   "colors",    "leading", "paragraph-space",
-	    "justify", "hyphenate", "cards",   "worksheet",
-	    "labels",  "typography", NULL};
+	    "name",   "paper",     "margins",         "fonts",      "sizes",
+	    "colors", "leading",   "paragraph-space", "justify",    "hyphenate",
+	    "cards",  "worksheet", "labels",          "typography", NULL};
 	if (!root) {
 		diag_error(c->d, sp_loc_make(c->file, 1, 1),
 		           "the template is empty");

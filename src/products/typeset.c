@@ -225,8 +225,8 @@ static void tag_para(typeset_tags *tg, list_tags *lt, flow_block *b,
 		return;
 	}
 	for (; lt->depth < d; lt->depth++) /* open the lists down to d */
-		lt->list[lt->depth + 1] = tagging_add(
-		    tg, lt->depth ? lt->body[lt->depth] : 0, "L");
+		lt->list[lt->depth + 1] =
+		    tagging_add(tg, lt->depth ? lt->body[lt->depth] : 0, "L");
 	lt->body[d] = tagging_list_item(tg, b, lt->list[d], blk->ordered);
 }
 

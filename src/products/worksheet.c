@@ -117,8 +117,7 @@ static int is_star(const sp_framework *fw)
 }
 
 static flow_block *para(ws *w, sp_flow *f, const char *text,
-                        const layout_span *s,
-                        const layout_para_style *ps)
+                        const layout_span *s, const layout_para_style *ps)
 {
 	flow_block *b = typeset_text_para(f, text ? text : "", s, ps);
 	tagging_block(w->r->tags, b, 0, "P"); /* retag() gives other roles */
@@ -166,10 +165,9 @@ static void header_row(ws *w, sp_flow *f, const char *const *labels,
 static void build_header(ws *w, sp_flow *f)
 {
 	const int cand = w->ed == WS_CANDIDATE;
-	flow_block *b = para(w, f,
-	                     lab(w, cand ? LABEL_WS_TITLE
-	                                 : LABEL_WS_TITLE_INTERVIEWER),
-	                     &w->title, &w->ps_title);
+	flow_block *b = para(
+	    w, f, lab(w, cand ? LABEL_WS_TITLE : LABEL_WS_TITLE_INTERVIEWER),
+	    &w->title, &w->ps_title);
 	retag(w, b, "H1");
 	b->keep_with_next = 1;
 	if (w->c->title.s) {
@@ -199,11 +197,11 @@ static void build_instructions(ws *w, sp_flow *f)
 {
 	char tm[24];
 	snprintf(tm, sizeof tm, "%d", w->total_minutes);
-	char *text = labels_fill(&w->t->labels,
-	                         w->ed == WS_CANDIDATE
-	                             ? LABEL_WS_GUIDE_CANDIDATE
-	                             : LABEL_WS_GUIDE_INTERVIEWER,
-	                         tm, NULL, NULL);
+	char *text =
+	    labels_fill(&w->t->labels,
+	                w->ed == WS_CANDIDATE ? LABEL_WS_GUIDE_CANDIDATE
+	                                      : LABEL_WS_GUIDE_INTERVIEWER,
+	                tm, NULL, NULL);
 	flow_block *b = para(w, f, lab(w, LABEL_WS_INSTRUCTIONS), &w->label,
 	                     &w->st.ps_small);
 	retag(w, b, "H2");
@@ -405,15 +403,14 @@ static void rubric_row(ws *w, sp_flow *f, const sp_question *q)
 	row->stroke = w->t->color_rule;
 	row->thickness = BOX_RULE;
 	flow_cell *c = flow_row_add_cell(
-	    row, 0, rubric_cell(w, lab(w, LABEL_WS_STRONG),
-	                                &q->rubric_strong));
+	    row, 0, rubric_cell(w, lab(w, LABEL_WS_STRONG), &q->rubric_strong));
 	c->pad = 5;
 	c->border = 1;
 	c->has_fill = 1;
 	c->fill = w->t->color_shade;
 	c = flow_row_add_cell(
-	    row, 0, rubric_cell(w, lab(w, LABEL_WS_RED_FLAGS),
-	                                &q->rubric_red_flags));
+	    row, 0,
+	    rubric_cell(w, lab(w, LABEL_WS_RED_FLAGS), &q->rubric_red_flags));
 	c->pad = 5;
 	c->border = 1;
 }
@@ -434,8 +431,8 @@ static void score_row(ws *w, sp_flow *f)
 	row->space_before = 8;
 	row->stroke = w->t->color_text;
 	row->thickness = 0.7;
-	flow_cell *c =
-	    flow_row_add_cell(row, 44, centered(w, lab(w, LABEL_WS_SCORE), &w->label));
+	flow_cell *c = flow_row_add_cell(
+	    row, 44, centered(w, lab(w, LABEL_WS_SCORE), &w->label));
 	c->pad = 5;
 	for (int k = 1; k <= 5; k++) {
 		char num[4];
@@ -463,8 +460,8 @@ static void answer_key(ws *w, sp_flow *f, const sp_question *q)
 		typeset_rich_text(w->r, f, &q->answer, &w->st.small,
 		                  &w->st.ps_small, QINDENT, 3);
 	}
-	int bare = !q->key_points.n && !q->rubric_strong.n &&
-	           !q->rubric_red_flags.n;
+	int bare =
+	    !q->key_points.n && !q->rubric_strong.n && !q->rubric_red_flags.n;
 	if (bare && q->tip.nblocks) {
 		section_label(w, f, lab(w, LABEL_WS_TIP), 6);
 		typeset_rich_text(w->r, f, &q->tip, &w->muted, &w->st.ps_small,
@@ -518,7 +515,8 @@ static void card_row(ws *w, sp_flow *f, const char *a, const char *b,
 		sp_flow *in = flow_new();
 		layout_para_style ps = typeset_display_style(
 		    w->r, w->t->size_small, k != 1 ? ALIGN_CENTER : ALIGN_LEFT);
-		retag(w, para(w, in, v[k], k == 3 && !head ? &w->muted : st, &ps),
+		retag(w,
+		      para(w, in, v[k], k == 3 && !head ? &w->muted : st, &ps),
 		      head ? "TH" : "TD");
 		flow_cell *cell = flow_row_add_cell(row, wd[k], in);
 		cell->pad = 5;
@@ -569,9 +567,9 @@ static void build_scorecard(ws *w, sp_flow *f)
 	b->space_before = 14;
 	b->space_after = 4;
 	b->keep_with_next = 1;
-	static const label_id verdicts[] = {
-	    LABEL_WS_STRONG_HIRE, LABEL_WS_HIRE, LABEL_WS_NO_HIRE,
-	    LABEL_WS_STRONG_NO_HIRE};
+	static const label_id verdicts[] = {LABEL_WS_STRONG_HIRE, LABEL_WS_HIRE,
+	                                    LABEL_WS_NO_HIRE,
+	                                    LABEL_WS_STRONG_NO_HIRE};
 	flow_block *row = flow_add_row(f, 10);
 	for (int k = 0; k < 4; k++) {
 		sp_flow *in = flow_new();
@@ -617,11 +615,11 @@ static void footers(ws *w, sp_document *doc)
 		char np[24], nb[24];
 		snprintf(np, sizeof np, "%zu", p + 1);
 		snprintf(nb, sizeof nb, "%zu", doc->npages);
-		char *s = w->info->variant
-		              ? labels_fill(&t->labels, LABEL_WS_PAGE_VARIANT,
-		                            w->info->variant, np, nb)
-		              : labels_fill(&t->labels, LABEL_WS_PAGE, np, nb,
-		                            NULL);
+		char *s =
+		    w->info->variant
+		        ? labels_fill(&t->labels, LABEL_WS_PAGE_VARIANT,
+		                      w->info->variant, np, nb)
+		        : labels_fill(&t->labels, LABEL_WS_PAGE, np, nb, NULL);
 		snprintf(right, sizeof right, "%s", s);
 		free(s);
 		sp_page *pg = &doc->pages[p];
@@ -679,11 +677,10 @@ sp_document *ws_build(sp_typeset *r, const sp_corpus *c, const size_t *qs,
 	}
 	footers(&w, doc);
 	tagging_finish(r->tags, doc);
-	char *title = prefixed(&w,
-	                       w.ed == WS_CANDIDATE
-	                           ? LABEL_WS_TITLE
-	                           : LABEL_WS_TITLE_INTERVIEWER,
-	                       120);
+	char *title = prefixed(
+	    &w,
+	    w.ed == WS_CANDIDATE ? LABEL_WS_TITLE : LABEL_WS_TITLE_INTERVIEWER,
+	    120);
 	doc_set_info(doc, title, c->author.s, c->title.s);
 	free(title);
 	return doc;

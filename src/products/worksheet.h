@@ -34,9 +34,9 @@ typedef struct ws_info {
 	const char *date;
 	const char *interviewer;
 	const char *variant; /* "7F3A-19C2", or NULL for none */
-	int no_answers; /* --no-answers: no answer key in the interviewer
-	                 * edition (0: the model answer, and the tip of a
-	                 * question without key points or rubric) */
+	int no_answers;      /* --no-answers: no answer key in the interviewer
+	                      * edition (0: the model answer, and the tip of a
+	                      * question without key points or rubric) */
 } ws_info;
 
 /* Minutes a question is planned for: its own, or the template's

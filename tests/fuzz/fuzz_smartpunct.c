@@ -19,8 +19,9 @@ static int valid_utf8(const char *s, size_t n)
 {
 	utf8proc_int32_t c;
 	for (size_t i = 0; i < n;) {
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_ssize_t k =
+		    utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                     (utf8proc_ssize_t)(n - i), &c);
 		if (k <= 0)
 			return 0;
 		i += (size_t)k;
@@ -41,9 +42,9 @@ static void fold(const sp_buf *in, sp_buf *out)
 {
 	utf8proc_int32_t c;
 	for (size_t i = 0; i < in->len;) {
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)in->data + i,
-		    (utf8proc_ssize_t)(in->len - i), &c);
+		utf8proc_ssize_t k =
+		    utf8proc_iterate((const utf8proc_uint8_t *)in->data + i,
+		                     (utf8proc_ssize_t)(in->len - i), &c);
 		if (k <= 0)
 			abort();
 		if (c == 0x2018 || c == 0x2019 || c == 0x2032)

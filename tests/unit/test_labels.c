@@ -36,9 +36,8 @@ static sp_template *load_file(const char *name)
 	CHECK(buf_read_file(&data, path.data, 1 << 20) == 0);
 	sp_diag d;
 	diag_init(&d, stderr);
-	sp_template *t =
-	    template_load_bytes(path.data, data.data ? data.data : "",
-	                        data.len, &d);
+	sp_template *t = template_load_bytes(
+	    path.data, data.data ? data.data : "", data.len, &d);
 	buf_free(&path);
 	buf_free(&data);
 	return t;

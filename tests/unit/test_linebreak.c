@@ -137,8 +137,9 @@ static int doubled(const layout_line *l)
 					return 0;
 				n++;
 			}
-		if (j && l->runs[j].x - (l->runs[j - 1].x +
-		                         l->runs[j - 1].width) > 10 + 1e-9)
+		if (j &&
+		    l->runs[j].x - (l->runs[j - 1].x + l->runs[j - 1].width) >
+		        10 + 1e-9)
 			return 0;
 	}
 	return n > 0 || l->nruns > 1;

@@ -44,8 +44,9 @@ static void test_code_then_comma(void)
 	th_env e;
 	th_open(&e, NULL, 0);
 	layout_para_style st = th_style(ALIGN_LEFT, 0);
-	layout_span s[2] = {th_span("Classifier.partial_fit", FAMILY_MONO, 0, 10),
-	                    th_span(", or", FAMILY_BODY, 0, 10)};
+	layout_span s[2] = {
+	    th_span("Classifier.partial_fit", FAMILY_MONO, 0, 10),
+	    th_span(", or", FAMILY_BODY, 0, 10)};
 	char *r = break_spans(&e, s, 2, &st, 60, NULL); /* 12 a line */
 	CHECK_STR(r, "Classifier.|partial_fit,|or");
 	free(r);
@@ -67,10 +68,10 @@ static void test_code_spaces_rigid(void)
 	th_env e;
 	th_open(&e, NULL, 0);
 	layout_para_style st = th_style(ALIGN_JUSTIFY, 0);
-	layout_span s[3] = {th_span("aa bb ", FAMILY_BODY, 0, 10),
-	                    th_span("GROUP BY", FAMILY_MONO, 0, 10),
-	                    th_span(" cc dd eeeeeeeeeeeeeeeeeeee", FAMILY_BODY, 0,
-	                            10)};
+	layout_span s[3] = {
+	    th_span("aa bb ", FAMILY_BODY, 0, 10),
+	    th_span("GROUP BY", FAMILY_MONO, 0, 10),
+	    th_span(" cc dd eeeeeeeeeeeeeeeeeeee", FAMILY_BODY, 0, 10)};
 	layout_lines ls;
 	/* 23 a line: the 4 body spaces take the 15 pt (ratio 1.5) */
 	char *r = break_spans(&e, s, 3, &st, 115, &ls);

@@ -110,8 +110,7 @@ static void test_items_carry_elements(void)
 		if (t->link)
 			linked += !strcmp(pg->links[t->link - 1].dest, "there");
 	}
-	CHECK(seen_p == 1 && seen_lbl == 1 && seen_body == 1 &&
-	      seen_code == 1);
+	CHECK(seen_p == 1 && seen_lbl == 1 && seen_body == 1 && seen_code == 1);
 	CHECK(art >= 1); /* the untagged paragraph: an artifact */
 	CHECK(linked == 1 && pg->nlinks == 1);
 	CHECK(pg->se_cur == 0); /* given back after each block */
