@@ -32,6 +32,7 @@ typedef struct cli_common {
 	const char *dump_layout;   /* --dump-layout FILE */
 	int strict;                /* --strict: warnings are errors */
 	int quiet; /* -q/--quiet: no "wrote FILE" lines (cli/report.h) */
+	int pdfa;  /* --pdfa: PDF/A-2a as well as PDF/UA */
 } cli_common;
 
 /* Each returns an exit code. argv[0] is the command name. */

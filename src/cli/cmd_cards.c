@@ -63,7 +63,11 @@ static void usage(FILE *f)
 	      "boxes as text\n"
 	      "  -q, --quiet           do not say what was written (the "
 	      "cards: summary and\n"
-	      "                        \"wrote FILE: N pages, K kB\")\n",
+	      "                        \"wrote FILE: N pages, K kB\")\n"
+	      "      --pdfa            PDF/A-2a as well as PDF/UA (an sRGB "
+	      "output "
+	      "intent;\n"
+	      "                        for archives and HR systems)\n",
 	      f);
 	cli_help_content(f);
 	cli_help_selection(f);

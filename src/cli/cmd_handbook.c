@@ -65,7 +65,11 @@ static void usage(FILE *f)
 	        papers);
 	fputs("      --dump-layout FILE  write the page model as text\n"
 	      "  -q, --quiet           do not say what was written (\"wrote "
-	      "FILE: N pages, K kB\")\n",
+	      "FILE: N pages, K kB\")\n"
+	      "      --pdfa            PDF/A-2a as well as PDF/UA (an sRGB "
+	      "output "
+	      "intent;\n"
+	      "                        for archives and HR systems)\n",
 	      f);
 	cli_help_content(f);
 	cli_help_selection(f);

@@ -101,7 +101,11 @@ static void usage(FILE *f)
 	fprintf(f, "      --paper SIZE        %s\n", papers);
 	fputs("      --dump-layout FILE  write the page model as text\n"
 	      "  -q, --quiet             do not say what was written (\"wrote "
-	      "FILE: N pages, K kB\"; in a batch, its summary)\n",
+	      "FILE: N pages, K kB\"; in a batch, its summary)\n"
+	      "      --pdfa              PDF/A-2a as well as PDF/UA (an sRGB "
+	      "output "
+	      "intent;\n"
+	      "                          for archives and HR systems)\n",
 	      f);
 	cli_help_content(f);
 	cli_help_selection(f);

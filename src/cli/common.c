@@ -2,6 +2,7 @@
  * and applying the selection. */
 #include "cli/common.h"
 #include "corpus/text.h"
+#include "pdf/pdf.h"
 #include "products/template.h"
 
 #include <errno.h>
@@ -162,6 +163,9 @@ int cli_common_option(cli_common *c, int opt, const char *arg)
 	case CLI_OPT_STRICT:
 		c->strict = 1;
 		return CLI_OPTION_DONE;
+	case CLI_OPT_PDFA:
+		c->pdfa = 1;
+		return CLI_OPTION_DONE;
 	default:
 		return CLI_OPTION_UNKNOWN;
 	}
@@ -301,8 +305,18 @@ int cli_select(const cli_common *c, const sp_corpus *corpus, sp_diag *d,
 sp_template *cli_load_template(const cli_common *c, sp_diag *d, int *exit_code)
 {
 	product_status st;
+	if (c->pdfa && !pdf_pdfa_profile_path()) {
+		diag_error(d, sp_loc_make(NULL, 0, 0),
+		           "--pdfa needs an sRGB ICC profile and none is "
+		           "installed (Debian package libgs-common or "
+		           "colord-data)");
+		*exit_code = EXIT_IO;
+		return NULL;
+	}
 	sp_template *t = template_open(c->template_name, c->paper, d, &st);
 	*exit_code = cli_exit_code(st);
+	if (t)
+		t->pdfa = c->pdfa;
 	return t;
 }
 

@@ -25,6 +25,7 @@ enum {
 	CLI_OPT_STRICT,
 	CLI_OPT_TITLE,
 	CLI_OPT_SUBTITLE,
+	CLI_OPT_PDFA,
 	CLI_OPT_FIRST_FREE /* commands number their own options from here */
 };
 
@@ -56,6 +57,7 @@ enum {
 	    {"paper", required_argument, NULL, CLI_OPT_PAPER},                 \
 	    {"output", required_argument, NULL, 'o'},                          \
 	    {"quiet", no_argument, NULL, 'q'},                                 \
+	    {"pdfa", no_argument, NULL, CLI_OPT_PDFA},                         \
 	{                                                                      \
 		"dump-layout", required_argument, NULL, CLI_OPT_DUMP_LAYOUT    \
 	}

@@ -112,6 +112,8 @@ typedef struct pdf_pack_extra {
 	unsigned long replace;
 	void (*body)(void *ud, size_t base, size_t i, sp_buf *b);
 	void *ud;
+	const char *trailer; /* NULL, or more keys for the trailer ("/ID
+	                      * [...]"), written after /Root and /Info */
 } pdf_pack_extra;
 int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *x, sp_buf *out);
 

@@ -73,6 +73,8 @@ void nav_links(pdf_renderer *r, size_t pno)
 		}
 		if (a) {
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			if (r->pdfa) /* printed, never hidden (PDF/A) */
+				haru_dict_put_int(a, "F", 4);
 			tags_link(r, pno, i, a);
 		}
 	}

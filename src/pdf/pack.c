@@ -349,6 +349,8 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	           xnum, size, w2, root, w2 + 3);
 	if (info > 0)
 		buf_printf(out, " /Info %ld 0 R", info);
+	if (xo && xo->trailer)
+		buf_printf(out, " %s", xo->trailer);
 	buf_printf(out, " /Length %zu /Filter /FlateDecode >>\nstream\r\n",
 	           z.len);
 	buf_append(out, z.data, z.len);

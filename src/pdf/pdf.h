@@ -79,7 +79,15 @@ enum {
 typedef struct pdf_render_opts {
 	int uncompressed; /* 1 = leave streams uncompressed (debugging) */
 	int no_date;      /* 1 = ignore SOURCE_DATE_EPOCH */
+	int pdfa;         /* 1 = PDF/A-2a as well as tagged (pdfa.c): an sRGB
+	                   * output intent, pdfaid in the XMP, printable
+	                   * links, a file /ID; needs packing (not with
+	                   * uncompressed) */
 } pdf_render_opts;
+
+/* The sRGB ICC profile --pdfa embeds (pdfa.c): the first that exists of
+ * the Debian paths it knows, or NULL when there is none. */
+const char *pdf_pdfa_profile_path(void);
 
 /* Render doc with fonts (from pdf_fonts_layout) into out_path, atomically:
  * the PDF is built in memory, written to a temporary file next to

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "pdf/pdfa.h"
 #include "pdf/renderer.h"
 #include "pdf/tags.h"
 #include "util/timing.h"
@@ -351,6 +352,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.pages = xcalloc(doc->npages ? doc->npages : 1, sizeof *r.pages);
 	r.raw = xcalloc(doc->npages ? doc->npages : 1, sizeof *r.raw);
 	r.uncompressed = o && o->uncompressed;
+	r.pdfa = o && o->pdfa && !r.uncompressed;
 	r.font = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.font);
 	r.used = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.used);
 	r.gtext = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.gtext);
@@ -363,7 +365,8 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	if (setup(&r, o ? o : &defaults) == 0 && load_fonts(&r) == 0 &&
 	    add_pages(&r) == 0 && draw_pages(&r) == 0 && nav_outline(&r) == 0 &&
 	    nav_labels(&r) == 0 && tags_finish(&r) == 0 && xmp_write(&r) == 0 &&
-	    fix_fonts(&r) == 0 && put_contents(&r) == 0)
+	    (!r.pdfa || pdfa_write(&r) == 0) && fix_fonts(&r) == 0 &&
+	    put_contents(&r) == 0)
 		rc = save(&r, data, len);
 	finish_deflating(&r); /* after a failure on the way */
 	if (r.pdf) {
@@ -375,14 +378,25 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	if (rc == 0 && !r.uncompressed) {
 		/* packed once libharu's objects are gone (less at the peak) */
 		sp_buf packed = SP_BUF_INIT;
+		char id[PDFA_ID_SIZE];
 		pdf_pack_extra x = {tags_extra_count(r.tags),
 		                    tags_extra_replace(r.tags), tags_extra_body,
-		                    r.tags};
+		                    r.tags, NULL};
+		if (r.pdfa)
+			x.trailer = pdfa_file_id(*data, *len, id);
 		if (pdf_pack_ex(*data, *len, &x, &packed) == 0) {
 			timing_mark("pdf: packed");
 			free(*data);
 			*len = packed.len;
 			*data = buf_detach(&packed);
+		} else if (r.pdfa) { /* libharu's file has no /ID */
+			diag_error(d, sp_loc_make(NULL, 0, 0),
+			           "internal error: the PDF/A file could not "
+			           "be packed");
+			rc = -1;
+			free(*data);
+			*data = NULL;
+			*len = 0;
 		}
 		buf_free(&packed);
 	}

@@ -28,6 +28,7 @@ typedef struct pdf_renderer {
 	char *shared;  /* per face: on the shared definition */
 	char *ours;    /* per face: embedded by embed.c */
 	int uncompressed;
+	int pdfa; /* PDF/A-2a (pdfa.c) */
 	int warned_text;
 	struct pdf_tags *tags; /* marked content, structure (tags.c) */
 	int has_date;          /* SOURCE_DATE_EPOCH was valid: */

@@ -60,6 +60,45 @@ static void put_dates(sp_buf *b, const struct tm *tm)
 		    tm->tm_hour, tm->tm_min, tm->tm_sec, keys[i]);
 }
 
+/* --pdfa: the PDF/A identification (part 2, conformance A), and the
+ * description PDF/A asks for of every property outside the schemas it
+ * predefines: here pdfuaid:part. */
+static void put_pdfa(sp_buf *b)
+{
+	buf_puts(
+	    b,
+	    "  <rdf:Description rdf:about=\"\"\n"
+	    "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+	    "   <pdfaid:part>2</pdfaid:part>\n"
+	    "   <pdfaid:conformance>A</pdfaid:conformance>\n"
+	    "  </rdf:Description>\n"
+	    "  <rdf:Description rdf:about=\"\"\n"
+	    "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/"
+	    "extension/\"\n"
+	    "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+	    "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/"
+	    "property#\">\n"
+	    "   <pdfaExtension:schemas><rdf:Bag>\n"
+	    "    <rdf:li rdf:parseType=\"Resource\">\n"
+	    "     <pdfaSchema:schema>PDF/UA "
+	    "identification</pdfaSchema:schema>\n"
+	    "     <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+	    "</pdfaSchema:namespaceURI>\n"
+	    "     <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+	    "     <pdfaSchema:property><rdf:Seq>\n"
+	    "      <rdf:li rdf:parseType=\"Resource\">\n"
+	    "       <pdfaProperty:name>part</pdfaProperty:name>\n"
+	    "       <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+	    "       <pdfaProperty:category>internal</pdfaProperty:category>\n"
+	    "       <pdfaProperty:description>The part of ISO 14289 the file "
+	    "conforms to</pdfaProperty:description>\n"
+	    "      </rdf:li>\n"
+	    "     </rdf:Seq></pdfaSchema:property>\n"
+	    "    </rdf:li>\n"
+	    "   </rdf:Bag></pdfaExtension:schemas>\n"
+	    "  </rdf:Description>\n");
+}
+
 static void xmp_packet(const pdf_renderer *r, const char *title,
                        const char *lang, sp_buf *b)
 {
@@ -90,8 +129,10 @@ static void xmp_packet(const pdf_renderer *r, const char *title,
 	if (r->has_date)
 		put_dates(b, &r->date);
 	buf_puts(b, "   <pdfuaid:part>1</pdfuaid:part>\n"
-	            "  </rdf:Description>\n"
-	            " </rdf:RDF>\n"
+	            "  </rdf:Description>\n");
+	if (r->pdfa)
+		put_pdfa(b);
+	buf_puts(b, " </rdf:RDF>\n"
 	            "</x:xmpmeta>\n"
 	            "<?xpacket end=\"r\"?>");
 }

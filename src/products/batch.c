@@ -57,7 +57,9 @@ static product_status render_row(batch *b, const ws_row *row)
 		sp_buf name = SP_BUF_INIT;
 		buf_printf(&name, "%s-%s.pdf", row->base, names[k]);
 		files[n].name = buf_detach(&name);
-		int rc = pdf_render_mem(doc, b->r->fonts, NULL, &data[n],
+		pdf_render_opts o = {0};
+		o.pdfa = b->r->tpl->pdfa;
+		int rc = pdf_render_mem(doc, b->r->fonts, &o, &data[n],
 		                        &files[n].len, b->d);
 		files[n].data = data[n];
 		n++;

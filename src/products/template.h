@@ -48,6 +48,7 @@ typedef struct sp_template {
 	sp_loc card_loc; /* where `cards: layout` or `card` is (or zero) */
 	double card_size, card_min_size; /* card text size range, points */
 	int paper_override; /* the paper is --paper's, not the file's */
+	int pdfa;           /* --pdfa: PDF/A-2a outputs (pdf_render_opts) */
 	sp_labels labels;   /* `labels:` (products/labels.h) */
 } sp_template;
 

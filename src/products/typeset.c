@@ -381,7 +381,9 @@ product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
 	}
 	if (!out_path)
 		return PRODUCT_OK;
-	int rc = pdf_render(doc, r->fonts, NULL, out_path, r->d);
+	pdf_render_opts o = {0};
+	o.pdfa = r->tpl->pdfa;
+	int rc = pdf_render(doc, r->fonts, &o, out_path, r->d);
 	if (rc == PDF_OK)
 		return PRODUCT_OK;
 	return rc == PDF_ERR_IO ? PRODUCT_IO : PRODUCT_INVALID;
