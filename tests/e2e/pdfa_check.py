@@ -30,7 +30,9 @@ Checks:
     (/SMask other than /None, /CA or /ca below 1, a blend mode other than
     Normal/Compatible) in graphics states;
   - fonts: every font embedded (/FontFile, /FontFile2 or /FontFile3)
-    (6.2.11.4), a CIDFontType2 with a /CIDToGIDMap (6.2.11.3.2).
+    (6.2.11.4), a CIDFontType2 with a /CIDToGIDMap (6.2.11.3.2), a Type0
+    font's CMap Identity-H/V or embedded with its CIDFont's Registry and
+    Ordering (6.2.11.3.1, 6.2.11.3.3).
 Exit status 0 when every file passes, 1 otherwise; each failure is one
 line "FILE: what".
 """
@@ -190,6 +192,8 @@ def check_objects(doc):
         if t == "/FontDescriptor" and not any(
                 k in d for k in ("/FontFile", "/FontFile2", "/FontFile3")):
             doc.fail("%s: font %s not embedded" % (key, d.get("/FontName")))
+        if t == "/Font" and d.get("/Subtype") == "/Type0":
+            check_cmap(doc, key, d)
         if t == "/Font" and d.get("/Subtype") == "/CIDFontType2" and \
                 "/CIDToGIDMap" not in d:
             doc.fail("%s: a CIDFontType2 without /CIDToGIDMap" % key)
@@ -198,6 +202,27 @@ def check_objects(doc):
                                                  "/CIDFontType0") and \
                 "/FontDescriptor" not in d:
             doc.fail("%s: font %s not embedded" % (key, d.get("/BaseFont")))
+
+
+def check_cmap(doc, key, font):
+    """A Type0 font's CMap other than Identity-H/V: embedded, with the
+    /CIDSystemInfo Registry and Ordering of its CIDFont (6.2.11.3.1,
+    6.2.11.3.3)."""
+    enc = font.get("/Encoding")
+    if enc in ("/Identity-H", "/Identity-V"):
+        return
+    cm = doc.dict_of(enc)
+    if not isinstance(cm, dict):
+        doc.fail("%s: a Type0 font with a CMap that is not embedded (%r)" %
+                 (key, enc))
+        return
+    desc = doc.dict_of((font.get("/DescendantFonts") or [None])[0]) or {}
+    a = doc.dict_of(cm.get("/CIDSystemInfo")) or {}
+    b = doc.dict_of(desc.get("/CIDSystemInfo")) or {}
+    for k in ("/Registry", "/Ordering"):
+        if text(a.get(k)) != text(b.get(k)):
+            doc.fail("%s: the CMap's CIDSystemInfo %s %r is not its "
+                     "CIDFont's %r" % (key, k, a.get(k), b.get(k)))
 
 
 def check_colour(doc, cat):
