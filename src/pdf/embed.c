@@ -14,7 +14,14 @@
  * tables a PDF TrueType font program needs (head, hhea, maxp, hmtx, loca,
  * glyf, cvt, fpgm, prep, plus OS/2), empties the outlines of glyphs not
  * drawn (composite glyphs keep every level of their components), and ends
- * at the highest glyph drawn. In a batch, every document's set also holds
+ * at the highest glyph drawn. It leaves out each glyph's own hinting
+ * instructions, which fit its outline to the pixel grid of a screen at
+ * small sizes: a printer's resolution does not need them, poppler, MuPDF
+ * and pdf.js do not run them (their rasters are the same), and in
+ * Liberation they are about a quarter of a compressed subset. The font's
+ * programs (fpgm, prep, cvt) stay, because prep turns on dropout control:
+ * without it Ghostscript loses thin strokes (an underscore, a dash) at
+ * screen resolutions. In a batch, every document's set also holds
  * the pinned characters (printable ASCII and common punctuation), so
  * that documents whose text stays within them share one compressed copy.
  *
@@ -298,9 +305,10 @@ static void build_subset(const face_embed *fe, const uint8_t *set, sp_buf *out)
 		uint32_t off;
 		size_t len = has_bit(set, g) ? glyph_at(fe, g, &off) : 0;
 		if (len) {
-			buf_append(&tab[TAB_GLYF],
-			           (const char *)src + fe->off[TAB_GLYF] + off,
-			           len);
+			buf_reserve(&tab[TAB_GLYF], len);
+			tab[TAB_GLYF].len += ttf_unhinted(
+			    src + fe->off[TAB_GLYF] + off, len,
+			    (uint8_t *)tab[TAB_GLYF].data + tab[TAB_GLYF].len);
 			while (tab[TAB_GLYF].len & 3)
 				buf_putc(&tab[TAB_GLYF], 0);
 		}

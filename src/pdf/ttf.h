@@ -1,5 +1,5 @@
 /* ttf.h - reading TrueType glyph records (for subsets: the components a
- * composite glyph needs). */
+ * composite glyph needs, the outline without its hinting). */
 #ifndef SP_PDF_TTF_H
 #define SP_PDF_TTF_H
 
@@ -22,5 +22,12 @@ static inline uint32_t ttf_u32(const uint8_t *p)
  * (len bytes, from glyf); nothing for a simple or an empty glyph. */
 void ttf_components(const uint8_t *glyph, size_t len,
                     void (*fn)(void *ud, unsigned g), void *ud);
+
+/* The glyph record `glyph` (len bytes) without its TrueType instructions
+ * (hinting), written to out (at least len bytes): a simple glyph gets an
+ * instruction length of 0, a composite glyph loses the instructions
+ * after its last component and its WE_HAVE_INSTRUCTIONS flags. A record
+ * that cannot be read is copied as it is. Returns the bytes written. */
+size_t ttf_unhinted(const uint8_t *glyph, size_t len, uint8_t *out);
 
 #endif
