@@ -395,8 +395,23 @@ static uint64_t hash_set(const uint8_t *s, size_t n)
 	return h;
 }
 
-/* The compressed subset for the glyphs of `used` (and the pin set) in
- * face f, from the cache or made now; NULL when f cannot be subset. */
+/* 1 when face f starts a chain (the template's font for a role and
+ * variant): the pin set is for those. A fallback face (symbols, other
+ * scripts) draws a few characters of a document, rarely ASCII, and its
+ * subsets of those few are shared as they are. */
+static int starts_chain(const pdf_fonts *fonts, int f)
+{
+	const layout_fonts *lf = &fonts->lf;
+	for (int r = 0; r < FAMILY_N; r++)
+		for (int v = 0; v < VARIANT_N; v++)
+			if (lf->chain_len[r][v] && lf->chain[r][v][0] == f)
+				return 1;
+	return 0;
+}
+
+/* The compressed subset for the glyphs of `used` (and the pin set, if f starts
+ * a chain) in face f, from the cache or made now; NULL when f cannot be subset.
+ */
 static const subset *get_subset(pdf_embed *e, const pdf_fonts *fonts, int f,
                                 const pdf_cpset *used)
 {
@@ -410,7 +425,8 @@ static const subset *get_subset(pdf_embed *e, const pdf_fonts *fonts, int f,
 	for (uint32_t g = 1; g < 65536 && g < fe->num_glyphs; g++)
 		if (cpset_has(used, g)) /* glyph ids */
 			set_bit(set, g);
-	for (uint32_t cp = 0; e->pin_on && cp < 65536; cp++) {
+	int pin = e->pin_on && starts_chain(fonts, f);
+	for (uint32_t cp = 0; pin && cp < 65536; cp++) {
 		unsigned g = cpset_has(&e->pin, cp) ? fc->gid[cp] : 0;
 		if (g && g < fe->num_glyphs)
 			set_bit(set, g);
