@@ -422,12 +422,13 @@ static const subset *get_subset(pdf_embed *e, const pdf_fonts *fonts, int f,
 	size_t nb = (fe->num_glyphs + 7) / 8;
 	uint8_t *set = xcalloc(nb, 1);
 	set_bit(set, 0);
-	for (uint32_t g = 1; g < 65536 && g < fe->num_glyphs; g++)
-		if (cpset_has(used, g)) /* glyph ids */
-			set_bit(set, g);
+	for (uint32_t g = cpset_next(used, 1); g < fe->num_glyphs;
+	     g = cpset_next(used, g + 1))
+		set_bit(set, g); /* glyph ids */
 	int pin = e->pin_on && starts_chain(fonts, f);
-	for (uint32_t cp = 0; pin && cp < 65536; cp++) {
-		unsigned g = cpset_has(&e->pin, cp) ? fc->gid[cp] : 0;
+	for (uint32_t cp = cpset_next(&e->pin, 0); pin && cp < 65536;
+	     cp = cpset_next(&e->pin, cp + 1)) {
+		unsigned g = fc->gid[cp];
 		if (g && g < fe->num_glyphs)
 			set_bit(set, g);
 	}

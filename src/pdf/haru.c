@@ -155,11 +155,16 @@ static _Thread_local struct {
 	const uint16_t *gid;
 } registry[GLYPHID_MAX_DEFS];
 static _Thread_local int nregistered;
+/* the definition last asked about, and its table: libharu asks 65,536
+ * times in a row about one font */
+static _Thread_local const void *last_def;
+static _Thread_local const uint16_t *last_gid;
 
 const uint16_t haru_glyphid_none[65536];
 
 void haru_glyphid_register(HPDF_FontDef def, const uint16_t *gid)
 {
+	last_def = NULL;
 	for (int i = 0; i < nregistered; i++)
 		if (registry[i].def == def) {
 			registry[i].gid = gid;
@@ -175,6 +180,7 @@ void haru_glyphid_register(HPDF_FontDef def, const uint16_t *gid)
 void haru_glyphid_clear(void)
 {
 	nregistered = 0;
+	last_def = NULL;
 }
 
 static glyphid_fn libharu_glyphid(void)
@@ -201,9 +207,14 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef,
                                       HPDF_UINT16 unicode);
 HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 {
+	if (fontdef && fontdef == last_def)
+		return last_gid[unicode];
 	for (int i = 0; i < nregistered; i++)
-		if (registry[i].def == fontdef)
-			return registry[i].gid[unicode];
+		if (registry[i].def == fontdef) {
+			last_def = fontdef;
+			last_gid = registry[i].gid;
+			return last_gid[unicode];
+		}
 	glyphid_fn f = libharu_glyphid();
 	return f ? f(fontdef, unicode) : 0;
 }
