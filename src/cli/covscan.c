@@ -1,0 +1,150 @@
+/* covscan.c - see covscan.h. */
+#include "cli/covscan.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "layout/glyphs.h"
+#include "util/buf.h"
+#include "util/mem.h"
+
+enum {
+	NCHAINS = FAMILY_N * VARIANT_N,
+	UNKNOWN = 0xFFFF, /* not looked up yet */
+	ALL = 0xFF        /* invisible: every face "has" it */
+};
+
+/* Per chain: for each BMP code point, the faces (bit i = the chain's
+ * face i) that have it; pages of 256 made on first use. */
+typedef struct chain_masks {
+	uint16_t *page[256];
+} chain_masks;
+
+struct covscan {
+	const layout_fonts *fonts;
+	layout_text_ctx *text;
+	glyph_cache *glyphs;
+	int smart;
+	chain_masks m[NCHAINS];
+	sp_buf conv; /* smart-punctuated text */
+};
+
+covscan *covscan_new(const layout_fonts *fonts, layout_text_ctx *text,
+                     int smart)
+{
+	covscan *c = xcalloc(1, sizeof *c);
+	c->fonts = fonts;
+	c->text = text;
+	c->glyphs = glyph_cache_new(fonts);
+	c->smart = smart;
+	buf_init(&c->conv);
+	return c;
+}
+
+void covscan_free(covscan *c)
+{
+	if (!c)
+		return;
+	for (int i = 0; i < NCHAINS; i++)
+		for (int p = 0; p < 256; p++)
+			free(c->m[i].page[p]);
+	glyph_cache_free(c->glyphs);
+	buf_free(&c->conv);
+	free(c);
+}
+
+/* Invisible characters never need a glyph (segment.c skips them). */
+static int invisible(uint32_t cp)
+{
+	const utf8proc_property_t *pr = utf8proc_get_property((int32_t)cp);
+	return pr->ignorable || pr->category == UTF8PROC_CATEGORY_CC;
+}
+
+static unsigned lookup(covscan *c, const int *ch, int n, uint32_t cp)
+{
+	if (invisible(cp))
+		return ALL;
+	unsigned m = 0;
+	for (int i = 0; i < n; i++)
+		if (glyph_advance(c->glyphs, ch[i], cp) >= 0)
+			m |= 1u << i;
+	return m;
+}
+
+static unsigned faces_with(covscan *c, int key, const int *ch, int n,
+                           uint32_t cp)
+{
+	if (cp > 0xFFFF)
+		return lookup(c, ch, n, cp); /* rare */
+	uint16_t **pg = &c->m[key].page[cp >> 8];
+	if (!*pg) {
+		*pg = xmalloc(256 * sizeof **pg);
+		for (int i = 0; i < 256; i++)
+			(*pg)[i] = UNKNOWN;
+	}
+	uint16_t *e = &(*pg)[cp & 0xFF];
+	if (*e == UNKNOWN)
+		*e = (uint16_t)lookup(c, ch, n, cp);
+	return *e;
+}
+
+/* Non-zero when one face of the chain has every visible character. */
+static int one_face_has_all(covscan *c, const char *text, size_t len,
+                            int family, int variant)
+{
+	int n;
+	const int *ch = glyph_chain(c->fonts, family, variant, &n);
+	int key = (int)((ch - &c->fonts->chain[0][0][0]) / FONT_MAX_CHAIN);
+	if (n <= 0 || key < 0 || key >= NCHAINS)
+		return 0;
+	unsigned m = (1u << n) - 1;
+	const uint8_t *u = (const uint8_t *)text;
+	size_t i = 0;
+	while (i < len && m) {
+		utf8proc_int32_t cp = u[i];
+		utf8proc_ssize_t k = 1;
+		if (cp >= 0x80) {
+			k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i),
+			                     &cp);
+			if (k <= 0)
+				return 0; /* let layout say what it draws */
+		}
+		m &= faces_with(c, key, ch, n, (uint32_t)cp);
+		i += (size_t)k;
+	}
+	return m != 0;
+}
+
+void covscan_text(covscan *c, const char *text, size_t len, int family,
+                  int variant, sp_loc loc, smartpunct *sp)
+{
+	if (!text || !len)
+		return;
+	if (sp && c->smart && family != FAMILY_MONO &&
+	    smartpunct_needed(text, len)) {
+		c->conv.len = 0;
+		smartpunct_run(sp, text, len, SMARTPUNCT_UNKNOWN, &c->conv);
+		text = c->conv.data;
+		len = c->conv.len;
+	} else if (sp) {
+		smartpunct_verbatim(sp, text, len);
+	}
+	if (one_face_has_all(c, text, len, family, variant))
+		return;
+	layout_span s;
+	memset(&s, 0, sizeof s);
+	s.text = text;
+	s.len = len;
+	s.family = (sp_family)family;
+	s.variant = variant;
+	s.size = 10;
+	s.loc = loc;
+	layout_measure(c->text, &s); /* reports what is missing */
+}
+
+void covscan_str(covscan *c, const char *s, int family, int variant, sp_loc loc,
+                 smartpunct *sp)
+{
+	if (s)
+		covscan_text(c, s, strlen(s), family, variant, loc, sp);
+}
