@@ -18,6 +18,8 @@ enum {
  * face i) that have it; pages of 256 made on first use. */
 typedef struct chain_masks {
 	uint16_t *page[256];
+	uint8_t ascii[128]; /* the same for ASCII, once have_ascii */
+	int have_ascii;
 } chain_masks;
 
 struct covscan {
@@ -97,18 +99,25 @@ static int one_face_has_all(covscan *c, const char *text, size_t len,
 	int key = (int)((ch - &c->fonts->chain[0][0][0]) / FONT_MAX_CHAIN);
 	if (n <= 0 || key < 0 || key >= NCHAINS)
 		return 0;
+	chain_masks *cm = &c->m[key];
+	if (!cm->have_ascii) {
+		for (uint32_t cp = 0; cp < 128; cp++)
+			cm->ascii[cp] = (uint8_t)faces_with(c, key, ch, n, cp);
+		cm->have_ascii = 1;
+	}
 	unsigned m = (1u << n) - 1;
 	const uint8_t *u = (const uint8_t *)text;
 	size_t i = 0;
 	while (i < len && m) {
-		utf8proc_int32_t cp = u[i];
-		utf8proc_ssize_t k = 1;
-		if (cp >= 0x80) {
-			k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i),
-			                     &cp);
-			if (k <= 0)
-				return 0; /* let layout say what it draws */
+		if (u[i] < 0x80) { /* most text */
+			m &= cm->ascii[u[i++]];
+			continue;
 		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k =
+		    utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (k <= 0)
+			return 0; /* let layout say what it draws */
 		m &= faces_with(c, key, ch, n, (uint32_t)cp);
 		i += (size_t)k;
 	}
