@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/covscan.h"
+#include "products/handbook.h"
 #include "products/typeset.h"
 #include "products/worksheet.h"
 #include "util/buf.h"
@@ -165,23 +166,7 @@ static void hb_contents(cov *v)
 static void hb_meta(cov *v, const sp_question *q)
 {
 	sp_buf b = SP_BUF_INIT;
-	if (q->level == LEVEL_JUNIOR || q->level == LEVEL_MID ||
-	    q->level == LEVEL_SENIOR)
-		buf_puts(&b, labels_get(v->l, q->level == LEVEL_JUNIOR
-		                                  ? LABEL_LEVEL_JUNIOR
-		                              : q->level == LEVEL_MID
-		                                  ? LABEL_LEVEL_MID
-		                                  : LABEL_LEVEL_SENIOR));
-	if (q->minutes) {
-		char m[16];
-		snprintf(m, sizeof m, "%d", q->minutes);
-		char *s = labels_fill(v->l, LABEL_MIN, m, NULL, NULL);
-		buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "", s);
-		free(s);
-	}
-	for (size_t i = 0; i < q->ntopics; i++)
-		buf_printf(&b, "%s%s", i ? ", " : (b.len ? " \xC2\xB7 " : ""),
-		           q->topics[i]);
+	handbook_meta_line(v->l, q, &b);
 	if (b.len)
 		para(v, b.data, H, REG, NOLOC);
 	buf_free(&b);

@@ -285,27 +285,31 @@ static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 	return b;
 }
 
-static void question_meta(hb *h, sp_flow *f, const sp_question *q)
+void handbook_meta_line(const sp_labels *l, const sp_question *q, sp_buf *b)
 {
-	sp_buf b = SP_BUF_INIT;
-	const sp_labels *l = &h->t->labels;
 	if (q->level == LEVEL_JUNIOR || q->level == LEVEL_MID ||
 	    q->level == LEVEL_SENIOR)
-		buf_puts(&b, labels_get(l, q->level == LEVEL_JUNIOR
-		                               ? LABEL_LEVEL_JUNIOR
-		                           : q->level == LEVEL_MID
-		                               ? LABEL_LEVEL_MID
-		                               : LABEL_LEVEL_SENIOR));
+		buf_puts(b, labels_get(l, q->level == LEVEL_JUNIOR
+		                              ? LABEL_LEVEL_JUNIOR
+		                          : q->level == LEVEL_MID
+		                              ? LABEL_LEVEL_MID
+		                              : LABEL_LEVEL_SENIOR));
 	if (q->minutes) {
 		char m[16];
 		snprintf(m, sizeof m, "%d", q->minutes);
 		char *s = labels_fill(l, LABEL_MIN, m, NULL, NULL);
-		buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "", s);
+		buf_printf(b, "%s%s", b->len ? " \xC2\xB7 " : "", s);
 		free(s);
 	}
 	for (size_t i = 0; i < q->ntopics; i++)
-		buf_printf(&b, "%s%s", i ? ", " : (b.len ? " \xC2\xB7 " : ""),
+		buf_printf(b, "%s%s", i ? ", " : (b->len ? " \xC2\xB7 " : ""),
 		           q->topics[i]);
+}
+
+static void question_meta(hb *h, sp_flow *f, const sp_question *q)
+{
+	sp_buf b = SP_BUF_INIT;
+	handbook_meta_line(&h->t->labels, q, &b);
 	if (b.len) {
 		flow_block *m =
 		    typeset_text_para(f, b.data, &h->meta, &h->st.ps_small);
