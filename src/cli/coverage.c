@@ -437,6 +437,9 @@ int cli_font_coverage(const cli_common *c, const sp_corpus *corpus, sp_diag *d)
 		template_free(t);
 		return EXIT_INVALID;
 	}
+	/* the corpus's hyphenation patterns, as rendering loads them (a
+	 * dictionary that cannot be read is warned about) */
+	typeset_set_inputs(&r, corpus);
 	size_t n = corpus->nquestions;
 	size_t *all = xcalloc(n ? n : 1, sizeof *all);
 	for (size_t i = 0; i < n; i++)
