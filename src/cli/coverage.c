@@ -36,8 +36,16 @@ typedef struct cov {
 
 static const sp_loc NOLOC = {NULL, 0, 0};
 
-/* One paragraph of one span. */
+/* One paragraph of one span: text of the corpus or the template. */
 static void para(cov *v, const char *text, int fam, int var, sp_loc loc)
+{
+	smartpunct sp;
+	smartpunct_init(&sp);
+	covscan_kept(v->s, text, fam, var, loc, &sp);
+}
+
+/* The same for text made here (freed or reused after). */
+static void para_tmp(cov *v, const char *text, int fam, int var, sp_loc loc)
 {
 	smartpunct sp;
 	smartpunct_init(&sp);
@@ -53,7 +61,7 @@ static void filled(cov *v, label_id id, const char *a1, const char *a2, int fam,
                    int var)
 {
 	char *s = labels_fill(v->l, id, a1, a2, NULL);
-	para(v, s, fam, var, NOLOC);
+	para_tmp(v, s, fam, var, NOLOC);
 	free(s);
 }
 
@@ -72,8 +80,8 @@ static void rich(cov *v, const rich_text *rt, int fam, int var)
 		const rt_block *b = &rt->blocks[i];
 		if (b->kind == RT_CODE_BLOCK) {
 			if (b->nruns)
-				covscan_str(v->s, b->runs[0].text, M, REG,
-				            rt->loc, NULL);
+				covscan_kept(v->s, b->runs[0].text, M, REG,
+				             rt->loc, NULL);
 			continue;
 		}
 		if (b->kind == RT_LIST_ITEM && b->ordered && b->number) {
@@ -95,7 +103,7 @@ static void rich(cov *v, const rich_text *rt, int fam, int var)
 				rv |= BOLD;
 			if (r->style & RT_CODE)
 				rf = M;
-			covscan_str(v->s, r->text, rf, rv, rt->loc, &sp);
+			covscan_kept(v->s, r->text, rf, rv, rt->loc, &sp);
 		}
 	}
 }
@@ -168,7 +176,7 @@ static void hb_meta(cov *v, const sp_question *q)
 	sp_buf b = SP_BUF_INIT;
 	handbook_meta_line(v->l, q, &b);
 	if (b.len)
-		para(v, b.data, H, REG, NOLOC);
+		para_tmp(v, b.data, H, REG, NOLOC);
 	buf_free(&b);
 }
 
@@ -179,7 +187,7 @@ static void hb_framework(cov *v, const sp_framework *fw)
 		sp_buf lb = SP_BUF_INIT;
 		buf_printf(&lb, "%zu. %s", i + 1,
 		           fw->steps[i].label.s ? fw->steps[i].label.s : "");
-		para(v, lb.data, H, BOLD, fw->steps[i].label.loc);
+		para_tmp(v, lb.data, H, BOLD, fw->steps[i].label.loc);
 		buf_free(&lb);
 		para(v, fw->steps[i].prompt.s, B, REG, fw->steps[i].prompt.loc);
 	}
@@ -347,7 +355,7 @@ static void ws_head(cov *v, const sp_question *q)
 	buf_printf(&b, " \xC2\xB7 %s", ref);
 	free(mt);
 	free(ref);
-	para(v, b.data, B, ITAL, NOLOC);
+	para_tmp(v, b.data, B, ITAL, NOLOC);
 	buf_free(&b);
 }
 
@@ -407,7 +415,7 @@ static void ws_scorecard(cov *v)
 	for (size_t k = 0; k < sizeof verdicts / sizeof *verdicts; k++) {
 		sp_buf b = SP_BUF_INIT;
 		buf_printf(&b, TICK " %s", labels_get(v->l, verdicts[k]));
-		para(v, b.data, B, REG, NOLOC);
+		para_tmp(v, b.data, B, REG, NOLOC);
 		buf_free(&b);
 	}
 	label(v, LABEL_WS_COMMENTS, H, BOLD);
@@ -455,6 +463,7 @@ int cli_font_coverage(const cli_common *c, const sp_corpus *corpus, sp_diag *d)
 		v.n = n - i < COVERAGE_SLICE ? n - i : COVERAGE_SLICE;
 		handbook(&v);
 		worksheet(&v);
+		covscan_forget(v.s);
 	}
 	covscan_free(v.s);
 	free(all);

@@ -22,6 +22,15 @@ typedef struct chain_masks {
 	int have_ascii;
 } chain_masks;
 
+/* A string covscan_kept has checked: where and how, and the punctuation
+ * state it left. */
+typedef struct seen {
+	const char *text;
+	sp_loc loc;
+	int family, variant, has_sp;
+	smartpunct in, out;
+} seen;
+
 struct covscan {
 	const layout_fonts *fonts;
 	layout_text_ctx *text;
@@ -29,6 +38,8 @@ struct covscan {
 	int smart;
 	chain_masks m[NCHAINS];
 	sp_buf conv; /* smart-punctuated text */
+	seen *seen;  /* open addressing, text NULL = free */
+	size_t nseen, capseen;
 };
 
 covscan *covscan_new(const layout_fonts *fonts, layout_text_ctx *text,
@@ -52,6 +63,7 @@ void covscan_free(covscan *c)
 			free(c->m[i].page[p]);
 	glyph_cache_free(c->glyphs);
 	buf_free(&c->conv);
+	free(c->seen);
 	free(c);
 }
 
@@ -156,4 +168,78 @@ void covscan_str(covscan *c, const char *s, int family, int variant, sp_loc loc,
 {
 	if (s)
 		covscan_text(c, s, strlen(s), family, variant, loc, sp);
+}
+
+static int same_sp(const smartpunct *a, const smartpunct *b)
+{
+	return a->prev == b->prev && a->dq == b->dq && a->sq == b->sq;
+}
+
+static int same_seen(const seen *e, const seen *k)
+{
+	return e->text == k->text && e->loc.file == k->loc.file &&
+	       e->loc.line == k->loc.line && e->loc.col == k->loc.col &&
+	       e->family == k->family && e->variant == k->variant &&
+	       e->has_sp == k->has_sp &&
+	       (!k->has_sp || same_sp(&e->in, &k->in));
+}
+
+static seen *seen_slot(seen *tab, size_t cap, const seen *k)
+{
+	uint64_t x = (uint64_t)(uintptr_t)k->text * 0x9E3779B97F4A7C15ull;
+	x ^= ((uint64_t)k->loc.line << 20 ^ k->loc.col) * 0xC2B2AE3D27D4EB4Full;
+	x ^= (uint64_t)(k->family * VARIANT_N + k->variant) << 7;
+	x ^= (uint64_t)k->in.prev * 0x165667B19E3779F9ull;
+	size_t i = (size_t)(x ^ (x >> 31)) & (cap - 1);
+	while (tab[i].text && !same_seen(&tab[i], k))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static void seen_grow(covscan *c)
+{
+	size_t ncap = c->capseen ? c->capseen * 2 : 1024;
+	seen *nt = xcalloc(ncap, sizeof *nt);
+	for (size_t i = 0; i < c->capseen; i++)
+		if (c->seen[i].text)
+			*seen_slot(nt, ncap, &c->seen[i]) = c->seen[i];
+	free(c->seen);
+	c->seen = nt;
+	c->capseen = ncap;
+}
+
+void covscan_kept(covscan *c, const char *s, int family, int variant,
+                  sp_loc loc, smartpunct *sp)
+{
+	if (!s || !*s)
+		return;
+	if ((c->nseen + 1) * 2 > c->capseen)
+		seen_grow(c);
+	seen k;
+	memset(&k, 0, sizeof k);
+	k.text = s;
+	k.loc = loc;
+	k.family = family;
+	k.variant = variant;
+	k.has_sp = sp != NULL;
+	if (sp)
+		k.in = *sp;
+	seen *e = seen_slot(c->seen, c->capseen, &k);
+	if (e->text) { /* checked before: only the state moves on */
+		if (sp)
+			*sp = e->out;
+		return;
+	}
+	covscan_str(c, s, family, variant, loc, sp);
+	if (sp)
+		k.out = *sp;
+	*e = k;
+	c->nseen++;
+}
+
+void covscan_forget(covscan *c)
+{
+	if (c->seen)
+		memset(c->seen, 0, c->capseen * sizeof *c->seen);
+	c->nseen = 0;
 }

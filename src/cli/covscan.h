@@ -32,5 +32,12 @@ void covscan_text(covscan *c, const char *text, size_t len, int family,
 /* The same for a NUL-terminated string (NULL: nothing). */
 void covscan_str(covscan *c, const char *s, int family, int variant, sp_loc loc,
                  smartpunct *sp);
+/* covscan_str for a string that stays where it is until covscan_forget:
+ * a second check of it in the same style, place and punctuation state
+ * is skipped (it would report nothing new), only sp moves on. */
+void covscan_kept(covscan *c, const char *s, int family, int variant,
+                  sp_loc loc, smartpunct *sp);
+/* Forget the strings seen by covscan_kept. */
+void covscan_forget(covscan *c);
 
 #endif
