@@ -66,10 +66,21 @@ static layout_para_style heading_style(const hb *h, double size)
 
 /* ---- page numbers as printed ---- */
 
-static void page_label(const hb *h, long page, char *out, size_t n)
+static int digits(long v)
+{
+	int d = 1;
+	for (; v >= 10 && d < 20; v /= 10)
+		d++;
+	return d;
+}
+
+/* A page not known yet (the first pass) is as many zeros as the digits
+ * of guess, the page it is likely on (about one page per question), so
+ * that the text around it takes the room the real number will. */
+static void page_label(const hb *h, long page, long guess, char *out, size_t n)
 {
 	if (page < 0)
-		snprintf(out, n, "?");
+		snprintf(out, n, "%.*s", digits(guess), "00000000000000000000");
 	else
 		snprintf(out, n, "%ld", page - (long)h->front_pages + 1);
 }
@@ -184,7 +195,7 @@ static void build_cover(hb *h, sp_flow *f)
 
 static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
                              const char *text, const char *dest, long page,
-                             int top, sp_loc loc)
+                             long guess, int top, sp_loc loc)
 {
 	layout_para_style ps =
 	    typeset_display_style(h->r, h->t->size_body, ALIGN_LEFT);
@@ -200,7 +211,7 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 	flow_para_marker(b, num, &s, hang);
 	flow_para_add(b, text, strlen(text), &s);
 	char pg[32];
-	page_label(h, page, pg, sizeof pg);
+	page_label(h, page, guess, pg, sizeof pg);
 	flow_para_tail(b, pg, &s, 1);
 	tagging_block(h->r->tags, b, tagging_add(h->r->tags, h->toc_se, "TOCI"),
 	              "Reference");
@@ -208,6 +219,15 @@ static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,
 	b->indent_right = 0;
 	buf_free(&link);
 	return b;
+}
+
+/* The page a section likely starts on: its first question's guess. */
+static long cat_guess(const hb *h, size_t ci)
+{
+	for (size_t si = 0; si < h->nsel; si++)
+		if (h->c->questions[h->sel[si]].category == ci)
+			return (long)si + 1;
+	return 1;
 }
 
 static void build_contents(hb *h, sp_flow *f)
@@ -229,9 +249,9 @@ static void build_contents(hb *h, sp_flow *f)
 		char num[32], dest[300];
 		snprintf(num, sizeof num, "%d", h->cat_num[ci]);
 		snprintf(dest, sizeof dest, "cat-%s", c->categories[ci].id);
-		flow_block *e =
-		    toc_entry(h, f, num, c->categories[ci].name, dest,
-		              h->page_of_cat[ci], 1, c->categories[ci].loc);
+		flow_block *e = toc_entry(
+		    h, f, num, c->categories[ci].name, dest, h->page_of_cat[ci],
+		    cat_guess(h, ci), 1, c->categories[ci].loc);
 		e->keep_with_next = 1;
 		for (size_t si = 0; si < h->nsel; si++) {
 			const sp_question *q = &c->questions[h->sel[si]];
@@ -240,13 +260,14 @@ static void build_contents(hb *h, sp_flow *f)
 			q_number(h, si, num, sizeof num);
 			q_dest(q, dest, sizeof dest);
 			toc_entry(h, f, num, q->question.s, dest,
-			          h->page_of_q[si], 0, q->question.loc);
+			          h->page_of_q[si], (long)si + 1, 0,
+			          q->question.loc);
 		}
 	}
 	if (h->nsel) {
 		toc_entry(h, f, "",
 		          labels_get(&h->t->labels, LABEL_TOPIC_INDEX),
-		          "topic-index", h->page_of_index, 1,
+		          "topic-index", h->page_of_index, (long)h->nsel, 1,
 		          sp_loc_make(NULL, 0, 0));
 	}
 }
@@ -264,27 +285,31 @@ static flow_block *label(hb *h, sp_flow *f, const char *text, double before)
 	return b;
 }
 
-static void question_meta(hb *h, sp_flow *f, const sp_question *q)
+void handbook_meta_line(const sp_labels *l, const sp_question *q, sp_buf *b)
 {
-	sp_buf b = SP_BUF_INIT;
-	const sp_labels *l = &h->t->labels;
 	if (q->level == LEVEL_JUNIOR || q->level == LEVEL_MID ||
 	    q->level == LEVEL_SENIOR)
-		buf_puts(&b, labels_get(l, q->level == LEVEL_JUNIOR
-		                               ? LABEL_LEVEL_JUNIOR
-		                           : q->level == LEVEL_MID
-		                               ? LABEL_LEVEL_MID
-		                               : LABEL_LEVEL_SENIOR));
+		buf_puts(b, labels_get(l, q->level == LEVEL_JUNIOR
+		                              ? LABEL_LEVEL_JUNIOR
+		                          : q->level == LEVEL_MID
+		                              ? LABEL_LEVEL_MID
+		                              : LABEL_LEVEL_SENIOR));
 	if (q->minutes) {
 		char m[16];
 		snprintf(m, sizeof m, "%d", q->minutes);
 		char *s = labels_fill(l, LABEL_MIN, m, NULL, NULL);
-		buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "", s);
+		buf_printf(b, "%s%s", b->len ? " \xC2\xB7 " : "", s);
 		free(s);
 	}
 	for (size_t i = 0; i < q->ntopics; i++)
-		buf_printf(&b, "%s%s", i ? ", " : (b.len ? " \xC2\xB7 " : ""),
+		buf_printf(b, "%s%s", i ? ", " : (b->len ? " \xC2\xB7 " : ""),
 		           q->topics[i]);
+}
+
+static void question_meta(hb *h, sp_flow *f, const sp_question *q)
+{
+	sp_buf b = SP_BUF_INIT;
+	handbook_meta_line(&h->t->labels, q, &b);
 	if (b.len) {
 		flow_block *m =
 		    typeset_text_para(f, b.data, &h->meta, &h->st.ps_small);
@@ -400,7 +425,7 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		const sp_question *rq = &h->c->questions[q->related[i]];
 		char num[32], pg[32], dest[300];
 		q_number(h, (size_t)si, num, sizeof num);
-		page_label(h, h->page_of_q[si], pg, sizeof pg);
+		page_label(h, h->page_of_q[si], si + 1, pg, sizeof pg);
 		q_dest(rq, dest, sizeof dest);
 		sp_buf txt = SP_BUF_INIT, link = SP_BUF_INIT;
 		buf_printf(&txt, "%s%s %s (page %s)", first ? "" : "; ", num,
@@ -561,7 +586,8 @@ static void build_index(hb *h, sp_flow *f)
 				continue;
 			char num[32], pg[32], dest[300];
 			q_number(h, si, num, sizeof num);
-			page_label(h, h->page_of_q[si], pg, sizeof pg);
+			page_label(h, h->page_of_q[si], (long)si + 1, pg,
+			           sizeof pg);
 			q_dest(q, dest, sizeof dest);
 			sp_buf txt = SP_BUF_INIT, link = SP_BUF_INIT;
 			buf_printf(&txt, "%s%s\xC2\xA0(p.\xC2\xA0%s)",

@@ -27,6 +27,10 @@ sp_document *handbook_build(sp_typeset *r, const sp_corpus *c,
                             const size_t *sel, size_t nsel,
                             const handbook_opts *o);
 
+/* Append to b the meta line printed under a question's heading: its
+ * level, minutes and topics, with the template's labels l. */
+void handbook_meta_line(const sp_labels *l, const sp_question *q, sp_buf *b);
+
 /* Impose pages two-up in saddle-stitch order onto sheets twice as wide,
  * padding with blank pages to a multiple of four. Page i of the result
  * holds source pages booklet_order()[2i] (left) and [2i+1] (right), where
