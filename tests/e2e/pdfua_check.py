@@ -165,6 +165,28 @@ def tokens(data):
             yield (kind, m.group(0))
 
 
+def code_bytes(doc, ref):
+    """1 for a font whose /Encoding is an embedded one-byte CMap, else 2."""
+    f = doc.dict_of(ref) if ref else None
+    enc = f.get("/Encoding") if isinstance(f, dict) else None
+    if not enc or (isinstance(enc, str) and enc.startswith("/")):
+        return 2
+    return 1
+
+
+def check_one_byte_font(doc, name, f, tu):
+    """An embedded one-byte CMap: codespace <00> <FF>; code 32 (what Tw
+    acts on) reads as a space."""
+    cmap = doc.stream_data(f.get("/Encoding"))
+    if not re.search(rb"begincodespacerange\s*<00>\s*<FF>", cmap):
+        doc.fail("font %s: embedded CMap without the one-byte codespace "
+                 "<00> <FF>" % name)
+    m = re.search(rb"<20>\s*<([0-9A-Fa-f]+)>", tu)
+    if m and m.group(1).upper() != b"0020":
+        doc.fail("font %s: code 32 (word spacing) reads as U+%s, not a "
+                 "space" % (name, m.group(1).decode()))
+
+
 def check_content(doc, page_no, data, fonts, used):
     """Marked content around everything drawn; MCIDs; codes per font."""
     stack = []  # per open sequence: "art", "mc" or "other"
@@ -215,8 +237,13 @@ def check_content(doc, page_no, data, fonts, used):
                          "artifacts" % (page_no, op))
             if op in SHOW and font is not None:
                 codes = used.setdefault(fonts.get(font), set())
+                width = code_bytes(doc, fonts.get(font))
                 for k, s in operands:
-                    if k == "str":
+                    if k != "str":
+                        continue
+                    if width == 1:
+                        codes.update(s)
+                    else:
                         for j in range(0, len(s) - 1, 2):
                             codes.add(s[j] << 8 | s[j + 1])
         operands = []
@@ -248,6 +275,8 @@ def check_fonts(doc, used):
         if not tu:
             doc.fail("font %s: no ToUnicode" % name)
         else:
+            if code_bytes(doc, ref) == 1:
+                check_one_byte_font(doc, name, f, doc.stream_data(tu))
             missing = codes - tounicode_codes(doc.stream_data(tu))
             if missing:
                 doc.fail("font %s: %d codes drawn without a ToUnicode "
