@@ -412,6 +412,18 @@ static int set_word_space(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	return was;
 }
 
+/* The /Lang of run t inside the marked content of element mc, when its
+ * script is not the document's language, or NULL. */
+static const char *span_lang(const pdf_renderer *r, uint32_t mc,
+                             const page_text *t)
+{
+	if (r->uncompressed || mc == TAGS_NONE || mc == STRUCT_ARTIFACT ||
+	    mc == STRUCT_LAYOUT || t->len < 1)
+		return NULL;
+	const doc_struct *s = r->doc->tags;
+	return tags_span_lang(s ? s->lang : NULL, t->text, t->len);
+}
+
 static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
                        const sp_page *pg)
 {
@@ -513,7 +525,13 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			while (n > 0 &&
 			       ((unsigned char)t->text[--n] & 0xC0) == 0x80)
 				;
+		const char *lang = span_lang(r, mc, t);
+		if (lang)
+			buf_printf(cs, ")] TJ\n/Span <</Lang (%s)>> BDC\n[(",
+			           lang);
 		put_run(r, cs, t, fc, &pen, &exact, 0, n);
+		if (lang)
+			buf_puts(cs, ")] TJ\nEMC\n[(");
 		prev_ends_word = ends_word(t);
 		if (prev_ends_word && n == t->len && line_ends(r, p, pg, i, to))
 			pen += word_space(r, cs, f, t->size);
