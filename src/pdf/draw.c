@@ -1,13 +1,15 @@
 /* draw.c - a page's content stream, written directly rather than through
  * libharu's page operators (see content.c): rectangles (rounded with four
- * curves), lines (solid or dashed), then text as TJ arrays of two-byte
- * codes, the graphics state tracked so that nothing is set twice. */
+ * curves), lines (solid or dashed), then text as TJ arrays of one-byte
+ * codes (codes.h; justified with Tw) or two-byte glyph ids, the graphics
+ * state tracked so that nothing is set twice. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "pdf/renderer.h"
 #include "layout/struct.h"
+#include "pdf/codes.h"
 #include "pdf/tags.h"
 #include "util/mem.h"
 
@@ -175,6 +177,20 @@ static void pen_to(sp_buf *cs, double *pen, double to, double k1000)
 	}
 }
 
+/* Appends gid's code in face f to an open literal string; returns the
+ * word spacing its advance gets (r->tw for code 32 of a one-byte face,
+ * else 0), points. */
+static double put_code(pdf_renderer *r, sp_buf *cs, int f, unsigned gid)
+{
+	if (r->codes[f]) {
+		int code = codes_put(r->codes[f], cs, gid);
+		if (code >= 0)
+			return code == CODES_SPACE ? r->tw : 0;
+	}
+	cs_code(cs, gid); /* (never reached for a one-byte face) */
+	return 0;
+}
+
 /* Draws glyph gid at *exact + dx, dy up (1/1000 em) for len bytes of
  * text, and moves *exact on by adv (1/1000 em). A raised or lowered glyph
  * (a mark) is drawn with a text rise, in a TJ array of its own. */
@@ -189,16 +205,17 @@ static void put_glyph(pdf_renderer *r, sp_buf *cs, const pdf_face *fc,
 	pen_to(cs, pen, *exact + dx * k1000, k1000);
 	cpset_add(r->used[f], gid);
 	gtext_note(r->gtext[f], gid, text, len);
+	double tw;
 	if (dy != 0) {
 		buf_puts(cs, ")] TJ\n");
 		cs_num(cs, dy * k1000);
 		buf_puts(cs, "Ts\n[(");
-		cs_code(cs, gid);
+		tw = put_code(r, cs, f, gid);
 		buf_puts(cs, ")] TJ\n0 Ts\n[(");
 	} else {
-		cs_code(cs, gid);
+		tw = put_code(r, cs, f, gid);
 	}
-	*pen += fc->adv[gid] * k1000;
+	*pen += fc->adv[gid] * k1000 + tw;
 	*exact += adv * k1000;
 }
 
@@ -343,10 +360,10 @@ static double word_space(pdf_renderer *r, sp_buf *cs, int f, double size)
 	unsigned g = fc->gid[0x20];
 	if (!g || g >= fc->num_glyphs)
 		return 0;
-	cs_code(cs, g);
+	double tw = put_code(r, cs, f, g);
 	cpset_add(r->used[f], g);
 	gtext_note(r->gtext[f], g, " ", 1);
-	return fc->adv[g] * size / 1000;
+	return fc->adv[g] * size / 1000 + tw;
 }
 
 /* 1 when the next text of the same marked-content target as item i (among
@@ -375,6 +392,38 @@ static int ends_word(const page_text *t)
 	       c != 0x93 && c != 0x94; /* U+2010, U+2013, U+2014 */
 }
 
+/* Sets the word spacing to run t's justification (points per space)
+ * when it draws spaces in a one-byte face, closing an open TJ array
+ * (*open = 0); returns 1 when it closed one (the next run may go on from
+ * the pen). */
+static int set_word_space(pdf_renderer *r, sp_buf *cs, const page_text *t,
+                          int *open)
+{
+	double tw = round(t->extra * 1000) / 1000;
+	if (!r->codes[t->face] || tw == r->tw || !memchr(t->text, ' ', t->len))
+		return 0;
+	int was = *open;
+	if (was)
+		buf_puts(cs, ")] TJ\n");
+	*open = 0;
+	cs_num(cs, tw);
+	cs_op(cs, "Tw");
+	r->tw = tw;
+	return was;
+}
+
+/* The /Lang of run t inside the marked content of element mc, when its
+ * script is not the document's language, or NULL. */
+static const char *span_lang(const pdf_renderer *r, uint32_t mc,
+                             const page_text *t)
+{
+	if (r->uncompressed || mc == TAGS_NONE || mc == STRUCT_ARTIFACT ||
+	    mc == STRUCT_LAYOUT || t->len < 1)
+		return NULL;
+	const doc_struct *s = r->doc->tags;
+	return tags_span_lang(s ? s->lang : NULL, t->text, t->len);
+}
+
 static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
                        const sp_page *pg)
 {
@@ -385,6 +434,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 	if (!pg->ntexts)
 		return;
 	cs_op(cs, "BT");
+	r->tw = 0; /* each page's stream starts afresh */
 	int cur = -1;
 	double cur_size = -1;
 	/* each line starts with a relative Td from the previous line start
@@ -420,6 +470,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			mc = to;
 			moved = back;
 		}
+		cont |= set_word_space(r, cs, t, &open);
 		int f = t->face;
 		const pdf_face *fc = &r->fonts->faces[f];
 		int same = (open || cont) && f == cur && t->size == cur_size &&
@@ -474,7 +525,13 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			while (n > 0 &&
 			       ((unsigned char)t->text[--n] & 0xC0) == 0x80)
 				;
+		const char *lang = span_lang(r, mc, t);
+		if (lang)
+			buf_printf(cs, ")] TJ\n/Span <</Lang (%s)>> BDC\n[(",
+			           lang);
 		put_run(r, cs, t, fc, &pen, &exact, 0, n);
+		if (lang)
+			buf_puts(cs, ")] TJ\nEMC\n[(");
 		prev_ends_word = ends_word(t);
 		if (prev_ends_word && n == t->len && line_ends(r, p, pg, i, to))
 			pen += word_space(r, cs, f, t->size);

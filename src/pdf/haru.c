@@ -296,6 +296,28 @@ HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n)
 	                         (HPDF_UINT)n);
 }
 
+HPDF_STATUS haru_font_set_encoding(HPDF_Font font, const char *name,
+                                   const void *zcmap, size_t n)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	HPDF_Dict cm = HPDF_DictStream_New(font->mmgr, fa->xref);
+	HPDF_Dict csi = HPDF_Dict_New(font->mmgr);
+	if (!cm || !csi)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS ret = HPDF_Dict_AddName(cm, "Type", "CMap");
+	ret += HPDF_Dict_AddName(cm, "CMapName", name);
+	ret += HPDF_Dict_Add(csi, "Registry",
+	                     HPDF_String_New(font->mmgr, "Adobe", NULL));
+	ret += HPDF_Dict_Add(csi, "Ordering",
+	                     HPDF_String_New(font->mmgr, "Identity", NULL));
+	ret += HPDF_Dict_AddNumber(csi, "Supplement", 0);
+	ret += HPDF_Dict_Add(cm, "CIDSystemInfo", csi);
+	if (ret != HPDF_OK)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	ret = haru_stream_put(cm, zcmap, n, 1);
+	return ret == HPDF_OK ? HPDF_Dict_Add(font, "Encoding", cm) : ret;
+}
+
 HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering)
 {
 	HPDF_Dict desc = font_attr(font)->descendant_font;
@@ -307,7 +329,11 @@ HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering)
 	                     HPDF_String_New(desc->mmgr, ordering, NULL));
 }
 
-HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
+/* /W of the CIDs below n that `used` (or, with gid_of, code_used) has:
+ * CID = glyph id, or CID = code with gid_of. */
+static HPDF_STATUS put_widths(HPDF_Font font, uint32_t n, const pdf_cpset *used,
+                              const uint16_t *gid_of,
+                              const unsigned char *code_used)
 {
 	HPDF_FontAttr fa = font_attr(font);
 	HPDF_Dict desc = fa->descendant_font;
@@ -318,11 +344,11 @@ HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
 	HPDF_STATUS ret = HPDF_OK;
 	HPDF_Array run = NULL;
 	uint32_t prev = 0;
-	for (uint32_t cp = 0; cp < 65536 && ret == HPDF_OK; cp++) {
-		if (!cpset_has(used, cp))
+	for (uint32_t cp = 0; cp < n && ret == HPDF_OK; cp++) {
+		if (gid_of ? !code_used[cp] : !cpset_has(used, cp))
 			continue;
-		HPDF_INT16 width =
-		    HPDF_TTFontDef_GetGidWidth(def, (HPDF_UINT16)cp);
+		HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(
+		    def, (HPDF_UINT16)(gid_of ? gid_of[cp] : cp));
 		if (!run || cp != prev + 1) {
 			run = HPDF_Array_New(desc->mmgr);
 			if (!run)
@@ -341,6 +367,17 @@ HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
 		return ret;
 	}
 	return HPDF_Dict_Add(desc, "W", w); /* frees the old array */
+}
+
+HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
+{
+	return put_widths(font, 65536, used, NULL, NULL);
+}
+
+HPDF_STATUS haru_font_set_code_widths(HPDF_Font font, const uint16_t *gid_of,
+                                      const unsigned char *used)
+{
+	return put_widths(font, 256, NULL, gid_of, used);
 }
 
 HPDF_STATUS haru_font_set_cid_to_gid(HPDF_Font font, const void *zmap, size_t n)

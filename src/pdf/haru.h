@@ -158,11 +158,19 @@ HPDF_FontDef haru_font_def(HPDF_Font font);
  * a CMap stream's dictionary (Type, CMapName, CIDSystemInfo, WMode,
  * UseCMap) that libharu puts there. */
 HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n);
+/* Makes the font's /Encoding an embedded CMap stream named name, of n
+ * bytes already deflated (codes.h). */
+HPDF_STATUS haru_font_set_encoding(HPDF_Font font, const char *name,
+                                   const void *zcmap, size_t n);
 /* Sets the descendant's /CIDSystemInfo /Ordering. */
 HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering);
 /* Replaces the descendant's /W with the widths of the used glyphs (runs
  * of consecutive CIDs; CID = glyph id). */
 HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used);
+/* The same for one-byte codes (codes.h; CID = code): the widths of the
+ * glyphs gid_of[c] of the codes c < 256 with used[c]. */
+HPDF_STATUS haru_font_set_code_widths(HPDF_Font font, const uint16_t *gid_of,
+                                      const unsigned char *used);
 /* Sets the /CIDToGIDMap stream to zmap (deflated, n bytes), creating it
  * when the font has none, and keeps libharu from writing its own. */
 HPDF_STATUS haru_font_set_cid_to_gid(HPDF_Font font, const void *zmap,

@@ -70,8 +70,12 @@ const char *pdf_error_text(HPDF_STATUS code);
  * down to the used glyphs and make the CIDToGIDMap the identity.
  * Returns HPDF_OK or a libharu status. */
 struct pdf_gtext;
+struct pdf_codes;
+/* With codes (codes.h), the font's /Encoding becomes their embedded CMap
+ * and the ToUnicode is keyed by them; NULL: Identity-H. */
 HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
-                         const struct pdf_gtext *gtext);
+                         const struct pdf_gtext *gtext,
+                         const struct pdf_codes *codes);
 
 /* content.c: content-stream writing. cs_num appends a number with at
  * most three decimals and a space; cs_op an operator and a newline;

@@ -224,6 +224,7 @@ static int put_contents(pdf_renderer *r)
 
 static int draw_pages(pdf_renderer *r)
 {
+	codes_plan(r);
 	start_deflating(r);
 	for (size_t p = 0; p < r->doc->npages; p++) {
 		tags_page(r, p);
@@ -248,7 +249,8 @@ static int fix_fonts(pdf_renderer *r)
 		if (!r->font[f])
 			continue;
 		HPDF_STATUS ret =
-		    pdf_fix_font(r->font[f], r->used[f], r->gtext[f]);
+		    pdf_fix_font(r->font[f], r->used[f], r->gtext[f],
+		                 r->codes ? r->codes[f] : NULL);
 		if (ret == HPDF_OK && r->ours[f])
 			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
 			                     r->used[f]);
@@ -402,6 +404,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	}
 	haru_glyphid_clear();
 	tags_free(r.tags);
+	codes_plan_free(&r);
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);
 	free(r.used);

@@ -19,9 +19,11 @@ typedef struct pdf_renderer {
 	HPDF_Font *font;   /* per face; NULL = not used */
 	pdf_cpset **used;  /* per face: the glyph ids drawn (CID = gid) */
 	pdf_gtext **gtext; /* per face: the text of each glyph drawn */
-	sp_buf text;       /* scratch: an outline title */
-	sp_buf *raw;       /* per page: its content stream */
-	sp_buf *z;         /* per page: deflated (NULL when uncompressed) */
+	struct pdf_codes **codes; /* per face: one-byte codes, or NULL */
+	double tw;                /* the page's word spacing (Tw) now, points */
+	sp_buf text;              /* scratch: an outline title */
+	sp_buf *raw;              /* per page: its content stream */
+	sp_buf *z; /* per page: deflated (NULL when uncompressed) */
 	pdf_deflate_job *deflating; /* started by render.c */
 	pdf_embed *embed;           /* the run's font programs */
 	int defs_held; /* this render holds the shared definitions */
@@ -43,6 +45,11 @@ int pdf_render_failed(pdf_renderer *r, const char *what);
 /* draw.c: page p's rectangles, lines and text into r->raw[p], recording
  * the glyphs drawn in r->used and their text in r->gtext. */
 void draw_page(pdf_renderer *r, size_t p);
+
+/* codeplan.c: decides which faces get one-byte codes (r->codes; after
+ * the fonts are loaded, before the first page is drawn); frees them. */
+void codes_plan(pdf_renderer *r);
+void codes_plan_free(pdf_renderer *r);
 
 /* navigation.c: page p's link annotations (a link to an unknown
  * destination is dropped with a warning); the bookmarks; the page labels.

@@ -20,8 +20,9 @@
 #include "util/mem.h"
 
 #define CONTENTS_MAX 1000 /* bytes of a link's /Contents */
-#define TEXT_MAX 60000 /* bytes of an /Alt or /ActualText: longer is left out  \
-	                */
+#define TEXT_MAX                                                               \
+	60000 /* bytes of an /Alt or /ActualText: longer is left out           \
+	       */
 
 typedef struct tag_kid {
 	uint32_t elem;  /* a child element, or 0 */
@@ -403,6 +404,19 @@ static void put_kid(const pdf_tags *t, sp_buf *b, const tag_kid *k, long pg)
 	}
 }
 
+/* A header cell's /Scope: Column in a row of header cells only (a
+ * table's head), else Row (the row's first cell names it). */
+static const char *th_scope(const pdf_tags *t, const tag_elem *el)
+{
+	const tag_elem *tr =
+	    el->parent >= 1 && el->parent < t->n ? &t->el[el->parent] : NULL;
+	for (size_t i = 0; tr && i < tr->nkids; i++)
+		if (tr->kids[i].elem &&
+		    strcmp(t->el[tr->kids[i].elem].role, "TH") != 0)
+			return "Row";
+	return "Column";
+}
+
 static void put_elem(const pdf_tags *t, uint32_t e, sp_buf *b)
 {
 	const tag_elem *el = &t->el[e];
@@ -412,6 +426,8 @@ static void put_elem(const pdf_tags *t, uint32_t e, sp_buf *b)
 	long pg = first_page(el);
 	if (pg >= 0)
 		buf_printf(b, "/Pg %lu 0 R", t->page_id[pg]);
+	if (!strcmp(el->role, "TH"))
+		buf_printf(b, "/A<</O/Table/Scope/%s>>", th_scope(t, el));
 	const doc_elem *s = el->src;
 	if (s && s->lang) {
 		buf_puts(b, "/Lang");

@@ -48,6 +48,13 @@ size_t tags_extra_count(const pdf_tags *t);
 unsigned long tags_extra_replace(const pdf_tags *t);
 void tags_extra_body(void *ud, size_t base, size_t i, sp_buf *b);
 
+/* scriptlang.c: the language (a BCP 47 primary tag) that the script of
+ * len bytes of text says it is in, when that is not doc_lang's (NULL =
+ * "en"): "he", "ar", "hi", "th", "zh", "ja" or "ko"; NULL for
+ * text with Latin letters, or of no such script. draw.c marks such a run
+ * as a /Span with that /Lang inside its element's marked content. */
+const char *tags_span_lang(const char *doc_lang, const char *text, size_t len);
+
 /* xmp.c: MarkInfo, Lang, ViewerPreferences and the XMP metadata stream
  * (dates from the render's SOURCE_DATE_EPOCH, when set). 0, or -1 after
  * reporting. */

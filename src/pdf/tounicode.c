@@ -18,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdio.h>
+
+#include "pdf/codes.h"
 #include "pdf/gtext.h"
 #include "pdf/internal.h"
 #include "pdf/ttf.h"
@@ -77,32 +80,45 @@ static void mark_nested_components(HPDF_FontDef def)
 
 /* ---- ToUnicode ---- */
 
-static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
+/* The text of code k of the font (a glyph id, or with codes one byte),
+ * or NULL. */
+static const char *code_text(const pdf_cpset *used, const pdf_gtext *gt,
+                             const pdf_codes *codes, uint32_t k, size_t *len)
 {
-	uint32_t ng = gt->nglyphs < 65536 ? gt->nglyphs : 65536;
-	buf_puts(b,
-	         "/CIDInit /ProcSet findresource begin\n"
-	         "12 dict begin\n"
-	         "begincmap\n"
-	         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	         "/Supplement 0 >> def\n"
-	         "/CMapName /Adobe-Identity-UCS def\n"
-	         "/CMapType 2 def\n"
-	         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	if (codes)
+		return codes->used[k] ? gtext_get(gt, codes->gid_of[k], len)
+		                      : NULL;
+	return cpset_has(used, k) ? gtext_get(gt, k, len) : NULL;
+}
+
+static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
+                      const pdf_codes *codes)
+{
+	uint32_t ng = codes ? 256 : gt->nglyphs < 65536 ? gt->nglyphs : 65536;
+	buf_printf(b,
+	           "/CIDInit /ProcSet findresource begin\n"
+	           "12 dict begin\n"
+	           "begincmap\n"
+	           "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	           "/Supplement 0 >> def\n"
+	           "/CMapName /Adobe-Identity-UCS def\n"
+	           "/CMapType 2 def\n"
+	           "1 begincodespacerange\n%s\nendcodespacerange\n",
+	           codes ? "<00> <FF>" : "<0000> <FFFF>");
 	unsigned left = 0;
 	size_t len;
 	for (uint32_t g = 0; g < ng; g++)
-		if (cpset_has(used, g) && gtext_get(gt, g, &len))
+		if (code_text(used, gt, codes, g, &len))
 			left++;
 	unsigned in_block = 0;
 	for (uint32_t g = 0; g < ng && left; g++) {
-		const char *text;
-		if (!cpset_has(used, g) || !(text = gtext_get(gt, g, &len)))
+		const char *text = code_text(used, gt, codes, g, &len);
+		if (!text)
 			continue;
 		if (in_block == 0)
 			buf_printf(b, "%u beginbfchar\n",
 			           left < 100 ? left : 100);
-		buf_printf(b, "<%04X> <", (unsigned)g);
+		buf_printf(b, codes ? "<%02X> <" : "<%04X> <", (unsigned)g);
 		gtext_utf16_hex(b, text, len);
 		buf_puts(b, ">\n");
 		left--;
@@ -117,22 +133,41 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 	            "end\n");
 }
 
+/* The font's /Encoding: the embedded CMap of its one-byte codes. */
+static HPDF_STATUS set_encoding(HPDF_Font font)
+{
+	const char *name = "SP-OneByte-Identity";
+	sp_buf cm = SP_BUF_INIT, z = SP_BUF_INIT;
+	codes_cmap(name, &cm);
+	HPDF_STATUS ret =
+	    pdf_deflate(cm.data, cm.len, &z) < 0
+	        ? HPDF_FAILD_TO_ALLOC_MEM
+	        : haru_font_set_encoding(font, name, z.data, z.len);
+	buf_free(&cm);
+	buf_free(&z);
+	return ret;
+}
+
 /* CIDToGIDMap: the identity up to the highest glyph used (CID = glyph
- * id); unused CIDs map to glyph 0. */
+ * id), or with one-byte codes each code's glyph (CID = code); unused
+ * CIDs map to glyph 0. */
 static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
-                                  uint32_t nglyphs)
+                                  uint32_t nglyphs, const pdf_codes *codes)
 {
 	uint32_t max = 0;
 	for (uint32_t g = 0; g < 65536 && g < nglyphs; g++)
-		if (cpset_has(used, g))
+		if (codes ? g < 256 && codes->used[g] : cpset_has(used, g))
 			max = g;
 	size_t n = 2 * ((size_t)max + 1);
 	uint8_t *map = xcalloc(n, 1);
 	for (uint32_t g = 0; g <= max; g++) {
-		if (!cpset_has(used, g))
+		uint32_t to = g; /* with codes, CID = code */
+		if (codes ? !codes->used[g] : !cpset_has(used, g))
 			continue;
-		map[2 * g] = (uint8_t)(g >> 8);
-		map[2 * g + 1] = (uint8_t)g;
+		if (codes)
+			to = codes->gid_of[g];
+		map[2 * g] = (uint8_t)(to >> 8);
+		map[2 * g + 1] = (uint8_t)to;
 	}
 	sp_buf z = SP_BUF_INIT;
 	HPDF_STATUS ret = pdf_deflate(map, n, &z) < 0
@@ -144,7 +179,7 @@ static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
 }
 
 HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
-                         const pdf_gtext *gtext)
+                         const pdf_gtext *gtext, const pdf_codes *codes)
 {
 	HPDF_FontDef def = haru_font_def(font);
 	if (!def)
@@ -155,14 +190,19 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
 		mark_nested_components(def);
 	}
 	sp_buf cmap = SP_BUF_INIT;
-	cmap_text(&cmap, used, gtext);
+	cmap_text(&cmap, used, gtext, codes);
 	HPDF_STATUS ret = haru_font_set_tounicode(font, cmap.data, cmap.len);
 	buf_free(&cmap);
 	if (ret == HPDF_OK)
 		ret = haru_font_set_ordering(font, "Identity");
 	if (ret == HPDF_OK)
-		ret = haru_font_set_widths(font, used);
+		ret = codes ? haru_font_set_code_widths(font, codes->gid_of,
+		                                        codes->used)
+		            : haru_font_set_widths(font, used);
 	if (ret == HPDF_OK)
-		ret = fix_cid_to_gid(font, used, haru_fontdef_num_glyphs(def));
+		ret = fix_cid_to_gid(font, used, haru_fontdef_num_glyphs(def),
+		                     codes);
+	if (ret == HPDF_OK && codes)
+		ret = set_encoding(font);
 	return ret;
 }

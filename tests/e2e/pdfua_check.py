@@ -13,14 +13,19 @@ Checks (the checkpoint numbers of the Matterhorn Protocol 1.1 in brackets):
   - content: every text-showing and path-painting operator inside marked
     content, tagged or /Artifact (01-001, 01-004), no MCID inside an
     artifact, MCIDs unique per page and each one in the ParentTree (01-005);
+    the text of a show operator in Hebrew, Arabic, Devanagari, Thai or CJK
+    script (and no Latin letters) outside the document's language is inside
+    marked content with a /Lang (11-006);
   - structure: only standard roles after the RoleMap (02-001), heading
     levels not skipped and the first one H1 (14-002, 14-003), every Table
-    with a TR and a TH (15-003), L holding LI, LI holding Lbl or LBody
+    with a TR and a TH (15-003), every TH with a Table /Scope attribute
+    (15-005; we write no /Headers), L holding LI, LI holding Lbl or LBody
     (16-001), every Link element holding an OBJR, every link annotation
     with /Contents and a /StructParent (28-004, 28-011), every page with
     annotations /Tabs /S (the annotations' checkpoints);
   - fonts: embedded (31-001) with a ToUnicode that maps every code drawn
-    (31-006/31-009);
+    (31-006/31-009); a font with an embedded one-byte CMap has the
+    codespace <00> <FF> and its code 32 (which Tw acts on) reads as a space;
   - with --order: the text of the --heading elements (default H2), in
     the order of `pdfinfo -struct-text`, equals the lines of FILE (the
     corpus order of the questions); a heading's Lbl (its number) is left
@@ -165,9 +170,97 @@ def tokens(data):
             yield (kind, m.group(0))
 
 
+def code_bytes(doc, ref):
+    """1 for a font whose /Encoding is an embedded one-byte CMap, else 2."""
+    f = doc.dict_of(ref) if ref else None
+    enc = f.get("/Encoding") if isinstance(f, dict) else None
+    if not enc or (isinstance(enc, str) and enc.startswith("/")):
+        return 2
+    return 1
+
+
+def check_one_byte_font(doc, name, f, tu):
+    """An embedded one-byte CMap: codespace <00> <FF>; code 32 (what Tw
+    acts on) reads as a space."""
+    cmap = doc.stream_data(f.get("/Encoding"))
+    if not re.search(rb"begincodespacerange\s*<00>\s*<FF>", cmap):
+        doc.fail("font %s: embedded CMap without the one-byte codespace "
+                 "<00> <FF>" % name)
+    m = re.search(rb"<20>\s*<([0-9A-Fa-f]+)>", tu)
+    if m and m.group(1).upper() != b"0020":
+        doc.fail("font %s: code 32 (word spacing) reads as U+%s, not a "
+                 "space" % (name, m.group(1).decode()))
+
+
+SCRIPT_LANGS = [((0x41, 0x5A), "la"), ((0x61, 0x7A), "la"),
+                ((0xC0, 0x24F), "la"),
+                ((0x590, 0x5FF), "he"), ((0x600, 0x6FF), "ar"),
+                ((0x750, 0x77F), "ar"), ((0x900, 0x97F), "hi"),
+                ((0xE00, 0xE7F), "th"), ((0x1100, 0x11FF), "ko"),
+                ((0x3040, 0x30FF), "ja"), ((0x3400, 0x4DBF), "zh"),
+                ((0x4E00, 0x9FFF), "zh"), ((0xAC00, 0xD7AF), "ko"),
+                ((0xFB1D, 0xFB4F), "he"), ((0xFB50, 0xFDFF), "ar"),
+                ((0xFE70, 0xFEFF), "ar")]
+
+
+def script_lang(text):
+    """The language a string's script says ("he", "zh", ...), or None
+    (Latin letters in it, or no such script)."""
+    found = set()
+    for ch in text:
+        c = ord(ch)
+        for (lo, hi), lang in SCRIPT_LANGS:
+            if lo <= c <= hi:
+                found.add(lang)
+    if not found or "la" in found:
+        return None
+    return "ja" if "ja" in found else sorted(found)[0]
+
+
+def unicode_map(doc, ref):
+    """code -> text of a font's ToUnicode (cached)."""
+    cache = doc.__dict__.setdefault("tu_maps", {})
+    if ref not in cache:
+        f = doc.dict_of(ref) if ref else None
+        tu = f.get("/ToUnicode") if isinstance(f, dict) else None
+        m = {}
+        data = doc.stream_data(tu) if tu else b""
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+            for a, b in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>",
+                                   block):
+                try:
+                    m[int(a, 16)] = bytes.fromhex(b.decode()).decode(
+                        "utf-16-be")
+                except ValueError:
+                    pass
+        cache[ref] = m
+    return cache[ref]
+
+
+def check_span_lang(doc, page_no, fref, strings, in_lang):
+    """The text of one show operator, when its script is not the
+    document's language, is in marked content with a /Lang (Matterhorn
+    11-006)."""
+    if in_lang:
+        return
+    width = code_bytes(doc, fref)
+    m = unicode_map(doc, fref)
+    text = ""
+    for s in strings:
+        codes = list(s) if width == 1 else [
+            s[j] << 8 | s[j + 1] for j in range(0, len(s) - 1, 2)]
+        text += "".join(m.get(c, "") for c in codes)
+    lang = script_lang(text)
+    doc_lang = (getattr(doc, "lang", None) or "en").split("-")[0]
+    if lang and lang != doc_lang:
+        doc.fail("page %d: text in a %r script without a /Lang" %
+                 (page_no, lang))
+
+
 def check_content(doc, page_no, data, fonts, used):
     """Marked content around everything drawn; MCIDs; codes per font."""
     stack = []  # per open sequence: "art", "mc" or "other"
+    langs = []  # per open sequence: it has a /Lang
     operands = []
     mcids = set()
     font = None
@@ -188,6 +281,7 @@ def check_content(doc, page_no, data, fonts, used):
                 x[1] if isinstance(x[1], bytes) else b"" for x in operands))
             if m:
                 mcid = int(m.group(1))
+            langs.append(any(x[1] == b"/Lang" for x in operands))
             if tag == b"/Artifact":
                 if mcid is not None:
                     doc.fail("page %d: an artifact with an MCID" % page_no)
@@ -207,6 +301,7 @@ def check_content(doc, page_no, data, fonts, used):
                 doc.fail("page %d: EMC without BDC" % page_no)
             else:
                 stack.pop()
+                langs.pop()
         elif op == "Tf":
             font = next((x[1] for x in operands if x[0] == "name"), None)
         elif op in SHOW or op in PAINT:
@@ -215,8 +310,17 @@ def check_content(doc, page_no, data, fonts, used):
                          "artifacts" % (page_no, op))
             if op in SHOW and font is not None:
                 codes = used.setdefault(fonts.get(font), set())
+                width = code_bytes(doc, fonts.get(font))
+                if "art" not in stack:
+                    check_span_lang(doc, page_no, fonts.get(font),
+                                    [v for k, v in operands if k == "str"],
+                                    any(langs))
                 for k, s in operands:
-                    if k == "str":
+                    if k != "str":
+                        continue
+                    if width == 1:
+                        codes.update(s)
+                    else:
                         for j in range(0, len(s) - 1, 2):
                             codes.add(s[j] << 8 | s[j + 1])
         operands = []
@@ -248,6 +352,8 @@ def check_fonts(doc, used):
         if not tu:
             doc.fail("font %s: no ToUnicode" % name)
         else:
+            if code_bytes(doc, ref) == 1:
+                check_one_byte_font(doc, name, f, doc.stream_data(tu))
             missing = codes - tounicode_codes(doc.stream_data(tu))
             if missing:
                 doc.fail("font %s: %d codes drawn without a ToUnicode "
@@ -308,6 +414,13 @@ def check_tree(doc, root, pages_of, mcids_of):
                         cells.add(role(doc.dict_of(x)))
             if "TH" not in cells:
                 doc.fail("a Table without header cells (TH)")
+        if r == "TH":
+            attrs = e.get("/A", [])
+            attrs = attrs if isinstance(attrs, list) else [attrs]
+            if not any(isinstance(a, dict) and a.get("/O") == "/Table" and
+                       a.get("/Scope") in ("/Row", "/Column", "/Both")
+                       for a in (doc.dict_of(x) for x in attrs)):
+                doc.fail("a TH without a Table /Scope attribute")
         if r == "L" and any(k not in ("LI", "Caption", "L") for k in kroles):
             doc.fail("an L holding %s" % sorted(set(kroles)))
         if r == "LI" and any(k not in ("Lbl", "LBody") for k in kroles):
@@ -370,6 +483,7 @@ def check_catalog(doc, lang):
     if mi.get("/Marked") is not True:
         doc.fail("no /MarkInfo /Marked true")
     got = text(cat.get("/Lang"))
+    doc.lang = got
     if not got:
         doc.fail("no /Lang")
     elif lang and got != lang:

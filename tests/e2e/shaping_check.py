@@ -39,16 +39,32 @@ def ref(body, key):
 
 
 def tounicode(text):
-    """gid -> str from a bfchar CMap."""
+    """code -> str from a bfchar CMap (two-byte codes are glyph ids)."""
     out = {}
-    for m in re.finditer(rb"<([0-9A-F]{4})> <([0-9A-F]+)>", text):
+    text = b"".join(re.findall(rb"beginbfchar(.*?)endbfchar", text, re.S))
+    for m in re.finditer(rb"<([0-9A-F]{4}|[0-9A-F]{2})> <([0-9A-F]+)>",
+                         text):
         raw = bytes.fromhex(m.group(2).decode())
         out[int(m.group(1), 16)] = raw.decode("utf-16-be")
     return out
 
 
+def code_to_gid(objs, body):
+    """For a font with one-byte codes (an embedded CMap as /Encoding,
+    CID = code), code -> glyph id from the CIDToGIDMap; None for
+    Identity-H (code = glyph id)."""
+    if ref(body, b"Encoding") is None:
+        return None
+    m = re.search(rb"/DescendantFonts\s*\[\s*(\d+) 0 R", body)
+    desc = objs.get(int(m.group(1)), b"") if m else b""
+    mp = ref(desc, b"CIDToGIDMap")
+    data = stream(objs[mp]) if mp else b""
+    return {c: data[2 * c] << 8 | data[2 * c + 1]
+            for c in range(min(256, len(data) // 2))}
+
+
 def fonts(objs):
-    """resource object number -> (base name, gid->text)"""
+    """resource object number -> (base name, code->text, code->gid)"""
     out = {}
     for n, body in objs.items():
         if b"/Subtype /Type0" not in body:
@@ -56,7 +72,22 @@ def fonts(objs):
         m = re.search(rb"/BaseFont /([^\s/]+)", body)
         base = m.group(1).decode().split("+")[-1] if m else "?"
         tu = ref(body, b"ToUnicode")
-        out[n] = (base, tounicode(stream(objs[tu])) if tu else {})
+        out[n] = (base, tounicode(stream(objs[tu])) if tu else {},
+                  code_to_gid(objs, body))
+    return out
+
+
+def glyphs(items, gids):
+    """The items of a TJ array with its strings as glyph ids."""
+    out = []
+    for kind, v in items:
+        if kind != "s":
+            out.append((kind, v))
+        elif gids is None:
+            out += [("g", v[k] << 8 | v[k + 1])
+                    for k in range(0, len(v) - 1, 2)]
+        else:
+            out += [("g", gids.get(c, 0)) for c in v]
     return out
 
 
@@ -93,7 +124,8 @@ def literal(s, i):
 
 
 def tj_items(content):
-    """Yields (font resource name, [gid or number, ...]) per TJ array."""
+    """Yields (font resource name, [string or number, ...]) per TJ
+    array."""
     font = None
     i = 0
     s = content
@@ -113,8 +145,7 @@ def tj_items(content):
                     else:
                         j = s.index(b">", i)
                         b, i = bytes.fromhex(s[i + 1:j].decode()), j + 1
-                    items += [("g", b[k] << 8 | b[k + 1])
-                              for k in range(0, len(b) - 1, 2)]
+                    items.append(("s", b))
                     continue
                 m = re.compile(rb"-?\d+").match(s, i)
                 if m:
@@ -169,7 +200,7 @@ def main():
         objs = objects(f.read())
     allf = fonts(objs)
     if mode == "ligatures":
-        for n, (base, tu) in sorted(allf.items()):
+        for n, (base, tu, _) in sorted(allf.items()):
             if base == want:
                 for g in sorted(tu):
                     if len(tu[g]) > 1:
@@ -184,6 +215,7 @@ def main():
             for res, items in tj_items(c):
                 if res not in names or allf[names[res]][0] != want:
                     continue
+                items = glyphs(items, allf[names[res]][2])
                 for k in range(len(items) - 1):
                     if items[k] != ("g", g1):
                         continue
