@@ -308,7 +308,7 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
 		fc->adv[g] = (int16_t)haru_fontdef_gid_width(def, g);
 	fill_gids(fc, def);
-	fc->shaper = pdf_shaper_new(path);
+	fc->shaper = pdf_shaper_new(path, 0);
 	return f->nfaces++;
 }
 
@@ -521,6 +521,102 @@ static void add_script_fallbacks(pdf_fonts *f, const pdf_font_spec *spec,
 	}
 }
 
+/* ---- CFF faces (HarfBuzz metrics, embedded by cidcff.c) ---- */
+
+/* The CJK families appended to each role's chain, after the script
+ * families (Noto CJK, fonts-noto-cjk: CFF outlines in .ttc collections).
+ * The simplified-Chinese faces: the corpus language picks the Japanese,
+ * Korean or traditional forms through the font's locl feature. */
+static const char *const cjk_families[FAMILY_N] = {
+    "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Sans Mono CJK SC"};
+
+/* The file and face index of family's variant when fontconfig has it in
+ * CFF; 0, or -1 when it has not. */
+static int fc_find_cff(const char *family, int variant, char **path, int *index)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
+	FcPatternAddInteger(pat, FC_WEIGHT,
+	                    (variant & VARIANT_BOLD) ? FC_WEIGHT_BOLD
+	                                             : FC_WEIGHT_REGULAR);
+	FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	FcResult res;
+	FcPattern *m = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (!m)
+		return -1;
+	FcChar8 *file = NULL, *fmt = NULL;
+	int ok =
+	    family_matches(m, family) &&
+	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+	    FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
+	    strcmp((const char *)fmt, "CFF") == 0 &&
+	    variant_matches(m, variant & VARIANT_BOLD);
+	*index = 0;
+	FcPatternGetInteger(m, FC_INDEX, 0, index);
+	if (ok)
+		*path = xstrdup((const char *)file);
+	FcPatternDestroy(m);
+	return ok ? 0 : -1;
+}
+
+static int load_cff_face(pdf_fonts *f, const char *path, int index,
+                         const char *family, int variant)
+{
+	for (int i = 0; i < f->nfaces; i++)
+		if (strcmp(f->faces[i].path, path) == 0 &&
+		    f->faces[i].index == (unsigned)index)
+			return i;
+	pdf_shaper *s = pdf_shaper_new(path, (unsigned)index);
+	if (!s)
+		return -1;
+	f->faces = xgrow(f->faces, &f->cap_faces, (size_t)f->nfaces + 1,
+	                 sizeof *f->faces);
+	pdf_face *fc = &f->faces[f->nfaces];
+	memset(fc, 0, sizeof *fc);
+	fc->shaper = s;
+	fc->index = (unsigned)index;
+	fc->cff = 1;
+	if (pdf_otface_load(fc) < 0) {
+		free(fc->gid);
+		free(fc->adv);
+		pdf_shaper_free(s);
+		return -1;
+	}
+	fc->path = xstrdup(path);
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%s %s", family, variant_names[variant]);
+	fc->name = buf_detach(&b);
+	return f->nfaces++;
+}
+
+/* Each role's CJK family, when installed, on every variant of its chain
+ * (bold on bold, italic on the upright face); quietly skipped when not. */
+static void add_cjk_fallbacks(pdf_fonts *f)
+{
+	for (int r = 0; r < FAMILY_N; r++) {
+		int faces[2] = {-1, -1}; /* regular, bold */
+		for (int b = 0; b < 2; b++) {
+			char *path = NULL;
+			int index = 0;
+			if (fc_find_cff(cjk_families[r],
+			                b ? VARIANT_BOLD : VARIANT_REGULAR,
+			                &path, &index) == 0)
+				faces[b] = load_cff_face(
+				    f, path, index, cjk_families[r],
+				    b ? VARIANT_BOLD : VARIANT_REGULAR);
+			free(path);
+		}
+		if (faces[1] < 0)
+			faces[1] = faces[0];
+		for (int v = 0; v < VARIANT_N && faces[0] >= 0; v++)
+			chain_add(&f->lf, r, v,
+			          faces[(v & VARIANT_BOLD) ? 1 : 0]);
+	}
+}
+
 pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 {
 	pdf_font_spec defaults;
@@ -580,6 +676,7 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 	lf->subst_face = subst[0];
 	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
 	add_script_fallbacks(f, spec, d);
+	add_cjk_fallbacks(f);
 	lf->nfaces = f->nfaces;
 	f->embed = pdf_embed_new(f->nfaces);
 	return f;

@@ -117,6 +117,11 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 	            "end\n");
 }
 
+void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
+{
+	cmap_text(b, used, gt);
+}
+
 /* CIDToGIDMap: the identity up to the highest glyph used (CID = glyph
  * id); unused CIDs map to glyph 0. */
 static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
