@@ -82,6 +82,11 @@ void layout_text_free(layout_text_ctx *t)
 	free(t);
 }
 
+void layout_text_set_language(layout_text_ctx *t, const char *lang)
+{
+	shape_cache_set_lang(t->shapes, lang);
+}
+
 layout_text_ctx *layout_text_clone(layout_text_ctx *t)
 {
 	layout_text_ctx *c = layout_text_new(t->fonts, t->hyph_path, NULL);
@@ -95,6 +100,7 @@ layout_text_ctx *layout_text_clone(layout_text_ctx *t)
 		c->shapes = t->spare;
 		t->spare = NULL;
 	}
+	shape_cache_set_lang(c->shapes, shape_cache_lang(t->shapes));
 	if (!t->clone) {
 		t->clone = c;
 		c->parent = t;

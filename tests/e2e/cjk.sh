@@ -4,7 +4,8 @@
 # CIDFontType0 with a CIDFontType0C subset), break across lines between
 # ideographs and kana (never before closing punctuation, Korean at its
 # spaces), extract in logical order with no U+FFFD and no warning, and open
-# cleanly in poppler, MuPDF and Ghostscript.
+# cleanly in poppler, MuPDF and Ghostscript; the corpus language picks the
+# regional forms.
 source "${SP_SOURCE_DIR}/tests/e2e/lib.sh"
 probe=$DATA/scripts/corpus.yaml
 py=$SP_SOURCE_DIR/tests/e2e/cjk_check.py
@@ -40,6 +41,23 @@ if command -v gs >/dev/null; then
   check "text survives a Ghostscript pdfwrite round trip" \
     bash -c "pdftotext '$TMP/g.pdf' - | grep -qF '$cjk'"
 fi
+# the corpus language reaches HarfBuzz: Japanese and Chinese forms of the
+# same ideographs (Noto CJK's locl) are other glyphs, the text the same
+for l in ja zh-Hans; do
+  cat >"$TMP/$l.yaml" <<EOF
+corpus: {title: Forms, language: $l}
+categories: [{id: c, name: Common}]
+questions: [{id: q1, category: c, question: Forms, answer: 直骨写画角}]
+EOF
+  "$SP" handbook -q -c "$TMP/$l.yaml" -o "$TMP/$l.pdf" 2>>"$TMP/lerr"
+  qpdf --qdf --object-streams=disable "$TMP/$l.pdf" "$TMP/$l.qdf"
+  python3 "$py" cids "$TMP/$l.qdf" >"$TMP/$l.cids"
+  pdftotext "$TMP/$l.pdf" - | grep -F 直骨写画角 >"$TMP/$l.txt" || true
+done
+check "language ja and zh-Hans: the same text" bash -c \
+  "test -s '$TMP/ja.txt' && cmp -s '$TMP/ja.txt' '$TMP/zh-Hans.txt' && test ! -s '$TMP/lerr'"
+check "in other glyphs (Japanese and Chinese forms)" bash -c \
+  "test -s '$TMP/ja.cids' && ! cmp -s '$TMP/ja.cids' '$TMP/zh-Hans.cids'"
 "$SP" handbook -q -c "$probe" -o "$TMP/q.pdf" 2>/dev/null
 check "same bytes run to run" cmp "$TMP/p.pdf" "$TMP/q.pdf"
 finish

@@ -13,6 +13,8 @@
       its FontFile3 is a CFF program (CIDFontType0C) holding no more glyphs
       than the CIDs its /W lists, plus .notdef and a few of hb-subset's
       closure (a whole font would be some 65,000)
+  cjk_check.py cids FILE.qdf
+      prints the CIDs the CIDFontType0 fonts' /W arrays list
 """
 import re
 import sys
@@ -163,8 +165,21 @@ def check_subset(path):
     return ok
 
 
+def print_cids(path):
+    """The CIDs the CIDFontType0 fonts' /W arrays list, one a line."""
+    for body in objects(open(path, "rb").read()).values():
+        if re.search(rb"/Subtype /CIDFontType0\s", body):
+            w = body[body.find(b"/W ["):]
+            for m in re.finditer(rb"(\d+)\s*\[([\d\s]*)\]", w):
+                for k in range(len(m.group(2).split())):
+                    print(int(m.group(1)) + k)
+    return 0
+
+
 def main():
     mode = sys.argv[1]
+    if mode == "cids":
+        return print_cids(sys.argv[2])
     if mode == "lines":
         return 0 if check_lines(sys.argv[2], sys.argv[3]) else 1
     if mode == "subset":
