@@ -394,8 +394,10 @@ double layout_line_end(const layout_line *l)
 static void align_line(layout_line *l, const layout_para_style *st,
                        double indent, double avail, int rtl)
 {
-	double w = layout_line_end(l), off = indent;
-	/* a right-to-left paragraph is set from the right */
+	/* a right-to-left paragraph is set from the right, its first-line
+	 * indent on the right (the start side): the line is set in
+	 * [0, avail] */
+	double w = layout_line_end(l), off = rtl ? 0 : indent;
 	int right =
 	    st->align == ALIGN_RIGHT ||
 	    (rtl && (st->align == ALIGN_LEFT || st->align == ALIGN_JUSTIFY));
