@@ -212,7 +212,9 @@ static int other_format(const char *family, char *fmt, size_t n)
 	return found;
 }
 
-static int fc_find_ex(const char *family, int variant, int strict, char **path)
+/* fontconfig's best match for family's variant, preferring `format`
+ * ("TrueType", "CFF"); NULL when none. */
+static FcPattern *fc_match(const char *family, int variant, const char *format)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -223,12 +225,18 @@ static int fc_find_ex(const char *family, int variant, int strict, char **path)
 	                    (variant & VARIANT_ITALIC) ? FC_SLANT_ITALIC
 	                                               : FC_SLANT_ROMAN);
 	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
-	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)format);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	FcResult res;
 	FcPattern *m = FcFontMatch(NULL, pat, &res);
 	FcPatternDestroy(pat);
+	return m;
+}
+
+static int fc_find_ex(const char *family, int variant, int strict, char **path)
+{
+	FcPattern *m = fc_match(family, variant, "TrueType");
 	if (!m)
 		return FIND_NO_FAMILY;
 	int ret;
@@ -534,17 +542,7 @@ static const char *const cjk_families[FAMILY_N] = {
  * CFF; 0, or -1 when it has not. */
 static int fc_find_cff(const char *family, int variant, char **path, int *index)
 {
-	FcPattern *pat = FcPatternCreate();
-	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
-	FcPatternAddInteger(pat, FC_WEIGHT,
-	                    (variant & VARIANT_BOLD) ? FC_WEIGHT_BOLD
-	                                             : FC_WEIGHT_REGULAR);
-	FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
-	FcDefaultSubstitute(pat);
-	FcResult res;
-	FcPattern *m = FcFontMatch(NULL, pat, &res);
-	FcPatternDestroy(pat);
+	FcPattern *m = fc_match(family, variant & VARIANT_BOLD, "CFF");
 	if (!m)
 		return -1;
 	FcChar8 *file = NULL, *fmt = NULL;
