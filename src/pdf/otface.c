@@ -7,6 +7,7 @@
 #include <hb-ot.h>
 #include <hb.h>
 #include <math.h>
+#include <string.h>
 
 #include "pdf/internal.h"
 #include "util/mem.h"
@@ -17,22 +18,35 @@ static int milli(hb_position_t v, unsigned upem)
 	return (int)lround((double)v * 1000.0 / upem);
 }
 
-/* gid[cp] for the code points of the BMP the cmap covers; controls are
- * never drawn. */
+/* gid[cp] for the code points of the BMP the cmap covers, looked up in
+ * batches; controls are never drawn. */
 static void fill_cmap(pdf_face *fc, hb_font_t *font)
 {
+	enum { BATCH = 1024 };
 	hb_face_t *face = hb_font_get_face(font);
 	hb_set_t *cps = hb_set_create();
 	hb_face_collect_unicodes(face, cps);
 	fc->gid = xcalloc(65536, sizeof *fc->gid);
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-	while (hb_set_next(cps, &cp) && cp < 65536) {
-		if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-			continue;
-		hb_codepoint_t g = 0;
-		if (hb_font_get_nominal_glyph(font, cp, &g) &&
-		    g < fc->num_glyphs)
-			fc->gid[cp] = (uint16_t)g;
+	hb_codepoint_t cp[BATCH], g[BATCH];
+	hb_codepoint_t last = HB_SET_VALUE_INVALID;
+	unsigned n;
+	while ((n = hb_set_next_many(cps, last, cp, BATCH)) > 0) {
+		last = cp[n - 1];
+		memset(g, 0, sizeof g);
+		/* it stops at a code point without a glyph: go on after it */
+		for (unsigned done = 0; done < n;)
+			done += hb_font_get_nominal_glyphs(
+			            font, n - done, cp + done, sizeof *cp,
+			            g + done, sizeof *g) +
+			        1;
+		for (unsigned i = 0; i < n && cp[i] < 65536; i++) {
+			uint32_t c = cp[i];
+			if (c >= 0x20 && (c < 0x7f || c >= 0xa0) &&
+			    g[i] < fc->num_glyphs)
+				fc->gid[c] = (uint16_t)g[i];
+		}
+		if (n < BATCH || last >= 65535)
+			break;
 	}
 	hb_set_destroy(cps);
 }
@@ -48,7 +62,7 @@ static void fill_advances(pdf_face *fc, hb_font_t *font, unsigned upem)
 	                             sizeof *adv);
 	fc->adv = xcalloc(n, sizeof *fc->adv);
 	for (unsigned g = 0; g < n; g++) {
-		int a = milli(adv[g], upem);
+		int a = upem == 1000 ? adv[g] : milli(adv[g], upem);
 		fc->adv[g] = (int16_t)(a > 32767 ? 32767 : a < 0 ? 0 : a);
 	}
 	free(gids);
