@@ -590,9 +590,36 @@ static int load_cff_face(pdf_fonts *f, const char *path, int index,
 	return f->nfaces++;
 }
 
+/* The blocks of CJK text (radicals, CJK punctuation, kana, ideographs,
+ * hangul, compatibility ideographs, vertical and fullwidth forms). */
+static int cjk_block(unsigned cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* The script faces (from `first` to the CJK faces) leave CJK text to the
+ * CJK face: Symbola has a few kana and ideographs (の, 中, ㊗), which
+ * would set single characters of a Japanese or Chinese line in another
+ * design. */
+static void leave_cjk(pdf_fonts *f, int first, int cjk_face)
+{
+	const uint16_t *cjk = f->faces[cjk_face].gid;
+	for (int i = first; i < f->nfaces; i++) {
+		if (f->faces[i].cff)
+			continue;
+		for (unsigned cp = 0x2E80; cp < 0x10000; cp++)
+			if (cjk_block(cp) && cjk[cp])
+				f->faces[i].gid[cp] = 0;
+	}
+}
+
 /* Each role's CJK family, when installed, on every variant of its chain
  * (bold on bold, italic on the upright face); quietly skipped when not. */
-static void add_cjk_fallbacks(pdf_fonts *f)
+static void add_cjk_fallbacks(pdf_fonts *f, int first_script)
 {
 	for (int r = 0; r < FAMILY_N; r++) {
 		int faces[2] = {-1, -1}; /* regular, bold */
@@ -607,6 +634,8 @@ static void add_cjk_fallbacks(pdf_fonts *f)
 				    b ? VARIANT_BOLD : VARIANT_REGULAR);
 			free(path);
 		}
+		if (faces[0] >= 0)
+			leave_cjk(f, first_script, faces[0]);
 		if (faces[1] < 0)
 			faces[1] = faces[0];
 		for (int v = 0; v < VARIANT_N && faces[0] >= 0; v++)
@@ -673,8 +702,9 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 	}
 	lf->subst_face = subst[0];
 	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
+	int first_script = f->nfaces;
 	add_script_fallbacks(f, spec, d);
-	add_cjk_fallbacks(f);
+	add_cjk_fallbacks(f, first_script);
 	lf->nfaces = f->nfaces;
 	f->embed = pdf_embed_new(f->nfaces);
 	return f;

@@ -21,6 +21,8 @@ check "Noto CJK embedded as CID Type 0C with ToUnicode" \
   grep -Eq 'NotoSerifCJK[a-z]*-Regular +CID Type 0C +Identity-H +yes +yes +yes' "$TMP/fonts"
 qpdf --qdf --object-streams=disable "$TMP/p.pdf" "$TMP/p.qdf"
 check "the CFF subset holds the glyphs drawn" python3 "$py" subset "$TMP/p.qdf"
+check "all CJK text in the CJK face (not Symbola's の or 中)" \
+  python3 "$py" faces "$TMP/p.qdf"
 cjk="中文排版需要在任意两个汉字之间换行"
 if command -v mutool >/dev/null; then
   mutool draw -o "$TMP/m%d.png" -r 40 "$TMP/p.pdf" 2>"$TMP/mu" >/dev/null

@@ -13,6 +13,8 @@
       its FontFile3 is a CFF program (CIDFontType0C) holding no more glyphs
       than the CIDs its /W lists, plus .notdef and a few of hb-subset's
       closure (a whole font would be some 65,000)
+  cjk_check.py faces FILE.qdf
+      checks that no font but a CJK one draws kana, ideographs or hangul
   cjk_check.py cids FILE.qdf
       prints the CIDs the CIDFontType0 fonts' /W arrays list
 """
@@ -176,8 +178,27 @@ def print_cids(path):
     return 0
 
 
+def check_faces(path):
+    """Every CJK character is drawn by a CJK font (its ToUnicode)."""
+    objs = objects(open(path, "rb").read())
+    ok = True
+    for body in objs.values():
+        if not re.search(rb"/Subtype /Type0\s", body):
+            continue
+        name = re.search(rb"/BaseFont /(\S+)", body).group(1).decode()
+        tu = objs.get(ref(body, b"ToUnicode"), b"")
+        for m in re.finditer(rb"<[0-9A-F]{4}> <([0-9A-F]+)>", stream(tu)):
+            text = bytes.fromhex(m.group(1).decode()).decode("utf-16-be")
+            if any(cjk(c) for c in text) and "CJK" not in name:
+                print("%s drawn in %s" % (text, name))
+                ok = False
+    return ok
+
+
 def main():
     mode = sys.argv[1]
+    if mode == "faces":
+        return 0 if check_faces(sys.argv[2]) else 1
     if mode == "cids":
         return print_cids(sys.argv[2])
     if mode == "lines":
