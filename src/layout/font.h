@@ -23,7 +23,7 @@ typedef enum sp_family {
 enum { VARIANT_REGULAR = 0, VARIANT_BOLD = 1, VARIANT_ITALIC = 2 };
 #define VARIANT_N 4
 
-#define FONT_MAX_CHAIN 8 /* faces in one fallback chain */
+#define FONT_MAX_CHAIN 12 /* faces in one fallback chain */
 
 /* One shaped glyph. Advances and offsets in whole 1/1000 em (size
  * independent; the PDF's widths are whole numbers of them too). A glyph

@@ -113,7 +113,7 @@ void paint_para_lines(layout_engine *e, sp_page *pg, const layout_frame *fr,
 {
 	double x = fr->x + b->indent_left;
 	double right = fr->x + fr->w - b->indent_right;
-	if (ls->rtl && b->marker.text) { /* mirrored: the hang on the right */
+	if (ls->rtl) { /* mirrored: indents and the hang on the right */
 		x = fr->x + b->indent_right;
 		right = fr->x + fr->w - b->indent_left;
 	}

@@ -82,6 +82,11 @@ void layout_text_free(layout_text_ctx *t)
 	free(t);
 }
 
+void layout_text_set_language(layout_text_ctx *t, const char *lang)
+{
+	shape_cache_set_lang(t->shapes, lang);
+}
+
 layout_text_ctx *layout_text_clone(layout_text_ctx *t)
 {
 	layout_text_ctx *c = layout_text_new(t->fonts, t->hyph_path, NULL);
@@ -95,6 +100,7 @@ layout_text_ctx *layout_text_clone(layout_text_ctx *t)
 		c->shapes = t->spare;
 		t->spare = NULL;
 	}
+	shape_cache_set_lang(c->shapes, shape_cache_lang(t->shapes));
 	if (!t->clone) {
 		t->clone = c;
 		c->parent = t;
@@ -388,8 +394,10 @@ double layout_line_end(const layout_line *l)
 static void align_line(layout_line *l, const layout_para_style *st,
                        double indent, double avail, int rtl)
 {
-	double w = layout_line_end(l), off = indent;
-	/* a right-to-left paragraph is set from the right */
+	/* a right-to-left paragraph is set from the right, its first-line
+	 * indent on the right (the start side): the line is set in
+	 * [0, avail] */
+	double w = layout_line_end(l), off = rtl ? 0 : indent;
 	int right =
 	    st->align == ALIGN_RIGHT ||
 	    (rtl && (st->align == ALIGN_LEFT || st->align == ALIGN_JUSTIFY));

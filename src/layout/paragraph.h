@@ -104,6 +104,11 @@ void layout_text_free(layout_text_ctx *t);
  * zero loc for none. loc.file is borrowed. */
 void layout_text_set_loc(layout_text_ctx *t, sp_loc loc);
 
+/* The language of the text (a BCP 47 tag, the corpus `language`; NULL
+ * for none): shaping applies its forms (HarfBuzz's locl: Serbian and
+ * Macedonian Cyrillic, Turkish, Japanese or Korean forms of a CJK face). */
+void layout_text_set_language(layout_text_ctx *t, const char *lang);
+
 /* Break a paragraph into lines of at most `width` points. Returns 0. */
 int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
                  const layout_para_style *st, double width, layout_lines *out);

@@ -437,6 +437,16 @@ static int camel_hump(uint32_t a, uint32_t b)
 	       utf8proc_category((utf8proc_int32_t)b) == UTF8PROC_CATEGORY_LU;
 }
 
+/* Hangul (syllables, jamo, compatibility jamo): Korean is set with
+ * spaces between words and broken there, as a Korean typesetter does
+ * (CSS's word-break: keep-all), not between any two syllables. */
+static int is_hangul(uint32_t cp)
+{
+	return (cp >= 0xAC00 && cp <= 0xD7FF) ||
+	       (cp >= 0x1100 && cp <= 0x11FF) ||
+	       (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F);
+}
+
 static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url,
                            int code)
 {
@@ -456,7 +466,8 @@ static uint8_t inner_break(const tx_para *p, size_t ws, size_t k, int url,
 	if (code && camel_hump(c->cp, nx->cp))
 		return BRK_URL;
 	if ((c->flags & CF_WIDE) && (nx->flags & CF_WIDE) &&
-	    !(nx->flags & CF_NOSTART) && !(c->flags & CF_NOEND))
+	    !(nx->flags & CF_NOSTART) && !(c->flags & CF_NOEND) &&
+	    !is_hangul(c->cp) && !is_hangul(nx->cp))
 		return BRK_CJK;
 	return BRK_NONE;
 }

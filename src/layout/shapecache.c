@@ -30,6 +30,7 @@ struct shape_cache {
 	entry *retired;
 	sp_glyph *tmp;
 	size_t captmp;
+	char lang[36]; /* BCP 47 tag handed to the device; "" for none */
 };
 
 shape_cache *shape_cache_new(const layout_fonts *f)
@@ -124,11 +125,12 @@ static entry *make_entry(shape_cache *c, uint64_t h, int face, int features,
 	const layout_fonts *f = c->fonts;
 	size_t want = len + FIRST_GUESS;
 	c->tmp = xgrow(c->tmp, &c->captmp, want, sizeof *c->tmp);
-	long n = f->ops->shape(f->ctx, face, text, len, features, rtl, NULL,
+	const char *lang = c->lang[0] ? c->lang : NULL;
+	long n = f->ops->shape(f->ctx, face, text, len, features, rtl, lang,
 	                       c->tmp, c->captmp);
 	if (n > (long)c->captmp) {
 		c->tmp = xgrow(c->tmp, &c->captmp, (size_t)n, sizeof *c->tmp);
-		n = f->ops->shape(f->ctx, face, text, len, features, rtl, NULL,
+		n = f->ops->shape(f->ctx, face, text, len, features, rtl, lang,
 		                  c->tmp, c->captmp);
 	}
 	if (n < 0 || n > (long)c->captmp)
@@ -139,6 +141,21 @@ static entry *make_entry(shape_cache *c, uint64_t h, int face, int features,
 	if (n)
 		memcpy(e->glyphs, c->tmp, e->ng * sizeof *e->glyphs);
 	return e;
+}
+
+void shape_cache_set_lang(shape_cache *c, const char *lang)
+{
+	if (!lang || strlen(lang) >= sizeof c->lang)
+		lang = ""; /* no tag, or no language tag */
+	if (!c || strcmp(c->lang, lang) == 0)
+		return;
+	retire_all(c); /* shaped for another language */
+	memcpy(c->lang, lang, strlen(lang) + 1);
+}
+
+const char *shape_cache_lang(const shape_cache *c)
+{
+	return c ? c->lang : "";
 }
 
 const sp_glyph *shape_cached(shape_cache *c, int face, int features, int rtl,

@@ -20,6 +20,12 @@ void shape_cache_free(shape_cache *c);
 /* 1 when the device shapes (fonts->ops->shape is set). */
 int shape_cache_on(const shape_cache *c);
 
+/* The language the words are shaped for (a BCP 47 tag, the corpus
+ * `language`: HarfBuzz applies its locl forms); NULL or "" for none.
+ * Changing it forgets the words shaped before (their arrays stay valid). */
+void shape_cache_set_lang(shape_cache *c, const char *lang);
+const char *shape_cache_lang(const shape_cache *c);
+
 /* The glyphs of len bytes of text in face, in logical order, and their
  * count in *n; NULL when the device cannot shape them. The array stays
  * valid until the cache is freed. */

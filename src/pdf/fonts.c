@@ -212,7 +212,9 @@ static int other_format(const char *family, char *fmt, size_t n)
 	return found;
 }
 
-static int fc_find_ex(const char *family, int variant, int strict, char **path)
+/* fontconfig's best match for family's variant, preferring `format`
+ * ("TrueType", "CFF"); NULL when none. */
+static FcPattern *fc_match(const char *family, int variant, const char *format)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
@@ -223,12 +225,18 @@ static int fc_find_ex(const char *family, int variant, int strict, char **path)
 	                    (variant & VARIANT_ITALIC) ? FC_SLANT_ITALIC
 	                                               : FC_SLANT_ROMAN);
 	FcPatternAddInteger(pat, FC_WIDTH, FC_WIDTH_NORMAL);
-	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)format);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
 	FcResult res;
 	FcPattern *m = FcFontMatch(NULL, pat, &res);
 	FcPatternDestroy(pat);
+	return m;
+}
+
+static int fc_find_ex(const char *family, int variant, int strict, char **path)
+{
+	FcPattern *m = fc_match(family, variant, "TrueType");
 	if (!m)
 		return FIND_NO_FAMILY;
 	int ret;
@@ -308,7 +316,7 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
 		fc->adv[g] = (int16_t)haru_fontdef_gid_width(def, g);
 	fill_gids(fc, def);
-	fc->shaper = pdf_shaper_new(path);
+	fc->shaper = pdf_shaper_new(path, 0);
 	return f->nfaces++;
 }
 
@@ -521,6 +529,121 @@ static void add_script_fallbacks(pdf_fonts *f, const pdf_font_spec *spec,
 	}
 }
 
+/* ---- CFF faces (HarfBuzz metrics, embedded by cidcff.c) ---- */
+
+/* The CJK families appended to each role's chain, after the script
+ * families (Noto CJK, fonts-noto-cjk: CFF outlines in .ttc collections).
+ * The simplified-Chinese faces: the corpus language picks the Japanese,
+ * Korean or traditional forms through the font's locl feature. */
+static const char *const cjk_families[FAMILY_N] = {
+    "Noto Serif CJK SC", "Noto Sans CJK SC", "Noto Sans Mono CJK SC"};
+
+/* The file and face index of family's variant when fontconfig has it in
+ * CFF; 0, or -1 when it has not. */
+static int fc_find_cff(const char *family, int variant, char **path, int *index)
+{
+	FcPattern *m = fc_match(family, variant & VARIANT_BOLD, "CFF");
+	if (!m)
+		return -1;
+	FcChar8 *file = NULL, *fmt = NULL;
+	int ok =
+	    family_matches(m, family) &&
+	    FcPatternGetString(m, FC_FILE, 0, &file) == FcResultMatch &&
+	    FcPatternGetString(m, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
+	    strcmp((const char *)fmt, "CFF") == 0 &&
+	    variant_matches(m, variant & VARIANT_BOLD);
+	*index = 0;
+	FcPatternGetInteger(m, FC_INDEX, 0, index);
+	if (ok)
+		*path = xstrdup((const char *)file);
+	FcPatternDestroy(m);
+	return ok ? 0 : -1;
+}
+
+static int load_cff_face(pdf_fonts *f, const char *path, int index,
+                         const char *family, int variant)
+{
+	for (int i = 0; i < f->nfaces; i++)
+		if (strcmp(f->faces[i].path, path) == 0 &&
+		    f->faces[i].index == (unsigned)index)
+			return i;
+	pdf_shaper *s = pdf_shaper_new(path, (unsigned)index);
+	if (!s)
+		return -1;
+	f->faces = xgrow(f->faces, &f->cap_faces, (size_t)f->nfaces + 1,
+	                 sizeof *f->faces);
+	pdf_face *fc = &f->faces[f->nfaces];
+	memset(fc, 0, sizeof *fc);
+	fc->shaper = s;
+	fc->index = (unsigned)index;
+	fc->cff = 1;
+	if (pdf_otface_load(fc) < 0) {
+		free(fc->gid);
+		free(fc->adv);
+		pdf_shaper_free(s);
+		return -1;
+	}
+	fc->path = xstrdup(path);
+	sp_buf b = SP_BUF_INIT;
+	buf_printf(&b, "%s %s", family, variant_names[variant]);
+	fc->name = buf_detach(&b);
+	return f->nfaces++;
+}
+
+/* The blocks of CJK text (radicals, CJK punctuation, kana, ideographs,
+ * hangul, compatibility ideographs, vertical and fullwidth forms). */
+static int cjk_block(unsigned cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* The script faces (from `first` to the CJK faces) leave CJK text to the
+ * CJK face: Symbola has a few kana and ideographs (の, 中, ㊗), which
+ * would set single characters of a Japanese or Chinese line in another
+ * design. */
+static void leave_cjk(pdf_fonts *f, int first, int cjk_face)
+{
+	const uint16_t *cjk = f->faces[cjk_face].gid;
+	for (int i = first; i < f->nfaces; i++) {
+		if (f->faces[i].cff)
+			continue;
+		for (unsigned cp = 0x2E80; cp < 0x10000; cp++)
+			if (cjk_block(cp) && cjk[cp])
+				f->faces[i].gid[cp] = 0;
+	}
+}
+
+/* Each role's CJK family, when installed, on every variant of its chain
+ * (bold on bold, italic on the upright face); quietly skipped when not. */
+static void add_cjk_fallbacks(pdf_fonts *f, int first_script)
+{
+	for (int r = 0; r < FAMILY_N; r++) {
+		int faces[2] = {-1, -1}; /* regular, bold */
+		for (int b = 0; b < 2; b++) {
+			char *path = NULL;
+			int index = 0;
+			if (fc_find_cff(cjk_families[r],
+			                b ? VARIANT_BOLD : VARIANT_REGULAR,
+			                &path, &index) == 0)
+				faces[b] = load_cff_face(
+				    f, path, index, cjk_families[r],
+				    b ? VARIANT_BOLD : VARIANT_REGULAR);
+			free(path);
+		}
+		if (faces[0] >= 0)
+			leave_cjk(f, first_script, faces[0]);
+		if (faces[1] < 0)
+			faces[1] = faces[0];
+		for (int v = 0; v < VARIANT_N && faces[0] >= 0; v++)
+			chain_add(&f->lf, r, v,
+			          faces[(v & VARIANT_BOLD) ? 1 : 0]);
+	}
+}
+
 pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 {
 	pdf_font_spec defaults;
@@ -579,7 +702,9 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 	}
 	lf->subst_face = subst[0];
 	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
+	int first_script = f->nfaces;
 	add_script_fallbacks(f, spec, d);
+	add_cjk_fallbacks(f, first_script);
 	lf->nfaces = f->nfaces;
 	f->embed = pdf_embed_new(f->nfaces);
 	return f;

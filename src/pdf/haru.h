@@ -143,7 +143,8 @@ HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
 /* The same for a page's content stream. */
 HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,
                                    int deflated);
-/* The resource name ("F1") of font on page, or NULL. */
+/* The resource name ("F1") of font on page, or NULL. font may also be a
+ * plain font dictionary (cidcff.c's): libharu only compares objects. */
 const char *haru_page_font_name(HPDF_Page page, HPDF_Font font);
 /* Removes /S from the page label range added last (PDF's style "none",
  * which HPDF_AddPageLabel cannot make). */

@@ -12,7 +12,10 @@
 
 /* shape.c: HarfBuzz over one font file (shared by every thread). */
 typedef struct pdf_shaper pdf_shaper;
-pdf_shaper *pdf_shaper_new(const char *path); /* NULL: cannot shape */
+/* index: the face in a collection (.ttc), 0 for a plain file */
+pdf_shaper *pdf_shaper_new(const char *path, unsigned index); /* NULL: none */
+/* Its immutable hb_font (NULL when s is NULL), for otface.c/cidcff.c. */
+struct hb_font_t *pdf_shaper_font(const pdf_shaper *s);
 void pdf_shaper_free(pdf_shaper *s);
 /* The cmap's glyph of cp, 0 when none (or s is NULL). */
 unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp);
@@ -25,15 +28,28 @@ typedef struct pdf_face {
 	unsigned num_glyphs;
 	int missing_width;
 	int ascent, descent; /* 1/1000 em */
-	HPDF_FontDef def;    /* in the metrics document */
+	HPDF_FontDef def;    /* in the metrics document; NULL when cff */
 	pdf_shaper *shaper;  /* NULL: measured code point by code point */
+	unsigned index;      /* the face in a collection (.ttc) */
+	int cff;             /* CFF outlines: read by HarfBuzz (otface.c),
+	                        embedded by cidcff.c, never by libharu */
 } pdf_face;
+
+/* otface.c: fills fc's gid, adv, num_glyphs, ascent, descent and
+ * missing_width from its shaper's font (fc->shaper set); 0, or -1 when
+ * the face has no glyphs or no units per em. */
+int pdf_otface_load(pdf_face *fc);
 
 /* The font op `shape` (layout/font.h) for face fc: advances are the
  * face's (fc->adv, as /W writes them) plus the kerning; a glyph is
  * nominal when fc->gid gives it for its code point. */
 long pdf_shape(const pdf_face *fc, const char *text, size_t len, int features,
                int rtl, const char *lang, sp_glyph *out, size_t cap);
+
+/* cffcids.c: the CID of each glyph of a CID-keyed CFF program (n bytes)
+ * into cids[cap]: the number of glyphs, or -1 when the program is not
+ * CID-keyed, is malformed or has more than cap glyphs. */
+long pdf_cff_cids(const void *data, size_t n, uint16_t *cids, size_t cap);
 
 typedef struct pdf_embed pdf_embed;
 
@@ -70,6 +86,9 @@ const char *pdf_error_text(HPDF_STATUS code);
  * down to the used glyphs and make the CIDToGIDMap the identity.
  * Returns HPDF_OK or a libharu status. */
 struct pdf_gtext;
+/* The standard ToUnicode CMap (bfchar) of the used glyphs' text. */
+void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used,
+                        const struct pdf_gtext *gt);
 struct pdf_codes;
 /* With codes (codes.h), the font's /Encoding becomes their embedded CMap
  * and the ToUnicode is keyed by them; NULL: Identity-H. */

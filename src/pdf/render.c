@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "pdf/cidcff.h"
 #include "pdf/pdfa.h"
 #include "pdf/renderer.h"
 #include "pdf/tags.h"
@@ -86,6 +87,23 @@ static void set_date(pdf_renderer *r)
 	HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date);
 }
 
+/* A CFF face: its font made by cidcff.c, not libharu. */
+static int load_cff(pdf_renderer *r, int f)
+{
+	const pdf_face *fc = &r->fonts->faces[f];
+	r->cff[f] = pdf_cidcff_new(r->pdf, fc);
+	if (!r->cff[f]) {
+		if (!pdf_render_failed(r, fc->path))
+			diag_error(r->d, sp_loc_make(NULL, 0, 0),
+			           "cannot load font '%s'", fc->path);
+		return -1;
+	}
+	r->font[f] = pdf_cidcff_font(r->cff[f]);
+	r->used[f] = xcalloc(1, sizeof(pdf_cpset));
+	r->gtext[f] = gtext_new(fc->num_glyphs);
+	return 0;
+}
+
 /* Loads every face some text uses, in face order: on the metrics
  * document's definition when this render holds the shared definitions
  * and the file can be subset by embed.c, else from the file. */
@@ -114,6 +132,13 @@ static int load_fonts(pdf_renderer *r)
 		if (!need[f])
 			continue;
 		const pdf_face *fc = &r->fonts->faces[f];
+		if (fc->cff) {
+			if (load_cff(r, f) < 0) {
+				free(need);
+				return -1;
+			}
+			continue;
+		}
 		const char *name = NULL;
 		HPDF_FontDef def = NULL;
 		int ours = pdf_embed_usable(r->embed, r->fonts, f);
@@ -249,8 +274,10 @@ static int fix_fonts(pdf_renderer *r)
 		if (!r->font[f])
 			continue;
 		HPDF_STATUS ret =
-		    pdf_fix_font(r->font[f], r->used[f], r->gtext[f],
-		                 r->codes ? r->codes[f] : NULL);
+		    r->cff[f]
+		        ? pdf_cidcff_finish(r->cff[f], r->used[f], r->gtext[f])
+		        : pdf_fix_font(r->font[f], r->used[f], r->gtext[f],
+		                       r->codes ? r->codes[f] : NULL);
 		if (ret == HPDF_OK && r->ours[f])
 			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
 			                     r->used[f]);
@@ -360,6 +387,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.gtext = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.gtext);
 	r.shared = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
 	r.ours = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
+	r.cff = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.cff);
 	r.embed = r.fonts->embed;
 	r.defs_held = pdf_embed_acquire(r.embed);
 	r.tags = tags_new(doc);
@@ -413,6 +441,9 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	free(r.gtext);
 	free(r.shared);
 	free(r.ours);
+	for (int f = 0; f < nf; f++)
+		pdf_cidcff_free(r.cff[f]);
+	free(r.cff);
 	free(r.font);
 	for (size_t p = 0; p < doc->npages; p++) {
 		buf_free(&r.raw[p]);

@@ -26,9 +26,10 @@ typedef struct pdf_renderer {
 	sp_buf *z; /* per page: deflated (NULL when uncompressed) */
 	pdf_deflate_job *deflating; /* started by render.c */
 	pdf_embed *embed;           /* the run's font programs */
-	int defs_held; /* this render holds the shared definitions */
-	char *shared;  /* per face: on the shared definition */
-	char *ours;    /* per face: embedded by embed.c */
+	int defs_held;           /* this render holds the shared definitions */
+	char *shared;            /* per face: on the shared definition */
+	char *ours;              /* per face: embedded by embed.c */
+	struct pdf_cidcff **cff; /* per face: a CFF face's font (cidcff.c) */
 	int uncompressed;
 	int pdfa; /* PDF/A-2a (pdfa.c) */
 	int warned_text;

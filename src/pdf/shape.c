@@ -23,12 +23,12 @@ struct pdf_shaper {
 	unsigned upem;
 };
 
-pdf_shaper *pdf_shaper_new(const char *path)
+pdf_shaper *pdf_shaper_new(const char *path, unsigned index)
 {
 	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
 	if (!blob)
 		return NULL;
-	hb_face_t *face = hb_face_create(blob, 0);
+	hb_face_t *face = hb_face_create(blob, index);
 	hb_blob_destroy(blob);
 	unsigned upem = hb_face_get_upem(face);
 	if (hb_face_get_glyph_count(face) == 0 || upem == 0) {
@@ -54,6 +54,11 @@ void pdf_shaper_free(pdf_shaper *s)
 		return;
 	hb_font_destroy(s->font);
 	free(s);
+}
+
+struct hb_font_t *pdf_shaper_font(const pdf_shaper *s)
+{
+	return s ? s->font : NULL;
 }
 
 unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp)

@@ -133,6 +133,11 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
 	            "end\n");
 }
 
+void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
+{
+	cmap_text(b, used, gt, NULL);
+}
+
 /* The font's /Encoding: the embedded CMap of its one-byte codes. */
 static HPDF_STATUS set_encoding(HPDF_Font font)
 {

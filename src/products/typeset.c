@@ -61,6 +61,7 @@ static void use_language(sp_typeset *r, const sp_corpus *c)
 void typeset_set_inputs(sp_typeset *r, const sp_corpus *c)
 {
 	use_language(r, c);
+	layout_text_set_language(r->text, c->language.s);
 	free(r->inputs);
 	r->ninputs = 0;
 	r->inputs = xcalloc(c->nfiles + 2, sizeof(char *));

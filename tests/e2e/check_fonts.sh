@@ -11,9 +11,9 @@ categories: [{id: c, name: Common}]
 questions:
   - id: q1
     category: c
-    question: What does the word 日本 mean?
-    answer: It names a country, written with two ideographs.
-    rubric: {strong: [Mentions 語]}
+    question: What does the word ሰላ mean?
+    answer: It names a country, written in Ethiopic (no font of the chains has it).
+    rubric: {strong: [Mentions ሀ]}
 Y
 set +e
 "$SP" check -c c.yaml 2>check.err
@@ -29,17 +29,17 @@ check "check --strict fails (1), as handbook --strict does" \
   bash -c "[ $rc_strict -eq 1 ] && [ $rc_hb -eq 1 ]"
 grep ': warning: ' hb.err | sort -u >hb.w
 grep ': warning: ' check.err | sort -u >check.w
-check "handbook warns about the ideographs" grep -q "c.yaml:6:.*U+65E5" hb.w
+check "handbook warns about the Ethiopic letters" grep -q "c.yaml:6:.*U+1230" hb.w
 check "every handbook warning is a check warning, same text and location" \
   bash -c "comm -23 hb.w check.w | (! grep .)"
 check "check also reports what only the worksheet prints (the rubric)" \
-  grep -q "c.yaml:8:23: .*U+8A9E" check.w
+  grep -q "c.yaml:8:23: .*U+1200" check.w
 check "the summary counts them" grep -q "warnings: failed (--strict)" strict.err
 "$SP" check --strict 2>bundled.err
 check "the bundled corpus stays clean" grep -q ": ok$" bundled.err
 check "and warns about nothing" bash -c "! grep -q warning bundled.err"
 "$SP" check -c c.yaml --template sans 2>sans.err
-check "--template picks the fonts checked against" grep -q "U+65E5" sans.err
+check "--template picks the fonts checked against" grep -q "U+1230" sans.err
 set +e
 "$SP" check -c c.yaml --template nonesuch 2>none.err
 rc=$?

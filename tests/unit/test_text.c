@@ -338,6 +338,18 @@ static void test_align_indent(void)
 	CHECK(fabs(ls.lines[1].runs[0].x) < 1e-9);
 	layout_lines_free(&ls);
 	free(r);
+	/* right to left: set from the right, the first-line indent on the
+	 * right (its start side) */
+	r = th_break(&e,
+	             "\u05D0\u05D0\u05D0 \u05D1\u05D1\u05D1 \u05D2\u05D2\u05D2",
+	             &st, 40, &ls);
+	CHECK(ls.rtl && ls.n == 2);
+	if (ls.n == 2) {
+		CHECK(fabs(ls.lines[0].width - 30) < 1e-9);
+		CHECK(fabs(ls.lines[1].width - 40) < 1e-9);
+	}
+	layout_lines_free(&ls);
+	free(r);
 	th_close(&e);
 }
 
