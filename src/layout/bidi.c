@@ -5,8 +5,9 @@
  * cluster, with the paragraph's base direction from its first strong
  * character (rules P2, P3). Lines are broken in logical order; then the
  * runs of each line (one level each) are put in visual order (rule L2)
- * and placed again from the left, each keeping its width and the gap that
- * separated it from its logical neighbour; the line keeps its runs in
+ * and placed again from the left, each keeping its width, and each gap
+ * between two logical neighbours reordered with them as a neutral would
+ * be; the line keeps its runs in
  * logical order, only their x changes. A right-to-left run keeps its text and
  * glyphs in logical order; the renderer draws its glyphs backwards. A
  * paragraph without right-to-left characters costs one scan. */
@@ -72,37 +73,51 @@ void tx_reorder_line(layout_line *l)
 	if (n == 0)
 		return;
 	layout_run *r = l->runs;
-	double *gap = xmalloc(n * sizeof *gap); /* before run i, logical */
-	size_t *vis = xmalloc(n * sizeof *vis); /* visual order of runs */
+	/* items in logical order: run i is item 2i, the gap before it item
+	 * 2i - 1, at the lower level of its two runs (a space between runs of
+	 * one direction goes with them; between two directions, with the
+	 * embedding: UAX #9, N1 and N2) */
+	size_t m = 2 * n - 1;
+	double *gap = xmalloc(n * sizeof *gap); /* before run i */
+	int *lev = xmalloc(m * sizeof *lev);
+	size_t *vis = xmalloc(m * sizeof *vis); /* visual order of items */
 	int hi = 0, lo = 255;
 	for (size_t i = 0; i < n; i++) {
 		gap[i] = i ? r[i].x - (r[i - 1].x + r[i - 1].width) : 0;
-		vis[i] = i;
+		lev[2 * i] = r[i].level;
+		if (i)
+			lev[2 * i - 1] = r[i].level < r[i - 1].level
+			                     ? r[i].level
+			                     : r[i - 1].level;
 		hi = r[i].level > hi ? r[i].level : hi;
 		if ((r[i].level & 1) && r[i].level < lo)
 			lo = r[i].level;
 	}
-	for (int lev = hi; lo != 255 && lev >= lo; lev--)
-		for (size_t i = 0; i < n;) {
-			if (r[vis[i]].level < lev) {
-				i++;
+	for (size_t k = 0; k < m; k++)
+		vis[k] = k;
+	for (int v = hi; lo != 255 && v >= lo; v--)
+		for (size_t k = 0; k < m;) {
+			if (lev[vis[k]] < v) {
+				k++;
 				continue;
 			}
-			size_t j = i;
-			while (j < n && r[vis[j]].level >= lev)
+			size_t j = k;
+			while (j < m && lev[vis[j]] >= v)
 				j++;
-			reverse(vis, i, j);
-			i = j;
+			reverse(vis, k, j);
+			k = j;
 		}
 	double x = r[0].x; /* the line starts where it started */
-	for (size_t i = 0; i < n; i++) {
-		if (i) {
-			size_t a = vis[i - 1], b = vis[i];
-			x += gap[a > b ? a : b];
+	for (size_t k = 0; k < m; k++) {
+		size_t it = vis[k];
+		if (it & 1) {
+			x += gap[(it + 1) / 2];
+			continue;
 		}
-		r[vis[i]].x = x;
-		x += r[vis[i]].width;
+		r[it / 2].x = x;
+		x += r[it / 2].width;
 	}
 	free(gap);
+	free(lev);
 	free(vis);
 }
