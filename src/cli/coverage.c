@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/covscan.h"
+#include "corpus/richtext.h"
 #include "products/handbook.h"
 #include "products/typeset.h"
 #include "products/worksheet.h"
@@ -273,15 +274,6 @@ static void hb_index(cov *v)
 			para(v, qn(v, i)->topics[k], H, BOLD, NOLOC);
 }
 
-static size_t rich_bytes(const rich_text *rt)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < rt->nblocks; i++)
-		for (size_t k = 0; k < rt->blocks[i].nruns; k++)
-			n += strlen(rt->blocks[i].runs[k].text);
-	return n;
-}
-
 /* Whether a section runs onto a second page, where its name is the
  * running head: guessed from its questions' text (a page holds about
  * PAGE_BYTES of it), as only laying it out can tell. */
@@ -293,8 +285,8 @@ static int cat_spans_pages(const cov *v, size_t ci)
 		const sp_question *q = qn(v, i);
 		if (q->category != ci)
 			continue;
-		n += 400 + rich_bytes(&q->why) + rich_bytes(&q->answer) +
-		     rich_bytes(&q->tip);
+		n += 400 + richtext_bytes(&q->why) +
+		     richtext_bytes(&q->answer) + richtext_bytes(&q->tip);
 		if (n > PAGE_BYTES)
 			return 1;
 	}

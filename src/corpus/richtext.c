@@ -447,3 +447,12 @@ void richtext_free(rich_text *rt)
 	rt->blocks = NULL;
 	rt->nblocks = 0;
 }
+
+size_t richtext_bytes(const rich_text *rt)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < rt->nblocks; i++)
+		for (size_t k = 0; k < rt->blocks[i].nruns; k++)
+			n += strlen(rt->blocks[i].runs[k].text);
+	return n;
+}

@@ -12,5 +12,7 @@ typedef void (*rt_errfn)(void *ctx, int line, int col, const char *msg);
  * every unsupported construct through err; returns how many. */
 int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx);
 void richtext_free(rich_text *rt);
+/* The bytes of text in all of rt's runs (a size estimate). */
+size_t richtext_bytes(const rich_text *rt);
 
 #endif

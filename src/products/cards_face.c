@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/richtext.h"
 #include "util/mem.h"
 
 #define SIZE_STEP 0.5
@@ -275,22 +276,13 @@ static void fit_face(const cards_card *k, int back, double h, double *size,
 	*parts = n;
 }
 
-static size_t rich_bytes(const rich_text *rt)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < rt->nblocks; i++)
-		for (size_t j = 0; j < rt->blocks[i].nruns; j++)
-			n += strlen(rt->blocks[i].runs[j].text);
-	return n;
-}
-
 /* Bytes of text on a face's body. */
 static size_t face_bytes(const sp_question *q, int back)
 {
 	if (!back)
 		return q->question.s ? strlen(q->question.s) : 0;
 	if (!q->key_points.n)
-		return rich_bytes(&q->answer);
+		return richtext_bytes(&q->answer);
 	size_t n = 0;
 	for (size_t i = 0; i < q->key_points.n; i++)
 		n += q->key_points.items[i].s ? strlen(q->key_points.items[i].s)
