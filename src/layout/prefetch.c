@@ -26,6 +26,7 @@
 enum { PRE_NONE, PRE_BUSY, PRE_READY, PRE_TAKEN };
 #define PREFETCH_WINDOW 64
 #define PREFETCH_MIN_PARAS 64 /* below this a thread costs more */
+#define PREFETCH_SPINS 50      /* yields before the paginator sleeps */
 
 /* One paragraph the helper may analyse. state is read and written
  * atomically by both threads; pre belongs to whoever moved the state
@@ -44,9 +45,11 @@ struct prefetch {
 	size_t index_cap;
 	pthread_t tid;
 	pthread_mutex_t mu;
-	pthread_cond_t cv;
+	pthread_cond_t cv;   /* the helper waits for room in the window */
+	pthread_cond_t done; /* the paginator waits for a busy paragraph */
 	int stop;
 	int outstanding; /* analyses made and not yet taken */
+	int waiting;     /* the paginator sleeps on done */
 };
 
 static int pre_state(pre_slot *s)
@@ -128,13 +131,16 @@ static void *prefetch_main(void *arg)
 		layout_pre *p =
 		    layout_pre_make(pf->t, b->spans, b->nspans, &b->pstyle);
 		s->pre = p;
-		if (p) {
-			pthread_mutex_lock(&pf->mu);
+		/* under mu, so that a paginator going to sleep on done
+		 * cannot miss the change */
+		pthread_mutex_lock(&pf->mu);
+		if (p)
 			pf->outstanding++;
-			pthread_mutex_unlock(&pf->mu);
-		}
 		__atomic_store_n(&s->state, p ? PRE_READY : PRE_TAKEN,
 		                 __ATOMIC_RELEASE);
+		if (pf->waiting)
+			pthread_cond_signal(&pf->done);
+		pthread_mutex_unlock(&pf->mu);
 	}
 	return NULL;
 }
@@ -175,7 +181,9 @@ void prefetch_start(layout_engine *e, const sp_flow *flow)
 	build_index(pf);
 	pthread_mutex_init(&pf->mu, NULL);
 	pthread_cond_init(&pf->cv, NULL);
+	pthread_cond_init(&pf->done, NULL);
 	if (pthread_create(&pf->tid, NULL, prefetch_main, pf) != 0) {
+		pthread_cond_destroy(&pf->done);
 		pthread_cond_destroy(&pf->cv);
 		pthread_mutex_destroy(&pf->mu);
 		free(pf->slots);
@@ -196,6 +204,7 @@ void prefetch_stop(layout_engine *e)
 	pthread_cond_broadcast(&pf->cv);
 	pthread_mutex_unlock(&pf->mu);
 	pthread_join(pf->tid, NULL);
+	pthread_cond_destroy(&pf->done);
 	pthread_cond_destroy(&pf->cv);
 	pthread_mutex_destroy(&pf->mu);
 	for (size_t i = 0; i < pf->nslots; i++) /* made, never taken */
@@ -204,6 +213,26 @@ void prefetch_stop(layout_engine *e)
 	free(pf->index);
 	free(pf);
 	e->pf = NULL;
+}
+
+/* Waits while the helper is making s's analysis: a short wait yields
+ * (most analyses take microseconds), a long one sleeps on done rather
+ * than spend a core. Returns the state the helper left. */
+static int wait_busy(prefetch *pf, pre_slot *s)
+{
+	int st;
+	for (int i = 0; i < PREFETCH_SPINS; i++) {
+		if ((st = pre_state(s)) != PRE_BUSY)
+			return st;
+		sched_yield();
+	}
+	pthread_mutex_lock(&pf->mu);
+	pf->waiting++;
+	while ((st = pre_state(s)) == PRE_BUSY)
+		pthread_cond_wait(&pf->done, &pf->mu);
+	pf->waiting--;
+	pthread_mutex_unlock(&pf->mu);
+	return st;
 }
 
 /* The helper's analysis of b (waiting while it is being made), or NULL;
@@ -215,9 +244,7 @@ layout_pre *prefetch_take(layout_engine *e, const flow_block *b)
 		return NULL;
 	if (pre_state(s) == PRE_NONE && pre_claim(s, PRE_TAKEN))
 		return NULL;
-	int st;
-	while ((st = pre_state(s)) == PRE_BUSY)
-		sched_yield();
+	int st = wait_busy(e->pf, s);
 	if (st != PRE_READY)
 		return NULL;
 	layout_pre *p = s->pre;
