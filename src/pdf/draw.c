@@ -303,6 +303,51 @@ static void glyph_texts(const page_text *t, size_t *at, size_t *ln)
 	}
 }
 
+/* Whether one of the glyphs [first, last] of t is gid. */
+static int cluster_has(const page_text *t, size_t first, size_t last,
+                       unsigned gid)
+{
+	for (size_t k = first; k <= last; k++)
+		if (t->glyphs[k].gid == gid)
+			return 1;
+	return 0;
+}
+
+/* Glyph gid is drawn inside the cluster [first, last] of t, whose len
+ * bytes of text at text went to its last glyph; it gets a weak text for
+ * ToUnicode (kept unless the glyph is drawn with text of its own
+ * somewhere): the character whose cmap glyph it is, else the cluster's
+ * characters whose own glyphs are not in the cluster (the ones it was
+ * made from: a Devanagari vowel sign's contextual form). */
+static void note_inside(pdf_renderer *r, const pdf_face *fc, const page_text *t,
+                        size_t first, size_t last, unsigned gid,
+                        const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	char keep[GTEXT_MAX];
+	size_t nkeep = 0;
+	for (size_t i = 0, k; i < len; i += k) {
+		uint32_t cp = 0xFFFF;
+		k = utf8_next(s + i, len - i, &cp);
+		if (!k)
+			return; /* not valid text: leave it */
+		unsigned own = cp <= 0xFFFF ? fc->gid[cp] : 0;
+		if (own == gid) {
+			memcpy(keep, s + i, k);
+			nkeep = k;
+			break;
+		}
+		if ((!own || !cluster_has(t, first, last, own)) &&
+		    nkeep + k <= sizeof keep) {
+			memcpy(keep + nkeep, s + i, k);
+			nkeep += k;
+		}
+	}
+	int f = (int)(fc - r->fonts->faces);
+	gtext_note_weak(r->gtext[f], gid, nkeep ? keep : text,
+	                nkeep ? nkeep : len);
+}
+
 /* Appends the glyphs of run t (in an open literal string) and records
  * them in r->used and r->gtext. *pen is where the reader's pen is (by the
  * widths the /W array gives and the kerning numbers written), *exact
@@ -345,6 +390,9 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		    ln[i] == 1 && txt[0] == ' ' ? t->extra / k1000 : 0;
 		put_glyph(r, cs, fc, g->gid, g->adv + extra, g->dx, g->dy, txt,
 		          ln[i], k1000, pen, exact);
+		if (!ln[i] && ln[last]) /* inside a cluster */
+			note_inside(r, fc, t, first, last, g->gid,
+			            t->text + at[last], ln[last]);
 		if (first != last && ln[last] && i == (t->rtl ? first : last))
 			actual_text(cs, NULL, 0, 0);
 	}

@@ -22,18 +22,38 @@ void gtext_free(pdf_gtext *g)
 		return;
 	free(g->at);
 	free(g->len);
+	free(g->weak);
 	buf_free(&g->text);
 	free(g);
+}
+
+/* len cut to GTEXT_MAX bytes at a character boundary. */
+static size_t kept_len(const char *text, size_t len)
+{
+	if (len > GTEXT_MAX) {
+		len = GTEXT_MAX;
+		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	return len;
+}
+
+static void put_text(pdf_gtext *g, unsigned gid, const char *text, size_t len)
+{
+	g->at[gid] = (uint32_t)g->text.len + 1;
+	g->len[gid] = (uint8_t)len;
+	buf_append(&g->text, text, len);
 }
 
 void gtext_note(pdf_gtext *g, unsigned gid, const char *text, size_t len)
 {
 	if (gid >= g->nglyphs || !len)
 		return;
-	if (len > GTEXT_MAX) { /* cut at a character boundary */
-		len = GTEXT_MAX;
-		while (len && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
+	len = kept_len(text, len);
+	if (g->at[gid] && g->weak && g->weak[gid]) {
+		g->weak[gid] = 0; /* a plain note wins over a guess */
+		put_text(g, gid, text, len);
+		return;
 	}
 	if (g->at[gid]) {
 		const char *was = g->text.data + g->at[gid] - 1;
@@ -42,9 +62,17 @@ void gtext_note(pdf_gtext *g, unsigned gid, const char *text, size_t len)
 			g->conflicts++;
 		return;
 	}
-	g->at[gid] = (uint32_t)g->text.len + 1;
-	g->len[gid] = (uint8_t)len;
-	buf_append(&g->text, text, len);
+	put_text(g, gid, text, len);
+}
+
+void gtext_note_weak(pdf_gtext *g, unsigned gid, const char *text, size_t len)
+{
+	if (gid >= g->nglyphs || !len || g->at[gid])
+		return;
+	if (!g->weak)
+		g->weak = xcalloc(g->nglyphs, 1);
+	g->weak[gid] = 1;
+	put_text(g, gid, text, kept_len(text, len));
 }
 
 const char *gtext_get(const pdf_gtext *g, unsigned gid, size_t *len)
