@@ -7,6 +7,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -217,6 +218,25 @@ HPDF_UINT16 HPDF_TTFontDef_GetGlyphid(HPDF_FontDef fontdef, HPDF_UINT16 unicode)
 		}
 	glyphid_fn f = libharu_glyphid();
 	return f ? f(fontdef, unicode) : 0;
+}
+
+HPDF_Font haru_get_utf8_font(HPDF_Doc pdf, const char *name)
+{
+	HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
+	if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr)
+		return NULL;
+	HPDF_CMapEncoderAttr ea = (HPDF_CMapEncoderAttr)enc->attr;
+	HPDF_Encoder_ToUnicode_Func was = enc->to_unicode_fn;
+	HPDF_UINT16 cid = ea->cid_map[0][1];
+	HPDF_UNICODE cp = ea->unicode_map[0][1];
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
+	ea->cid_map[0][1] = 1; /* one code: CID 1, U+0001 */
+	ea->unicode_map[0][1] = 1;
+	HPDF_Font font = HPDF_GetFont(pdf, name, "UTF-8");
+	ea->cid_map[0][1] = cid;
+	ea->unicode_map[0][1] = cp;
+	enc->to_unicode_fn = was;
+	return font;
 }
 
 /* ---- streams, pages, labels ---- */

@@ -121,6 +121,15 @@ void haru_doc_remove_fontdef(HPDF_Doc pdf, HPDF_FontDef def);
  * untagged name base. */
 void haru_fontdef_reset(HPDF_FontDef def, const char *base);
 
+/* HPDF_GetFont(pdf, name, "UTF-8") for a TrueType definition, without
+ * libharu's tables over the whole BMP: its CIDFontType2 walks every code
+ * point of a UTF-8 font to build a /W array and a 128 KB CIDToGIDMap
+ * (about 5 million instructions per font and document), both of which
+ * tounicode.c replaces. While it runs, the UTF-8 encoder answers as a
+ * CMap encoder of one code (libharu then walks its code map only), and
+ * the objects made are the same ones, smaller. NULL on failure. */
+HPDF_Font haru_get_utf8_font(HPDF_Doc pdf, const char *name);
+
 /* ---- the glyph lookup libharu calls (see above) ---- */
 
 /* A table of zeros: registered while HPDF_GetFont runs, it keeps libharu

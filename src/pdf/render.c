@@ -154,7 +154,9 @@ static int load_fonts(pdf_renderer *r)
 		r->ours[f] = (char)ours;
 		if (def && fast)
 			haru_glyphid_register(def, haru_glyphid_none);
-		r->font[f] = name ? HPDF_GetFont(r->pdf, name, "UTF-8") : NULL;
+		r->font[f] = !name  ? NULL
+		             : fast ? haru_get_utf8_font(r->pdf, name)
+		                    : HPDF_GetFont(r->pdf, name, "UTF-8");
 		if (def && fast)
 			haru_glyphid_register(def, fc->gid);
 		if (!r->font[f]) {
