@@ -199,7 +199,11 @@ void tags_switch(pdf_renderer *r, sp_buf *cs, size_t p, uint32_t from,
 	k->page = p;
 	k->x = t->x;
 	k->y = t->y + t->size; /* its top, about */
-	buf_printf(cs, "/%s <</MCID %ld>> BDC\n", g->el[to].role, (long)mcid);
+	buf_putc(cs, '/');
+	buf_puts(cs, g->el[to].role);
+	buf_puts(cs, " <</MCID ");
+	buf_put_uint(cs, (unsigned long long)mcid);
+	buf_puts(cs, ">> BDC\n");
 }
 
 /* A link's /Contents: the text it covers, else where it goes. */
@@ -386,21 +390,32 @@ static void put_text(sp_buf *b, const char *s, size_t max)
 	buf_putc(b, '>');
 }
 
+/* Appends before, object number id and " 0 R" (a structure tree has
+ * thousands of references: printf would be most of its cost). */
+static void put_ref(sp_buf *b, const char *before, unsigned long long id)
+{
+	buf_puts(b, before);
+	buf_put_uint(b, id);
+	buf_puts(b, " 0 R");
+}
+
 static void put_kid(const pdf_tags *t, sp_buf *b, const tag_kid *k, long pg)
 {
 	if (k->elem) {
-		buf_printf(b, " %zu 0 R", t->base + t->num[k->elem]);
+		put_ref(b, " ", t->base + t->num[k->elem]);
 	} else if (k->mcid < 0) {
-		buf_printf(b, "<</Type/OBJR/Obj %lu 0 R",
-		           t->annots[k->annot].id);
+		put_ref(b, "<</Type/OBJR/Obj ", t->annots[k->annot].id);
 		if ((long)k->page != pg)
-			buf_printf(b, "/Pg %lu 0 R", t->page_id[k->page]);
+			put_ref(b, "/Pg ", t->page_id[k->page]);
 		buf_puts(b, ">>");
 	} else if ((long)k->page == pg) {
-		buf_printf(b, " %ld", (long)k->mcid);
+		buf_putc(b, ' ');
+		buf_put_uint(b, (unsigned long long)k->mcid);
 	} else {
-		buf_printf(b, "<</Type/MCR/Pg %lu 0 R/MCID %ld>>",
-		           t->page_id[k->page], (long)k->mcid);
+		put_ref(b, "<</Type/MCR/Pg ", t->page_id[k->page]);
+		buf_puts(b, "/MCID ");
+		buf_put_uint(b, (unsigned long long)k->mcid);
+		buf_puts(b, ">>");
 	}
 }
 
@@ -420,12 +435,13 @@ static const char *th_scope(const pdf_tags *t, const tag_elem *el)
 static void put_elem(const pdf_tags *t, uint32_t e, sp_buf *b)
 {
 	const tag_elem *el = &t->el[e];
-	buf_printf(b, "<</S/%s/P %zu 0 R", el->role,
-	           e == STRUCT_ROOT ? t->root_id
-	                            : t->base + t->num[el->parent]);
+	buf_puts(b, "<</S/");
+	buf_puts(b, el->role);
+	put_ref(b, "/P ",
+	        e == STRUCT_ROOT ? t->root_id : t->base + t->num[el->parent]);
 	long pg = first_page(el);
 	if (pg >= 0)
-		buf_printf(b, "/Pg %lu 0 R", t->page_id[pg]);
+		put_ref(b, "/Pg ", t->page_id[pg]);
 	if (!strcmp(el->role, "TH"))
 		buf_printf(b, "/A<</O/Table/Scope/%s>>", th_scope(t, el));
 	const doc_elem *s = el->src;
@@ -442,7 +458,9 @@ static void put_elem(const pdf_tags *t, uint32_t e, sp_buf *b)
 		put_text(b, s->actual, TEXT_MAX);
 	}
 	if (el->nkids == 1 && !el->kids[0].elem && el->kids[0].mcid >= 0) {
-		buf_printf(b, "/K %ld>>", (long)el->kids[0].mcid);
+		buf_puts(b, "/K ");
+		buf_put_uint(b, (unsigned long long)el->kids[0].mcid);
+		buf_puts(b, ">>");
 		return;
 	}
 	buf_puts(b, "/K[");
@@ -457,15 +475,19 @@ static void put_parent_tree(const pdf_tags *t, sp_buf *b)
 	for (size_t p = 0; p < t->npages; p++) {
 		if (!t->nmc[p])
 			continue;
-		buf_printf(b, "%zu[", p);
-		for (size_t i = 0; i < t->nmc[p]; i++)
-			buf_printf(b, "%zu 0 R ",
-			           t->base + t->num[t->mc[p][i]]);
+		buf_put_uint(b, p);
+		buf_putc(b, '[');
+		for (size_t i = 0; i < t->nmc[p]; i++) {
+			put_ref(b, "", t->base + t->num[t->mc[p][i]]);
+			buf_putc(b, ' ');
+		}
 		buf_puts(b, "]");
 	}
-	for (size_t i = 0; i < t->nannots; i++)
-		buf_printf(b, "%zu %zu 0 R ", t->npages + i,
-		           t->base + t->num[t->annots[i].elem]);
+	for (size_t i = 0; i < t->nannots; i++) {
+		buf_put_uint(b, t->npages + i);
+		put_ref(b, " ", t->base + t->num[t->annots[i].elem]);
+		buf_putc(b, ' ');
+	}
 	buf_puts(b, "]>>");
 }
 

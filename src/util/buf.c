@@ -54,6 +54,17 @@ void buf_putc(sp_buf *b, char c)
 	buf_append(b, &c, 1);
 }
 
+void buf_put_uint(sp_buf *b, unsigned long long v)
+{
+	char s[24];
+	size_t i = sizeof s;
+	do {
+		s[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	buf_append(b, s + i, sizeof s - i);
+}
+
 void buf_put_utf8(sp_buf *b, unsigned long cp)
 {
 	char s[4];

@@ -23,6 +23,8 @@ void buf_reserve(sp_buf *b, size_t extra);
 void buf_append(sp_buf *b, const char *s, size_t n);
 void buf_puts(sp_buf *b, const char *s);
 void buf_putc(sp_buf *b, char c);
+/* Appends v in decimal (what printf's %llu writes, without its cost). */
+void buf_put_uint(sp_buf *b, unsigned long long v);
 /* Append one code point as UTF-8. */
 void buf_put_utf8(sp_buf *b, unsigned long cp);
 void buf_printf(sp_buf *b, const char *fmt, ...)
