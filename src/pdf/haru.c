@@ -15,6 +15,8 @@
 #include <hpdf_streams.h>
 #include <string.h>
 
+#include "util/mem.h"
+
 /* ---- font definitions ---- */
 
 static HPDF_TTFontDefAttr tt(HPDF_FontDef def)
@@ -258,6 +260,31 @@ HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
 	return n ? HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)data,
 	                             (HPDF_UINT)n)
 	         : HPDF_OK;
+}
+
+char *haru_doc_saved(HPDF_Doc pdf, size_t *len)
+{
+	HPDF_Stream st = pdf ? pdf->stream : NULL;
+	*len = 0;
+	if (!st || st->type != HPDF_STREAM_MEMORY || !st->attr)
+		return NULL;
+	HPDF_MemStreamAttr ms = (HPDF_MemStreamAttr)st->attr;
+	size_t size = st->size, at = 0;
+	char *out = xmalloc(size ? size : 1);
+	for (HPDF_UINT i = 0; ms->buf && i < ms->buf->count && at < size; i++) {
+		const void *chunk = HPDF_List_ItemAt(ms->buf, i);
+		size_t n = size - at < ms->buf_siz ? size - at : ms->buf_siz;
+		if (!chunk)
+			break;
+		memcpy(out + at, chunk, n);
+		at += n;
+	}
+	if (at != size) { /* not the layout assumed: none */
+		free(out);
+		return NULL;
+	}
+	*len = size;
+	return out;
 }
 
 HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,

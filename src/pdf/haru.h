@@ -149,6 +149,10 @@ void haru_glyphid_clear(void);
  * says /Filter /FlateDecode. */
 HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
                             int deflated);
+/* The document HPDF_SaveToStream wrote, copied out of libharu's memory
+ * stream chunk by chunk (HPDF_ReadFromStream copies it byte by byte):
+ * a new buffer of *len bytes (free it), or NULL when there is none. */
+char *haru_doc_saved(HPDF_Doc pdf, size_t *len);
 /* The same for a page's content stream. */
 HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,
                                    int deflated);

@@ -318,18 +318,9 @@ static int save(pdf_renderer *r, char **data, size_t *len)
 	if (HPDF_SaveToStream(r->pdf) != HPDF_OK ||
 	    pdf_render_failed(r, "saving"))
 		return (void)pdf_render_failed(r, "saving"), -1;
-	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf);
-	char *buf = xmalloc(size ? size : 1);
-	HPDF_UINT32 got = size;
-	HPDF_ResetStream(r->pdf);
-	if (size &&
-	    HPDF_ReadFromStream(r->pdf, (HPDF_BYTE *)buf, &got) != HPDF_OK &&
-	    got != size) {
-		free(buf);
-		return (void)pdf_render_failed(r, "reading the saved PDF"), -1;
-	}
-	if (got != size) {
-		free(buf);
+	size_t size;
+	char *buf = haru_doc_saved(r->pdf, &size);
+	if (!buf) {
 		diag_error(r->d, sp_loc_make(NULL, 0, 0),
 		           "cannot read the saved PDF back");
 		return -1;
