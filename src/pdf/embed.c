@@ -12,8 +12,9 @@
  *
  * The subset keeps glyph ids (the CIDToGIDMap stays the cmap's), keeps the
  * tables a PDF TrueType font program needs (head, hhea, maxp, hmtx, loca,
- * glyf, cvt, fpgm, prep, plus OS/2), empties the outlines of glyphs not
- * drawn (composite glyphs keep every level of their components), and ends
+ * glyf, cvt, fpgm, prep, plus OS/2), empties the outlines and zeroes the
+ * metrics of glyphs not drawn (composite glyphs keep every level of their
+ * components), and ends
  * at the highest glyph drawn. It leaves out each glyph's own hinting
  * instructions, which fit its outline to the pixel grid of a screen at
  * small sizes: a printer's resolution does not need them, poppler, MuPDF
@@ -315,14 +316,22 @@ static void build_subset(const face_embed *fe, const uint8_t *set, sp_buf *out)
 	}
 	wr32(be, (uint32_t)tab[TAB_GLYF].len);
 	buf_append(&tab[TAB_LOCA], (const char *)be, 4);
-	/* hmtx: nh long metrics, then left side bearings */
+	/* hmtx: nh long metrics, then left side bearings; a glyph not in
+	 * the subset gets zeros (nothing draws it; the PDF's /W gives the
+	 * advances), which deflate to almost nothing: a face's real metrics
+	 * for thousands of glyphs were a third of a compressed subset */
+	static const uint8_t zero[4];
 	const uint8_t *hm = src + fe->off[TAB_HMTX];
-	buf_append(&tab[TAB_HMTX], (const char *)hm, (size_t)nh * 4);
+	for (unsigned g = 0; g < nh; g++)
+		buf_append(&tab[TAB_HMTX],
+		           (const char *)(has_bit(set, g) ? hm + 4 * g : zero),
+		           4);
 	for (unsigned g = nh; g < ng; g++) {
 		const uint8_t *lsb = g < nh_src
 		                         ? hm + 4 * g + 2
 		                         : hm + 4 * nh_src + 2 * (g - nh_src);
-		buf_append(&tab[TAB_HMTX], (const char *)lsb, 2);
+		buf_append(&tab[TAB_HMTX],
+		           (const char *)(has_bit(set, g) ? lsb : zero), 2);
 	}
 	for (int k = 0; k < TAB_N; k++) {
 		if (k == TAB_LOCA || k == TAB_GLYF || k == TAB_HMTX ||
