@@ -39,12 +39,23 @@
  *    executable defines that symbol (exported, see CMakeLists.txt) and
  *    answers from a table for the definitions registered here, forwarding
  *    every other call to libharu's own function (dlsym RTLD_NEXT).
+ *  - for a UTF-8 font, CIDFontType2_New walks all 65,536 codes unless
+ *    the encoder's to_unicode_fn is HPDF_CMapEncoder_ToUnicode, when it
+ *    walks cid_map (struct _HPDF_CMapEncoderAttr_Rec, hpdf_encoder.h):
+ *    haru_get_utf8_font sets both for the length of HPDF_GetFont.
+ *  - HPDF_MemCpy and HPDF_MemSet (hpdf_utils.h) are called through the
+ *    PLT too, a byte at a time: haru.c defines both (exported) with
+ *    libharu's results and return values.
  *
  * Fonts (HPDF_FontAttr of a Type0 font, hpdf_font.h): fontdef,
  * descendant_font, map_stream, xref, type; the font dictionary holds
  * /ToUnicode (a stream dictionary), the descendant /CIDSystemInfo and /W.
  * These are rewritten after drawing and before saving (tounicode.c and
  * the haru_font_* functions): libharu serialises them only at save time.
+ *
+ * The document's own stream (HPDF_Doc.stream) is a memory stream:
+ * HPDF_MemStreamAttr.buf is a list of chunks of buf_siz bytes holding the
+ * stream's size bytes in order (haru_doc_saved).
  *
  * Objects (hpdf_objects.h, hpdf_streams.h): a stream dictionary has a
  * memory stream (HPDF_Dict.stream), a filter and a write_fn called while

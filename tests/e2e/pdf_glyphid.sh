@@ -18,4 +18,8 @@ for e in candidate interviewer; do
 done
 check "the executable exports the lookup that libharu binds to" \
   bash -c "nm -D '$SP' | grep -q ' T HPDF_TTFontDef_GetGlyphid'"
+for f in HPDF_MemCpy HPDF_MemSet; do
+  check "the executable exports $f, which libharu binds to" \
+    bash -c "nm -D '$SP' | grep -q ' T $f\$'"
+done
 finish

@@ -11,8 +11,11 @@
  *  - the layout of a saved file that pack.c relies on (P1-P5 of haru.h),
  *    on a hand-built document and on a rendered one, and pdf_pack's
  *    refusal of anything else;
- *  - the font repair of tounicode.c and embed.c as it lands in the file. */
+ *  - the font repair of tounicode.c and embed.c as it lands in the file;
+ *  - haru.c's HPDF_MemCpy and HPDF_MemSet against libharu's own (found
+ *    past ours with dlsym), overlapping copies included. */
 #define _GNU_SOURCE /* memmem */
+#include <dlfcn.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +30,45 @@
 #include "util/mem.h"
 
 #include "check.h"
+
+#include <hpdf_utils.h>
+
+typedef HPDF_BYTE *(*memcpy_fn)(HPDF_BYTE *, const HPDF_BYTE *, HPDF_UINT);
+typedef void *(*memset_fn)(void *, HPDF_BYTE, HPDF_UINT);
+
+/* One copy of n bytes from offset from to offset to of a 64-byte
+ * pattern, by ours and by libharu's: same bytes, same return offset. */
+static void check_copy(memcpy_fn real, size_t from, size_t to, HPDF_UINT n)
+{
+	HPDF_BYTE a[64], b[64];
+	for (int i = 0; i < 64; i++)
+		a[i] = b[i] = (HPDF_BYTE)(i * 7 + 1);
+	HPDF_BYTE *ra = HPDF_MemCpy(a + to, a + from, n);
+	HPDF_BYTE *rb = real(b + to, b + from, n);
+	CHECK(!memcmp(a, b, sizeof a));
+	CHECK(ra - a == rb - b);
+}
+
+static void check_mem_interposed(void)
+{
+	memcpy_fn cpy = (memcpy_fn)(uintptr_t)dlsym(RTLD_NEXT, "HPDF_MemCpy");
+	memset_fn set = (memset_fn)(uintptr_t)dlsym(RTLD_NEXT, "HPDF_MemSet");
+	CHECK(cpy && set && cpy != HPDF_MemCpy);
+	if (!cpy || !set)
+		return;
+	check_copy(cpy, 0, 32, 20); /* apart */
+	check_copy(cpy, 0, 1, 20);  /* forward onto itself: repeats */
+	check_copy(cpy, 3, 10, 30);
+	check_copy(cpy, 10, 3, 30); /* backward */
+	check_copy(cpy, 5, 5, 10);
+	check_copy(cpy, 0, 8, 0);
+	HPDF_BYTE a[40] = {0}, b[40] = {0};
+	HPDF_BYTE *ra = HPDF_MemSet(a + 3, 0xAB, 17);
+	HPDF_BYTE *rb = set(b + 3, 0xAB, 17);
+	CHECK(!memcmp(a, b, sizeof a));
+	CHECK(ra - a == rb - b);
+	CHECK(HPDF_MemSet(a, 1, 0) == a);
+}
 
 #define HAS(p, n, lit) (memmem((p), (n), (lit), sizeof(lit) - 1) != NULL)
 
@@ -371,6 +413,7 @@ static void check_rendered(const layout_fonts *lf)
 int main(void)
 {
 	CHECK(!strcmp(HPDF_VERSION_TEXT, "2.3.0"));
+	check_mem_interposed();
 	check_pack_refuses();
 	check_streams();
 	sp_diag d;
