@@ -550,7 +550,9 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 			if (f != cur || t->size != cur_size) {
 				const char *name =
 				    haru_page_font_name(page, r->font[f]);
-				buf_printf(cs, "/%s ", name ? name : "F0");
+				buf_putc(cs, '/');
+				buf_puts(cs, name ? name : "F0");
+				buf_putc(cs, ' ');
 				cs_num(cs, t->size);
 				cs_op(cs, "Tf");
 				cur = f;

@@ -109,11 +109,10 @@ void gtext_utf16_hex(sp_buf *b, const char *text, size_t len)
 		i += utf8_one(s + i, len - i, &cp);
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;
-			buf_printf(b, "%04X%04X",
-			           0xD800u + (unsigned)(cp >> 10),
-			           0xDC00u + (unsigned)(cp & 0x3FF));
+			buf_put_hex(b, 0xD800u + (cp >> 10), 4);
+			buf_put_hex(b, 0xDC00u + (cp & 0x3FF), 4);
 		} else {
-			buf_printf(b, "%04X", (unsigned)cp);
+			buf_put_hex(b, cp, 4);
 		}
 	}
 }

@@ -11,6 +11,7 @@
  * place on the page (top to bottom, left to right), the two interleaved
  * by where each starts. */
 #include "pdf/tags.h"
+#include "pdf/gtext.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -372,21 +373,7 @@ static void put_text(sp_buf *b, const char *s, size_t max)
 		return;
 	}
 	buf_puts(b, "<FEFF");
-	for (size_t i = 0; i < n;) {
-		unsigned c = (unsigned char)s[i];
-		size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-		uint32_t cp = k == 1 ? c : c & (0x7Fu >> k);
-		for (size_t j = 1; j < k && i + j < n; j++)
-			cp = cp << 6 | ((unsigned char)s[i + j] & 0x3Fu);
-		i += k;
-		if (cp >= 0x10000) {
-			cp -= 0x10000;
-			buf_printf(b, "%04X%04X", 0xD800 + (unsigned)(cp >> 10),
-			           0xDC00 + (unsigned)(cp & 0x3FF));
-		} else {
-			buf_printf(b, "%04X", (unsigned)cp);
-		}
-	}
+	gtext_utf16_hex(b, s, n);
 	buf_putc(b, '>');
 }
 

@@ -15,6 +15,7 @@
  *   used here so that the subset keeps them.
  *
  * All of it edits objects that libharu serialises only at save time. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,7 +119,9 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
 		if (in_block == 0)
 			buf_printf(b, "%u beginbfchar\n",
 			           left < 100 ? left : 100);
-		buf_printf(b, codes ? "<%02X> <" : "<%04X> <", (unsigned)g);
+		buf_putc(b, '<');
+		buf_put_hex(b, g, codes ? 2 : 4);
+		buf_puts(b, "> <");
 		gtext_utf16_hex(b, text, len);
 		buf_puts(b, ">\n");
 		left--;
@@ -138,19 +141,28 @@ void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
 	cmap_text(b, used, gt, NULL);
 }
 
-/* The font's /Encoding: the embedded CMap of its one-byte codes. */
+/* The font's /Encoding: the embedded CMap of its one-byte codes, the
+ * same for every font, deflated once per process. */
+#define ONE_BYTE_CMAP "SP-OneByte-Identity"
+static sp_buf encoding_z; /* never freed: one copy for the run */
+static int encoding_ok;
+static pthread_once_t encoding_once = PTHREAD_ONCE_INIT;
+
+static void make_encoding(void)
+{
+	sp_buf cm = SP_BUF_INIT;
+	codes_cmap(ONE_BYTE_CMAP, &cm);
+	encoding_ok = pdf_deflate(cm.data, cm.len, &encoding_z) >= 0;
+	buf_free(&cm);
+}
+
 static HPDF_STATUS set_encoding(HPDF_Font font)
 {
-	const char *name = "SP-OneByte-Identity";
-	sp_buf cm = SP_BUF_INIT, z = SP_BUF_INIT;
-	codes_cmap(name, &cm);
-	HPDF_STATUS ret =
-	    pdf_deflate(cm.data, cm.len, &z) < 0
-	        ? HPDF_FAILD_TO_ALLOC_MEM
-	        : haru_font_set_encoding(font, name, z.data, z.len);
-	buf_free(&cm);
-	buf_free(&z);
-	return ret;
+	pthread_once(&encoding_once, make_encoding);
+	return encoding_ok
+	           ? haru_font_set_encoding(font, ONE_BYTE_CMAP,
+	                                    encoding_z.data, encoding_z.len)
+	           : HPDF_FAILD_TO_ALLOC_MEM;
 }
 
 /* CIDToGIDMap: the identity up to the highest glyph used (CID = glyph

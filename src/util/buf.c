@@ -65,6 +65,17 @@ void buf_put_uint(sp_buf *b, unsigned long long v)
 	buf_append(b, s + i, sizeof s - i);
 }
 
+void buf_put_hex(sp_buf *b, unsigned long v, int digits)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char s[2 * sizeof v];
+	if (digits < 1 || digits > (int)sizeof s)
+		return;
+	for (int i = digits - 1; i >= 0; i--, v >>= 4)
+		s[i] = hex[v & 15];
+	buf_append(b, s, (size_t)digits);
+}
+
 void buf_put_utf8(sp_buf *b, unsigned long cp)
 {
 	char s[4];

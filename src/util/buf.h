@@ -25,6 +25,9 @@ void buf_puts(sp_buf *b, const char *s);
 void buf_putc(sp_buf *b, char c);
 /* Appends v in decimal (what printf's %llu writes, without its cost). */
 void buf_put_uint(sp_buf *b, unsigned long long v);
+/* Appends the low 4 * digits bits of v as that many upper-case hex
+ * digits (printf's %0*X for a v that fits). */
+void buf_put_hex(sp_buf *b, unsigned long v, int digits);
 /* Append one code point as UTF-8. */
 void buf_put_utf8(sp_buf *b, unsigned long cp);
 void buf_printf(sp_buf *b, const char *fmt, ...)
