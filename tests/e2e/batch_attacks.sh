@@ -157,12 +157,15 @@ check "--merge-manifests keeps the neutralised cells byte for byte" \
 
 # --- control characters on a terminal (script gives a pty) ---
 printf 'name,id\n"\033]0;pwned\007\033[2JEvil\001Name",1\nPlain,2\n' >ctl.csv
+# (and enough plain rows that the batch runs past the 0.05 s after which
+# a rate is told)
+for i in $(seq 3 32); do echo "Plain $i,$i"; done >>ctl.csv
 script -qec "$SP worksheet -c corpus.yaml --count 1 --jobs 1 --progress --candidates ctl.csv --out-dir ctl" tty.log >/dev/null 2>&1 || true
 check "progress on a pty: no title or clear-screen sequence from a name" \
 	python3 -c "import sys; t=open('tty.log','rb').read(); sys.exit(b'pwned' not in t or any(x in t for x in (b'\x1b]0;', b'\x1b[2J', b'\x07')))"
 check "... the progress line shows a rate and the time left" grep -q '/s, [0-9]*:[0-9][0-9] left' tty.log
 check "... and the batch ends with its summary" \
-	grep -q 'wrote 2 packets (4 PDFs) and manifest.csv into ctl/' tty.log
+	grep -q 'wrote 32 packets (64 PDFs) and manifest.csv into ctl/' tty.log
 check "-q: a batch without its summary line" sh -c \
 	"'$SP' worksheet -q -c corpus.yaml --count 1 --jobs 1 --candidates ctl.csv --out-dir ctlq 2>q.err && ! grep -q wrote q.err"
 check "no C0 or C1 control character in the manifest" \
@@ -207,8 +210,10 @@ rc_of rc ws --candidates c.csv --out-dir two
 check "a whole run beside a shard is refused (exit $rc)" test "$rc" -eq 3
 kill "$hold" 2>/dev/null || true
 wait "$hold" 2>/dev/null || true
-# and two real runs at once
-{ echo name,id; for i in $(seq 1 40); do echo "P $i,$i"; done; } >many.csv
+# and two real runs at once (enough rows that the first is still running
+# when the second starts: 40 took a quarter of a second)
+nmany=200
+{ echo name,id; for i in $(seq 1 $nmany); do echo "P $i,$i"; done; } >many.csv
 set +e
 ws --candidates many.csv --out-dir race --seed 1 2>race1.err &
 p1=$!
@@ -240,7 +245,7 @@ set -e
 check "a killed worker: exit 1 and a message naming the signal (exit $rc)" \
 	sh -c "test $rc -eq 1 && grep -qE 'died \(signal 9|worker process died between packets' kw.err"
 check "... every row is in the manifest, written or marked 'not written'" \
-	test "$(tail -n +2 kw/manifest.csv | wc -l)" -eq 40
+	test "$(tail -n +2 kw/manifest.csv | wc -l)" -eq "$nmany"
 check "... and no temporary file of the killed worker is left" no_temps kw
 check "... a row marked 'not written' has no packet" python3 - <<'EOF'
 import csv, os, sys
