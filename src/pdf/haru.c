@@ -363,7 +363,8 @@ HPDF_FontDef haru_font_def(HPDF_Font font)
 	return fa->fontdef;
 }
 
-HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n)
+HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const void *cmap, size_t n,
+                                    int deflated)
 {
 	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
 	if (!tu || !tu->stream)
@@ -372,9 +373,10 @@ HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n)
 	    "Type", "CMapName", "CIDSystemInfo", "WMode", "UseCMap"};
 	for (size_t i = 0; i < sizeof cmap_keys / sizeof *cmap_keys; i++)
 		HPDF_Dict_RemoveElement(tu, cmap_keys[i]); /* absent: fine */
-	HPDF_MemStream_FreeData(tu->stream);
-	return HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cmap,
-	                         (HPDF_UINT)n);
+	HPDF_STATUS ret = haru_stream_put(tu, cmap, n, deflated);
+	/* as it is: keep libharu from setting its filter at save */
+	font_attr(font)->cmap_stream = NULL;
+	return ret;
 }
 
 HPDF_STATUS haru_font_set_encoding(HPDF_Font font, const char *name,

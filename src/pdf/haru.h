@@ -48,8 +48,8 @@
  *    libharu's results and return values.
  *
  * Fonts (HPDF_FontAttr of a Type0 font, hpdf_font.h): fontdef,
- * descendant_font, map_stream, xref, type; the font dictionary holds
- * /ToUnicode (a stream dictionary), the descendant /CIDSystemInfo and /W.
+ * descendant_font, map_stream, cmap_stream, xref, type; the font dictionary
+ * holds /ToUnicode (a stream dictionary), the descendant /CIDSystemInfo and /W.
  * These are rewritten after drawing and before saving (tounicode.c and
  * the haru_font_* functions): libharu serialises them only at save time.
  *
@@ -179,10 +179,12 @@ void haru_drop_last_label_style(HPDF_Doc pdf);
 /* The font's definition, or NULL when font is not a Type0 TrueType font
  * with a descendant (nothing below may then be called). */
 HPDF_FontDef haru_font_def(HPDF_Font font);
-/* Replaces the ToUnicode CMap with cmap (n bytes), dropping the keys of
- * a CMap stream's dictionary (Type, CMapName, CIDSystemInfo, WMode,
- * UseCMap) that libharu puts there. */
-HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const char *cmap, size_t n);
+/* Replaces the ToUnicode CMap with cmap (n bytes, deflated or not, as
+ * haru_stream_put: libharu would otherwise deflate it with zlib at save),
+ * dropping the keys of a CMap stream's dictionary (Type, CMapName,
+ * CIDSystemInfo, WMode, UseCMap) that libharu puts there. */
+HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const void *cmap, size_t n,
+                                    int deflated);
 /* Makes the font's /Encoding an embedded CMap stream named name, of n
  * bytes already deflated (codes.h). */
 HPDF_STATUS haru_font_set_encoding(HPDF_Font font, const char *name,

@@ -91,10 +91,11 @@ void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used,
                         const struct pdf_gtext *gt);
 struct pdf_codes;
 /* With codes (codes.h), the font's /Encoding becomes their embedded CMap
- * and the ToUnicode is keyed by them; NULL: Identity-H. */
+ * and the ToUnicode is keyed by them; NULL: Identity-H. The ToUnicode is
+ * deflated unless raw (an uncompressed document, for reading). */
 HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
                          const struct pdf_gtext *gtext,
-                         const struct pdf_codes *codes);
+                         const struct pdf_codes *codes, int raw);
 
 /* content.c: content-stream writing. cs_num appends a number with at
  * most three decimals and a space; cs_op an operator and a newline;

@@ -279,7 +279,8 @@ static int fix_fonts(pdf_renderer *r)
 		    r->cff[f]
 		        ? pdf_cidcff_finish(r->cff[f], r->used[f], r->gtext[f])
 		        : pdf_fix_font(r->font[f], r->used[f], r->gtext[f],
-		                       r->codes ? r->codes[f] : NULL);
+		                       r->codes ? r->codes[f] : NULL,
+		                       r->uncompressed);
 		if (ret == HPDF_OK && r->ours[f])
 			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
 			                     r->used[f]);

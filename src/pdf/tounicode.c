@@ -196,7 +196,8 @@ static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
 }
 
 HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
-                         const pdf_gtext *gtext, const pdf_codes *codes)
+                         const pdf_gtext *gtext, const pdf_codes *codes,
+                         int raw)
 {
 	HPDF_FontDef def = haru_font_def(font);
 	if (!def)
@@ -208,8 +209,14 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
 	}
 	sp_buf cmap = SP_BUF_INIT;
 	cmap_text(&cmap, used, gtext, codes);
-	HPDF_STATUS ret = haru_font_set_tounicode(font, cmap.data, cmap.len);
+	sp_buf z = SP_BUF_INIT;
+	HPDF_STATUS ret =
+	    raw ? haru_font_set_tounicode(font, cmap.data, cmap.len, 0)
+	    : pdf_deflate(cmap.data, cmap.len, &z) < 0
+	        ? HPDF_FAILD_TO_ALLOC_MEM
+	        : haru_font_set_tounicode(font, z.data, z.len, 1);
 	buf_free(&cmap);
+	buf_free(&z);
 	if (ret == HPDF_OK)
 		ret = haru_font_set_ordering(font, "Identity");
 	if (ret == HPDF_OK)
