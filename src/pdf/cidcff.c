@@ -183,8 +183,7 @@ static HPDF_Array bbox(hb_face_t *face, HPDF_Doc pdf, unsigned upem)
 	return a;
 }
 
-/* A deflated stream of n bytes, or NULL. */
-static HPDF_Dict zstream(HPDF_Doc pdf, const void *data, size_t n)
+HPDF_Dict pdf_zstream(HPDF_Doc pdf, const void *data, size_t n)
 {
 	sp_buf z = SP_BUF_INIT;
 	HPDF_Dict s = NULL;
@@ -204,7 +203,7 @@ static HPDF_Dict descriptor(pdf_cidcff *c, hb_font_t *font, const char *name,
 	unsigned upem = hb_face_get_upem(face);
 	unsigned n;
 	const char *data = hb_blob_get_data(cff, &n);
-	HPDF_Dict prog = zstream(pdf, data, n);
+	HPDF_Dict prog = pdf_zstream(pdf, data, n);
 	HPDF_Dict d = haru_dict(pdf, 1);
 	if (!prog || !d)
 		return NULL;
@@ -246,7 +245,7 @@ static HPDF_Array widths(pdf_cidcff *c, const pdf_cpset *used)
 	return ret == HPDF_OK ? w : NULL;
 }
 
-static HPDF_Dict system_info(HPDF_Doc pdf)
+HPDF_Dict pdf_identity_system_info(HPDF_Doc pdf)
 {
 	HPDF_Dict csi = haru_dict(pdf, 0);
 	HPDF_STATUS ret = haru_dict_put_text(pdf, csi, "Registry", "Adobe");
@@ -262,7 +261,8 @@ static HPDF_Dict descendant(pdf_cidcff *c, hb_font_t *font, const char *name,
 	HPDF_STATUS ret = haru_dict_put_name(d, "Type", "Font");
 	ret += haru_dict_put_name(d, "Subtype", "CIDFontType0");
 	ret += haru_dict_put_name(d, "BaseFont", name);
-	ret += haru_dict_put(d, "CIDSystemInfo", system_info(c->pdf));
+	ret +=
+	    haru_dict_put(d, "CIDSystemInfo", pdf_identity_system_info(c->pdf));
 	ret +=
 	    haru_dict_put(d, "FontDescriptor", descriptor(c, font, name, cff));
 	ret += haru_dict_put_int(d, "DW", 1000);
@@ -283,8 +283,8 @@ HPDF_STATUS pdf_cidcff_finish(pdf_cidcff *c, const pdf_cpset *used,
 	hb_blob_destroy(cff);
 	HPDF_Array kids = haru_array(c->pdf);
 	sp_buf cmap = SP_BUF_INIT;
-	pdf_tounicode_cmap(&cmap, used, gt);
-	HPDF_Dict tu = zstream(c->pdf, cmap.data, cmap.len);
+	pdf_tounicode_cmap(&cmap, used, gt, NULL);
+	HPDF_Dict tu = pdf_zstream(c->pdf, cmap.data, cmap.len);
 	buf_free(&cmap);
 	if (!desc || !kids || !tu)
 		return HPDF_FAILD_TO_ALLOC_MEM;

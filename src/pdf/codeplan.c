@@ -72,7 +72,7 @@ void codes_plan(pdf_renderer *r)
 		return;
 	for (int f = 0; f < nf; f++) {
 		const pdf_face *fc = &r->fonts->faces[f];
-		if (!r->font[f] || !haru_font_def(r->font[f]) ||
+		if (!r->font[f] || (!haru_font_def(r->font[f]) && !r->ttf[f]) ||
 		    glyphs_drawn(r, f) > CODES_MAX)
 			continue;
 		r->codes[f] = codes_new(fc->num_glyphs, fc->gid[0x20]);

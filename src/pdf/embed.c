@@ -501,6 +501,19 @@ int pdf_embed_usable(pdf_embed *e, const pdf_fonts *fonts, int f)
 	return ok;
 }
 
+/* The subset's tagged name (six capitals from its face and glyph set),
+ * as in "KQWZAB+LiberationSerif". */
+static void subset_name(const pdf_embed *e, int f, const subset *s, char *name,
+                        size_t size)
+{
+	char tag[7];
+	uint64_t k = s->key ^ (uint64_t)(f + 1) * 0x9E3779B97F4A7C15ull;
+	for (int i = 0; i < 6; i++, k /= 26)
+		tag[i] = (char)('A' + k % 26);
+	tag[6] = '\0';
+	snprintf(name, size, "%s+%.120s", tag, e->faces[f].base);
+}
+
 /* The subset's FontDescriptor and tagged BaseFont. */
 static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
                                   HPDF_Font font, const pdf_cpset *used)
@@ -508,14 +521,8 @@ static HPDF_STATUS put_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
 	const subset *s = get_subset(e, fonts, f, used);
 	if (!s)
 		return HPDF_INVALID_FONTDEF_DATA;
-	/* the subset's tag (six capitals from its face and glyph set), as in
-	 * "KQWZAB+LiberationSerif" */
-	char name[HPDF_LIMIT_MAX_NAME_LEN + 1], tag[7];
-	uint64_t k = s->key ^ (uint64_t)(f + 1) * 0x9E3779B97F4A7C15ull;
-	for (int i = 0; i < 6; i++, k /= 26)
-		tag[i] = (char)('A' + k % 26);
-	tag[6] = '\0';
-	snprintf(name, sizeof name, "%s+%.120s", tag, e->faces[f].base);
+	char name[HPDF_LIMIT_MAX_NAME_LEN + 1];
+	subset_name(e, f, s, name, sizeof name);
 	return haru_font_set_descriptor(font, name, s->z.data, s->z.len,
 	                                s->length1);
 }
@@ -527,6 +534,22 @@ HPDF_STATUS pdf_embed_font(pdf_embed *e, const pdf_fonts *fonts, int f,
 	HPDF_STATUS ret = put_descriptor(e, fonts, f, font, used);
 	pthread_mutex_unlock(&e->cache);
 	return ret;
+}
+
+HPDF_Dict pdf_embed_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
+                               HPDF_Doc pdf, const pdf_cpset *used, char *name,
+                               size_t size)
+{
+	pthread_mutex_lock(&e->cache);
+	HPDF_Dict d = NULL;
+	const subset *s = get_subset(e, fonts, f, used);
+	if (s) {
+		subset_name(e, f, s, name, size);
+		d = haru_descriptor(pdf, fonts->faces[f].def, name, s->z.data,
+		                    s->z.len, s->length1);
+	}
+	pthread_mutex_unlock(&e->cache);
+	return d;
 }
 
 void pdf_embed_done(pdf_embed *e, const pdf_fonts *fonts, int f)

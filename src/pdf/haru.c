@@ -379,26 +379,41 @@ HPDF_STATUS haru_font_set_tounicode(HPDF_Font font, const void *cmap, size_t n,
 	return ret;
 }
 
-HPDF_STATUS haru_font_set_encoding(HPDF_Font font, const char *name,
-                                   const void *zcmap, size_t n)
+/* An embedded CMap stream named name over Adobe-Identity, of n deflated
+ * bytes, or NULL. */
+static HPDF_Dict cmap_stream(HPDF_MMgr mmgr, HPDF_Xref xref, const char *name,
+                             const void *zcmap, size_t n)
 {
-	HPDF_FontAttr fa = font_attr(font);
-	HPDF_Dict cm = HPDF_DictStream_New(font->mmgr, fa->xref);
-	HPDF_Dict csi = HPDF_Dict_New(font->mmgr);
+	HPDF_Dict cm = HPDF_DictStream_New(mmgr, xref);
+	HPDF_Dict csi = HPDF_Dict_New(mmgr);
 	if (!cm || !csi)
-		return HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
 	HPDF_STATUS ret = HPDF_Dict_AddName(cm, "Type", "CMap");
 	ret += HPDF_Dict_AddName(cm, "CMapName", name);
 	ret += HPDF_Dict_Add(csi, "Registry",
-	                     HPDF_String_New(font->mmgr, "Adobe", NULL));
+	                     HPDF_String_New(mmgr, "Adobe", NULL));
 	ret += HPDF_Dict_Add(csi, "Ordering",
-	                     HPDF_String_New(font->mmgr, "Identity", NULL));
+	                     HPDF_String_New(mmgr, "Identity", NULL));
 	ret += HPDF_Dict_AddNumber(csi, "Supplement", 0);
 	ret += HPDF_Dict_Add(cm, "CIDSystemInfo", csi);
-	if (ret != HPDF_OK)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	ret = haru_stream_put(cm, zcmap, n, 1);
-	return ret == HPDF_OK ? HPDF_Dict_Add(font, "Encoding", cm) : ret;
+	if (ret != HPDF_OK || haru_stream_put(cm, zcmap, n, 1) != HPDF_OK)
+		return NULL;
+	return cm;
+}
+
+HPDF_STATUS haru_font_set_encoding(HPDF_Font font, const char *name,
+                                   const void *zcmap, size_t n)
+{
+	HPDF_Dict cm =
+	    cmap_stream(font->mmgr, font_attr(font)->xref, name, zcmap, n);
+	return cm ? HPDF_Dict_Add(font, "Encoding", cm)
+	          : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+HPDF_Dict haru_cmap_stream(HPDF_Doc pdf, const char *name, const void *zcmap,
+                           size_t n)
+{
+	return cmap_stream(pdf->mmgr, pdf->xref, name, zcmap, n);
 }
 
 HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering)
@@ -414,16 +429,16 @@ HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering)
 
 /* /W of the CIDs below n that `used` (or, with gid_of, code_used) has:
  * CID = glyph id, or CID = code with gid_of. */
-static HPDF_STATUS put_widths(HPDF_Font font, uint32_t n, const pdf_cpset *used,
-                              const uint16_t *gid_of,
-                              const unsigned char *code_used)
+/* The /W array of def's glyphs: of the glyph ids cp < n in used, or with
+ * gid_of of the codes cp < n in code_used (CID = code); NULL when out of
+ * memory. */
+static HPDF_Array widths_of(HPDF_MMgr mmgr, HPDF_FontDef def, uint32_t n,
+                            const pdf_cpset *used, const uint16_t *gid_of,
+                            const unsigned char *code_used)
 {
-	HPDF_FontAttr fa = font_attr(font);
-	HPDF_Dict desc = fa->descendant_font;
-	HPDF_FontDef def = fa->fontdef;
-	HPDF_Array w = HPDF_Array_New(desc->mmgr);
+	HPDF_Array w = HPDF_Array_New(mmgr);
 	if (!w)
-		return HPDF_FAILD_TO_ALLOC_MEM;
+		return NULL;
 	HPDF_STATUS ret = HPDF_OK;
 	HPDF_Array run = NULL;
 	uint32_t prev = 0;
@@ -433,7 +448,7 @@ static HPDF_STATUS put_widths(HPDF_Font font, uint32_t n, const pdf_cpset *used,
 		HPDF_INT16 width = HPDF_TTFontDef_GetGidWidth(
 		    def, (HPDF_UINT16)(gid_of ? gid_of[cp] : cp));
 		if (!run || cp != prev + 1) {
-			run = HPDF_Array_New(desc->mmgr);
+			run = HPDF_Array_New(mmgr);
 			if (!run)
 				ret = HPDF_FAILD_TO_ALLOC_MEM;
 			else {
@@ -447,9 +462,29 @@ static HPDF_STATUS put_widths(HPDF_Font font, uint32_t n, const pdf_cpset *used,
 	}
 	if (ret != HPDF_OK) {
 		HPDF_Array_Free(w);
-		return ret;
+		return NULL;
 	}
+	return w;
+}
+
+static HPDF_STATUS put_widths(HPDF_Font font, uint32_t n, const pdf_cpset *used,
+                              const uint16_t *gid_of,
+                              const unsigned char *code_used)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	HPDF_Dict desc = fa->descendant_font;
+	HPDF_Array w =
+	    widths_of(desc->mmgr, fa->fontdef, n, used, gid_of, code_used);
+	if (!w)
+		return HPDF_FAILD_TO_ALLOC_MEM;
 	return HPDF_Dict_Add(desc, "W", w); /* frees the old array */
+}
+
+HPDF_Array haru_widths(HPDF_Doc pdf, HPDF_FontDef def, const pdf_cpset *used,
+                       const uint16_t *gid_of, const unsigned char *code_used)
+{
+	return widths_of(pdf->mmgr, def, gid_of ? 256 : 65536, used, gid_of,
+	                 code_used);
 }
 
 HPDF_STATUS haru_font_set_widths(HPDF_Font font, const pdf_cpset *used)
@@ -482,27 +517,23 @@ HPDF_STATUS haru_font_set_cid_to_gid(HPDF_Font font, const void *zmap, size_t n)
 	return ret;
 }
 
-HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
-                                     const void *zprog, size_t n,
-                                     size_t length1)
+/* A FontDescriptor (indirect) with def's metrics, named name, whose
+ * /FontFile2 is zprog (deflated, length1 bytes before), or NULL. */
+static HPDF_Dict descriptor_of(HPDF_MMgr mmgr, HPDF_Xref xref, HPDF_FontDef def,
+                               const char *name, const void *zprog, size_t n,
+                               size_t length1)
 {
-	HPDF_FontAttr fa = font_attr(font);
-	HPDF_FontDef def = fa->fontdef;
-	snprintf(tt(def)->base_font, sizeof tt(def)->base_font, "%s", name);
-	HPDF_Dict d = HPDF_Dict_New(font->mmgr);
-	if (!d)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS ret = HPDF_Xref_Add(fa->xref, d);
-	if (ret != HPDF_OK)
-		return ret;
-	HPDF_Dict data = HPDF_DictStream_New(font->mmgr, fa->xref);
+	HPDF_Dict d = HPDF_Dict_New(mmgr);
+	if (!d || HPDF_Xref_Add(xref, d) != HPDF_OK)
+		return NULL; /* Xref_Add frees d on failure */
+	HPDF_Dict data = HPDF_DictStream_New(mmgr, xref);
 	if (!data)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	ret += HPDF_Dict_AddName(d, "Type", "FontDescriptor");
+		return NULL;
+	HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "FontDescriptor");
 	ret += HPDF_Dict_AddName(d, "FontName", name);
 	ret += HPDF_Dict_AddNumber(d, "Flags", (HPDF_INT32)def->flags);
 	ret += HPDF_Dict_Add(d, "FontBBox",
-	                     HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+	                     HPDF_Box_Array_New(mmgr, def->font_bbox));
 	ret += HPDF_Dict_AddNumber(d, "ItalicAngle", def->italic_angle);
 	ret += HPDF_Dict_AddNumber(d, "Ascent", def->ascent);
 	ret += HPDF_Dict_AddNumber(d, "Descent", def->descent);
@@ -512,12 +543,31 @@ HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
 	ret += HPDF_Dict_AddNumber(d, "StemV", def->stemv);
 	ret += HPDF_Dict_Add(d, "FontFile2", data);
 	ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)length1);
-	if (ret != HPDF_OK)
-		return ret;
-	ret = haru_stream_put(data, zprog, n, 1);
-	if (ret == HPDF_OK)
-		def->descriptor = d; /* libharu links it at save time */
-	return ret;
+	if (ret != HPDF_OK || haru_stream_put(data, zprog, n, 1) != HPDF_OK)
+		return NULL;
+	return d;
+}
+
+HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
+                                     const void *zprog, size_t n,
+                                     size_t length1)
+{
+	HPDF_FontAttr fa = font_attr(font);
+	HPDF_FontDef def = fa->fontdef;
+	snprintf(tt(def)->base_font, sizeof tt(def)->base_font, "%s", name);
+	HPDF_Dict d =
+	    descriptor_of(font->mmgr, fa->xref, def, name, zprog, n, length1);
+	if (!d)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	def->descriptor = d; /* libharu links it at save time */
+	return HPDF_OK;
+}
+
+HPDF_Dict haru_descriptor(HPDF_Doc pdf, HPDF_FontDef def, const char *name,
+                          const void *zprog, size_t n, size_t length1)
+{
+	return descriptor_of(pdf->mmgr, pdf->xref, def, name, zprog, n,
+	                     length1);
 }
 
 /* ---- objects of the structure tree and the metadata ---- */

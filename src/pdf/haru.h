@@ -209,6 +209,18 @@ HPDF_STATUS haru_font_set_descriptor(HPDF_Font font, const char *name,
                                      const void *zprog, size_t n,
                                      size_t length1);
 
+/* The same objects for a Type0 font made without HPDF_GetFont
+ * (ttfont.c), in pdf's memory, read from def: the /W array of the used
+ * glyph ids, or with gid_of of the codes c < 256 with code_used[c]; the
+ * FontDescriptor (indirect) named name with /FontFile2 zprog; an embedded
+ * CMap stream over Adobe-Identity named name. NULL when out of memory. */
+HPDF_Array haru_widths(HPDF_Doc pdf, HPDF_FontDef def, const pdf_cpset *used,
+                       const uint16_t *gid_of, const unsigned char *code_used);
+HPDF_Dict haru_descriptor(HPDF_Doc pdf, HPDF_FontDef def, const char *name,
+                          const void *zprog, size_t n, size_t length1);
+HPDF_Dict haru_cmap_stream(HPDF_Doc pdf, const char *name, const void *zcmap,
+                           size_t n);
+
 /* ---- objects of the structure tree and the metadata (tags.c, xmp.c) ----
  *
  * Dictionaries and arrays in pdf's memory (HPDF_Dict_New, HPDF_Array_New;

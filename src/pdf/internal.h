@@ -86,10 +86,25 @@ const char *pdf_error_text(HPDF_STATUS code);
  * down to the used glyphs and make the CIDToGIDMap the identity.
  * Returns HPDF_OK or a libharu status. */
 struct pdf_gtext;
-/* The standard ToUnicode CMap (bfchar) of the used glyphs' text. */
-void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used,
-                        const struct pdf_gtext *gt);
 struct pdf_codes;
+/* The standard ToUnicode CMap (bfchar) of the used glyphs' text, keyed by
+ * glyph id, or with codes by their one-byte codes. */
+void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used,
+                        const struct pdf_gtext *gt,
+                        const struct pdf_codes *codes);
+/* The /CIDToGIDMap data, deflated into z (cleared first): the identity up
+ * to the highest glyph used, or with codes each code's glyph; -1 when out
+ * of memory. */
+int pdf_cid_to_gid_map(const pdf_cpset *used, uint32_t nglyphs,
+                       const struct pdf_codes *codes, sp_buf *z);
+/* The one-byte fonts' /Encoding CMap (the same for all): its name, and
+ * its deflated bytes (made once per process), NULL when out of memory. */
+#define PDF_ONE_BYTE_CMAP "SP-OneByte-Identity"
+const sp_buf *pdf_one_byte_cmap(void);
+/* cidcff.c: a deflated stream dictionary of n bytes (NULL when out of
+ * memory), and a CIDSystemInfo of Adobe-Identity-0. */
+HPDF_Dict pdf_zstream(HPDF_Doc pdf, const void *data, size_t n);
+HPDF_Dict pdf_identity_system_info(HPDF_Doc pdf);
 /* With codes (codes.h), the font's /Encoding becomes their embedded CMap
  * and the ToUnicode is keyed by them; NULL: Identity-H. The ToUnicode is
  * deflated unless raw (an uncompressed document, for reading). */
@@ -155,6 +170,12 @@ int pdf_embed_usable(pdf_embed *e, const pdf_fonts *fonts, int f);
  * with the compressed subset for `used` and a tagged BaseFont. */
 HPDF_STATUS pdf_embed_font(pdf_embed *e, const pdf_fonts *fonts, int f,
                            HPDF_Font font, const pdf_cpset *used);
+/* The FontDescriptor of face f's compressed subset for `used`, made in
+ * pdf for a font of ttfont.c (the shared definition is only read), its
+ * tagged BaseFont in name; NULL when it cannot be made. */
+HPDF_Dict pdf_embed_descriptor(pdf_embed *e, const pdf_fonts *fonts, int f,
+                               HPDF_Doc pdf, const pdf_cpset *used, char *name,
+                               size_t size);
 /* Undoes what pdf_embed_font set on the shared definition. */
 void pdf_embed_done(pdf_embed *e, const pdf_fonts *fonts, int f);
 

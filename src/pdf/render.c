@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "pdf/cidcff.h"
+#include "pdf/ttfont.h"
 #include "pdf/pdfa.h"
 #include "pdf/renderer.h"
 #include "pdf/tags.h"
@@ -104,6 +105,24 @@ static int load_cff(pdf_renderer *r, int f)
 	return 0;
 }
 
+/* A TrueType face embed.c subsets: its font made by ttfont.c, not
+ * libharu. */
+static int load_ttfont(pdf_renderer *r, int f)
+{
+	const pdf_face *fc = &r->fonts->faces[f];
+	r->font[f] = pdf_ttfont_new(r->pdf);
+	if (!r->font[f]) {
+		if (!pdf_render_failed(r, fc->path))
+			diag_error(r->d, sp_loc_make(NULL, 0, 0),
+			           "cannot load font '%s'", fc->path);
+		return -1;
+	}
+	r->ttf[f] = 1;
+	r->used[f] = xcalloc(1, sizeof(pdf_cpset));
+	r->gtext[f] = gtext_new(fc->num_glyphs);
+	return 0;
+}
+
 /* Loads every face some text uses, in face order: on the metrics
  * document's definition when this render holds the shared definitions
  * and the file can be subset by embed.c, else from the file. */
@@ -139,9 +158,16 @@ static int load_fonts(pdf_renderer *r)
 			}
 			continue;
 		}
+		int ours = pdf_embed_usable(r->embed, r->fonts, f);
+		if (ours && fast) {
+			if (load_ttfont(r, f) < 0) {
+				free(need);
+				return -1;
+			}
+			continue;
+		}
 		const char *name = NULL;
 		HPDF_FontDef def = NULL;
-		int ours = pdf_embed_usable(r->embed, r->fonts, f);
 		if (ours && r->defs_held &&
 		    (name = haru_doc_add_fontdef(r->pdf, fc->def)) != NULL) {
 			def = fc->def;
@@ -275,12 +301,16 @@ static int fix_fonts(pdf_renderer *r)
 	for (int f = 0; f < r->fonts->nfaces; f++) {
 		if (!r->font[f])
 			continue;
+		const struct pdf_codes *codes = r->codes ? r->codes[f] : NULL;
 		HPDF_STATUS ret =
 		    r->cff[f]
 		        ? pdf_cidcff_finish(r->cff[f], r->used[f], r->gtext[f])
+		    : r->ttf[f]
+		        ? pdf_ttfont_finish(r->pdf, r->font[f], r->embed,
+		                            r->fonts, f, r->used[f],
+		                            r->gtext[f], codes, r->uncompressed)
 		        : pdf_fix_font(r->font[f], r->used[f], r->gtext[f],
-		                       r->codes ? r->codes[f] : NULL,
-		                       r->uncompressed);
+		                       codes, r->uncompressed);
 		if (ret == HPDF_OK && r->ours[f])
 			ret = pdf_embed_font(r->embed, r->fonts, f, r->font[f],
 			                     r->used[f]);
@@ -381,6 +411,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.gtext = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.gtext);
 	r.shared = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
 	r.ours = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
+	r.ttf = xcalloc((size_t)nf ? (size_t)nf : 1, 1);
 	r.cff = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.cff);
 	r.embed = r.fonts->embed;
 	r.defs_held = pdf_embed_acquire(r.embed);
@@ -435,6 +466,7 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	free(r.gtext);
 	free(r.shared);
 	free(r.ours);
+	free(r.ttf);
 	for (int f = 0; f < nf; f++)
 		pdf_cidcff_free(r.cff[f]);
 	free(r.cff);

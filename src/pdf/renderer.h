@@ -29,6 +29,7 @@ typedef struct pdf_renderer {
 	int defs_held;           /* this render holds the shared definitions */
 	char *shared;            /* per face: on the shared definition */
 	char *ours;              /* per face: embedded by embed.c */
+	char *ttf;               /* per face: made by ttfont.c */
 	struct pdf_cidcff **cff; /* per face: a CFF face's font (cidcff.c) */
 	int uncompressed;
 	int pdfa; /* PDF/A-2a (pdfa.c) */

@@ -136,14 +136,14 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
 	            "end\n");
 }
 
-void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt)
+void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
+                        const pdf_codes *codes)
 {
-	cmap_text(b, used, gt, NULL);
+	cmap_text(b, used, gt, codes);
 }
 
 /* The font's /Encoding: the embedded CMap of its one-byte codes, the
  * same for every font, deflated once per process. */
-#define ONE_BYTE_CMAP "SP-OneByte-Identity"
 static sp_buf encoding_z; /* never freed: one copy for the run */
 static int encoding_ok;
 static pthread_once_t encoding_once = PTHREAD_ONCE_INIT;
@@ -151,25 +151,27 @@ static pthread_once_t encoding_once = PTHREAD_ONCE_INIT;
 static void make_encoding(void)
 {
 	sp_buf cm = SP_BUF_INIT;
-	codes_cmap(ONE_BYTE_CMAP, &cm);
+	codes_cmap(PDF_ONE_BYTE_CMAP, &cm);
 	encoding_ok = pdf_deflate(cm.data, cm.len, &encoding_z) >= 0;
 	buf_free(&cm);
 }
 
-static HPDF_STATUS set_encoding(HPDF_Font font)
+const sp_buf *pdf_one_byte_cmap(void)
 {
 	pthread_once(&encoding_once, make_encoding);
-	return encoding_ok
-	           ? haru_font_set_encoding(font, ONE_BYTE_CMAP,
-	                                    encoding_z.data, encoding_z.len)
-	           : HPDF_FAILD_TO_ALLOC_MEM;
+	return encoding_ok ? &encoding_z : NULL;
 }
 
-/* CIDToGIDMap: the identity up to the highest glyph used (CID = glyph
- * id), or with one-byte codes each code's glyph (CID = code); unused
- * CIDs map to glyph 0. */
-static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
-                                  uint32_t nglyphs, const pdf_codes *codes)
+static HPDF_STATUS set_encoding(HPDF_Font font)
+{
+	const sp_buf *z = pdf_one_byte_cmap();
+	return z ? haru_font_set_encoding(font, PDF_ONE_BYTE_CMAP, z->data,
+	                                  z->len)
+	         : HPDF_FAILD_TO_ALLOC_MEM;
+}
+
+int pdf_cid_to_gid_map(const pdf_cpset *used, uint32_t nglyphs,
+                       const pdf_codes *codes, sp_buf *z)
 {
 	uint32_t max = 0;
 	for (uint32_t g = 0; g < 65536 && g < nglyphs; g++)
@@ -186,11 +188,20 @@ static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
 		map[2 * g] = (uint8_t)(to >> 8);
 		map[2 * g + 1] = (uint8_t)to;
 	}
+	buf_clear(z);
+	int rc = pdf_deflate(map, n, z) < 0 ? -1 : 0;
+	free(map);
+	return rc;
+}
+
+/* CIDToGIDMap of a libharu font: as above (unused CIDs map to glyph 0). */
+static HPDF_STATUS fix_cid_to_gid(HPDF_Font font, const pdf_cpset *used,
+                                  uint32_t nglyphs, const pdf_codes *codes)
+{
 	sp_buf z = SP_BUF_INIT;
-	HPDF_STATUS ret = pdf_deflate(map, n, &z) < 0
+	HPDF_STATUS ret = pdf_cid_to_gid_map(used, nglyphs, codes, &z) < 0
 	                      ? HPDF_FAILD_TO_ALLOC_MEM
 	                      : haru_font_set_cid_to_gid(font, z.data, z.len);
-	free(map);
 	buf_free(&z);
 	return ret;
 }
