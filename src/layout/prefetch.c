@@ -26,7 +26,7 @@
 enum { PRE_NONE, PRE_BUSY, PRE_READY, PRE_TAKEN };
 #define PREFETCH_WINDOW 64
 #define PREFETCH_MIN_PARAS 64 /* below this a thread costs more */
-#define PREFETCH_SPINS 50      /* yields before the paginator sleeps */
+#define PREFETCH_SPINS 50     /* yields before the paginator sleeps */
 
 /* One paragraph the helper may analyse. state is read and written
  * atomically by both threads; pre belongs to whoever moved the state

@@ -427,8 +427,6 @@ HPDF_STATUS haru_font_set_ordering(HPDF_Font font, const char *ordering)
 	                     HPDF_String_New(desc->mmgr, ordering, NULL));
 }
 
-/* /W of the CIDs below n that `used` (or, with gid_of, code_used) has:
- * CID = glyph id, or CID = code with gid_of. */
 /* The /W array of def's glyphs: of the glyph ids cp < n in used, or with
  * gid_of of the codes cp < n in code_used (CID = code); NULL when out of
  * memory. */

@@ -123,9 +123,11 @@ static int load_ttfont(pdf_renderer *r, int f)
 	return 0;
 }
 
-/* Loads every face some text uses, in face order: on the metrics
+/* Loads every face some text uses, in face order: a CFF face by
+ * cidcff.c, a face embed.c can subset by ttfont.c; the others (and under
+ * SP_SLOW_GLYPHID every TrueType face) by libharu, on the metrics
  * document's definition when this render holds the shared definitions
- * and the file can be subset by embed.c, else from the file. */
+ * and embed.c subsets the face, else from the file. */
 static int load_fonts(pdf_renderer *r)
 {
 	int n = r->fonts->nfaces;

@@ -92,8 +92,8 @@ static const char *code_text(const pdf_cpset *used, const pdf_gtext *gt,
 	return cpset_has(used, k) ? gtext_get(gt, k, len) : NULL;
 }
 
-static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
-                      const pdf_codes *codes)
+void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
+                        const pdf_codes *codes)
 {
 	uint32_t ng = codes ? 256 : gt->nglyphs < 65536 ? gt->nglyphs : 65536;
 	buf_printf(b,
@@ -134,12 +134,6 @@ static void cmap_text(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
 	            "CMapName currentdict /CMap defineresource pop\n"
 	            "end\n"
 	            "end\n");
-}
-
-void pdf_tounicode_cmap(sp_buf *b, const pdf_cpset *used, const pdf_gtext *gt,
-                        const pdf_codes *codes)
-{
-	cmap_text(b, used, gt, codes);
 }
 
 /* The font's /Encoding: the embedded CMap of its one-byte codes, the
@@ -219,7 +213,7 @@ HPDF_STATUS pdf_fix_font(HPDF_Font font, const pdf_cpset *used,
 		mark_nested_components(def);
 	}
 	sp_buf cmap = SP_BUF_INIT;
-	cmap_text(&cmap, used, gtext, codes);
+	pdf_tounicode_cmap(&cmap, used, gtext, codes);
 	sp_buf z = SP_BUF_INIT;
 	HPDF_STATUS ret =
 	    raw ? haru_font_set_tounicode(font, cmap.data, cmap.len, 0)
