@@ -118,7 +118,9 @@ static void add_centered(hb *h, sp_flow *f, const char *text,
 	tagging_block(h->r->tags, b, 0, st == &h->title ? "Title" : "P");
 }
 
-static void cover_content(hb *h, sp_flow *f, double top_space)
+/* The cover's blocks; gap (0 to 1) scales the spaces between its parts,
+ * which shrink when the cover would not fit its page otherwise. */
+static void cover_content(hb *h, sp_flow *f, double top_space, double gap)
 {
 	const sp_template *t = h->t;
 	const sp_corpus *c = h->c;
@@ -131,10 +133,10 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	             &h->title, 0);
 	layout_span sub =
 	    typeset_span(FAMILY_HEADING, 0, t->size_h2 + 2, t->color_text);
-	add_centered(h, f, c->subtitle.s, &sub, 14);
+	add_centered(h, f, c->subtitle.s, &sub, 14 * gap);
 	flow_block *rule = flow_add_rule(f, 1.2, t->color_accent);
-	rule->space_before = 22;
-	rule->space_after = 22;
+	rule->space_before = 22 * gap;
+	rule->space_after = 22 * gap;
 	rule->indent_left = rule->indent_right =
 	    (t->page_w - t->margin_inner - t->margin_outer) * 0.3;
 	if (h->o->role >= 0) {
@@ -148,7 +150,7 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	}
 	layout_span meta =
 	    typeset_span(FAMILY_HEADING, 0, t->size_body + 1, t->color_muted);
-	add_centered(h, f, c->author.s, &meta, 40);
+	add_centered(h, f, c->author.s, &meta, 40 * gap);
 	if (c->edition.s) {
 		char *s = labels_fill(&t->labels, LABEL_EDITION, c->edition.s,
 		                      NULL, NULL);
@@ -169,7 +171,7 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 		}
 	}
 	if (c->description.nblocks) {
-		flow_add_space(f, 40);
+		flow_add_space(f, 40 * gap);
 		layout_para_style ps = h->ps_center;
 		typeset_rich_text(
 		    h->r, f, &c->description, &h->meta, &ps,
@@ -179,18 +181,34 @@ static void cover_content(hb *h, sp_flow *f, double top_space)
 	}
 }
 
-/* The cover, its block placed a little above the optical centre. */
+/* The height of the cover's blocks with gaps scaled by gap. */
+static double cover_height(hb *h, double gap, double body_w)
+{
+	sp_flow *probe = flow_new();
+	cover_content(h, probe, 0, gap);
+	double need = layout_flow_height(h->r->eng, probe, body_w);
+	flow_free(probe);
+	return need;
+}
+
+/* The cover, its block placed a little above the optical centre; on a
+ * page too small for it (A5 with a long description), the spaces between
+ * its parts shrink so that it stays on its page. */
 static void build_cover(hb *h, sp_flow *f)
 {
 	const sp_template *t = h->t;
 	double body_h = t->page_h - t->margin_top - t->margin_bottom;
 	double body_w = t->page_w - t->margin_inner - t->margin_outer;
-	sp_flow *probe = flow_new();
-	cover_content(h, probe, 0);
-	double need = layout_flow_height(h->r->eng, probe, body_w);
-	flow_free(probe);
+	double gap = 1, need = cover_height(h, 1, body_w);
+	if (need > body_h) {
+		double tight = cover_height(h, 0, body_w);
+		gap = need > tight && body_h > tight
+		          ? (body_h - tight) / (need - tight)
+		          : 0;
+		need = cover_height(h, gap, body_w);
+	}
 	double room = body_h - need;
-	cover_content(h, f, room > 0 ? room * 0.38 : 0);
+	cover_content(h, f, room > 0 ? room * 0.38 : 0, gap);
 }
 
 static flow_block *toc_entry(hb *h, sp_flow *f, const char *num,

@@ -52,6 +52,8 @@ done
 
 # booklet: A5 pages on landscape A4 sheets, a multiple of four pages
 "$SP" handbook --paper a5 -o "$TMP/a5.pdf" 2>/dev/null
+check "A5: the cover stays on its page (page 2 is the contents)" sh -c \
+  "pdftotext -f 2 -l 2 '$TMP/a5.pdf' - | head -n 1 | grep -qx Contents"
 "$SP" handbook --paper a5 --booklet -o "$TMP/bk.pdf" 2>"$TMP/err" || { cat "$TMP/err"; fail "booklet"; }
 check "booklet is clean" pdf_ok "$TMP/bk.pdf"
 a5=$(pdfinfo "$TMP/a5.pdf" | awk '/^Pages:/ {print $2}')
