@@ -210,18 +210,22 @@ rc_of rc ws --candidates c.csv --out-dir two
 check "a whole run beside a shard is refused (exit $rc)" test "$rc" -eq 3
 kill "$hold" 2>/dev/null || true
 wait "$hold" 2>/dev/null || true
-# and two real runs at once (enough rows that the first is still running
-# when the second starts: 40 took a quarter of a second)
+# and two real runs at once: the first is stopped (SIGSTOP, its lock
+# held) once it has written a packet, while the second runs, so that
+# they overlap however fast a batch is (enough rows that the killed
+# worker below has work left: 40 took a quarter of a second)
 nmany=100
 { echo name,id; for i in $(seq 1 $nmany); do echo "P $i,$i"; done; } >many.csv
 set +e
 ws --candidates many.csv --out-dir race --seed 1 2>race1.err &
 p1=$!
 wait_for 20 sh -c 'ls race/*.pdf >/dev/null 2>&1 || ! kill -0 '$p1' 2>/dev/null'
+first=$(pgrep -f -- '--out-dir race --seed 1' || true)
 alive=0
-! kill -0 "$p1" 2>/dev/null || alive=1
+[ -z "$first" ] || { kill -STOP $first 2>/dev/null && alive=1; }
 ws --candidates many.csv --out-dir race --seed 2 2>race2.err
 r2=$?
+[ -z "$first" ] || kill -CONT $first 2>/dev/null
 wait "$p1"
 r1=$?
 set -e
