@@ -6,6 +6,7 @@
 #include "cli/coverage.h"
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/timing.h"
 
 static void usage(FILE *f)
 {
@@ -113,9 +114,14 @@ int cmd_check(int argc, char **argv)
 	corpus_part *parts = xcalloc(n, sizeof *parts);
 	int strict = c.strict;
 	c.strict = 0; /* load, then judge the warnings here */
+	cli_coverage *cv = cli_coverage_start(&c);
 	sp_corpus *corpus = cli_load_corpora(&c, &d, &rc, parts);
-	if (corpus) { /* what rendering would warn about, too */
-		int frc = cli_font_coverage(&c, corpus, &d);
+	timing_mark("corpus loaded");
+	if (!corpus) {
+		cli_coverage_cancel(cv);
+	} else { /* what rendering would warn about, too */
+		int frc = cli_font_coverage(cv, corpus, &d);
+		timing_mark("coverage");
 		if (frc != EXIT_OK) {
 			corpus_free(corpus);
 			corpus = NULL;

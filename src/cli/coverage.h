@@ -7,11 +7,22 @@
 
 #include "cli/common.h"
 
-/* Open the template's fonts (--template, or the default) and lay out,
+/* The template (--template, or the default) and its fonts, opened on a
+ * helper thread while the corpus loads (here, when no thread can
+ * start). What opening them reports is held back until
+ * cli_font_coverage, so that it comes after the corpus's messages, as
+ * when they are opened in turn. Never NULL. */
+typedef struct cli_coverage cli_coverage;
+cli_coverage *cli_coverage_start(const cli_common *c);
+/* Frees cv (its thread waited for), reporting nothing: for a corpus
+ * that did not load. */
+void cli_coverage_cancel(cli_coverage *cv);
+
+/* Reports what opening cv's template and fonts reported, then lays out,
  * without writing anything, the handbook and the interviewer worksheet
  * of every question of corpus (between them they print every field),
- * reporting through d. Returns EXIT_OK (warnings are counted in d), or
- * the exit code of a template or font that cannot be used. */
-int cli_font_coverage(const cli_common *c, const sp_corpus *corpus, sp_diag *d);
+ * reporting through d; frees cv. Returns EXIT_OK (warnings are counted
+ * in d), or the exit code of a template or font that cannot be used. */
+int cli_font_coverage(cli_coverage *cv, const sp_corpus *corpus, sp_diag *d);
 
 #endif

@@ -6,6 +6,7 @@
 
 #include "layout/glyphs.h"
 #include "util/buf.h"
+#include "util/bytes8.h"
 #include "util/mem.h"
 
 enum {
@@ -19,6 +20,8 @@ enum {
 typedef struct chain_masks {
 	uint16_t *page[256];
 	uint8_t ascii[128]; /* the same for ASCII, once have_ascii */
+	uint8_t printable;  /* the faces with every printable ASCII
+	                     * character (U+0020..U+007E) */
 	int have_ascii;
 } chain_masks;
 
@@ -113,15 +116,28 @@ static int one_face_has_all(covscan *c, const char *text, size_t len,
 		return 0;
 	chain_masks *cm = &c->m[key];
 	if (!cm->have_ascii) {
-		for (uint32_t cp = 0; cp < 128; cp++)
+		cm->printable = 0xFF;
+		for (uint32_t cp = 0; cp < 128; cp++) {
 			cm->ascii[cp] = (uint8_t)faces_with(c, key, ch, n, cp);
+			if (cp >= 0x20 && cp < 0x7F)
+				cm->printable &= cm->ascii[cp];
+		}
 		cm->have_ascii = 1;
 	}
 	unsigned m = (1u << n) - 1;
 	const uint8_t *u = (const uint8_t *)text;
 	size_t i = 0;
 	while (i < len && m) {
-		if (u[i] < 0x80) { /* most text */
+		if (i + 8 <= len && bytes8_printable(bytes8_load(u + i))) {
+			/* most text: eight characters at once, asking for
+			 * every printable one (a face without one this text
+			 * lacks too only sends it to layout_measure below,
+			 * which then finds nothing missing) */
+			m &= cm->printable;
+			i += 8;
+			continue;
+		}
+		if (u[i] < 0x80) {
 			m &= cm->ascii[u[i++]];
 			continue;
 		}

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "corpus/fileparse.h"
 #include "corpus/loader.h"
 #include "corpus/readfile.h"
-#include "corpus/repair.h"
 #include "corpus/text.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -70,18 +70,12 @@ static void read_top(loader *L, const ytree *t)
 	ld_defaults_free(&L->defaults);
 }
 
-static void yaml_error(void *ctx, sp_severity sev, unsigned line, unsigned col,
-                       const char *msg)
-{
-	loader *L = ctx;
-	ld_report(L, L->file, sev, line, col, "%s", msg);
-}
-
-static void invalid_utf8(loader *L, size_t off, size_t bom)
+static void invalid_utf8(loader *L, size_t file, const char *data, size_t off,
+                         size_t bom)
 {
 	unsigned line = 1, col = 1;
 	for (size_t i = 0; i < off; i++) {
-		unsigned char ch = (unsigned char)L->data[i];
+		unsigned char ch = (unsigned char)data[i];
 		if (ch == '\n') {
 			line++;
 			col = 1;
@@ -89,82 +83,87 @@ static void invalid_utf8(loader *L, size_t off, size_t bom)
 			col++;
 		}
 	}
-	ld_report(L, L->file, SP_ERROR, line, col,
+	ld_report(L, file, SP_ERROR, line, col,
 	          "invalid UTF-8 (byte offset %zu)", off + bom);
 }
 
-/* Parse; if libyaml refuses ": " in a plain value, quote such values and
- * parse again (see repair.h). The first error stands if that fails. */
-static int parse(loader *L, ytree *t)
+/* A file read and being parsed. */
+typedef struct ld_pending {
+	size_t file;
+	sp_buf bytes;
+	int parsing; /* its text is being parsed into p */
+	size_t bom;  /* bytes of BOM before it */
+	ld_parse p;
+} ld_pending;
+
+/* Starts parsing the text of f (after any BOM). */
+static void start(ld_pending *f, const char *data, size_t len, int ahead)
 {
-	size_t before = L->nmsgs;
-	if (ytree_parse(t, L->data, L->len, yaml_error, L) == 0)
-		return 0;
-	const char *colon = "mapping values are not allowed";
-	if (L->nmsgs != before + 1 ||
-	    !strstr(L->msgs[L->nmsgs - 1].text, colon))
-		return -1;
-	yrepair r;
-	if (yrepair_colons(&r, L->data, L->len) < 0)
-		return -1;
-	ytree t2;
-	int rc = ytree_parse(&t2, r.data, r.len, NULL, NULL);
-	if (rc == 0) {
-		yrepair_restyle(&r, &t2);
-		ytree_free(t);
-		*t = t2;
-		free(L->msgs[--L->nmsgs].text); /* drop the first error */
-	} else {
-		ytree_free(&t2);
-	}
-	yrepair_free(&r);
-	return rc;
+	f->bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	f->parsing = 1;
+	if (ahead)
+		ld_parse_start(&f->p, data + f->bom, len - f->bom);
+	else
+		ld_parse_run(&f->p, data + f->bom, len - f->bom);
 }
 
-static void parse_and_read(loader *L)
+/* Reads file (an index into corpus.files) and starts parsing its text,
+ * on a helper thread when ahead is set; or reports why it cannot. */
+static void fetch(loader *L, size_t file, int ahead, ld_pending *f)
 {
-	ytree t;
-	if (parse(L, &t) == 0)
-		read_top(L, &t);
-	ytree_free(&t);
-}
-
-/* Parse and read the text of corpus.files[file]. */
-static void read_text(loader *L, size_t file, const char *data, size_t len)
-{
-	size_t bom = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
-	L->file = file;
-	L->fname = L->c->files[file];
-	L->data = data + bom;
-	L->len = len - bom;
-	size_t bad = text_utf8_invalid(L->data, L->len);
-	if (bad != TEXT_OK) {
-		invalid_utf8(L, bad, bom);
+	memset(f, 0, sizeof *f);
+	f->file = file;
+	if (ld_read_file(L, file, &f->bytes) != 0)
+		return;
+	L->total_bytes += f->bytes.len;
+	if (L->total_bytes > CORPUS_MAX_TOTAL_BYTES) {
+		ld_report(L, file, SP_ERROR, 0, 0,
+		          "corpus too large (the limit is %u bytes in total)",
+		          CORPUS_MAX_TOTAL_BYTES);
 		return;
 	}
-	index_lines(L);
-	parse_and_read(L);
-	L->data = NULL;
-	L->len = 0;
+	start(f, f->bytes.data ? f->bytes.data : "", f->bytes.len, ahead);
+}
+
+/* Reads a fetched file into the model (its parse finished first), and
+ * frees it. */
+static void take(loader *L, ld_pending *f)
+{
+	if (f->parsing) {
+		ld_parse_wait(&f->p);
+		if (f->p.bad != TEXT_OK)
+			invalid_utf8(L, f->file, f->p.data, f->p.bad, f->bom);
+		L->file = f->file;
+		L->fname = L->c->files[f->file];
+		L->data = f->p.data;
+		L->len = f->p.len;
+		index_lines(L);
+		for (size_t i = 0; i < f->p.nmsgs; i++) {
+			const ld_ymsg *m = &f->p.msgs[i];
+			ld_report(L, f->file, m->sev, m->line, m->col, "%s",
+			          m->text);
+		}
+		if (f->p.rc == 0)
+			read_top(L, &f->p.tree);
+		L->data = NULL;
+		L->len = 0;
+		ld_parse_free(&f->p);
+	}
+	buf_free(&f->bytes);
 }
 
 static void load_one(loader *L, const char *path)
 {
-	size_t file = add_file(L, path);
-	sp_buf b = SP_BUF_INIT;
-	if (ld_read_file(L, file, &b) == 0) {
-		L->total_bytes += b.len;
-		if (L->total_bytes > CORPUS_MAX_TOTAL_BYTES)
-			ld_report(L, file, SP_ERROR, 0, 0,
-			          "corpus too large (the limit is %u bytes in "
-			          "total)",
-			          CORPUS_MAX_TOTAL_BYTES);
-		else
-			read_text(L, file, b.data ? b.data : "", b.len);
-	}
-	buf_free(&b);
+	ld_pending f;
+	fetch(L, add_file(L, path), 0, &f);
+	take(L, &f);
 }
 
+/* The files of a directory, each parsed on a helper thread while those
+ * before it are read into the model (parsing is more than half the work
+ * of loading): two files ahead, so that the second core has always one
+ * to parse; a file whose turn comes before its thread has begun is
+ * parsed here. */
 static void load_dir(loader *L, const char *path)
 {
 	char **files;
@@ -175,9 +174,18 @@ static void load_dir(loader *L, const char *path)
 	else if (n == 0)
 		ld_report(L, LD_NO_FILE, SP_ERROR, 0, 0,
 		          "no *.yaml or *.yml files found");
+	ld_pending f[3];
+	size_t fetched = 0; /* files i + 1 and i + 2 are fetched before file
+	                     * i is taken */
 	for (size_t i = 0; i < n; i++) {
-		if (L->total_bytes <= CORPUS_MAX_TOTAL_BYTES)
-			load_one(L, files[i]);
+		while (fetched < n && fetched <= i + 2 &&
+		       L->total_bytes <= CORPUS_MAX_TOTAL_BYTES) {
+			fetch(L, add_file(L, files[fetched]), 1,
+			      &f[fetched % 3]);
+			fetched++;
+		}
+		if (i < fetched)
+			take(L, &f[i % 3]);
 		free(files[i]);
 	}
 	free(files);
@@ -315,7 +323,10 @@ sp_corpus *corpus_load_bytes(const char *name, const char *data, size_t len,
 	loader L;
 	loader_init(&L, name);
 	part_begin(&L, name);
-	size_t file = add_file(&L, name);
-	read_text(&L, file, data, len);
+	ld_pending f;
+	memset(&f, 0, sizeof f);
+	f.file = add_file(&L, name);
+	start(&f, data, len, 0);
+	take(&L, &f);
 	return finish(&L, d, NULL);
 }

@@ -117,9 +117,9 @@ int ld_text(loader *L, const ynode *v, const char *key, sp_text *out)
 	char *s = clean_string(L, v, key);
 	if (!s)
 		return -1;
-	out->s = text_fold(s);
+	text_fold_here(s);
+	out->s = s;
 	out->loc = ld_loc(L, v);
-	free(s);
 	return 0;
 }
 

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "util/bytes8.h"
+
 #define LDQUO 0x201Cu /* “ */
 #define RDQUO 0x201Du /* ” */
 #define LSQUO 0x2018u /* ‘ */
@@ -288,9 +290,21 @@ void smartpunct_verbatim(smartpunct *s, const char *text, size_t len)
 		s->prev = cp_at(text + i, text + len, &n);
 }
 
+/* Non-zero if the eight bytes of x hold a quote, or "--" or ".." (bytes
+ * 0 and 1, 1 and 2, ... 6 and 7). */
+static uint64_t needed8(uint64_t x)
+{
+	uint64_t d = bytes8_eq(x, '-'), p = bytes8_eq(x, '.');
+	return bytes8_eq(x, '"') | bytes8_eq(x, '\'') | (d & (d >> 8)) |
+	       (p & (p >> 8));
+}
+
 int smartpunct_needed(const char *text, size_t len)
 {
 	const char *p = text, *e = text + len;
+	for (; e - p >= 8; p += 7) /* overlapping: every pair is in one */
+		if (needed8(bytes8_load((const unsigned char *)p)))
+			return 1;
 	for (; p < e; p++) {
 		char c = *p;
 		if (c == '"' || c == '\'')

@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include "util/buf.h"
+#include "util/bytes8.h"
 #include "util/mem.h"
 
 size_t text_utf8_invalid(const char *s, size_t len)
@@ -13,6 +14,10 @@ size_t text_utf8_invalid(const char *s, size_t len)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t i = 0;
 	while (i < len) {
+		if (i + 8 <= len && !bytes8_high(bytes8_load(p + i))) {
+			i += 8;
+			continue;
+		}
 		if (p[i] < 0x80) {
 			i++;
 			continue;
@@ -32,6 +37,10 @@ size_t text_find_control(const char *s, size_t len, unsigned long *cp)
 	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
 	size_t i = 0;
 	while (i < len) {
+		if (i + 8 <= len && bytes8_printable(bytes8_load(p + i))) {
+			i += 8;
+			continue;
+		}
 		if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII */
 			i++;
 			continue;
@@ -59,7 +68,9 @@ static int quick_nfc(const unsigned char *s, size_t len)
 {
 	for (size_t i = 0; i < len;) {
 		unsigned char c = s[i];
-		if (c < 0x80) {
+		if (i + 8 <= len && !bytes8_high(bytes8_load(s + i))) {
+			i += 8;
+		} else if (c < 0x80) {
 			i++;
 		} else if (c >= 0xC2 && c <= 0xCB) { /* U+0080..U+02FF */
 			i += 2;
@@ -104,24 +115,31 @@ static size_t space_len(const unsigned char *s)
 	return 0;
 }
 
-char *text_fold(const char *s)
+void text_fold_here(char *s)
 {
-	sp_buf b = SP_BUF_INIT;
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0; /* bytes written: never ahead of p */
 	int pending = 0;
 	while (*p) {
-		size_t n = space_len(p);
-		if (n) {
-			pending = b.len > 0;
-			p += n;
+		size_t k = space_len(p);
+		if (k) {
+			pending = n > 0;
+			p += k;
 			continue;
 		}
 		if (pending)
-			buf_putc(&b, ' ');
+			s[n++] = ' ';
 		pending = 0;
-		buf_putc(&b, (char)*p++);
+		s[n++] = (char)*p++;
 	}
-	return buf_detach(&b);
+	s[n] = '\0';
+}
+
+char *text_fold(const char *s)
+{
+	char *r = xstrdup(s);
+	text_fold_here(r);
+	return r;
 }
 
 int text_is_slug(const char *s)

@@ -15,6 +15,8 @@ size_t text_find_control(const char *s, size_t len, unsigned long *cp);
 char *text_nfc(const char *s, size_t len);
 /* Copy with runs of white space folded to one space, trimmed. */
 char *text_fold(const char *s);
+/* The same, in s itself. */
+void text_fold_here(char *s);
 /* 1 if s is a slug: [a-z0-9]+(-[a-z0-9]+)* */
 int text_is_slug(const char *s);
 /* A slug made from the words of s (NUL-terminated UTF-8): accents

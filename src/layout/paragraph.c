@@ -54,6 +54,11 @@ layout_text_ctx *layout_text_new(const layout_fonts *fonts,
 	return t;
 }
 
+void layout_text_set_diag(layout_text_ctx *t, sp_diag *d)
+{
+	t->diag = d;
+}
+
 void layout_text_free(layout_text_ctx *t)
 {
 	if (!t)

@@ -99,6 +99,8 @@ typedef struct layout_text_ctx layout_text_ctx;
 layout_text_ctx *layout_text_new(const layout_fonts *fonts,
                                  const char *hyph_dict_path, sp_diag *d);
 void layout_text_free(layout_text_ctx *t);
+/* Where warnings are reported from now on (d borrowed). */
+void layout_text_set_diag(layout_text_ctx *t, sp_diag *d);
 /* Where warnings about text that carries no location of its own (a
  * batch row's name in a worksheet header) are reported from now on; a
  * zero loc for none. loc.file is borrowed. */

@@ -71,6 +71,13 @@ void typeset_set_inputs(sp_typeset *r, const sp_corpus *c)
 		r->inputs[r->ninputs++] = r->tpl->path;
 }
 
+void typeset_set_diag(sp_typeset *r, sp_diag *d)
+{
+	r->d = d;
+	if (r->text)
+		layout_text_set_diag(r->text, d);
+}
+
 void typeset_close(sp_typeset *r)
 {
 	free(r->inputs);

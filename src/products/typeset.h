@@ -27,6 +27,9 @@ typedef struct sp_typeset {
  * Returns 0, or -1 after reporting. */
 int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d);
 void typeset_close(sp_typeset *r);
+/* Reports through d from now on (d borrowed): for fonts opened on a
+ * helper thread with a diagnostics sink of its own. */
+void typeset_set_diag(sp_typeset *r, sp_diag *d);
 
 /* A span style. */
 layout_span typeset_span(sp_family fam, int variant, double size,
