@@ -114,13 +114,13 @@ int cmd_check(int argc, char **argv)
 	corpus_part *parts = xcalloc(n, sizeof *parts);
 	int strict = c.strict;
 	c.strict = 0; /* load, then judge the warnings here */
-	cli_coverage *cv = cli_coverage_start(&c);
+	cli_fonts *fonts = cli_fonts_start(&c);
 	sp_corpus *corpus = cli_load_corpora(&c, &d, &rc, parts);
 	timing_mark("corpus loaded");
 	if (!corpus) {
-		cli_coverage_cancel(cv);
+		cli_fonts_cancel(fonts);
 	} else { /* what rendering would warn about, too */
-		int frc = cli_font_coverage(cv, corpus, &d);
+		int frc = cli_font_coverage(fonts, corpus, &d);
 		timing_mark("coverage");
 		if (frc != EXIT_OK) {
 			corpus_free(corpus);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/common.h"
+#include "cli/fontsahead.h"
 #include "cli/report.h"
 #include "products/handbook.h"
 #include "util/timing.h"
@@ -293,17 +294,17 @@ int cmd_handbook(int argc, char **argv)
 	}
 	sp_diag d;
 	diag_init(&d, stderr);
+	cli_fonts *fonts = cli_fonts_start(&a.common);
 	sp_corpus *corpus = cli_load_corpus(&a.common, &d, &rc);
 	timing_mark("corpus loaded");
-	int trc = EXIT_INVALID;
-	sp_template *t = corpus ? cli_load_template(&a.common, &d, &trc) : NULL;
+	sp_template *t = NULL;
 	sp_typeset r;
-	if (corpus && !t)
-		rc = trc;
-	if (t && typeset_open(&r, t, &d) != 0) {
-		rc = EXIT_INVALID;
-		template_free(t);
-		t = NULL;
+	if (!corpus) {
+		cli_fonts_cancel(fonts);
+	} else {
+		int trc = cli_fonts_take(fonts, &d, &t, &r);
+		if (!t)
+			rc = trc;
 	}
 	timing_mark("template and fonts");
 	if (t) {

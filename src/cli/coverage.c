@@ -10,8 +10,6 @@
  * warnings stays what it was. */
 #include "cli/coverage.h"
 
-#include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -428,114 +426,24 @@ static void worksheet(cov *v)
 	ws_scorecard(v);
 }
 
-/* ---- the template and its fonts ---- */
-
-struct cli_coverage {
-	const cli_common *c;
+int cli_font_coverage(cli_fonts *f, const sp_corpus *corpus, sp_diag *d)
+{
 	sp_template *t;
 	sp_typeset r;
-	int rc;    /* EXIT_OK when t and r are open */
-	sp_diag d; /* what opening them reported, into msgs */
-	FILE *mem; /* open_memstream on msgs, or NULL: open in turn */
-	char *msgs;
-	size_t len;
-	pthread_t tid;
-	int threaded;
-};
-
-static void open_fonts(cli_coverage *cv, sp_diag *d)
-{
-	cv->t = cli_load_template(cv->c, d, &cv->rc);
-	if (cv->t && typeset_open(&cv->r, cv->t, d) != 0) {
-		template_free(cv->t);
-		cv->t = NULL;
-		cv->rc = EXIT_INVALID;
-	}
-}
-
-static void *open_thread(void *arg)
-{
-	cli_coverage *cv = arg;
-	open_fonts(cv, &cv->d);
-	return NULL;
-}
-
-cli_coverage *cli_coverage_start(const cli_common *c)
-{
-	cli_coverage *cv = xcalloc(1, sizeof *cv);
-	cv->c = c;
-	cv->mem = open_memstream(&cv->msgs, &cv->len);
-	if (!cv->mem)
-		return cv;
-	diag_init(&cv->d, cv->mem);
-	cv->threaded = pthread_create(&cv->tid, NULL, open_thread, cv) == 0;
-	if (!cv->threaded) {
-		fclose(cv->mem);
-		cv->mem = NULL;
-		free(cv->msgs);
-		cv->msgs = NULL;
-	}
-	return cv;
-}
-
-/* Waits for the thread; then what it reported goes to d (NULL: nowhere). */
-static void finish_open(cli_coverage *cv, sp_diag *d)
-{
-	if (cv->threaded)
-		pthread_join(cv->tid, NULL);
-	cv->threaded = 0;
-	if (cv->mem) {
-		fclose(cv->mem);
-		cv->d.sink = NULL; /* closed: what follows goes to d */
-		if (cv->t)
-			typeset_set_diag(&cv->r, d ? d : &cv->d);
-		if (d && d->sink && cv->len)
-			diag_emit(d->sink, cv->msgs, cv->len);
-		if (d) {
-			d->errors += cv->d.errors;
-			d->warnings += cv->d.warnings;
-		}
-		free(cv->msgs);
-	} else if (d) {
-		open_fonts(cv, d);
-	}
-}
-
-static void free_coverage(cli_coverage *cv)
-{
-	if (cv->t) {
-		typeset_close(&cv->r);
-		template_free(cv->t);
-	}
-	free(cv);
-}
-
-void cli_coverage_cancel(cli_coverage *cv)
-{
-	finish_open(cv, NULL);
-	free_coverage(cv);
-}
-
-int cli_font_coverage(cli_coverage *cv, const sp_corpus *corpus, sp_diag *d)
-{
-	finish_open(cv, d);
-	int rc = cv->rc;
-	if (!cv->t) {
-		free_coverage(cv);
+	int rc = cli_fonts_take(f, d, &t, &r);
+	if (!t)
 		return rc;
-	}
-	sp_typeset *r = &cv->r;
 	/* the corpus's hyphenation patterns, as rendering loads them (a
 	 * dictionary that cannot be read is warned about) */
-	typeset_set_inputs(r, corpus);
+	typeset_set_inputs(&r, corpus);
 	size_t n = corpus->nquestions;
 	size_t *all = xcalloc(n ? n : 1, sizeof *all);
 	for (size_t i = 0; i < n; i++)
 		all[i] = i;
-	cov v = {covscan_new(r->fonts, r->text, cv->t->smart_punct),
+	cov v = {covscan_new(r.fonts, r.text, t->smart_punct),
 	         corpus,
-	         &cv->t->labels,
-	         cv->t,
+	         &t->labels,
+	         t,
 	         NULL,
 	         0};
 	for (size_t i = 0; i < n; i += COVERAGE_SLICE) {
@@ -547,6 +455,7 @@ int cli_font_coverage(cli_coverage *cv, const sp_corpus *corpus, sp_diag *d)
 	}
 	covscan_free(v.s);
 	free(all);
-	free_coverage(cv);
+	typeset_close(&r);
+	template_free(t);
 	return rc;
 }
