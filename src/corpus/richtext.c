@@ -23,6 +23,7 @@ typedef struct rt_state {
 	unsigned emph, strong;
 	const char *url;
 	const char *text; /* the source, for table detection */
+	int has_pipe;     /* it holds a '|' (else no table can be) */
 	int errors;
 	int too_deep_reported;
 	int html_reported; /* inline HTML, once per paragraph */
@@ -103,6 +104,8 @@ static int delimiter_row(const char *p, const char *end)
  * line holding a pipe, is a GitHub-style table. */
 static int looks_like_table(const rt_state *s, cmark_node *para)
 {
+	if (!s->has_pipe)
+		return 0;
 	int first = cmark_node_get_start_line(para);
 	int last = cmark_node_get_end_line(para);
 	const char *p = s->text;
@@ -423,6 +426,7 @@ int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx)
 	memset(&s, 0, sizeof s);
 	s.out = out;
 	s.text = text;
+	s.has_pipe = strchr(text, '|') != NULL;
 	s.err = err;
 	s.ctx = ctx;
 	out->blocks = NULL;

@@ -117,20 +117,32 @@ static size_t space_len(const unsigned char *s)
 
 void text_fold_here(char *s)
 {
+	size_t len = strlen(s), i = 0;
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0; /* bytes written: never ahead of p */
+	size_t n = 0; /* bytes written: never ahead of i */
 	int pending = 0;
-	while (*p) {
-		size_t k = space_len(p);
+	while (i < len) {
+		uint64_t x;
+		if (i + 8 <= len && bytes8_printable(x = bytes8_load(p + i)) &&
+		    !bytes8_has(x, ' ')) { /* eight bytes of one word */
+			if (pending)
+				s[n++] = ' ';
+			pending = 0;
+			memcpy(s + n, &x, sizeof x);
+			n += 8;
+			i += 8;
+			continue;
+		}
+		size_t k = space_len(p + i);
 		if (k) {
 			pending = n > 0;
-			p += k;
+			i += k;
 			continue;
 		}
 		if (pending)
 			s[n++] = ' ';
 		pending = 0;
-		s[n++] = (char)*p++;
+		s[n++] = s[i++];
 	}
 	s[n] = '\0';
 }

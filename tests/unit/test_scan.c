@@ -98,6 +98,38 @@ static size_t control_ref(const char *s, size_t n, unsigned long *cp)
 	return TEXT_OK;
 }
 
+/* White space folding as a plain loop: runs of space, tab, line breaks,
+ * NEL, LINE and PARAGRAPH SEPARATOR to one space, trimmed. */
+static char *fold_ref(const char *s)
+{
+	char *out = malloc(strlen(s) + 1);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+	int pending = 0;
+	while (*p) {
+		size_t k = 0;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f' || *p == '\v')
+			k = 1;
+		else if (p[0] == 0xC2 && p[1] == 0x85)
+			k = 2;
+		else if (p[0] == 0xE2 && p[1] == 0x80 &&
+		         (p[2] == 0xA8 || p[2] == 0xA9))
+			k = 3;
+		if (k) {
+			pending = n > 0;
+			p += k;
+			continue;
+		}
+		if (pending)
+			out[n++] = ' ';
+		pending = 0;
+		out[n++] = (char)*p++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 /* Random text of the bytes the scanners care about: quotes, doubled
  * dashes and dots, controls, DEL, UTF-8 (whole and broken), letters. */
 static size_t random_text(char *out, size_t max, unsigned *seed)
@@ -106,7 +138,8 @@ static size_t random_text(char *out, size_t max, unsigned *seed)
 	    "a",        "word ",     "'",        "\"",           "-",
 	    ".",        "\t",        "\n",       "\x01",         "\x7F",
 	    "\xC2\x85", "\xC2\x9F",  "\xC3\xA9", "\xE2\x80\x99", "\xE2\x80",
-	    "\xFF",     "e\xCC\x81", "  "};
+	    "\xFF",     "e\xCC\x81", "  ",       "longword",     "\xE2\x80\xA8",
+	    "\r\n"};
 	size_t n = 0, want = (size_t)(rand_r(seed) % 40);
 	for (size_t k = 0; k < want; k++) {
 		const char *p =
@@ -133,6 +166,10 @@ static void test_random_text(void)
 		size_t ca = text_find_control(s, n, &a);
 		CHECK(ca == control_ref(s, n, &b));
 		CHECK(ca == TEXT_OK || a == b);
+		char *want_fold = fold_ref(s), *got_fold = text_fold(s);
+		CHECK_STR(got_fold, want_fold);
+		free(want_fold);
+		free(got_fold);
 		if (text_utf8_invalid(s, n) != TEXT_OK)
 			continue;
 		char *nfc = text_nfc(s, n);
