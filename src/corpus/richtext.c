@@ -420,6 +420,28 @@ static void rt_block_tidy(rt_block *b)
 	}
 }
 
+static void *mem_calloc(size_t n, size_t size)
+{
+	return xcalloc(n, size);
+}
+
+static void *mem_realloc(void *p, size_t n)
+{
+	return xrealloc(p, n);
+}
+
+static cmark_mem project_mem = {mem_calloc, mem_realloc, free};
+
+struct cmark_node *richtext_cmark_parse(const char *text, size_t len)
+{
+	cmark_parser *p =
+	    cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, &project_mem);
+	cmark_parser_feed(p, text, len);
+	cmark_node *doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
 int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx)
 {
 	rt_state s;
@@ -431,8 +453,7 @@ int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx)
 	s.ctx = ctx;
 	out->blocks = NULL;
 	out->nblocks = 0;
-	cmark_node *doc =
-	    cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT);
+	cmark_node *doc = richtext_cmark_parse(text, strlen(text));
 	walk(&s, doc);
 	cmark_node_free(doc);
 	return s.errors;

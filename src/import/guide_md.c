@@ -12,6 +12,7 @@
 
 #include <cmark.h>
 
+#include "corpus/richtext.h"
 #include "corpus/text.h"
 #include "import/formats.h"
 #include "import/html.h"
@@ -446,8 +447,7 @@ int imp_read_markdown(imp_doc *d, const imp_src *s)
 	imp_md_init(&g.md);
 	imp_mdconv_init(&g.conv, d, &g.md, s->text, 0);
 	imp_marks_init(&g.marks);
-	cmark_node *doc =
-	    cmark_parse_document(s->text, s->len, CMARK_OPT_DEFAULT);
+	cmark_node *doc = richtext_cmark_parse(s->text, s->len);
 	for (cmark_node *n = cmark_node_first_child(doc); n && !d->full;) {
 		cmark_node *next = cmark_node_next(n);
 		block(&g, n);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/richtext.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -318,8 +319,7 @@ static void inline_fragment(imp_mdconv *c, const char *s, size_t n)
 	if (n >= 3 && (!strncmp(s, "```", 3) || !strncmp(s, "~~~", 3)))
 		buf_putc(&b, '\\');
 	protect_start(&b, s, n);
-	cmark_node *doc = cmark_parse_document(b.data ? b.data : "", b.len,
-	                                       CMARK_OPT_DEFAULT);
+	cmark_node *doc = richtext_cmark_parse(b.data ? b.data : "", b.len);
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -460,8 +460,7 @@ char *imp_markdown_fragment(imp_doc *d, const char *text, unsigned line)
 	imp_md_init(&m);
 	imp_mdconv c;
 	imp_mdconv_init(&c, d, &m, text, line ? line - 1 : 0);
-	cmark_node *doc =
-	    cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT);
+	cmark_node *doc = richtext_cmark_parse(text, strlen(text));
 	imp_mdconv_block(&c, doc);
 	cmark_node_free(doc);
 	if (m.clamped)
