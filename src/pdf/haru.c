@@ -605,18 +605,38 @@ HPDF_STATUS haru_dict_put_bool(HPDF_Dict d, const char *key, int v)
 	         : HPDF_INVALID_OBJECT;
 }
 
+HPDF_Encoder haru_text_encoder(HPDF_Doc pdf, const char *utf8)
+{
+	int ascii = 1;
+	for (const char *p = utf8; *p; p++)
+		ascii &= (unsigned char)*p < 0x80;
+	return ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8");
+}
+
 HPDF_STATUS haru_dict_put_text(HPDF_Doc pdf, HPDF_Dict d, const char *key,
                                const char *utf8)
 {
 	if (!d)
 		return HPDF_INVALID_OBJECT;
-	int ascii = 1; /* ASCII is written as a literal string */
-	for (const char *p = utf8; *p; p++)
-		ascii &= (unsigned char)*p < 0x80;
-	HPDF_String s = HPDF_String_New(
-	    pdf->mmgr, utf8, ascii ? NULL : HPDF_GetEncoder(pdf, "UTF-8"));
+	HPDF_String s =
+	    HPDF_String_New(pdf->mmgr, utf8, haru_text_encoder(pdf, utf8));
 	return s ? HPDF_Dict_Add(d, key, s)
 	         : HPDF_Error_GetCode(pdf->mmgr->error);
+}
+
+HPDF_Destination haru_dest(HPDF_Page page, double y)
+{
+	HPDF_Array d = HPDF_Array_New(page->mmgr);
+	if (!d)
+		return NULL;
+	d->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+	if (HPDF_Array_Add(d, page) != HPDF_OK ||
+	    HPDF_Array_AddName(d, "FitH") != HPDF_OK ||
+	    HPDF_Array_AddReal(d, (HPDF_REAL)y) != HPDF_OK) {
+		HPDF_Array_Free(d);
+		return NULL;
+	}
+	return d;
 }
 
 HPDF_STATUS haru_array_put(HPDF_Array a, void *obj)

@@ -235,10 +235,20 @@ HPDF_STATUS haru_dict_put(HPDF_Dict d, const char *key, void *obj);
 HPDF_STATUS haru_dict_put_name(HPDF_Dict d, const char *key, const char *name);
 HPDF_STATUS haru_dict_put_int(HPDF_Dict d, const char *key, long v);
 HPDF_STATUS haru_dict_put_bool(HPDF_Dict d, const char *key, int v);
-/* A text string (UTF-8 in, written as UTF-16BE by the UTF-8 encoder); at
- * most 65,535 bytes. */
+/* A text string (UTF-8 in): ASCII as a literal string, anything else
+ * written as UTF-16BE by the UTF-8 encoder; at most 65,535 bytes. */
 HPDF_STATUS haru_dict_put_text(HPDF_Doc pdf, HPDF_Dict d, const char *key,
                                const char *utf8);
+/* The encoder that writes utf8 so: NULL for ASCII, else UTF-8's (for
+ * libharu functions that take one, such as HPDF_CreateOutline). */
+HPDF_Encoder haru_text_encoder(HPDF_Doc pdf, const char *utf8);
+/* A destination "[page /FitH y]" that is a direct object (written where
+ * it is used, not as an object of its own as HPDF_Page_CreateDestination
+ * makes it): for one link annotation or one bookmark, which owns it once
+ * given it. An array in the page's memory with the destination class
+ * (struct _HPDF_Obj_Header.obj_class), which HPDF_Destination_Validate
+ * asks for; NULL on failure. */
+HPDF_Destination haru_dest(HPDF_Page page, double y);
 HPDF_STATUS haru_array_put(HPDF_Array a, void *obj);
 HPDF_STATUS haru_array_put_int(HPDF_Array a, long v);
 /* The document catalog (struct _HPDF_Doc_Rec.catalog). */

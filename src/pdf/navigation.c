@@ -41,10 +41,7 @@ static HPDF_Destination make_dest(pdf_renderer *r, const char *name)
 	long p = doc_find_dest(r->doc, name, &y);
 	if (p < 0)
 		return NULL;
-	HPDF_Destination dst = HPDF_Page_CreateDestination(r->pages[p]);
-	if (dst)
-		HPDF_Destination_SetFitH(dst, (HPDF_REAL)y);
-	return dst;
+	return haru_dest(r->pages[p], y);
 }
 
 void nav_links(pdf_renderer *r, size_t pno)
@@ -103,7 +100,6 @@ int nav_outline(pdf_renderer *r)
 	const sp_document *doc = r->doc;
 	if (!doc->noutline)
 		return 0;
-	HPDF_Encoder enc = HPDF_GetEncoder(r->pdf, "UTF-8");
 	HPDF_Outline stack[OUTLINE_DEPTH];
 	int depth = 0;
 	for (size_t i = 0; i < doc->noutline; i++) {
@@ -112,8 +108,9 @@ int nav_outline(pdf_renderer *r)
 		if (lvl >= OUTLINE_DEPTH)
 			lvl = OUTLINE_DEPTH - 1;
 		HPDF_Outline parent = lvl ? stack[lvl - 1] : NULL;
+		const char *title = outline_title(r, o->title);
 		HPDF_Outline ol = HPDF_CreateOutline(
-		    r->pdf, parent, outline_title(r, o->title), enc);
+		    r->pdf, parent, title, haru_text_encoder(r->pdf, title));
 		if (!ol)
 			return pdf_render_failed(r, "outline"), -1;
 		HPDF_Outline_SetOpened(ol, lvl == 0 ? HPDF_TRUE : HPDF_FALSE);

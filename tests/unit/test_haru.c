@@ -225,6 +225,34 @@ static void check_streams(void)
 	HPDF_Free(pdf);
 }
 
+/* haru_dest: a direct destination that a link and a bookmark take and
+ * libharu writes where it is used; haru_text_encoder: ASCII titles as
+ * literal strings. */
+static void check_dests(void)
+{
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	CHECK(pdf != NULL);
+	HPDF_UseUTFEncodings(pdf); /* as pdf_render does */
+	HPDF_Page a = HPDF_AddPage(pdf), b = HPDF_AddPage(pdf);
+	HPDF_Rect rc = {10, 10, 50, 20};
+	HPDF_Destination d1 = haru_dest(b, 123.5);
+	CHECK(d1 != NULL);
+	CHECK(HPDF_Page_CreateLinkAnnot(a, rc, d1) != NULL);
+	HPDF_Outline o = HPDF_CreateOutline(pdf, NULL, "Plain (title)",
+	                                    haru_text_encoder(pdf, "Plain"));
+	CHECK(o != NULL);
+	CHECK(HPDF_Outline_SetDestination(o, haru_dest(a, 7)) == HPDF_OK);
+	CHECK(haru_text_encoder(pdf, "caf\xC3\xA9") != NULL);
+	size_t n;
+	char *d = saved(pdf, &n);
+	CHECK(HAS(d, n, " 0 R /FitH 123.5 ]\n")); /* in the annotation */
+	CHECK(HAS(d, n, " 0 R /FitH 7 ]\n"));     /* in the bookmark */
+	CHECK(HAS(d, n, "/Title (Plain \\050title\\051)"));
+	CHECK(!HAS(d, n, "obj\n[")); /* neither is an object of its own */
+	free(d);
+	HPDF_Free(pdf);
+}
+
 /* ---- font definitions, against the font file ---- */
 
 typedef struct ttf_file {
@@ -416,6 +444,7 @@ int main(void)
 	check_mem_interposed();
 	check_pack_refuses();
 	check_streams();
+	check_dests();
 	sp_diag d;
 	diag_init(&d, stderr);
 	pdf_fonts *pf = pdf_fonts_open(NULL, &d);
