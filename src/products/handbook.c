@@ -446,8 +446,9 @@ static void see_also(hb *h, sp_flow *f, const sp_question *q)
 		page_label(h, h->page_of_q[si], si + 1, pg, sizeof pg);
 		q_dest(rq, dest, sizeof dest);
 		sp_buf txt = SP_BUF_INIT, link = SP_BUF_INIT;
-		buf_printf(&txt, "%s%s %s (page %s)", first ? "" : "; ", num,
-		           rq->question.s, pg);
+		if (!first) /* between the links: not read as part of one */
+			flow_para_add(b, "; ", 2, &h->st.small);
+		buf_printf(&txt, "%s %s (page %s)", num, rq->question.s, pg);
 		buf_printf(&link, "#%s", dest);
 		layout_span ls = h->st.small;
 		ls.link = link.data;

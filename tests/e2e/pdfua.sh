@@ -33,6 +33,12 @@ check "handbook" "$SP" handbook -c "$CONTENT" -o hb.pdf
 check "handbook: Tagged: yes" tagged hb.pdf
 check "handbook: PDF/UA checks, questions (H2) in corpus order" \
   $UA --order order.txt hb.pdf
+# a "See also" link is read as its question, the "; " between two is not
+# part of either
+pdfinfo -struct-text hb.pdf >hb-struct.txt
+check "handbook: links of 'See also' hold no separator" sh -c \
+  "grep -A1 'Link (inline)' hb-struct.txt | grep -q '\"1\\.[0-9]* ' &&
+   ! grep -A1 'Link (inline)' hb-struct.txt | grep -q '\"; '"
 # (one category from here on: the checks read every object of a PDF)
 "$SP" list -c "$CONTENT" --category behavioral | cut -f4 >behavioral.txt
 one="--category behavioral"
