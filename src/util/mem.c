@@ -50,10 +50,8 @@ size_t mem_grown_cap(size_t cap, size_t need, size_t size)
 	return c;
 }
 
-void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+void *xgrow_to(void *p, size_t *cap, size_t need, size_t size)
 {
-	if (need <= *cap)
-		return p;
 	*cap = mem_grown_cap(*cap, need, size);
 	return xrealloc(p, *cap * size);
 }

@@ -13,9 +13,16 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
+/* The slow path of xgrow: p resized for need elements, *cap updated. */
+void *xgrow_to(void *p, size_t *cap, size_t need, size_t size);
 /* Grow an array: returns p resized to hold at least `need` elements of
- * `size` bytes, updating *cap (doubling). */
-void *xgrow(void *p, size_t *cap, size_t need, size_t size);
+ * `size` bytes, updating *cap (doubling). Inline, since most calls find
+ * the room already there (the content writer and the layout call it per
+ * byte or per glyph). */
+static inline void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	return need <= *cap ? p : xgrow_to(p, cap, need, size);
+}
 /* The capacity (elements of size bytes) xgrow gives for need elements
  * from cap: doubled from at least 8 until it holds them; out of memory
  * (the exit status of mem.c) when that would overflow. */
