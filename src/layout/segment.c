@@ -273,6 +273,37 @@ static uint8_t cluster_flags(uint32_t cp, size_t nvis, int single)
 	return f;
 }
 
+/* cluster_flags of a printable ASCII character alone in its cluster,
+ * without utf8proc's tables (most of any corpus is ASCII). */
+static uint8_t ascii_flags(uint32_t cp)
+{
+	if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
+		return CF_LETTER | CF_ALNUM;
+	if (cp >= '0' && cp <= '9')
+		return CF_ALNUM | CF_DIGIT;
+	return cp == '/' ? CF_SLASH : cp == '-' ? CF_DASH : 0;
+}
+
+/* A cluster of one printable ASCII byte or a plain space: the result of
+ * add_cluster, taken the short way. Returns 0 for any other cluster. */
+static int add_ascii(layout_text_ctx *t, const layout_span *s, uint32_t si,
+                     size_t off, size_t len, tx_para *p)
+{
+	uint32_t cp = (uint8_t)s->text[off];
+	if (len != 1 || cp < 0x20 || cp > 0x7E)
+		return 0;
+	tx_cluster *c = push(p, si, off, len);
+	c->cp = cp;
+	if (cp == ' ') {
+		c->kind = CL_SPACE;
+		resolve_space(t, s, c, cp);
+		return 1;
+	}
+	c->flags = ascii_flags(cp);
+	resolve_text(t, s, c, &cp, 1);
+	return 1;
+}
+
 typedef struct cps_buf {
 	uint32_t *v;
 	size_t n, cap;
@@ -285,6 +316,8 @@ static void add_cluster(layout_text_ctx *t, const layout_span *spans,
                         tx_para *p, cps_buf *cb)
 {
 	const layout_span *s = &spans[si];
+	if (add_ascii(t, s, si, off, len, p))
+		return;
 	const uint8_t *u = (const uint8_t *)s->text + off;
 	size_t i = 0, ncp = 0;
 	uint32_t first = 0;
@@ -348,6 +381,37 @@ static void add_cluster(layout_text_ctx *t, const layout_span *spans,
 	resolve_text(t, s, c, cb->v, cb->n);
 }
 
+/* The code point at u (U+FFFD for an invalid sequence, taking one byte);
+ * returns its length in bytes. */
+static utf8proc_ssize_t next_cp(const uint8_t *u, size_t n,
+                                utf8proc_int32_t *cp)
+{
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	utf8proc_ssize_t k = utf8proc_iterate(u, (utf8proc_ssize_t)n, cp);
+	if (k <= 0) {
+		*cp = 0xFFFD;
+		k = 1;
+	}
+	return k;
+}
+
+/* A grapheme cluster boundary between a and b (UAX #29). Between two
+ * ASCII characters there is one except inside CR LF; and since no ASCII
+ * character continues an emoji or regional-indicator sequence, the state
+ * restarts after one, as utf8proc would leave it. */
+static int cluster_break(utf8proc_int32_t a, utf8proc_int32_t b,
+                         utf8proc_int32_t *state)
+{
+	if (a < 0x80 && b < 0x80) {
+		*state = 0;
+		return !(a == '\r' && b == '\n');
+	}
+	return utf8proc_grapheme_break_stateful(a, b, state);
+}
+
 static void split_span(layout_text_ctx *t, const layout_span *spans,
                        uint32_t si, int preserve, tx_para *p, cps_buf *cb)
 {
@@ -358,14 +422,8 @@ static void split_span(layout_text_ctx *t, const layout_span *spans,
 		return;
 	while (i < len) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k =
-		    utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (k <= 0) {
-			cp = 0xFFFD;
-			k = 1;
-		}
-		if (prev >= 0 &&
-		    utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+		utf8proc_ssize_t k = next_cp(u + i, len - i, &cp);
+		if (prev >= 0 && cluster_break(prev, cp, &state)) {
 			add_cluster(t, spans, si, start, i - start, preserve, p,
 			            cb);
 			start = i;
@@ -538,6 +596,10 @@ void tx_cluster_text(const layout_text_ctx *t, const layout_span *spans,
 	const uint8_t *u = (const uint8_t *)spans[c->span].text + c->off;
 	size_t i = 0;
 	while (i < c->len) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) { /* printable ASCII */
+			buf_append(b, (const char *)u + i++, 1);
+			continue;
+		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate(
 		    u + i, (utf8proc_ssize_t)(c->len - i), &cp);
