@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "layout/engine.h"
+#include "util/bytes8.h"
 #include "util/mem.h"
 
 /* Slots of the block table (a power of two): more than the blocks any
@@ -71,13 +72,25 @@ typedef struct hasher {
 	uint64_t a, b; /* FNV-1a 64 and a multiply-xorshift mix */
 } hasher;
 
+static void hash_word(hasher *h, uint64_t w)
+{
+	h->a = (h->a ^ w) * 0x100000001b3ULL;
+	h->b = (h->b + w + 1) * 0x9E3779B97F4A7C15ULL;
+	h->b ^= h->b >> 29;
+}
+
+/* Eight bytes at a time; the tail zero-padded. Every caller hashes a
+ * length before bytes of varying length, so padding cannot make two
+ * contents equal. */
 static void hash_bytes(hasher *h, const void *p, size_t n)
 {
 	const unsigned char *s = p;
-	for (size_t i = 0; i < n; i++) {
-		h->a = (h->a ^ s[i]) * 0x100000001b3ULL;
-		h->b = (h->b + s[i] + 1) * 0x9E3779B97F4A7C15ULL;
-		h->b ^= h->b >> 29;
+	for (; n >= 8; s += 8, n -= 8)
+		hash_word(h, bytes8_load(s));
+	if (n) {
+		unsigned char t[8] = {0};
+		memcpy(t, s, n);
+		hash_word(h, bytes8_load(t) ^ (uint64_t)n << 59);
 	}
 }
 
