@@ -268,6 +268,52 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 	buf_clear(&s->pend);
 }
 
+/* Cluster k may be drawn right after cluster `prev` by extending the run
+ * put() has just drawn prev in: shaped too, in the same span, face and
+ * level, its bytes next to prev's and its glyphs (if it has any) at
+ * *gend, where the glyphs added so far end (0: none yet). */
+static int extends(const tx_para *p, uint32_t prev, uint32_t k, uint32_t *gend)
+{
+	const tx_cluster *a = &p->c[prev], *c = &p->c[k];
+	if (!(c->ng || c->lig) || c->kind == CL_IGNORE || c->span != a->span ||
+	    c->face != a->face || c->level != a->level ||
+	    c->off != a->off + a->len)
+		return 0;
+	if (!c->ng)
+		return 1;
+	if (*gend && c->g0 != *gend)
+		return 0;
+	*gend = c->g0 + c->ng;
+	return 1;
+}
+
+/* The shaped clusters after k that extends() lets join it, drawn at once:
+ * what put() would do for each of them in turn (the pen advanced by each
+ * width in the same order, so the same positions to the last bit).
+ * Returns the last cluster drawn. */
+static uint32_t put_following(setter *s, uint32_t k, uint32_t end)
+{
+	const tx_para *p = s->p;
+	uint32_t gend = 0, g0 = 0, last = k;
+	double x = s->x;
+	while (last + 1 < end && extends(p, last, last + 1, &gend)) {
+		const tx_cluster *c = &p->c[++last];
+		if (c->ng && !g0)
+			g0 = gend - c->ng + 1; /* +1: 0 means none */
+		x += c->width;
+	}
+	if (last == k)
+		return k;
+	const tx_cluster *a = &p->c[k + 1], *z = &p->c[last];
+	const char *text = s->spans[a->span].text;
+	buf_append(&s->text, text + a->off, z->off + z->len - a->off);
+	if (g0)
+		add_glyphs(s, p->g + g0 - 1, gend - (g0 - 1));
+	s->run.width = x - s->run.x;
+	s->x = x;
+	return last;
+}
+
 static void set_box(setter *s, const lb_item *x)
 {
 	for (uint32_t k = x->c0; k < x->c1; k++) {
@@ -279,6 +325,7 @@ static void set_box(setter *s, const lb_item *x)
 		if (c->ng || c->lig) { /* shaped: its bytes as they are */
 			put(s, c->face, sp, sp->text + c->off, c->len, c->width,
 			    1, c->ng ? s->p->g + c->g0 : NULL, c->ng);
+			k = put_following(s, k, x->c1);
 			continue;
 		}
 		buf_clear(&s->t->scratch);
@@ -618,19 +665,39 @@ struct layout_pre {
 	lb_items it;
 };
 
+/* n elements of size bytes from v, in an array of exactly that size. */
+static void *copy_exact(const void *v, size_t n, size_t size, size_t *cap)
+{
+	*cap = n;
+	if (!n)
+		return NULL;
+	void *c = xmalloc(n * size);
+	memcpy(c, v, n * size);
+	return c;
+}
+
+/* The analysis is made in t's scratch arrays (grown once, for the
+ * longest paragraph) and copied out at its size: cheaper than growing
+ * fresh arrays for every paragraph. */
 layout_pre *layout_pre_make(layout_text_ctx *t, const layout_span *spans,
                             size_t nspans, const layout_para_style *st)
 {
-	layout_pre *pre = xcalloc(1, sizeof *pre);
+	tx_para p = {t->para_c, 0, t->para_cap, t->para_g, 0, t->para_capg};
+	lb_items it = {t->items_v, 0, t->items_cap};
 	t->would_warn = 0;
-	tx_analyze(t, spans, nspans, st->preserve_space, &pre->p);
+	tx_analyze(t, spans, nspans, st->preserve_space, &p);
 	items_opts o = opts_for(t, st);
 	if (!t->would_warn)
-		items_build(t, spans, &pre->p, &o, &pre->it);
-	if (t->would_warn) {
-		layout_pre_free(pre);
+		items_build(t, spans, &p, &o, &it);
+	keep_scratch(t, &p, &it);
+	if (t->would_warn)
 		return NULL;
-	}
+	layout_pre *pre = xmalloc(sizeof *pre);
+	pre->p = p;
+	pre->p.c = copy_exact(p.c, p.n, sizeof *p.c, &pre->p.cap);
+	pre->p.g = copy_exact(p.g, p.ng, sizeof *p.g, &pre->p.capg);
+	pre->it.v = copy_exact(it.v, it.n, sizeof *it.v, &pre->it.cap);
+	pre->it.n = it.n;
 	return pre;
 }
 
