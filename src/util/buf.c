@@ -35,7 +35,7 @@ void buf_reserve(sp_buf *b, size_t extra)
 	b->data = xgrow(b->data, &b->cap, b->len + extra + 1, 1);
 }
 
-void buf_append(sp_buf *b, const char *s, size_t n)
+void buf_append_grow(sp_buf *b, const char *s, size_t n)
 {
 	buf_reserve(b, n);
 	if (n)
@@ -47,11 +47,6 @@ void buf_append(sp_buf *b, const char *s, size_t n)
 void buf_puts(sp_buf *b, const char *s)
 {
 	buf_append(b, s, strlen(s));
-}
-
-void buf_putc(sp_buf *b, char c)
-{
-	buf_append(b, &c, 1);
 }
 
 void buf_put_uint(sp_buf *b, unsigned long long v)

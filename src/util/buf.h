@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sp_buf {
 	char *data; /* NUL-terminated; NULL until first append */
@@ -20,9 +21,32 @@ void buf_init(sp_buf *b);
 void buf_free(sp_buf *b);
 void buf_clear(sp_buf *b);
 void buf_reserve(sp_buf *b, size_t extra);
-void buf_append(sp_buf *b, const char *s, size_t n);
+/* The slow path of buf_append: b grown, then s appended. */
+void buf_append_grow(sp_buf *b, const char *s, size_t n);
+/* Appends n bytes (s may be NULL when n is 0). Inline, since the content
+ * writer and the line setter append a few bytes at a time and the room
+ * is nearly always there already. */
+static inline void buf_append(sp_buf *b, const char *s, size_t n)
+{
+	if (b->len + n >= b->cap) {
+		buf_append_grow(b, s, n);
+		return;
+	}
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
 void buf_puts(sp_buf *b, const char *s);
-void buf_putc(sp_buf *b, char c);
+static inline void buf_putc(sp_buf *b, char c)
+{
+	if (b->len + 1 >= b->cap) {
+		buf_append_grow(b, &c, 1);
+		return;
+	}
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 /* Appends v in decimal (what printf's %llu writes, without its cost). */
 void buf_put_uint(sp_buf *b, unsigned long long v);
 /* Appends the low 4 * digits bits of v as that many upper-case hex
