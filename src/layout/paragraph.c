@@ -84,6 +84,9 @@ void layout_text_free(layout_text_ctx *t)
 	free(t->para_c);
 	free(t->para_g);
 	free(t->items_v);
+	buf_free(&t->set_text);
+	buf_free(&t->set_pend);
+	free(t->set_gl);
 	free(t);
 }
 
@@ -158,6 +161,33 @@ typedef struct setter {
 	int space_face, space_feat;
 	int level; /* bidi level of what put() draws */
 } setter;
+
+/* A setter for lines of p, with t's scratch buffers (setter_done gives
+ * them back, grown, for the next paragraph). */
+static setter setter_make(layout_text_ctx *t, const layout_span *spans,
+                          const tx_para *p, const lb_items *it)
+{
+	setter s = {.t = t,
+	            .spans = spans,
+	            .p = p,
+	            .it = it,
+	            .text = t->set_text,
+	            .pend = t->set_pend,
+	            .gl = t->set_gl,
+	            .capgl = t->set_capgl,
+	            .space_face = -1};
+	buf_clear(&s.text);
+	buf_clear(&s.pend);
+	return s;
+}
+
+static void setter_done(setter *s)
+{
+	s->t->set_text = s->text;
+	s->t->set_pend = s->pend;
+	s->t->set_gl = s->gl;
+	s->t->set_capgl = s->capgl;
+}
 
 static void add_glyphs(setter *s, const sp_glyph *g, size_t n)
 {
@@ -609,13 +639,7 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 		lp.max_ratio = MAX_RATIO;
 	size_t *brk = NULL;
 	long nb = choose_breaks(t, spans, p, st, em, it, &lp, &brk);
-	setter s = {.t = t,
-	            .spans = spans,
-	            .p = p,
-	            .it = it,
-	            .text = SP_BUF_INIT,
-	            .pend = SP_BUF_INIT,
-	            .space_face = -1};
+	setter s = setter_make(t, spans, p, it);
 	if (!set_lines(&s, brk, (size_t)nb, st, width, out)) {
 		/* a safety net that should never be needed */
 		layout_lines_free(out);
@@ -628,9 +652,7 @@ static void break_analysed(layout_text_ctx *t, const layout_span *spans,
 		set_lines(&s, brk, (size_t)nb, st, width, out);
 	}
 	free(brk);
-	buf_free(&s.text);
-	buf_free(&s.pend);
-	free(s.gl);
+	setter_done(&s);
 }
 
 static items_opts opts_for(const layout_text_ctx *t,
@@ -735,22 +757,14 @@ int layout_single_line(layout_text_ctx *t, const layout_span *spans,
 	tx_analyze(t, spans, nspans, 0, &p);
 	items_opts o = {0, 0, 0, 0};
 	items_build(t, spans, &p, &o, &it);
-	setter s = {.t = t,
-	            .spans = spans,
-	            .p = &p,
-	            .it = &it,
-	            .line = out,
-	            .text = SP_BUF_INIT,
-	            .pend = SP_BUF_INIT,
-	            .space_face = -1};
+	setter s = setter_make(t, spans, &p, &it);
+	s.line = out;
 	set_items(&s, 0, it.n ? it.n - 1 : 0, 0);
 	if (p.bidi)
 		tx_reorder_line(out);
 	out->width = layout_line_end(out);
 	line_metrics(&s, &st, nspans ? &spans[0] : NULL);
-	buf_free(&s.text);
-	buf_free(&s.pend);
-	free(s.gl);
+	setter_done(&s);
 	keep_scratch(t, &p, &it);
 	return 0;
 }

@@ -47,6 +47,10 @@ struct layout_text_ctx {
 	size_t para_capg;
 	void *items_v;
 	size_t items_cap;
+	/* the line setter's text, pending spaces and glyphs (paragraph.c) */
+	sp_buf set_text, set_pend;
+	sp_glyph *set_gl;
+	size_t set_capgl;
 };
 
 #endif
