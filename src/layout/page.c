@@ -15,11 +15,6 @@ sp_document *doc_new(void)
 
 static void page_free(sp_page *p)
 {
-	for (size_t i = 0; i < p->ntexts; i++) {
-		free(p->texts[i].text);
-		free(p->texts[i].glyphs);
-		free(p->texts[i].kerns);
-	}
 	for (size_t i = 0; i < p->nlinks; i++) {
 		free(p->links[i].uri);
 		free(p->links[i].dest);
@@ -54,6 +49,7 @@ void doc_free(sp_document *d)
 	free(d->keywords);
 	free(d->dindex);
 	doc_struct_free(d->tags);
+	arena_free(&d->arena);
 	free(d);
 }
 
@@ -86,6 +82,7 @@ sp_page *doc_add_page(sp_document *d, double width, double height)
 	memset(p, 0, sizeof *p);
 	p->width = width;
 	p->height = height;
+	p->arena = &d->arena;
 	return p;
 }
 
@@ -227,7 +224,7 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->face = face;
 	t->size = size;
 	t->color = color;
-	t->text = xstrndup(text ? text : "", text ? len : 0);
+	t->text = arena_strndup(p->arena, text ? text : "", text ? len : 0);
 	t->len = text ? len : 0;
 	t->width = width;
 	t->extra = 0;
@@ -242,24 +239,20 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	return t;
 }
 
-void page_text_set_glyphs(page_text *t, const sp_glyph *g, size_t n,
+static void *arena_copy(sp_arena *a, const void *v, size_t n)
+{
+	void *c = arena_calloc(a, n);
+	memcpy(c, v, n);
+	return c;
+}
+
+void page_text_set_glyphs(sp_page *p, page_text *t, const sp_glyph *g, size_t n,
                           const sp_kern *k, size_t nk)
 {
-	free(t->glyphs);
-	free(t->kerns);
-	t->glyphs = NULL;
-	t->kerns = NULL;
-	t->nglyphs = t->nkerns = 0;
-	if (g && n) {
-		t->glyphs = xmalloc(n * sizeof *g);
-		memcpy(t->glyphs, g, n * sizeof *g);
-		t->nglyphs = n;
-	}
-	if (k && nk) {
-		t->kerns = xmalloc(nk * sizeof *k);
-		memcpy(t->kerns, k, nk * sizeof *k);
-		t->nkerns = nk;
-	}
+	t->glyphs = g && n ? arena_copy(p->arena, g, n * sizeof *g) : NULL;
+	t->nglyphs = g && n ? n : 0;
+	t->kerns = k && nk ? arena_copy(p->arena, k, nk * sizeof *k) : NULL;
+	t->nkerns = k && nk ? nk : 0;
 }
 
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,

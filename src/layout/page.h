@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "layout/font.h"
+#include "util/arena.h"
 
 typedef uint32_t sp_color; /* 0xRRGGBB */
 
@@ -19,18 +20,20 @@ typedef struct page_text {
 	int face;    /* face index of the layout_fonts device */
 	double size; /* points */
 	sp_color color;
-	char *text;    /* UTF-8, every character drawable by `face` */
+	char *text;    /* UTF-8, every character drawable by `face`; this
+	                * and the arrays below are held by the document's
+	                * arena (never freed one by one) */
 	size_t len;    /* bytes */
 	double width;  /* advance of the whole run, points (extras included) */
 	double extra;  /* points added after each U+0020 (justification) */
 	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
 	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
 	int hyph;      /* its last character is a hyphen the layout inserted */
-	sp_glyph *glyphs; /* owned: shaped glyphs drawing `text` (their clen
+	sp_glyph *glyphs; /* shaped glyphs drawing `text` (their clen
 	                   * add up to len), or NULL: the renderer maps code
 	                   * points to glyphs itself */
 	size_t nglyphs;
-	sp_kern *kerns; /* owned: without glyphs, kerning by code point
+	sp_kern *kerns; /* without glyphs, kerning by code point
 	                 * index, or NULL */
 	size_t nkerns;
 	int rtl; /* right to left: the glyphs (logical order) are drawn
@@ -79,6 +82,7 @@ typedef struct sp_page {
 	page_dest *dests;
 	size_t ndests, cap_dests;
 	uint32_t se_cur; /* given to the texts and links added (struct.h) */
+	sp_arena *arena; /* the document's (texts, glyphs, kerning) */
 } sp_page;
 
 typedef struct doc_outline {
@@ -116,6 +120,9 @@ typedef struct sp_document {
 	 * open addressing, at most half full */
 	struct dest_slot *dindex;
 	size_t dindex_cap, dindex_used;
+	/* the bytes, glyphs and kerning of every page's texts: many small
+	 * arrays that live as long as the document, freed at once */
+	sp_arena arena;
 } sp_document;
 
 sp_document *doc_new(void);
@@ -143,8 +150,9 @@ long doc_find_dest(const sp_document *d, const char *name, double *y);
 page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
                          sp_color color, const char *text, size_t len,
                          double width);
-/* Gives t a copy of n glyphs and nk kerning numbers (0: none). */
-void page_text_set_glyphs(page_text *t, const sp_glyph *g, size_t n,
+/* Gives t (a text of page p) a copy of n glyphs and nk kerning numbers
+ * (0: none), held by the document. */
+void page_text_set_glyphs(sp_page *p, page_text *t, const sp_glyph *g, size_t n,
                           const sp_kern *k, size_t nk);
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,
                    double width, sp_color color);

@@ -47,7 +47,7 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 		                  r->color, r->text, r->len, r->width);
 		t->extra = r->extra;
 		t->hyph = l->hyphenated && i + 1 == l->nruns;
-		page_text_set_glyphs(t, r->glyphs, r->nglyphs, r->kerns,
+		page_text_set_glyphs(pg, t, r->glyphs, r->nglyphs, r->kerns,
 		                     r->nkerns);
 		t->rtl = r->level & 1;
 		draw_link(pg, r, x + r->x, base, l->ascent, l->descent);
