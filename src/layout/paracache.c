@@ -172,17 +172,18 @@ static layout_lines cached_lines(layout_engine *e, const flow_block *b,
 	para_entry *slot = cache_slot(e, k);
 	if (slot->h1 || slot->h2) {
 		if (b->nspans) /* a repeated paragraph */
-			layout_pre_free(prefetch_take(e, b));
+			prefetch_give(e, prefetch_take(e, b));
 		return slot->lines;
 	}
 	slot->h1 = k.a;
 	slot->h2 = k.b;
 	memset(&slot->lines, 0, sizeof slot->lines);
 	layout_pre *pre = b->nspans ? prefetch_take(e, b) : NULL;
-	if (pre)
+	if (pre) {
 		layout_break_pre(e->text, b->spans, b->nspans, &b->pstyle,
 		                 avail, pre, &slot->lines);
-	else
+		prefetch_give(e, pre);
+	} else
 		layout_break(e->text, b->spans, b->nspans, &b->pstyle, avail,
 		             &slot->lines);
 	own_links(e, &slot->lines);

@@ -687,22 +687,23 @@ struct layout_pre {
 	lb_items it;
 };
 
-/* n elements of size bytes from v, in an array of exactly that size. */
-static void *copy_exact(const void *v, size_t n, size_t size, size_t *cap)
+/* n elements of size bytes from v into the array *dst (capacity *cap,
+ * grown as needed). */
+static void copy_into(void **dst, size_t *cap, const void *v, size_t n,
+                      size_t size)
 {
-	*cap = n;
-	if (!n)
-		return NULL;
-	void *c = xmalloc(n * size);
-	memcpy(c, v, n * size);
-	return c;
+	*dst = xgrow(*dst, cap, n, size);
+	if (n)
+		memcpy(*dst, v, n * size);
 }
 
 /* The analysis is made in t's scratch arrays (grown once, for the
- * longest paragraph) and copied out at its size: cheaper than growing
- * fresh arrays for every paragraph. */
+ * longest paragraph, and warm in the cache) and copied into the arrays
+ * of `reuse` (an analysis made before and handed back) or of a new one:
+ * once the helper has a few to recycle, nothing is allocated. */
 layout_pre *layout_pre_make(layout_text_ctx *t, const layout_span *spans,
-                            size_t nspans, const layout_para_style *st)
+                            size_t nspans, const layout_para_style *st,
+                            layout_pre *reuse)
 {
 	tx_para p = {t->para_c, 0, t->para_cap, t->para_g, 0, t->para_capg};
 	lb_items it = {t->items_v, 0, t->items_cap};
@@ -714,11 +715,16 @@ layout_pre *layout_pre_make(layout_text_ctx *t, const layout_span *spans,
 	keep_scratch(t, &p, &it);
 	if (t->would_warn)
 		return NULL;
-	layout_pre *pre = xmalloc(sizeof *pre);
+	layout_pre *pre = reuse ? reuse : xcalloc(1, sizeof *pre);
+	tx_para keep = pre->p;
 	pre->p = p;
-	pre->p.c = copy_exact(p.c, p.n, sizeof *p.c, &pre->p.cap);
-	pre->p.g = copy_exact(p.g, p.ng, sizeof *p.g, &pre->p.capg);
-	pre->it.v = copy_exact(it.v, it.n, sizeof *it.v, &pre->it.cap);
+	pre->p.c = keep.c;
+	pre->p.cap = keep.cap;
+	pre->p.g = keep.g;
+	pre->p.capg = keep.capg;
+	copy_into((void **)&pre->p.c, &pre->p.cap, p.c, p.n, sizeof *p.c);
+	copy_into((void **)&pre->p.g, &pre->p.capg, p.g, p.ng, sizeof *p.g);
+	copy_into((void **)&pre->it.v, &pre->it.cap, it.v, it.n, sizeof *it.v);
 	pre->it.n = it.n;
 	return pre;
 }
@@ -743,7 +749,6 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
 		width = 0;
 	break_analysed(t, spans, nspans, st, width, &pre->p, &pre->it,
 	               opts_for(t, st), out);
-	layout_pre_free(pre);
 	return 0;
 }
 

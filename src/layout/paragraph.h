@@ -119,11 +119,15 @@ int layout_break(layout_text_ctx *t, const layout_span *spans, size_t nspans,
  * glyphs, hyphenation, boxes and glue), made ahead of time, possibly on
  * another thread with a context from layout_text_clone. layout_pre_make
  * returns NULL when the paragraph would warn (the warning must come from
- * the main context, in order). layout_break_pre breaks like layout_break
- * from it and frees it. */
+ * the main context, in order); it makes the analysis in the arrays of
+ * `reuse` (one made before and no longer needed; NULL: a new one), which
+ * it returns, or leaves to the caller when it returns NULL.
+ * layout_break_pre breaks like layout_break from pre, which stays the
+ * caller's (to free, or to give back for reuse). */
 typedef struct layout_pre layout_pre;
 layout_pre *layout_pre_make(layout_text_ctx *t, const layout_span *spans,
-                            size_t nspans, const layout_para_style *st);
+                            size_t nspans, const layout_para_style *st,
+                            layout_pre *reuse);
 void layout_pre_free(layout_pre *p);
 int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
                      size_t nspans, const layout_para_style *st, double width,

@@ -48,8 +48,10 @@ struct prefetch {
 	pthread_cond_t cv;   /* the helper waits for room in the window */
 	pthread_cond_t done; /* the paginator waits for a busy paragraph */
 	int stop;
-	int outstanding; /* analyses made and not yet taken */
-	int waiting;     /* the paginator sleeps on done */
+	int outstanding;    /* analyses made and not yet taken */
+	int waiting;        /* the paginator sleeps on done */
+	layout_pre **spent; /* given back, for the helper to reuse (mu) */
+	size_t nspent, cap_spent;
 };
 
 static int pre_state(pre_slot *s)
@@ -116,20 +118,25 @@ static pre_slot *slot_of(prefetch *pf, const flow_block *b)
 static void *prefetch_main(void *arg)
 {
 	prefetch *pf = arg;
+	layout_pre *spare = NULL; /* an analysis given back, to reuse */
 	for (size_t i = 0; i < pf->nslots; i++) {
 		pre_slot *s = &pf->slots[i];
 		pthread_mutex_lock(&pf->mu);
 		while (!pf->stop && pf->outstanding >= PREFETCH_WINDOW)
 			pthread_cond_wait(&pf->cv, &pf->mu);
 		int stop = pf->stop;
+		if (!spare && pf->nspent)
+			spare = pf->spent[--pf->nspent];
 		pthread_mutex_unlock(&pf->mu);
 		if (stop)
 			break;
 		if (!pre_claim(s, PRE_BUSY))
 			continue; /* the paginator got there first */
 		const flow_block *b = s->b;
-		layout_pre *p =
-		    layout_pre_make(pf->t, b->spans, b->nspans, &b->pstyle);
+		layout_pre *p = layout_pre_make(pf->t, b->spans, b->nspans,
+		                                &b->pstyle, spare);
+		if (p)
+			spare = NULL; /* it is p now */
 		s->pre = p;
 		/* under mu, so that a paginator going to sleep on done
 		 * cannot miss the change */
@@ -142,6 +149,7 @@ static void *prefetch_main(void *arg)
 			pthread_cond_signal(&pf->done);
 		pthread_mutex_unlock(&pf->mu);
 	}
+	layout_pre_free(spare);
 	return NULL;
 }
 
@@ -209,6 +217,9 @@ void prefetch_stop(layout_engine *e)
 	pthread_mutex_destroy(&pf->mu);
 	for (size_t i = 0; i < pf->nslots; i++) /* made, never taken */
 		layout_pre_free(pf->slots[i].pre);
+	for (size_t i = 0; i < pf->nspent; i++)
+		layout_pre_free(pf->spent[i]);
+	free(pf->spent);
 	free(pf->slots);
 	free(pf->index);
 	free(pf);
@@ -255,4 +266,20 @@ layout_pre *prefetch_take(layout_engine *e, const flow_block *b)
 	pthread_cond_signal(&e->pf->cv);
 	pthread_mutex_unlock(&e->pf->mu);
 	return p;
+}
+
+void prefetch_give(layout_engine *e, layout_pre *pre)
+{
+	prefetch *pf = e->pf;
+	if (!pre)
+		return;
+	if (!pf) {
+		layout_pre_free(pre);
+		return;
+	}
+	pthread_mutex_lock(&pf->mu);
+	pf->spent =
+	    xgrow(pf->spent, &pf->cap_spent, pf->nspent + 1, sizeof *pf->spent);
+	pf->spent[pf->nspent++] = pre;
+	pthread_mutex_unlock(&pf->mu);
 }
