@@ -3,9 +3,12 @@
 #include "corpus/richtext.h"
 
 #include <cmark.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -420,17 +423,60 @@ static void rt_block_tidy(rt_block *b)
 	}
 }
 
+/* cmark's memory. Every block has a header saying how big it is and
+ * whether it is in an arena: while a parse runs in richtext_parse, the
+ * blocks come from that parse's arena (cmark_mem passes no context, so
+ * the arena is the thread's current one), and the tree is dropped with
+ * the arena instead of freed node by node; anywhere else they come from
+ * the heap. Out of memory follows util/mem.h either way. */
+typedef union cm_head {
+	struct {
+		size_t size;  /* bytes after the header */
+		int in_arena; /* taken from an arena: free() does nothing */
+	} h;
+	max_align_t align;
+} cm_head;
+
+static _Thread_local sp_arena *cm_arena;
+
 static void *mem_calloc(size_t n, size_t size)
 {
-	return xcalloc(n, size);
+	if (size && n > (SIZE_MAX - sizeof(cm_head)) / size)
+		return xmalloc(SIZE_MAX); /* reports and ends the run */
+	size_t bytes = n * size;
+	cm_head *c = cm_arena ? arena_calloc(cm_arena, sizeof *c + bytes)
+	                      : xcalloc(1, sizeof *c + bytes);
+	c->h.size = bytes;
+	c->h.in_arena = cm_arena != NULL;
+	return c + 1;
 }
 
 static void *mem_realloc(void *p, size_t n)
 {
-	return xrealloc(p, n);
+	if (!p)
+		return mem_calloc(1, n);
+	cm_head *c = (cm_head *)p - 1;
+	if (!c->h.in_arena) {
+		if (n > SIZE_MAX - sizeof *c)
+			return xmalloc(SIZE_MAX);
+		c = xrealloc(c, sizeof *c + n);
+		c->h.size = n;
+		return c + 1;
+	}
+	if (n <= c->h.size)
+		return p;
+	void *q = mem_calloc(1, n);
+	memcpy(q, p, c->h.size);
+	return q;
 }
 
-static cmark_mem project_mem = {mem_calloc, mem_realloc, free};
+static void mem_free(void *p)
+{
+	if (p && !((cm_head *)p - 1)->h.in_arena)
+		free((cm_head *)p - 1);
+}
+
+static cmark_mem project_mem = {mem_calloc, mem_realloc, mem_free};
 
 struct cmark_node *richtext_cmark_parse(const char *text, size_t len)
 {
@@ -453,9 +499,12 @@ int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx)
 	s.ctx = ctx;
 	out->blocks = NULL;
 	out->nblocks = 0;
+	sp_arena arena = SP_ARENA_INIT, *outer = cm_arena;
+	cm_arena = &arena;
 	cmark_node *doc = richtext_cmark_parse(text, strlen(text));
 	walk(&s, doc);
-	cmark_node_free(doc);
+	cm_arena = outer;
+	arena_free(&arena); /* the tree, at once */
 	return s.errors;
 }
 
