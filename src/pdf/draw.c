@@ -367,8 +367,12 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 	double k1000 = t->size / 1000;
 	size_t n = t->nglyphs;
-	size_t *at = xmalloc((n + 1) * sizeof *at); /* text of glyph i: */
-	size_t *ln = xmalloc((n + 1) * sizeof *ln); /* [at[i], +ln[i]) */
+	/* the text of glyph i: [at[i], +ln[i]) */
+	r->glyph_at =
+	    xgrow(r->glyph_at, &r->cap_glyph_at, n + 1, sizeof *r->glyph_at);
+	r->glyph_len =
+	    xgrow(r->glyph_len, &r->cap_glyph_len, n + 1, sizeof *r->glyph_len);
+	size_t *at = r->glyph_at, *ln = r->glyph_len;
 	glyph_texts(t, at, ln);
 	for (size_t v = 0; v < n; v++) {
 		size_t i =
@@ -396,8 +400,6 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 		if (first != last && ln[last] && i == (t->rtl ? first : last))
 			actual_text(cs, NULL, 0, 0);
 	}
-	free(at);
-	free(ln);
 }
 
 /* A space (no ink) at a line end or a wide gap, so that tagged text reads

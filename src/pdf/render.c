@@ -482,6 +482,8 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	free(r.raw);
 	free(r.pages);
 	buf_free(&r.text);
+	free(r.glyph_at);
+	free(r.glyph_len);
 	return rc == 0 ? PDF_OK : PDF_ERR_INTERNAL;
 }
 

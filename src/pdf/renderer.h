@@ -22,8 +22,12 @@ typedef struct pdf_renderer {
 	struct pdf_codes **codes; /* per face: one-byte codes, or NULL */
 	double tw;                /* the page's word spacing (Tw) now, points */
 	sp_buf text;              /* scratch: an outline title */
-	sp_buf *raw;              /* per page: its content stream */
-	sp_buf *z; /* per page: deflated (NULL when uncompressed) */
+	size_t *glyph_at;         /* scratch (draw.c): where the text of */
+	size_t cap_glyph_at;      /* each glyph of a run starts, and */
+	size_t *glyph_len;        /* its length */
+	size_t cap_glyph_len;
+	sp_buf *raw; /* per page: its content stream */
+	sp_buf *z;   /* per page: deflated (NULL when uncompressed) */
 	pdf_deflate_job *deflating; /* started by render.c */
 	pdf_embed *embed;           /* the run's font programs */
 	int defs_held;           /* this render holds the shared definitions */
