@@ -59,6 +59,17 @@ static int word_hyphenatable(const layout_span *spans, const tx_para *p,
 	return 1;
 }
 
+/* The lower case of letter cp, appended as UTF-8 (ASCII without
+ * utf8proc's tables). */
+static void put_lower(sp_buf *b, uint32_t cp)
+{
+	if (cp < 0x80) {
+		buf_putc(b, (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		return;
+	}
+	buf_put_utf8(b, (unsigned long)utf8proc_tolower((utf8proc_int32_t)cp));
+}
+
 /* Pattern hyphenation of each run of >= 5 Latin letters in the word. */
 static void hyphenate(layout_text_ctx *t, const layout_span *spans,
                       const tx_para *p, size_t ws, size_t we, wbreak *wb)
@@ -77,9 +88,7 @@ static void hyphenate(layout_text_ctx *t, const layout_span *spans,
 			continue;
 		buf_clear(&t->scratch);
 		for (size_t j = r0; j < k; j++)
-			buf_put_utf8(&t->scratch,
-			             (unsigned long)utf8proc_tolower(
-			                 (utf8proc_int32_t)p->c[j].cp));
+			put_lower(&t->scratch, p->c[j].cp);
 		uint64_t m =
 		    hyph_word(t->hyph, t->scratch.data, t->scratch.len, n);
 		for (size_t j = 0; j + 1 < n; j++)
