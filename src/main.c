@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/hugepages.h"
 #include "util/timing.h"
 
 typedef struct command {
@@ -40,6 +41,7 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	cli_huge_pages(argv); /* may start the program again */
 	/* A run allocates a great many small blocks and a few large ones and
 	 * frees most of them at the end: keep freed memory in the heap rather
 	 * than returning it to the kernel and faulting it in again, and keep

@@ -29,7 +29,7 @@ for cmd in init check list handbook cards worksheet import; do
 		grep -q -- "$opt" "$TMP/man.norm" || fail "$cmd: option $opt is not in the man page"
 	done
 done
-for v in SOURCE_DATE_EPOCH SP_HYPHEN_DICT; do
+for v in SOURCE_DATE_EPOCH SP_HYPHEN_DICT SP_NO_HUGE_PAGES GLIBC_TUNABLES; do
 	check "ENVIRONMENT names $v" grep -q "$v" "$TMP/man.norm"
 done
 
