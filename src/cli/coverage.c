@@ -7,9 +7,19 @@
  * own (labels, meta lines, the worksheet's headings) is reported once
  * per character, as layout reports it. Questions go in slices of 100,
  * as the products were once laid out here, so that the order of the
- * warnings stays what it was. */
+ * warnings stays what it was.
+ *
+ * A helper thread checks slices from the last one back while the main
+ * thread checks them from the first one on, until the two meet. The
+ * helper checks with a clone of the text context, which only notes that
+ * something would be warned about: a slice it finds clean would have
+ * reported nothing, so the main thread skips it; the main thread checks
+ * the others again itself, after its own and in order, so the messages
+ * and their order are those of one thread (nearly always there are
+ * none, and the helper halves the walk). */
 #include "cli/coverage.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -426,6 +436,84 @@ static void worksheet(cov *v)
 	ws_scorecard(v);
 }
 
+/* One slice: questions [i, i + COVERAGE_SLICE) of all. */
+static void walk_slice(cov *v, const size_t *all, size_t n, size_t slice)
+{
+	size_t i = slice * COVERAGE_SLICE;
+	v->q = all + i;
+	v->n = n - i < COVERAGE_SLICE ? n - i : COVERAGE_SLICE;
+	handbook(v);
+	worksheet(v);
+	covscan_forget(v->s);
+}
+
+enum { SLICE_FREE, SLICE_MAIN, SLICE_HELPER, SLICE_CLEAN, SLICE_DIRTY };
+
+typedef struct cov_helper {
+	cov v; /* with the helper's scanner */
+	layout_text_ctx *text;
+	const size_t *all;
+	size_t n, nslices;
+	int *state; /* per slice; claimed with compare-and-swap */
+} cov_helper;
+
+static int claim(int *state, int who)
+{
+	int expect = SLICE_FREE;
+	return __atomic_compare_exchange_n(state, &expect, who, 0,
+	                                   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+}
+
+static void *helper_main(void *arg)
+{
+	cov_helper *h = arg;
+	for (size_t k = h->nslices; k-- > 0;) {
+		if (!claim(&h->state[k], SLICE_HELPER))
+			break; /* met the main thread */
+		walk_slice(&h->v, h->all, h->n, k);
+		int st =
+		    layout_text_would_warn(h->text) ? SLICE_DIRTY : SLICE_CLEAN;
+		__atomic_store_n(&h->state[k], st, __ATOMIC_RELEASE);
+	}
+	return NULL;
+}
+
+/* The helper, started on the slices after the first, or NULL. */
+static cov_helper *helper_start(const cov *v, const layout_fonts *fonts,
+                                layout_text_ctx *text, int smart,
+                                const size_t *all, size_t n, size_t nslices,
+                                int *state, pthread_t *tid)
+{
+	const char *off = getenv("SP_NO_PREFETCH"); /* one thread, to compare */
+	if (nslices < 2 || (off && *off && strcmp(off, "0")))
+		return NULL;
+	layout_text_ctx *clone = layout_text_clone_measuring(text);
+	if (!clone)
+		return NULL;
+	cov_helper *h = xcalloc(1, sizeof *h);
+	h->v = *v;
+	h->v.s = covscan_new(fonts, clone, smart);
+	h->text = clone;
+	h->all = all;
+	h->n = n;
+	h->nslices = nslices;
+	h->state = state;
+	if (pthread_create(tid, NULL, helper_main, h) != 0) {
+		covscan_free(h->v.s);
+		layout_text_free(clone);
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+static void helper_free(cov_helper *h)
+{
+	covscan_free(h->v.s);
+	layout_text_free(h->text); /* on the main thread (paragraph.h) */
+	free(h);
+}
+
 int cli_font_coverage(cli_fonts *f, const sp_corpus *corpus, sp_diag *d)
 {
 	sp_template *t;
@@ -446,13 +534,22 @@ int cli_font_coverage(cli_fonts *f, const sp_corpus *corpus, sp_diag *d)
 	         t,
 	         NULL,
 	         0};
-	for (size_t i = 0; i < n; i += COVERAGE_SLICE) {
-		v.q = all + i;
-		v.n = n - i < COVERAGE_SLICE ? n - i : COVERAGE_SLICE;
-		handbook(&v);
-		worksheet(&v);
-		covscan_forget(v.s);
+	size_t nslices = (n + COVERAGE_SLICE - 1) / COVERAGE_SLICE;
+	int *state = xcalloc(nslices ? nslices : 1, sizeof *state);
+	pthread_t tid;
+	cov_helper *h = helper_start(&v, r.fonts, r.text, t->smart_punct, all,
+	                             n, nslices, state, &tid);
+	size_t k = 0;
+	for (; k < nslices && (!h || claim(&state[k], SLICE_MAIN)); k++)
+		walk_slice(&v, all, n, k);
+	if (h) {
+		pthread_join(tid, NULL);
+		for (; k < nslices; k++) /* the helper's, in order */
+			if (state[k] != SLICE_CLEAN)
+				walk_slice(&v, all, n, k);
+		helper_free(h);
 	}
+	free(state);
 	covscan_free(v.s);
 	free(all);
 	typeset_close(&r);

@@ -95,11 +95,11 @@ void layout_text_set_language(layout_text_ctx *t, const char *lang)
 	shape_cache_set_lang(t->shapes, lang);
 }
 
-layout_text_ctx *layout_text_clone(layout_text_ctx *t)
+static layout_text_ctx *clone_with(layout_text_ctx *t, const char *hyph_path)
 {
-	layout_text_ctx *c = layout_text_new(t->fonts, t->hyph_path, NULL);
+	layout_text_ctx *c = layout_text_new(t->fonts, hyph_path, NULL);
 	c->helper = 1;
-	if (t->hyph && !c->hyph) { /* the patterns went away: no clone */
+	if (hyph_path && t->hyph && !c->hyph) { /* the patterns went away */
 		layout_text_free(c);
 		return NULL;
 	}
@@ -114,6 +114,23 @@ layout_text_ctx *layout_text_clone(layout_text_ctx *t)
 		c->parent = t;
 	}
 	return c;
+}
+
+layout_text_ctx *layout_text_clone(layout_text_ctx *t)
+{
+	return clone_with(t, t->hyph_path);
+}
+
+layout_text_ctx *layout_text_clone_measuring(layout_text_ctx *t)
+{
+	return clone_with(t, NULL);
+}
+
+int layout_text_would_warn(layout_text_ctx *t)
+{
+	int w = t->would_warn;
+	t->would_warn = 0;
+	return w;
 }
 
 void layout_line_free(layout_line *l)

@@ -137,6 +137,14 @@ int layout_break_pre(layout_text_ctx *t, const layout_span *spans,
  * is freed (on t's thread) and handed to t's next clone, so that a batch of
  * documents does not shape every word again for each. */
 layout_text_ctx *layout_text_clone(layout_text_ctx *t);
+/* The same without the hyphenation patterns (not loaded): for a thread
+ * that only measures single lines (layout_measure), which never
+ * hyphenate. */
+layout_text_ctx *layout_text_clone_measuring(layout_text_ctx *t);
+/* Whether a clone has met, since the last call, something the main
+ * context would warn about (a clone only notes it); the note is
+ * cleared. */
+int layout_text_would_warn(layout_text_ctx *t);
 void layout_lines_free(layout_lines *l);
 
 /* Natural width of a single-line text in one style, points (no breaking;

@@ -93,4 +93,51 @@ check "the count in the summary" \
 for place in c.yaml:1[0-9]: c.yaml:2[0-9]: c.yaml:3[0-9]: c.yaml:4[0-9]:; do
   check "warnings at $place" grep -q "^$place" check.w
 done
+
+# A corpus of many slices (100 questions each): a helper thread walks
+# slices from the end while the main thread walks from the start
+# (src/cli/coverage.c). Characters no font has in every 40th question (so
+# in every slice, whichever thread walks it) and in text without a place
+# (a category name): the messages and their order are those of one
+# thread (SP_NO_PREFETCH=1), and so is a clean corpus's.
+python3 "$SP_SOURCE_DIR/tests/bench/gen.py" 700 --out-dir big >/dev/null
+python3 - big <<'PY'
+import glob, re, sys
+files = sorted(glob.glob(sys.argv[1] + "/questions-*.yaml"))
+text = {f: open(f, encoding="utf-8").read() for f in files}
+done = 0
+for f in files:
+    s = text[f]
+    starts = [m.start() for m in re.finditer(r"\n  - id: ", s)]
+    for k in list(range(0, len(starts), 40)) + [len(starts) - 1]:
+        j = s.index("question: ", starts[k]) + len("question: ")
+        j += s[j] == '"'
+        s = s[:j] + "\ue000 " + s[j:]
+        starts = [m.start() for m in re.finditer(r"\n  - id: ", s)]
+        done += 1
+    text[f] = s
+c = sys.argv[1] + "/corpus.yaml"
+s = open(c, encoding="utf-8").read()
+s = s.replace('name: "Modeling problems"', 'name: "Modeling \ue001 problems"', 1)
+open(c, "w", encoding="utf-8").write(s)
+for f, s in text.items():
+    open(f, "w", encoding="utf-8").write(s)
+print(done, "questions marked")
+PY
+set +e
+"$SP" check -c big >big.two 2>&1
+two=$?
+SP_NO_PREFETCH=1 "$SP" check -c big >big.one 2>&1
+one=$?
+set -e
+check "many slices: the same exit status on one thread and two ($one, $two)" \
+  test "$one" = "$two"
+check "many slices: the same messages in the same order" cmp big.one big.two
+check "many slices: a warning for each marked question" \
+  bash -c "[ \$(grep -c 'U+E000' big.two) -ge 18 ]"
+check "many slices: the category name warned about" grep -q 'U+E001' big.two
+python3 "$SP_SOURCE_DIR/tests/bench/gen.py" 300 --out-dir clean >/dev/null
+"$SP" check -c clean >clean.two 2>&1
+SP_NO_PREFETCH=1 "$SP" check -c clean >clean.one 2>&1
+check "a clean corpus of many slices: the same report" cmp clean.one clean.two
 finish
