@@ -47,6 +47,12 @@ struct layout_text_ctx {
 	size_t para_capg;
 	void *items_v;
 	size_t items_cap;
+	/* segment.c: for each family and variant, the face that draws each
+	 * printable ASCII character and its advance (1/1000 em), found
+	 * once: ascii_face 0 = not looked up, else face + 1; -1 = no face
+	 * has it (resolved the long way, which warns) */
+	int16_t ascii_face[FAMILY_N][VARIANT_N][128];
+	int16_t ascii_adv[FAMILY_N][VARIANT_N][128];
 	/* the line setter's text, pending spaces and glyphs (paragraph.c) */
 	sp_buf set_text, set_pend;
 	sp_glyph *set_gl;

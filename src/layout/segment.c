@@ -284,6 +284,43 @@ static uint8_t ascii_flags(uint32_t cp)
 	return cp == '/' ? CF_SLASH : cp == '-' ? CF_DASH : 0;
 }
 
+/* resolve_text for printable ASCII character cp alone, from the table of
+ * the span's family and variant (filled on first use). Returns 0 when the
+ * table cannot say (no face has it: resolve_text warns). */
+static int ascii_known(layout_text_ctx *t, const layout_span *s, tx_cluster *c,
+                       uint32_t cp)
+{
+	if ((unsigned)s->family >= FAMILY_N ||
+	    (unsigned)s->variant >= VARIANT_N)
+		return 0;
+	int16_t *face = &t->ascii_face[s->family][s->variant][cp];
+	int16_t *adv = &t->ascii_adv[s->family][s->variant][cp];
+	if (!*face) {
+		int nch;
+		const int *ch =
+		    glyph_chain(t->fonts, s->family, s->variant, &nch);
+		*face = -1;
+		for (int i = 0; i < nch; i++) {
+			int a = glyph_advance(t->glyphs, ch[i], cp);
+			if (a >= 0 && a <= INT16_MAX && ch[i] < INT16_MAX) {
+				*face = (int16_t)(ch[i] + 1);
+				*adv = (int16_t)a;
+				break;
+			}
+			if (a >= 0)
+				break; /* out of the table's range: the long way
+				        */
+		}
+	}
+	if (*face < 0)
+		return 0;
+	long sum = *adv; /* as resolve_text sums advances */
+	c->kind = CL_TEXT;
+	c->face = (int16_t)(*face - 1);
+	c->width = sum * s->size / 1000.0;
+	return 1;
+}
+
 /* A cluster of one printable ASCII byte or a plain space: the result of
  * add_cluster, taken the short way. Returns 0 for any other cluster. */
 static int add_ascii(layout_text_ctx *t, const layout_span *s, uint32_t si,
@@ -300,7 +337,8 @@ static int add_ascii(layout_text_ctx *t, const layout_span *s, uint32_t si,
 		return 1;
 	}
 	c->flags = ascii_flags(cp);
-	resolve_text(t, s, c, &cp, 1);
+	if (!ascii_known(t, s, c, cp))
+		resolve_text(t, s, c, &cp, 1);
 	return 1;
 }
 
