@@ -332,8 +332,9 @@ static int add_ascii(layout_text_ctx *t, const layout_span *s, uint32_t si,
 	tx_cluster *c = push(p, si, off, len);
 	c->cp = cp;
 	if (cp == ' ') {
+		if (!ascii_known(t, s, c, cp))
+			resolve_space(t, s, c, cp);
 		c->kind = CL_SPACE;
-		resolve_space(t, s, c, cp);
 		return 1;
 	}
 	c->flags = ascii_flags(cp);
