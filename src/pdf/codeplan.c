@@ -35,49 +35,70 @@ static void count(uint8_t *seen, unsigned *n, const pdf_face *fc, unsigned g)
 	}
 }
 
-/* Glyphs of face f drawn in the document, the space's left out. */
-static unsigned glyphs_drawn(const pdf_renderer *r, int f)
+/* A face that may get one-byte codes: drawn with a font of ours or
+ * libharu's TrueType definition. */
+static int candidate(const pdf_renderer *r, int f)
 {
-	const pdf_face *fc = &r->fonts->faces[f];
-	uint8_t *seen = xcalloc(fc->num_glyphs + 1u, 1);
-	unsigned n = 0;
-	if (fc->gid[0x20] && fc->gid[0x20] < fc->num_glyphs)
-		seen[fc->gid[0x20]] = 1;
-	for (size_t p = 0; p < r->doc->npages && n <= CODES_MAX; p++) {
+	return r->font[f] && (haru_font_def(r->font[f]) || r->ttf[f]);
+}
+
+/* The glyphs of each candidate face drawn in the document, the space's
+ * left out, into n[f] (counting stops past CODES_MAX): one walk over the
+ * pages for all faces. */
+static void glyphs_drawn(const pdf_renderer *r, unsigned *n)
+{
+	int nf = r->fonts->nfaces;
+	uint8_t **seen = xcalloc((size_t)nf, sizeof *seen);
+	for (int f = 0; f < nf; f++) {
+		const pdf_face *fc = &r->fonts->faces[f];
+		if (!candidate(r, f))
+			continue;
+		seen[f] = xcalloc(fc->num_glyphs + 1u, 1);
+		if (fc->gid[0x20] && fc->gid[0x20] < fc->num_glyphs)
+			seen[f][fc->gid[0x20]] = 1;
+	}
+	for (size_t p = 0; p < r->doc->npages; p++) {
 		const sp_page *pg = &r->doc->pages[p];
 		for (size_t i = 0; i < pg->ntexts; i++) {
 			const page_text *t = &pg->texts[i];
-			if (t->face != f || !t->len || !(t->size > 0))
+			int f = t->face;
+			if (f < 0 || f >= nf || !seen[f] || n[f] > CODES_MAX ||
+			    !t->len || !(t->size > 0))
 				continue;
+			const pdf_face *fc = &r->fonts->faces[f];
 			if (t->glyphs) {
 				for (size_t k = 0; k < t->nglyphs; k++)
-					count(seen, &n, fc, t->glyphs[k].gid);
+					count(seen[f], &n[f], fc,
+					      t->glyphs[k].gid);
 				continue;
 			}
 			const unsigned char *s = (const unsigned char *)t->text;
 			for (size_t k = 0, len; k < t->len; k += len)
-				count(seen, &n, fc,
+				count(seen[f], &n[f], fc,
 				      glyph_at(fc, s + k, t->len - k, &len));
 		}
 	}
+	for (int f = 0; f < nf; f++)
+		free(seen[f]);
 	free(seen);
-	return n;
 }
 
 void codes_plan(pdf_renderer *r)
 {
 	int nf = r->fonts->nfaces;
 	r->codes = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r->codes);
-	if (r->uncompressed || getenv("SP_TWO_BYTE_CODES"))
+	if (r->uncompressed || getenv("SP_TWO_BYTE_CODES") || nf <= 0)
 		return;
+	unsigned *n = xcalloc((size_t)nf, sizeof *n);
+	glyphs_drawn(r, n);
 	for (int f = 0; f < nf; f++) {
 		const pdf_face *fc = &r->fonts->faces[f];
-		if (!r->font[f] || (!haru_font_def(r->font[f]) && !r->ttf[f]) ||
-		    glyphs_drawn(r, f) > CODES_MAX)
+		if (!candidate(r, f) || n[f] > CODES_MAX)
 			continue;
 		r->codes[f] = codes_new(fc->num_glyphs, fc->gid[0x20]);
 		r->codes[f]->face = f;
 	}
+	free(n);
 }
 
 void codes_plan_free(pdf_renderer *r)
