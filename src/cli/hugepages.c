@@ -29,6 +29,9 @@
 #define SP_ASAN 1
 #endif
 #endif
+#ifndef SP_ASAN
+#define SP_ASAN 0
+#endif
 
 /* valgrind puts its preload libraries (vgpreload_*.so) in the client's
  * LD_PRELOAD; a new exec would leave valgrind behind. */
@@ -40,14 +43,12 @@ static int under_valgrind(void)
 
 static int wanted(void)
 {
-#ifdef SP_ASAN
-	return 0; /* ASan's allocator is not glibc's */
-#else
+	if (SP_ASAN)
+		return 0; /* ASan's allocator is not glibc's */
 	const char *off = getenv("SP_NO_HUGE_PAGES");
 	if (off && *off && strcmp(off, "0"))
 		return 0;
 	return !getenv("GLIBC_TUNABLES") && !under_valgrind();
-#endif
 }
 
 void cli_huge_pages(char **argv)
