@@ -231,6 +231,7 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->se = p->se_cur;
 	t->link = 0;
 	t->hyph = 0;
+	t->space_before = 0;
 	t->glyphs = NULL;
 	t->nglyphs = 0;
 	t->kerns = NULL;

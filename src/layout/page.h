@@ -29,6 +29,8 @@ typedef struct page_text {
 	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
 	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
 	int hyph;      /* its last character is a hyphen the layout inserted */
+	int space_before; /* a space of the text is the gap before it
+	                   * (layout_run.space_before) */
 	sp_glyph *glyphs; /* shaped glyphs drawing `text` (their clen
 	                   * add up to len), or NULL: the renderer maps code
 	                   * points to glyphs itself */

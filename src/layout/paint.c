@@ -47,6 +47,7 @@ static void draw_line(sp_page *pg, const layout_line *l, double x, double base)
 		                  r->color, r->text, r->len, r->width);
 		t->extra = r->extra;
 		t->hyph = l->hyphenated && i + 1 == l->nruns;
+		t->space_before = r->space_before;
 		page_text_set_glyphs(pg, t, r->glyphs, r->nglyphs, r->kerns,
 		                     r->nkerns);
 		t->rtl = r->level & 1;

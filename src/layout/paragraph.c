@@ -167,6 +167,7 @@ typedef struct setter {
 	sp_buf text;
 	double x;       /* pen position */
 	int have_pend;  /* spaces between the run and what follows */
+	int pend_space; /* the pending glue holds a space of the text */
 	int pend_merge; /* they can be drawn inside the run */
 	sp_buf pend;
 	double pend_extra; /* justification of the pending space */
@@ -296,11 +297,16 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		}
 		s->run.width = s->x + w - s->run.x;
 	} else {
+		/* a space left between two runs of different styles (in a
+		 * left-to-right paragraph, where the runs keep their order) */
+		int spaced = s->have_run && s->have_pend && s->pend_space &&
+		             !s->p->bidi && !s->run.level && !s->level;
 		flush(s);
 		s->have_run = 1;
 		s->run = (layout_run){face, sp->size, sp->color, sp->link, s->x,
 		                      w,    NULL,     0,         0,        NULL,
 		                      0,    NULL,     0,         s->level};
+		s->run.space_before = spaced;
 		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}
@@ -311,6 +317,7 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		shape_piece(s, face, sp, txt, len);
 	s->x += w;
 	s->have_pend = 0;
+	s->pend_space = 0;
 	s->pend_extra = 0;
 	buf_clear(&s->pend);
 }
@@ -404,6 +411,8 @@ static void set_glue(setter *s, const lb_item *x, double r)
 		} else {
 			merge = natural && gw == 0;
 		}
+		if (x->c1 > x->c0 && s->p->c[x->c0].kind == CL_SPACE)
+			s->pend_space = 1;
 		s->pend_merge = s->have_pend ? s->pend_merge && merge : merge;
 		if (merge && !s->have_pend)
 			s->pend_extra = extra;
@@ -465,7 +474,7 @@ static void set_items(setter *s, size_t b, size_t e, double r)
 {
 	const lb_items *it = s->it;
 	s->x = 0;
-	s->have_run = s->have_pend = 0;
+	s->have_run = s->have_pend = s->pend_space = 0;
 	s->pend_extra = 0;
 	s->run_spaced = 0;
 	buf_clear(&s->pend);

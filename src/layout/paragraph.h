@@ -67,8 +67,11 @@ typedef struct layout_run {
 	sp_kern *kerns; /* owned: without glyphs, the kerning between the
 	                 * code points (by index), or NULL */
 	size_t nkerns;
-	int level; /* bidi embedding level; odd: right to left (text and
-	            * glyphs stay in logical order, drawn backwards) */
+	int level;        /* bidi embedding level; odd: right to left (text and
+	                   * glyphs stay in logical order, drawn backwards) */
+	int space_before; /* a space of the text comes between the run before
+	                   * (in another style) and this one, set as the gap
+	                   * between them, not in either run's text */
 } layout_run;
 
 typedef struct layout_line {

@@ -402,8 +402,10 @@ static void put_run(pdf_renderer *r, sp_buf *cs, const page_text *t,
 	}
 }
 
-/* A space (no ink) at a line end or a wide gap, so that tagged text reads
- * as words; returns its advance, points. */
+/* A space (no ink) at a line end, a wide gap, or the gap the layout set
+ * for a space between two runs of different styles (page_text
+ * .space_before), so that tagged text reads as words; returns its
+ * advance, points. */
 static double word_space(pdf_renderer *r, sp_buf *cs, int f, double size)
 {
 	const pdf_face *fc = &r->fonts->faces[f];
@@ -502,7 +504,7 @@ static void draw_texts(pdf_renderer *r, size_t p, sp_buf *cs, gstate *g,
 		uint32_t to = tags_target(r, p, t);
 		int line = round((t->y - oy) * 1000) == 0; /* the same line */
 		if (open && to == mc && prev_ends_word && t->text[0] != ' ' &&
-		    line && t->x - pen > 0.25 * t->size)
+		    line && (t->space_before || t->x - pen > 0.25 * t->size))
 			pen += word_space(r, cs, cur, cur_size);
 		/* a run drawn back (a list bullet after its text) or far on
 		 * (a tail after leaders) is marked apart, read in its place */

@@ -76,6 +76,7 @@ static void copy_items(sp_document *d, size_t page, const sp_page *src,
 		c->extra = t->extra;
 		c->link = t->link ? t->link + links0 : 0;
 		c->hyph = t->hyph;
+		c->space_before = t->space_before;
 		page_text_set_glyphs(dst, c, t->glyphs, t->nglyphs, t->kerns,
 		                     t->nkerns);
 		c->rtl = t->rtl;

@@ -100,6 +100,24 @@ done
 check "the handbook's header cells have a /Scope" sh -c \
   "qpdf --qdf --object-streams=disable hb.pdf hb.qdf && grep -aq '/Scope /Row' hb.qdf"
 
+# Words in different styles are words to a reader: where a space between
+# a bold, code or italic run and the next run is set as the gap between
+# them (a justified line, shrunk or stretched), the structure's text
+# still has it. Every pair of neighbours below must come apart.
+python3 - >styles.yaml <<'PY'
+words = ["alpha", "**beta**", "gamma", "`delta`", "epsilon", "*zeta*", "eta"]
+line = " ".join(words)
+print("corpus:\n  title: Styles\ncategories:\n  - id: c\n    name: C")
+print("questions:\n  - id: q\n    category: c\n    question: Styles?")
+print("    answer: |\n      " + " ".join([line] * 40))
+PY
+"$SP" handbook -q -c styles.yaml -o styles.pdf
+pdfinfo -struct-text styles.pdf | sed -n 's/^ *"\(.*\)"$/\1/p' | tr -d '\n' >styles.txt
+check "styles: the answer's words are in the structure's text" \
+  grep -q 'alpha beta gamma delta epsilon zeta eta alpha' styles.txt
+check "styles: no two words of different styles run together" sh -c \
+  "! grep -Eo 'alphabeta|betagamma|gammadelta|deltaepsilon|epsilonzeta|zetaeta|etaalpha' styles.txt"
+
 # the checker can fail: an untagged PDF (pdfinfo's own sample is not
 # available everywhere, so one written by qpdf without the structure)
 qpdf --empty --pages hb.pdf 1-2 -- untagged.pdf
