@@ -234,7 +234,7 @@ static FcPattern *fc_match(const char *family, int variant, const char *format)
 	return m;
 }
 
-static int fc_find_ex(const char *family, int variant, int strict, char **path)
+static int fc_lookup(const char *family, int variant, int strict, char **path)
 {
 	FcPattern *m = fc_match(family, variant, "TrueType");
 	if (!m)
@@ -256,9 +256,40 @@ static int fc_find_ex(const char *family, int variant, int strict, char **path)
 	return ret;
 }
 
-static int fc_find(const char *family, int variant, char **path)
+/* A lookup made while opening: a family is asked for again when it is in
+ * several roles' chains (the same answer each time, so asked once). */
+struct fc_found {
+	char *family;
+	int variant, strict, ret;
+	char *path; /* for FIND_OK */
+};
+
+static int fc_find_ex(pdf_fonts *f, const char *family, int variant, int strict,
+                      char **path)
 {
-	return fc_find_ex(family, variant, 1, path);
+	for (size_t i = 0; i < f->nfound; i++) {
+		const struct fc_found *e = &f->found[i];
+		if (e->variant == variant && e->strict == strict &&
+		    !strcmp(e->family, family)) {
+			if (e->ret == FIND_OK)
+				*path = xstrdup(e->path);
+			return e->ret;
+		}
+	}
+	char *p = NULL;
+	int ret = fc_lookup(family, variant, strict, &p);
+	f->found =
+	    xgrow(f->found, &f->cap_found, f->nfound + 1, sizeof *f->found);
+	f->found[f->nfound++] =
+	    (struct fc_found){xstrdup(family), variant, strict, ret, p};
+	if (ret == FIND_OK)
+		*path = xstrdup(p);
+	return ret;
+}
+
+static int fc_find(pdf_fonts *f, const char *family, int variant, char **path)
+{
+	return fc_find_ex(f, family, variant, 1, path);
 }
 
 /* ---- loading a face into the metrics document ---- */
@@ -443,7 +474,7 @@ static int open_family(pdf_fonts *f, const pdf_font_spec *spec,
                        int fallback, sp_diag *d)
 {
 	char *path = NULL;
-	int why = fc_find(family, VARIANT_REGULAR, &path);
+	int why = fc_find(f, family, VARIANT_REGULAR, &path);
 	char fmt[32];
 	if (why == FIND_NO_FAMILY && other_format(family, fmt, sizeof fmt))
 		why = FIND_NOT_TRUETYPE;
@@ -462,7 +493,7 @@ static int open_family(pdf_fonts *f, const pdf_font_spec *spec,
 	for (int v = 1; v < VARIANT_N; v++) {
 		path = NULL;
 		faces[v] = faces[0];
-		if (fc_find(family, v, &path) == FIND_OK) {
+		if (fc_find(f, family, v, &path) == FIND_OK) {
 			int i = load_face(f, path, family, v, d);
 			if (i < 0) {
 				free(path);
@@ -502,13 +533,14 @@ static void add_script_fallbacks(pdf_fonts *f, const pdf_font_spec *spec,
 	size_t n = sizeof script_families / sizeof *script_families;
 	for (size_t k = 0; k < n; k++) {
 		char *path = NULL;
-		int why = fc_find(script_families[k], VARIANT_REGULAR, &path);
+		int why =
+		    fc_find(f, script_families[k], VARIANT_REGULAR, &path);
 		free(path);
 		path = NULL;
 		int faces[VARIANT_N];
 		if (why == FIND_NO_VARIANT && /* Symbola is semi-condensed */
-		    fc_find_ex(script_families[k], VARIANT_REGULAR, 0, &path) ==
-		        FIND_OK) {
+		    fc_find_ex(f, script_families[k], VARIANT_REGULAR, 0,
+		               &path) == FIND_OK) {
 			faces[0] = load_face(f, path, script_families[k],
 			                     VARIANT_REGULAR, d);
 			for (int v = 1; v < VARIANT_N; v++)
@@ -722,6 +754,11 @@ void pdf_fonts_close(pdf_fonts *f)
 		pdf_shaper_free(f->faces[i].shaper);
 	}
 	free(f->faces);
+	for (size_t i = 0; i < f->nfound; i++) {
+		free(f->found[i].family);
+		free(f->found[i].path);
+	}
+	free(f->found);
 	pdf_embed_free(f->embed);
 	if (f->metrics)
 		HPDF_Free(f->metrics);

@@ -59,9 +59,11 @@ struct pdf_fonts {
 	int nfaces;
 	size_t cap_faces;
 	layout_fonts lf;
-	struct pdf_err *err; /* the metrics document's errors */
-	int fc;              /* holds a fontconfig reference */
-	pdf_embed *embed;    /* font programs made once per run */
+	struct pdf_err *err;    /* the metrics document's errors */
+	int fc;                 /* holds a fontconfig reference */
+	pdf_embed *embed;       /* font programs made once per run */
+	struct fc_found *found; /* fontconfig answers while opening (fonts.c) */
+	size_t nfound, cap_found;
 };
 
 extern const layout_font_ops pdf_font_ops;
