@@ -29,6 +29,7 @@
 #include "products/typeset.h"
 #include "products/worksheet.h"
 #include "util/buf.h"
+#include "util/env.h"
 #include "util/mem.h"
 
 #define COVERAGE_SLICE 100 /* questions walked at a time */
@@ -484,8 +485,8 @@ static cov_helper *helper_start(const cov *v, const layout_fonts *fonts,
                                 const size_t *all, size_t n, size_t nslices,
                                 int *state, pthread_t *tid)
 {
-	const char *off = getenv("SP_NO_PREFETCH"); /* one thread, to compare */
-	if (nslices < 2 || (off && *off && strcmp(off, "0")))
+	/* SP_NO_PREFETCH: one thread, to compare */
+	if (nslices < 2 || env_flag("SP_NO_PREFETCH"))
 		return NULL;
 	layout_text_ctx *clone = layout_text_clone_measuring(text);
 	if (!clone)

@@ -22,6 +22,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/env.h"
+
 #if defined(__SANITIZE_ADDRESS__)
 #define SP_ASAN 1
 #elif defined(__has_feature)
@@ -45,10 +47,8 @@ static int wanted(void)
 {
 	if (SP_ASAN)
 		return 0; /* ASan's allocator is not glibc's */
-	const char *off = getenv("SP_NO_HUGE_PAGES");
-	if (off && *off && strcmp(off, "0"))
-		return 0;
-	return !getenv("GLIBC_TUNABLES") && !under_valgrind();
+	return !env_flag("SP_NO_HUGE_PAGES") && !getenv("GLIBC_TUNABLES") &&
+	       !under_valgrind();
 }
 
 void cli_huge_pages(char **argv)

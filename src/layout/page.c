@@ -240,19 +240,12 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	return t;
 }
 
-static void *arena_copy(sp_arena *a, const void *v, size_t n)
-{
-	void *c = arena_calloc(a, n);
-	memcpy(c, v, n);
-	return c;
-}
-
 void page_text_set_glyphs(sp_page *p, page_text *t, const sp_glyph *g, size_t n,
                           const sp_kern *k, size_t nk)
 {
-	t->glyphs = g && n ? arena_copy(p->arena, g, n * sizeof *g) : NULL;
+	t->glyphs = g && n ? arena_memdup(p->arena, g, n * sizeof *g) : NULL;
 	t->nglyphs = g && n ? n : 0;
-	t->kerns = k && nk ? arena_copy(p->arena, k, nk * sizeof *k) : NULL;
+	t->kerns = k && nk ? arena_memdup(p->arena, k, nk * sizeof *k) : NULL;
 	t->nkerns = k && nk ? nk : 0;
 }
 

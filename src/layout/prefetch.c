@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "layout/engine.h"
+#include "util/env.h"
 #include "util/mem.h"
 
 /* ---- the prefetch thread ----
@@ -172,8 +173,7 @@ static size_t count_paras(const sp_flow *f, size_t enough)
 
 void prefetch_start(layout_engine *e, const sp_flow *flow)
 {
-	const char *off = getenv("SP_NO_PREFETCH");
-	if (e->pf || (off && *off && strcmp(off, "0")))
+	if (e->pf || env_flag("SP_NO_PREFETCH"))
 		return;
 	/* cold: most paragraphs are not in the cache yet */
 	size_t n = count_paras(flow, SIZE_MAX);

@@ -47,6 +47,13 @@ char *arena_strndup(sp_arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *arena_memdup(sp_arena *a, const void *p, size_t n)
+{
+	void *c = arena_calloc(a, n);
+	memcpy(c, p, n);
+	return c;
+}
+
 void *arena_grow(sp_arena *a, void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)

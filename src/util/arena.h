@@ -21,6 +21,8 @@ typedef struct sp_arena {
 void *arena_calloc(sp_arena *a, size_t n);
 /* A NUL-terminated copy of s[0..n). */
 char *arena_strndup(sp_arena *a, const char *s, size_t n);
+/* A copy of the n bytes at p (n > 0). */
+void *arena_memdup(sp_arena *a, const void *p, size_t n);
 /* Grow an array held in the arena as xgrow does (doubling *cap, at least
  * 8 elements): a new array is taken and the old one copied into it and
  * left in place, so the arena holds at most twice the final size. */

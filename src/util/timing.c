@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "util/diag.h"
+#include "util/env.h"
 
 static double now(void)
 {
@@ -22,8 +23,7 @@ static pthread_once_t timing_once = PTHREAD_ONCE_INIT;
 
 static void timing_init(void)
 {
-	const char *e = getenv("SP_TIMING");
-	timing_on = e && *e && strcmp(e, "0") != 0;
+	timing_on = env_flag("SP_TIMING");
 	timing_first = now();
 }
 
