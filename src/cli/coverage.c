@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli.h"
 #include "cli/covscan.h"
 #include "corpus/richtext.h"
 #include "products/handbook.h"
@@ -553,6 +554,8 @@ int cli_font_coverage(cli_fonts *f, const sp_corpus *corpus, sp_diag *d)
 	free(state);
 	covscan_free(v.s);
 	free(all);
+	if (typeset_fonts_failed(&r) < 0 && rc == EXIT_OK)
+		rc = EXIT_INVALID;
 	typeset_close(&r);
 	template_free(t);
 	return rc;

@@ -9,21 +9,13 @@
 #include "util/bytes8.h"
 #include "util/mem.h"
 
-enum {
-	NCHAINS = FAMILY_N * VARIANT_N,
-	UNKNOWN = 0xFFFF, /* not looked up yet */
-	ALL = 0xFF        /* invisible: every face "has" it */
-};
-
-/* Per chain: for each BMP code point, the faces (bit i = the chain's
- * face i) that have it; pages of 256 made on first use. */
-typedef struct chain_masks {
-	uint16_t *page[256];
-	uint8_t ascii[128]; /* the same for ASCII, once have_ascii */
-	uint8_t printable;  /* the faces with every printable ASCII
-	                     * character (U+0020..U+007E) */
-	int have_ascii;
-} chain_masks;
+/* Per face, once asked: which ASCII characters it has (or needs none
+ * for). */
+typedef struct face_ascii {
+	uint8_t has[128];
+	uint8_t printable; /* it has every one of U+0020..U+007E */
+	uint8_t known;
+} face_ascii;
 
 /* A string covscan_kept has checked: where and how, and the punctuation
  * state it left. */
@@ -39,9 +31,9 @@ struct covscan {
 	layout_text_ctx *text;
 	glyph_cache *glyphs;
 	int smart;
-	chain_masks m[NCHAINS];
-	sp_buf conv; /* smart-punctuated text */
-	seen *seen;  /* open addressing, text NULL = free */
+	face_ascii *ascii; /* [fonts->nfaces] */
+	sp_buf conv;       /* smart-punctuated text */
+	seen *seen;        /* open addressing, text NULL = free */
 	size_t nseen, capseen;
 };
 
@@ -52,6 +44,8 @@ covscan *covscan_new(const layout_fonts *fonts, layout_text_ctx *text,
 	c->fonts = fonts;
 	c->text = text;
 	c->glyphs = glyph_cache_new(fonts);
+	c->ascii = xcalloc(fonts->nfaces > 0 ? (size_t)fonts->nfaces : 1,
+	                   sizeof *c->ascii);
 	c->smart = smart;
 	buf_init(&c->conv);
 	return c;
@@ -61,9 +55,7 @@ void covscan_free(covscan *c)
 {
 	if (!c)
 		return;
-	for (int i = 0; i < NCHAINS; i++)
-		for (int p = 0; p < 256; p++)
-			free(c->m[i].page[p]);
+	free(c->ascii);
 	glyph_cache_free(c->glyphs);
 	buf_free(&c->conv);
 	free(c->seen);
@@ -77,79 +69,73 @@ static int invisible(uint32_t cp)
 	return pr->ignorable || pr->category == UTF8PROC_CATEGORY_CC;
 }
 
-static unsigned lookup(covscan *c, const int *ch, int n, uint32_t cp)
+/* Non-zero when face has cp, or cp needs no glyph. */
+static int face_has(covscan *c, int face, uint32_t cp)
 {
-	if (invisible(cp))
-		return ALL;
-	unsigned m = 0;
-	for (int i = 0; i < n; i++)
-		if (glyph_advance(c->glyphs, ch[i], cp) >= 0)
-			m |= 1u << i;
-	return m;
+	return glyph_advance(c->glyphs, face, cp) >= 0 || invisible(cp);
 }
 
-static unsigned faces_with(covscan *c, int key, const int *ch, int n,
-                           uint32_t cp)
+static const face_ascii *ascii_of(covscan *c, int face)
 {
-	if (cp > 0xFFFF)
-		return lookup(c, ch, n, cp); /* rare */
-	uint16_t **pg = &c->m[key].page[cp >> 8];
-	if (!*pg) {
-		*pg = xmalloc(256 * sizeof **pg);
-		for (int i = 0; i < 256; i++)
-			(*pg)[i] = UNKNOWN;
-	}
-	uint16_t *e = &(*pg)[cp & 0xFF];
-	if (*e == UNKNOWN)
-		*e = (uint16_t)lookup(c, ch, n, cp);
-	return *e;
-}
-
-/* Non-zero when one face of the chain has every visible character. */
-static int one_face_has_all(covscan *c, const char *text, size_t len,
-                            int family, int variant)
-{
-	int n;
-	const int *ch = glyph_chain(c->fonts, family, variant, &n);
-	int key = (int)((ch - &c->fonts->chain[0][0][0]) / FONT_MAX_CHAIN);
-	if (n <= 0 || key < 0 || key >= NCHAINS)
-		return 0;
-	chain_masks *cm = &c->m[key];
-	if (!cm->have_ascii) {
-		cm->printable = 0xFF;
+	face_ascii *a = &c->ascii[face];
+	if (!a->known) {
+		a->printable = 1;
 		for (uint32_t cp = 0; cp < 128; cp++) {
-			cm->ascii[cp] = (uint8_t)faces_with(c, key, ch, n, cp);
-			if (cp >= 0x20 && cp < 0x7F)
-				cm->printable &= cm->ascii[cp];
+			a->has[cp] = (uint8_t)face_has(c, face, cp);
+			if (cp >= 0x20 && cp < 0x7F && !a->has[cp])
+				a->printable = 0;
 		}
-		cm->have_ascii = 1;
+		a->known = 1;
 	}
-	unsigned m = (1u << n) - 1;
+	return a;
+}
+
+/* Non-zero when face has every visible character of text. */
+static int face_has_all(covscan *c, int face, const char *text, size_t len)
+{
+	const face_ascii *a = ascii_of(c, face);
 	const uint8_t *u = (const uint8_t *)text;
 	size_t i = 0;
-	while (i < len && m) {
+	while (i < len) {
 		if (i + 8 <= len && bytes8_printable(bytes8_load(u + i))) {
-			/* most text: eight characters at once, asking for
-			 * every printable one (a face without one this text
-			 * lacks too only sends it to layout_measure below,
-			 * which then finds nothing missing) */
-			m &= cm->printable;
+			/* most text: eight characters at once */
+			if (!a->printable)
+				return 0;
 			i += 8;
 			continue;
 		}
 		if (u[i] < 0x80) {
-			m &= cm->ascii[u[i++]];
+			if (!a->has[u[i++]])
+				return 0;
 			continue;
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k =
 		    utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
-		if (k <= 0)
-			return 0; /* let layout say what it draws */
-		m &= faces_with(c, key, ch, n, (uint32_t)cp);
+		if (k <= 0 || !face_has(c, face, (uint32_t)cp))
+			return 0; /* an invalid sequence: layout says what
+			           * it draws */
 		i += (size_t)k;
 	}
-	return m != 0;
+	return 1;
+}
+
+/* Non-zero when one face of the chain has every visible character: asked
+ * of the faces in chain order, so that the fallbacks are asked about
+ * (and their files read) only for text the first face cannot set. A
+ * face without a printable ASCII character this text does not use only
+ * sends the text to layout_measure below, which then finds nothing
+ * missing. */
+static int one_face_has_all(covscan *c, const char *text, size_t len,
+                            int family, int variant)
+{
+	int n;
+	const int *ch = glyph_chain(c->fonts, family, variant, &n);
+	for (int i = 0; i < n; i++)
+		if (ch[i] >= 0 && ch[i] < c->fonts->nfaces &&
+		    face_has_all(c, ch[i], text, len))
+			return 1;
+	return 0;
 }
 
 void covscan_text(covscan *c, const char *text, size_t len, int family,

@@ -1,13 +1,19 @@
-/* fonts.c - the font device: fontconfig lookup, one parse of every font
- * file, and read-only metrics tables that layout queries.
+/* fonts.c - the font device: fontconfig lookup, one parse of each font
+ * file that text needs, and read-only metrics tables that layout
+ * queries.
  *
- * Each file is loaded once into a private libharu document ("metrics")
- * that is never saved. Its cmap is read once into a table of glyph ids
- * for the whole BMP and its advances into a table per glyph, through
- * libharu's own functions (HPDF_TTFontDef_GetGlyphid, GetGidWidth), so
- * layout sees exactly the glyphs and widths libharu will draw. Neither
- * function marks glyphs as used, and after pdf_fonts_open nothing writes
- * to the tables: any number of threads may query them. */
+ * Every face of the chains is found while opening, but a file is read
+ * only when something first asks about its face (read_face, under a
+ * lock): each role's first face and the substitute at once, on the
+ * thread that opens the fonts; a fallback when text needs it, so a
+ * document in Latin letters never reads the script and CJK faces. Each
+ * file is read once into a private libharu document ("metrics") that is
+ * never saved. Its cmap is read once into a table of glyph ids for the
+ * whole BMP and its advances into a table per glyph, through libharu's
+ * own functions (HPDF_TTFontDef_GetGlyphid, GetGidWidth), so layout sees
+ * exactly the glyphs and widths libharu will draw. Neither function
+ * marks glyphs as used, and once a face is read nothing writes to its
+ * tables: any number of threads may query them. */
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <pthread.h>
@@ -311,34 +317,50 @@ static void fill_gids(pdf_face *fc, HPDF_FontDef def)
 	}
 }
 
-static int load_face(pdf_fonts *f, const char *path, const char *family,
-                     int variant, sp_diag *d)
+/* The face of path (index in a collection), known from now on and read
+ * when first asked about; the face already known when another role's
+ * chain named the same file. */
+static int add_face(pdf_fonts *f, const char *path, unsigned index,
+                    const char *family, int variant)
 {
 	for (int i = 0; i < f->nfaces; i++)
-		if (strcmp(f->faces[i].path, path) == 0)
+		if (strcmp(f->faces[i].path, path) == 0 &&
+		    f->faces[i].index == index)
 			return i;
-	const char *name =
-	    HPDF_LoadTTFontFromFile(f->metrics, path, HPDF_FALSE);
-	HPDF_FontDef def = name ? haru_fontdef_of(f->metrics, name) : NULL;
-	if (!haru_fontdef_is_truetype(def)) {
-		diag_error(
-		    d, sp_loc_make(NULL, 0, 0),
-		    "cannot load font '%s' (%s %s): libharu error 0x%04X "
-		    "(%s)",
-		    path, family, variant_names[variant],
-		    (unsigned)HPDF_GetError(f->metrics),
-		    pdf_error_text(HPDF_GetError(f->metrics)));
-		HPDF_ResetError(f->metrics);
-		return -1;
-	}
 	f->faces = xgrow(f->faces, &f->cap_faces, (size_t)f->nfaces + 1,
 	                 sizeof *f->faces);
 	pdf_face *fc = &f->faces[f->nfaces];
 	memset(fc, 0, sizeof *fc);
+	atomic_init(&fc->state, FACE_UNREAD);
 	fc->path = xstrdup(path);
+	fc->family = xstrdup(family);
+	fc->variant = variant;
+	fc->index = index;
 	sp_buf b = SP_BUF_INIT;
 	buf_printf(&b, "%s %s", family, variant_names[variant]);
 	fc->name = buf_detach(&b);
+	return f->nfaces++;
+}
+
+/* Reads TrueType face fc into the metrics document: 0, or -1 with the
+ * reason in *why (owned). */
+static int read_truetype(pdf_fonts *f, pdf_face *fc, char **why)
+{
+	const char *name =
+	    HPDF_LoadTTFontFromFile(f->metrics, fc->path, HPDF_FALSE);
+	HPDF_FontDef def = name ? haru_fontdef_of(f->metrics, name) : NULL;
+	if (!haru_fontdef_is_truetype(def)) {
+		sp_buf msg = SP_BUF_INIT;
+		buf_printf(&msg,
+		           "cannot load font '%s' (%s %s): libharu error "
+		           "0x%04X (%s)",
+		           fc->path, fc->family, variant_names[fc->variant],
+		           (unsigned)HPDF_GetError(f->metrics),
+		           pdf_error_text(HPDF_GetError(f->metrics)));
+		*why = buf_detach(&msg);
+		HPDF_ResetError(f->metrics);
+		return -1;
+	}
 	fc->num_glyphs = haru_fontdef_num_glyphs(def);
 	haru_fontdef_metrics(def, &fc->ascent, &fc->descent,
 	                     &fc->missing_width);
@@ -347,16 +369,107 @@ static int load_face(pdf_fonts *f, const char *path, const char *family,
 	for (unsigned g = 0; g < fc->num_glyphs; g++)
 		fc->adv[g] = (int16_t)haru_fontdef_gid_width(def, g);
 	fill_gids(fc, def);
-	fc->shaper = pdf_shaper_new(path, 0);
-	return f->nfaces++;
+	fc->shaper = pdf_shaper_new(fc->path, 0);
+	return 0;
+}
+
+static int read_face_locked(pdf_fonts *f, int i);
+
+/* The blocks of CJK text (radicals, CJK punctuation, kana, ideographs,
+ * hangul, compatibility ideographs, vertical and fullwidth forms). */
+static int cjk_block(unsigned cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x4DBF) ||
+	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
+	       (cp >= 0xAC00 && cp <= 0xD7AF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+
+/* A script face leaves CJK text to the CJK faces: Symbola has a few kana
+ * and ideographs (の, 中, ㊗), which would set single characters of a
+ * Japanese or Chinese line in another design. */
+static void leave_cjk(pdf_fonts *f, pdf_face *fc)
+{
+	for (int r = 0; r < FAMILY_N; r++) {
+		int c = f->cjk[r];
+		if (c < 0 || read_face_locked(f, c) != FACE_READ)
+			continue;
+		const uint16_t *cjk = f->faces[c].gid;
+		for (unsigned cp = 0x2E80; cp < 0x10000; cp++)
+			if (cjk_block(cp) && cjk[cp])
+				fc->gid[cp] = 0;
+	}
+}
+
+/* Reads face i if it is unread (with `reading` held): its FACE_READ or
+ * FACE_FAILED. A CFF face that cannot be read is quietly empty, as it
+ * was quietly left out of the chains; a TrueType face's reason is kept
+ * in read_error. */
+static int read_face_locked(pdf_fonts *f, int i)
+{
+	pdf_face *fc = &f->faces[i];
+	int st = atomic_load_explicit(&fc->state, memory_order_relaxed);
+	if (st != FACE_UNREAD)
+		return st;
+	char *why = NULL;
+	int rc = fc->cff ? pdf_otface_load(fc) : read_truetype(f, fc, &why);
+	if (rc == 0 && fc->script)
+		leave_cjk(f, fc);
+	if (rc < 0) {
+		free(fc->gid);
+		free(fc->adv);
+		fc->gid = NULL;
+		fc->adv = NULL;
+		if (why && !f->read_error)
+			f->read_error = why;
+		else
+			free(why);
+	}
+	st = rc == 0 ? FACE_READ : FACE_FAILED;
+	atomic_store_explicit(&fc->state, st, memory_order_release);
+	return st;
+}
+
+static int read_face(pdf_fonts *f, int i)
+{
+	pdf_face *fc = &f->faces[i];
+	int st = atomic_load_explicit(&fc->state, memory_order_acquire);
+	if (st != FACE_UNREAD)
+		return st;
+	pthread_mutex_lock(&f->reading);
+	st = read_face_locked(f, i);
+	pthread_mutex_unlock(&f->reading);
+	return st;
+}
+
+int pdf_fonts_ready(const pdf_fonts *f, int face)
+{
+	/* reading fills tables that are only read afterwards: the fonts are
+	 * the same to every caller before and after */
+	pdf_fonts *w = (pdf_fonts *)f;
+	return face >= 0 && face < f->nfaces && read_face(w, face) == FACE_READ;
+}
+
+char *pdf_fonts_read_error(const pdf_fonts *f)
+{
+	pdf_fonts *w = (pdf_fonts *)f;
+	pthread_mutex_lock(&w->reading);
+	char *msg = w->read_error ? xstrdup(w->read_error) : NULL;
+	pthread_mutex_unlock(&w->reading);
+	return msg;
 }
 
 /* ---- ops ---- */
 
+/* Face `face`, read now if it was not; NULL when it cannot be. */
 static const pdf_face *face_at(void *ctx, int face)
 {
-	const pdf_fonts *f = ctx;
-	return (face >= 0 && face < f->nfaces) ? &f->faces[face] : NULL;
+	pdf_fonts *f = ctx;
+	return (face >= 0 && face < f->nfaces &&
+	        read_face(f, face) == FACE_READ)
+	           ? &f->faces[face]
+	           : NULL;
 }
 
 /* The glyph of cp (0: none): libharu's table in the BMP, HarfBuzz's
@@ -486,21 +599,13 @@ static int open_family(pdf_fonts *f, const pdf_font_spec *spec,
 		report_missing(spec, family, loc, why, d);
 		return -1;
 	}
-	faces[0] = load_face(f, path, family, VARIANT_REGULAR, d);
+	faces[0] = add_face(f, path, 0, family, VARIANT_REGULAR);
 	free(path);
-	if (faces[0] < 0)
-		return -1;
 	for (int v = 1; v < VARIANT_N; v++) {
 		path = NULL;
 		faces[v] = faces[0];
-		if (fc_find(f, family, v, &path) == FIND_OK) {
-			int i = load_face(f, path, family, v, d);
-			if (i < 0) {
-				free(path);
-				return -1;
-			}
-			faces[v] = i;
-		}
+		if (fc_find(f, family, v, &path) == FIND_OK)
+			faces[v] = add_face(f, path, 0, family, v);
 		free(path);
 	}
 	return 0;
@@ -541,11 +646,11 @@ static void add_script_fallbacks(pdf_fonts *f, const pdf_font_spec *spec,
 		if (why == FIND_NO_VARIANT && /* Symbola is semi-condensed */
 		    fc_find_ex(f, script_families[k], VARIANT_REGULAR, 0,
 		               &path) == FIND_OK) {
-			faces[0] = load_face(f, path, script_families[k],
-			                     VARIANT_REGULAR, d);
+			faces[0] = add_face(f, path, 0, script_families[k],
+			                    VARIANT_REGULAR);
 			for (int v = 1; v < VARIANT_N; v++)
 				faces[v] = faces[0];
-			why = faces[0] < 0 ? FIND_UNUSABLE : FIND_OK;
+			why = FIND_OK;
 		} else if (why == FIND_OK &&
 		           open_family(f, spec, script_families[k],
 		                       sp_loc_make(NULL, 0, 0), faces, 0,
@@ -592,66 +697,31 @@ static int fc_find_cff(const char *family, int variant, char **path, int *index)
 	return ok ? 0 : -1;
 }
 
-static int load_cff_face(pdf_fonts *f, const char *path, int index,
-                         const char *family, int variant)
+/* A CFF face: its HarfBuzz font made now (the face is left out when it
+ * cannot be), its tables read when first asked about. */
+static int add_cff_face(pdf_fonts *f, const char *path, int index,
+                        const char *family, int variant)
 {
-	for (int i = 0; i < f->nfaces; i++)
-		if (strcmp(f->faces[i].path, path) == 0 &&
-		    f->faces[i].index == (unsigned)index)
-			return i;
-	pdf_shaper *s = pdf_shaper_new(path, (unsigned)index);
-	if (!s)
-		return -1;
-	f->faces = xgrow(f->faces, &f->cap_faces, (size_t)f->nfaces + 1,
-	                 sizeof *f->faces);
-	pdf_face *fc = &f->faces[f->nfaces];
-	memset(fc, 0, sizeof *fc);
-	fc->shaper = s;
-	fc->index = (unsigned)index;
+	int n = f->nfaces;
+	int i = add_face(f, path, (unsigned)index, family, variant);
+	if (i < n)
+		return i;
+	pdf_face *fc = &f->faces[i];
 	fc->cff = 1;
-	if (pdf_otface_load(fc) < 0) {
-		free(fc->gid);
-		free(fc->adv);
-		pdf_shaper_free(s);
+	fc->shaper = pdf_shaper_new(path, (unsigned)index);
+	if (!fc->shaper) {
+		free(fc->path);
+		free(fc->family);
+		free(fc->name);
+		f->nfaces--;
 		return -1;
 	}
-	fc->path = xstrdup(path);
-	sp_buf b = SP_BUF_INIT;
-	buf_printf(&b, "%s %s", family, variant_names[variant]);
-	fc->name = buf_detach(&b);
-	return f->nfaces++;
-}
-
-/* The blocks of CJK text (radicals, CJK punctuation, kana, ideographs,
- * hangul, compatibility ideographs, vertical and fullwidth forms). */
-static int cjk_block(unsigned cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x4DBF) ||
-	       (cp >= 0x4E00 && cp <= 0x9FFF) ||
-	       (cp >= 0xAC00 && cp <= 0xD7AF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF);
-}
-
-/* The script faces (from `first` to the CJK faces) leave CJK text to the
- * CJK face: Symbola has a few kana and ideographs (の, 中, ㊗), which
- * would set single characters of a Japanese or Chinese line in another
- * design. */
-static void leave_cjk(pdf_fonts *f, int first, int cjk_face)
-{
-	const uint16_t *cjk = f->faces[cjk_face].gid;
-	for (int i = first; i < f->nfaces; i++) {
-		if (f->faces[i].cff)
-			continue;
-		for (unsigned cp = 0x2E80; cp < 0x10000; cp++)
-			if (cjk_block(cp) && cjk[cp])
-				f->faces[i].gid[cp] = 0;
-	}
+	return i;
 }
 
 /* Each role's CJK family, when installed, on every variant of its chain
  * (bold on bold, italic on the upright face); quietly skipped when not. */
-static void add_cjk_fallbacks(pdf_fonts *f, int first_script)
+static void add_cjk_fallbacks(pdf_fonts *f)
 {
 	for (int r = 0; r < FAMILY_N; r++) {
 		int faces[2] = {-1, -1}; /* regular, bold */
@@ -661,19 +731,42 @@ static void add_cjk_fallbacks(pdf_fonts *f, int first_script)
 			if (fc_find_cff(cjk_families[r],
 			                b ? VARIANT_BOLD : VARIANT_REGULAR,
 			                &path, &index) == 0)
-				faces[b] = load_cff_face(
+				faces[b] = add_cff_face(
 				    f, path, index, cjk_families[r],
 				    b ? VARIANT_BOLD : VARIANT_REGULAR);
 			free(path);
 		}
-		if (faces[0] >= 0)
-			leave_cjk(f, first_script, faces[0]);
+		f->cjk[r] = faces[0];
 		if (faces[1] < 0)
 			faces[1] = faces[0];
 		for (int v = 0; v < VARIANT_N && faces[0] >= 0; v++)
 			chain_add(&f->lf, r, v,
 			          faces[(v & VARIANT_BOLD) ? 1 : 0]);
 	}
+}
+
+/* Reads now the faces most text is set in, each role's first face of
+ * every variant and the substitute's, here (on the thread that opens the
+ * fonts, ahead of layout) and with a message when one cannot be read; the
+ * rest of the chains when first asked about. */
+static int read_first_faces(pdf_fonts *f, sp_diag *d)
+{
+	const layout_fonts *lf = &f->lf;
+	int failed = 0;
+	for (int r = 0; r <= FAMILY_N; r++)
+		for (int v = 0; v < VARIANT_N; v++) {
+			int i = r == FAMILY_N         ? lf->subst_face
+			        : lf->chain_len[r][v] ? lf->chain[r][v][0]
+			                              : -1;
+			if (i < 0 || read_face(f, i) == FACE_READ)
+				continue;
+			failed = 1;
+		}
+	char *msg = pdf_fonts_read_error(f);
+	if (msg)
+		diag_error(d, sp_loc_make(NULL, 0, 0), "%s", msg);
+	free(msg);
+	return failed ? -1 : 0;
 }
 
 pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
@@ -688,6 +781,9 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 		return NULL;
 	}
 	pdf_fonts *f = xcalloc(1, sizeof *f);
+	pthread_mutex_init(&f->reading, NULL);
+	for (int r = 0; r < FAMILY_N; r++)
+		f->cjk[r] = -1;
 	f->fc = 1;
 	f->err = xcalloc(1, sizeof *f->err);
 	f->metrics = HPDF_New(pdf_error_handler, f->err);
@@ -733,11 +829,17 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 		return NULL;
 	}
 	lf->subst_face = subst[0];
-	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
 	int first_script = f->nfaces;
 	add_script_fallbacks(f, spec, d);
-	add_cjk_fallbacks(f, first_script);
+	for (int i = first_script; i < f->nfaces; i++)
+		f->faces[i].script = 1;
+	add_cjk_fallbacks(f);
 	lf->nfaces = f->nfaces;
+	if (read_first_faces(f, d) < 0) {
+		pdf_fonts_close(f);
+		return NULL;
+	}
+	lf->subst_cp = op_has_glyph(f, subst[0], 0xFFFD) ? 0xFFFD : '?';
 	f->embed = pdf_embed_new(f->nfaces);
 	return f;
 }
@@ -749,6 +851,7 @@ void pdf_fonts_close(pdf_fonts *f)
 	for (int i = 0; i < f->nfaces; i++) {
 		free(f->faces[i].path);
 		free(f->faces[i].name);
+		free(f->faces[i].family);
 		free(f->faces[i].gid);
 		free(f->faces[i].adv);
 		pdf_shaper_free(f->faces[i].shaper);
@@ -763,6 +866,8 @@ void pdf_fonts_close(pdf_fonts *f)
 	if (f->metrics)
 		HPDF_Free(f->metrics);
 	free(f->err);
+	free(f->read_error);
+	pthread_mutex_destroy(&f->reading);
 	if (f->fc)
 		fc_release();
 	free(f);

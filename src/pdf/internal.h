@@ -3,6 +3,8 @@
 #define SP_PDF_INTERNAL_H
 
 #include <hpdf.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "pdf/cpset.h"
@@ -19,10 +21,23 @@ struct hb_font_t *pdf_shaper_font(const pdf_shaper *s);
 void pdf_shaper_free(pdf_shaper *s);
 /* The cmap's glyph of cp, 0 when none (or s is NULL). */
 unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp);
-/* One font file, loaded once into the metrics document. */
+/* One font file, loaded once into the metrics document. A face is known
+ * (path, name, family, variant, index, cff) from pdf_fonts_open on; its
+ * tables (gid, adv, num_glyphs, metrics, def, and a TrueType face's
+ * shaper) are read from the file when something first asks about the
+ * face (pdf_fonts_ready), so the fallbacks a document never needs are
+ * never read. Everything below state is written once, before state
+ * becomes FACE_READ, and only read after. */
+enum { FACE_UNREAD, FACE_READ, FACE_FAILED };
+
 typedef struct pdf_face {
+	atomic_int state; /* FACE_*: set with release, read with acquire */
 	char *path;
 	char *name;    /* "Liberation Serif Bold" */
+	char *family;  /* as the chain names it, for messages */
+	int variant;   /* VARIANT_* */
+	int script;    /* a script fallback: leaves CJK text to the CJK
+	                  faces (fonts.c, leave_cjk) */
 	uint16_t *gid; /* [65536]: glyph of each BMP code point, 0 = none */
 	int16_t *adv;  /* [num_glyphs]: advance, 1/1000 em */
 	unsigned num_glyphs;
@@ -64,9 +79,19 @@ struct pdf_fonts {
 	pdf_embed *embed;       /* font programs made once per run */
 	struct fc_found *found; /* fontconfig answers while opening (fonts.c) */
 	size_t nfound, cap_found;
+	pthread_mutex_t reading; /* held while a face's file is read */
+	int cjk[FAMILY_N];       /* each role's regular CJK face, or -1 */
+	char *read_error;        /* the first face that could not be read
+	                          * after pdf_fonts_open, or NULL; under
+	                          * `reading` */
 };
 
 extern const layout_font_ops pdf_font_ops;
+
+/* Reads face `face` if it is unread (any thread may ask): 1 when its
+ * tables can be used, 0 when it cannot be read (pdf_fonts_read_error
+ * says why). */
+int pdf_fonts_ready(const pdf_fonts *f, int face);
 
 /* Records the first libharu error of a document (its error handler's
  * user data). */

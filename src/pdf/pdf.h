@@ -4,10 +4,11 @@
  *
  * Fonts are located and parsed once per run (pdf_fonts_open). Metrics come
  * from a private libharu document that is never saved: measuring in an
- * output document would embed the glyphs measured. After pdf_fonts_open
- * returns, the metrics are plain read-only tables, so one pdf_fonts may be
- * shared by threads that each render their own document (pdf_render is
- * reentrant: one libharu document per call). */
+ * output document would embed the glyphs measured. A face's file is read
+ * when something first asks about it (under a lock), and its tables are
+ * only read after, so one pdf_fonts may be shared by threads that each
+ * lay out and render their own document (pdf_render is reentrant: one
+ * libharu document per call). */
 #ifndef SP_PDF_PDF_H
 #define SP_PDF_PDF_H
 
@@ -59,6 +60,11 @@ const layout_fonts *pdf_fonts_layout(const pdf_fonts *f);
 
 /* Describing a face (for messages and dumps). */
 int pdf_fonts_count(const pdf_fonts *f);
+/* Why a face could not be read when it was first asked about, after
+ * pdf_fonts_open (a fallback that text needed; the text went to the next
+ * face of its chain), or NULL: a copy the caller frees. Output made
+ * since is wrong, and is refused. */
+char *pdf_fonts_read_error(const pdf_fonts *f);
 const char *pdf_fonts_face_path(const pdf_fonts *f, int face);
 /* "Liberation Serif Bold", ... */
 const char *pdf_fonts_face_name(const pdf_fonts *f, int face);

@@ -148,6 +148,24 @@ static int load_fonts(pdf_renderer *r)
 			need[f] = 1;
 		}
 	}
+	/* a fallback that could not be read when the layout asked for it:
+	 * the text it should have set went to the next face of its chain */
+	int unread = -1;
+	for (int f = 0; f < n && unread < 0; f++)
+		if (need[f] && !pdf_fonts_ready(r->fonts, f))
+			unread = f;
+	char *why = pdf_fonts_read_error(r->fonts);
+	if (why || unread >= 0) {
+		if (why)
+			diag_error(r->d, sp_loc_make(NULL, 0, 0), "%s", why);
+		else
+			diag_error(r->d, sp_loc_make(NULL, 0, 0),
+			           "cannot load font '%s'",
+			           r->fonts->faces[unread].path);
+		free(why);
+		free(need);
+		return -1;
+	}
 	int fast = !getenv("SP_SLOW_GLYPHID"); /* see pdf/haru.h */
 	for (int f = 0; f < n; f++) {
 		if (!need[f])

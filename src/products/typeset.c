@@ -78,6 +78,15 @@ void typeset_set_diag(sp_typeset *r, sp_diag *d)
 		layout_text_set_diag(r->text, d);
 }
 
+int typeset_fonts_failed(const sp_typeset *r)
+{
+	char *why = pdf_fonts_read_error(r->pdf_fonts);
+	if (why)
+		diag_error(r->d, sp_loc_make(NULL, 0, 0), "%s", why);
+	free(why);
+	return why ? -1 : 0;
+}
+
 void typeset_close(sp_typeset *r)
 {
 	free(r->inputs);

@@ -57,6 +57,7 @@ INDIRECT = {
     "src/cli/cmd_cards.c": {"bad_value": (0, "plain", None,
                                           "studypress cards: {}, not '%s'")},
     "src/products/worksheet_pick.c": {"snprintf": (2, "error") + MSG},
+    "src/pdf/fonts.c": {"buf_printf": (1, "error", "&msg", "{}")},
 }
 ASSIGNED = {"src/products/batch.c": ("err", "error"),  # err = "...";
             "src/products/batch_rows.c": ("err", "error")}
