@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "pdf/fcmatch.h"
 #include "pdf/internal.h"
 #include "util/datadir.h"
 #include "util/mem.h"
@@ -234,8 +235,7 @@ static FcPattern *fc_match(const char *family, int variant, const char *format)
 	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)format);
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
-	FcResult res;
-	FcPattern *m = FcFontMatch(NULL, pat, &res);
+	FcPattern *m = pdf_fc_best(pat);
 	FcPatternDestroy(pat);
 	return m;
 }
