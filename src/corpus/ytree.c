@@ -412,6 +412,8 @@ int ytree_parse(ytree *t, const char *data, size_t len, ytree_errfn err,
 	for (int done = 0; !done && !b.failed;) {
 		yaml_event_t e;
 		if (!yaml_parser_parse(&p, &e)) {
+			if (p.error == YAML_MEMORY_ERROR)
+				mem_fail(0); /* not a syntax error */
 			parser_error(&b, &p);
 			break;
 		}

@@ -769,6 +769,20 @@ static int read_first_faces(pdf_fonts *f, sp_diag *d)
 	return failed ? -1 : 0;
 }
 
+/* The metrics document allocates as the rest of the program does:
+ * running out of memory while a face is read (perhaps late in a run, when
+ * a fallback is first needed) ends the run with util/mem.h's message and
+ * exit status, not as a font that cannot be loaded. */
+static void *metrics_alloc(HPDF_UINT size)
+{
+	return xmalloc(size);
+}
+
+static void metrics_free(void *p)
+{
+	free(p);
+}
+
 pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 {
 	pdf_font_spec defaults;
@@ -786,7 +800,8 @@ pdf_fonts *pdf_fonts_open(const pdf_font_spec *spec, sp_diag *d)
 		f->cjk[r] = -1;
 	f->fc = 1;
 	f->err = xcalloc(1, sizeof *f->err);
-	f->metrics = HPDF_New(pdf_error_handler, f->err);
+	f->metrics = HPDF_NewEx(pdf_error_handler, metrics_alloc, metrics_free,
+	                        0, f->err);
 	if (!f->metrics) {
 		diag_error(d, sp_loc_make(NULL, 0, 0), "cannot create a PDF");
 		pdf_fonts_close(f);

@@ -5,11 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static void oom(size_t n)
+void mem_fail(size_t n)
 {
 	char msg[80]; /* no allocation here, and one write */
-	int len = snprintf(msg, sizeof msg,
-	                   "studypress: out of memory (%zu bytes)\n", n);
+	int len = n ? snprintf(msg, sizeof msg,
+	                       "studypress: out of memory (%zu bytes)\n", n)
+	            : snprintf(msg, sizeof msg, "studypress: out of memory\n");
 	if (len > 0 && write(STDERR_FILENO, msg, (size_t)len) < 0)
 		len = 0;
 	_exit(SP_EXIT_NOMEM); /* no handler, no buffer flushed half-way */
@@ -19,7 +20,7 @@ void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom(n);
+		mem_fail(n);
 	return p;
 }
 
@@ -27,7 +28,7 @@ void *xcalloc(size_t count, size_t size)
 {
 	void *p = calloc(count ? count : 1, size ? size : 1);
 	if (!p)
-		oom(count * size);
+		mem_fail(count * size);
 	return p;
 }
 
@@ -35,7 +36,7 @@ void *xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		oom(n);
+		mem_fail(n);
 	return q;
 }
 
@@ -44,7 +45,7 @@ size_t mem_grown_cap(size_t cap, size_t need, size_t size)
 	size_t c = cap < 8 ? 8 : cap;
 	while (c < need) {
 		if (c > ((size_t)-1) / 4 / size)
-			oom((size_t)-1);
+			mem_fail((size_t)-1);
 		c *= 2;
 	}
 	return c;
