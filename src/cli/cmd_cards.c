@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/common.h"
+#include "cli/leakcheck.h"
 #include "cli/report.h"
 #include "products/cards.h"
 
@@ -308,7 +309,8 @@ int cmd_cards(int argc, char **argv)
 		corpus = cli_load_corpus(&a.common, &d, &rc);
 	if (corpus || a.o.calibration)
 		rc = with_template(&a, corpus, &d);
-	corpus_free(corpus);
+	if (cli_free_at_exit())
+		corpus_free(corpus);
 	cli_common_free(&a.common);
 	return rc;
 }

@@ -4,6 +4,7 @@
 
 #include "cli/common.h"
 #include "cli/coverage.h"
+#include "cli/leakcheck.h"
 #include "util/buf.h"
 #include "util/mem.h"
 #include "util/timing.h"
@@ -135,7 +136,8 @@ int cmd_check(int argc, char **argv)
 		summary_parts(parts, n, corpus, &d, ok);
 	if (corpus && !ok)
 		rc = EXIT_INVALID;
-	corpus_free(corpus);
+	if (cli_free_at_exit())
+		corpus_free(corpus);
 	free(parts);
 	free(path);
 	cli_common_free(&c);

@@ -8,10 +8,11 @@
 
 #include "cli/common.h"
 #include "cli/fontsahead.h"
+#include "cli/leakcheck.h"
 #include "cli/report.h"
 #include "products/handbook.h"
-#include "util/timing.h"
 #include "util/buf.h"
+#include "util/timing.h"
 #include "util/workers.h"
 
 enum {
@@ -315,10 +316,12 @@ int cmd_handbook(int argc, char **argv)
 		else
 			rc = render_one(&r, corpus, &a.common, &a.o,
 			                a.common.output, a.common.dump_layout);
-		typeset_close(&r);
+		if (cli_free_at_exit())
+			typeset_close(&r);
 		template_free(t);
 	}
-	corpus_free(corpus);
+	if (cli_free_at_exit())
+		corpus_free(corpus);
 	cli_common_free(&a.common);
 	return rc;
 }

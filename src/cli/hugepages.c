@@ -19,36 +19,18 @@
 #include "cli/hugepages.h"
 
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 
+#include "cli/leakcheck.h"
 #include "util/env.h"
-
-#if defined(__SANITIZE_ADDRESS__)
-#define SP_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SP_ASAN 1
-#endif
-#endif
-#ifndef SP_ASAN
-#define SP_ASAN 0
-#endif
-
-/* valgrind puts its preload libraries (vgpreload_*.so) in the client's
- * LD_PRELOAD; a new exec would leave valgrind behind. */
-static int under_valgrind(void)
-{
-	const char *p = getenv("LD_PRELOAD");
-	return p && strstr(p, "vgpreload");
-}
 
 static int wanted(void)
 {
-	if (SP_ASAN)
+	if (cli_asan_build())
 		return 0; /* ASan's allocator is not glibc's */
+	/* under valgrind, a new exec would leave valgrind behind */
 	return !env_flag("SP_NO_HUGE_PAGES") && !getenv("GLIBC_TUNABLES") &&
-	       !under_valgrind();
+	       !cli_under_valgrind();
 }
 
 void cli_huge_pages(char **argv)
