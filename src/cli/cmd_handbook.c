@@ -316,8 +316,7 @@ int cmd_handbook(int argc, char **argv)
 		else
 			rc = render_one(&r, corpus, &a.common, &a.o,
 			                a.common.output, a.common.dump_layout);
-		if (cli_free_at_exit())
-			typeset_close(&r);
+		typeset_close(&r);
 		template_free(t);
 	}
 	if (cli_free_at_exit())

@@ -9,8 +9,8 @@ int cli_asan_build(void);
 /* Non-zero under valgrind (its preload libraries are in LD_PRELOAD). */
 int cli_under_valgrind(void);
 
-/* Non-zero when a command frees its corpus and typesetting state before
- * it returns to end the process: only when a leak checker watches.
+/* Non-zero when a command frees its corpus before it returns to end the
+ * process: only when a leak checker watches.
  * Otherwise the end of the process gives the memory back at once: freeing
  * the 300,000 blocks of a 5,000-question corpus one by one took 30 ms of
  * check's 240 (cache misses, on one thread, after all the work). */
