@@ -75,7 +75,7 @@ static uint32_t add_elem(pdf_tags *t, uint32_t parent, const char *role,
 	t->el = xgrow(t->el, &t->cap, t->n + 1, sizeof *t->el);
 	tag_elem *e = &t->el[t->n];
 	memset(e, 0, sizeof *e);
-	strncpy(e->role, role, STRUCT_ROLE_MAX);
+	memcpy(e->role, role, strnlen(role, STRUCT_ROLE_MAX)); /* memset: ends in NUL */
 	e->parent = parent;
 	e->src = src;
 	return (uint32_t)t->n++;
