@@ -442,7 +442,7 @@ static _Thread_local sp_arena *cm_arena;
 static void *mem_calloc(size_t n, size_t size)
 {
 	if (size && n > (SIZE_MAX - sizeof(cm_head)) / size)
-		return xmalloc(SIZE_MAX); /* reports and ends the run */
+		mem_fail(SIZE_MAX); /* reports and ends the run */
 	size_t bytes = n * size;
 	cm_head *c = cm_arena ? arena_calloc(cm_arena, sizeof *c + bytes)
 	                      : xcalloc(1, sizeof *c + bytes);
@@ -458,7 +458,7 @@ static void *mem_realloc(void *p, size_t n)
 	cm_head *c = (cm_head *)p - 1;
 	if (!c->h.in_arena) {
 		if (n > SIZE_MAX - sizeof *c)
-			return xmalloc(SIZE_MAX);
+			mem_fail(SIZE_MAX);
 		c = xrealloc(c, sizeof *c + n);
 		c->h.size = n;
 		return c + 1;

@@ -333,8 +333,6 @@ static int add_face(pdf_fonts *f, const char *path, unsigned index,
 	memset(fc, 0, sizeof *fc);
 	atomic_init(&fc->state, FACE_UNREAD);
 	fc->path = xstrdup(path);
-	fc->family = xstrdup(family);
-	fc->variant = variant;
 	fc->index = index;
 	sp_buf b = SP_BUF_INIT;
 	buf_printf(&b, "%s %s", family, variant_names[variant]);
@@ -352,9 +350,9 @@ static int read_truetype(pdf_fonts *f, pdf_face *fc, char **why)
 	if (!haru_fontdef_is_truetype(def)) {
 		sp_buf msg = SP_BUF_INIT;
 		buf_printf(&msg,
-		           "cannot load font '%s' (%s %s): libharu error "
-		           "0x%04X (%s)",
-		           fc->path, fc->family, variant_names[fc->variant],
+		           "cannot load font '%s' (%s): libharu error 0x%04X "
+		           "(%s)",
+		           fc->path, fc->name,
 		           (unsigned)HPDF_GetError(f->metrics),
 		           pdf_error_text(HPDF_GetError(f->metrics)));
 		*why = buf_detach(&msg);
@@ -451,13 +449,15 @@ int pdf_fonts_ready(const pdf_fonts *f, int face)
 	return face >= 0 && face < f->nfaces && read_face(w, face) == FACE_READ;
 }
 
-char *pdf_fonts_read_error(const pdf_fonts *f)
+int pdf_fonts_report_read_error(const pdf_fonts *f, sp_diag *d)
 {
 	pdf_fonts *w = (pdf_fonts *)f;
 	pthread_mutex_lock(&w->reading);
-	char *msg = w->read_error ? xstrdup(w->read_error) : NULL;
+	int failed = w->read_error != NULL;
+	if (failed)
+		diag_error(d, sp_loc_make(NULL, 0, 0), "%s", w->read_error);
 	pthread_mutex_unlock(&w->reading);
-	return msg;
+	return failed ? -1 : 0;
 }
 
 /* ---- ops ---- */
@@ -465,11 +465,8 @@ char *pdf_fonts_read_error(const pdf_fonts *f)
 /* Face `face`, read now if it was not; NULL when it cannot be. */
 static const pdf_face *face_at(void *ctx, int face)
 {
-	pdf_fonts *f = ctx;
-	return (face >= 0 && face < f->nfaces &&
-	        read_face(f, face) == FACE_READ)
-	           ? &f->faces[face]
-	           : NULL;
+	const pdf_fonts *f = ctx;
+	return pdf_fonts_ready(f, face) ? &f->faces[face] : NULL;
 }
 
 /* The glyph of cp (0: none): libharu's table in the BMP, HarfBuzz's
@@ -711,7 +708,6 @@ static int add_cff_face(pdf_fonts *f, const char *path, int index,
 	fc->shaper = pdf_shaper_new(path, (unsigned)index);
 	if (!fc->shaper) {
 		free(fc->path);
-		free(fc->family);
 		free(fc->name);
 		f->nfaces--;
 		return -1;
@@ -758,15 +754,10 @@ static int read_first_faces(pdf_fonts *f, sp_diag *d)
 			int i = r == FAMILY_N         ? lf->subst_face
 			        : lf->chain_len[r][v] ? lf->chain[r][v][0]
 			                              : -1;
-			if (i < 0 || read_face(f, i) == FACE_READ)
-				continue;
-			failed = 1;
+			if (i >= 0 && read_face(f, i) != FACE_READ)
+				failed = 1;
 		}
-	char *msg = pdf_fonts_read_error(f);
-	if (msg)
-		diag_error(d, sp_loc_make(NULL, 0, 0), "%s", msg);
-	free(msg);
-	return failed ? -1 : 0;
+	return pdf_fonts_report_read_error(f, d) < 0 || failed ? -1 : 0;
 }
 
 /* The metrics document allocates as the rest of the program does:
@@ -866,7 +857,6 @@ void pdf_fonts_close(pdf_fonts *f)
 	for (int i = 0; i < f->nfaces; i++) {
 		free(f->faces[i].path);
 		free(f->faces[i].name);
-		free(f->faces[i].family);
 		free(f->faces[i].gid);
 		free(f->faces[i].adv);
 		pdf_shaper_free(f->faces[i].shaper);

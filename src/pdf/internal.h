@@ -22,7 +22,7 @@ void pdf_shaper_free(pdf_shaper *s);
 /* The cmap's glyph of cp, 0 when none (or s is NULL). */
 unsigned pdf_shaper_glyph(const pdf_shaper *s, uint32_t cp);
 /* One font file, loaded once into the metrics document. A face is known
- * (path, name, family, variant, index, cff) from pdf_fonts_open on; its
+ * (path, name, index, cff) from pdf_fonts_open on; its
  * tables (gid, adv, num_glyphs, metrics, def, and a TrueType face's
  * shaper) are read from the file when something first asks about the
  * face (pdf_fonts_ready), so the fallbacks a document never needs are
@@ -34,8 +34,6 @@ typedef struct pdf_face {
 	atomic_int state; /* FACE_*: set with release, read with acquire */
 	char *path;
 	char *name;    /* "Liberation Serif Bold" */
-	char *family;  /* as the chain names it, for messages */
-	int variant;   /* VARIANT_* */
 	int script;    /* a script fallback: leaves CJK text to the CJK
 	                  faces (fonts.c, leave_cjk) */
 	uint16_t *gid; /* [65536]: glyph of each BMP code point, 0 = none */
@@ -89,7 +87,7 @@ struct pdf_fonts {
 extern const layout_font_ops pdf_font_ops;
 
 /* Reads face `face` if it is unread (any thread may ask): 1 when its
- * tables can be used, 0 when it cannot be read (pdf_fonts_read_error
+ * tables can be used, 0 when it cannot be read (pdf_fonts_report_read_error
  * says why). */
 int pdf_fonts_ready(const pdf_fonts *f, int face);
 

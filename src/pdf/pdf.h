@@ -60,11 +60,12 @@ const layout_fonts *pdf_fonts_layout(const pdf_fonts *f);
 
 /* Describing a face (for messages and dumps). */
 int pdf_fonts_count(const pdf_fonts *f);
-/* Why a face could not be read when it was first asked about, after
- * pdf_fonts_open (a fallback that text needed; the text went to the next
- * face of its chain), or NULL: a copy the caller frees. Output made
- * since is wrong, and is refused. */
-char *pdf_fonts_read_error(const pdf_fonts *f);
+/* Reports through d why a face could not be read when it was first
+ * asked about (after pdf_fonts_open, a fallback that text needed: the
+ * text went to the next face of its chain, so what was laid out since is
+ * wrong, and is refused): -1 after reporting, 0 when every face asked
+ * about could be read. */
+int pdf_fonts_report_read_error(const pdf_fonts *f, sp_diag *d);
 const char *pdf_fonts_face_path(const pdf_fonts *f, int face);
 /* "Liberation Serif Bold", ... */
 const char *pdf_fonts_face_name(const pdf_fonts *f, int face);

@@ -154,15 +154,12 @@ static int load_fonts(pdf_renderer *r)
 	for (int f = 0; f < n && unread < 0; f++)
 		if (need[f] && !pdf_fonts_ready(r->fonts, f))
 			unread = f;
-	char *why = pdf_fonts_read_error(r->fonts);
-	if (why || unread >= 0) {
-		if (why)
-			diag_error(r->d, sp_loc_make(NULL, 0, 0), "%s", why);
-		else
-			diag_error(r->d, sp_loc_make(NULL, 0, 0),
-			           "cannot load font '%s'",
-			           r->fonts->faces[unread].path);
-		free(why);
+	int reported = pdf_fonts_report_read_error(r->fonts, r->d) < 0;
+	if (!reported && unread >= 0)
+		diag_error(r->d, sp_loc_make(NULL, 0, 0),
+		           "cannot load font '%s'",
+		           r->fonts->faces[unread].path);
+	if (reported || unread >= 0) {
 		free(need);
 		return -1;
 	}

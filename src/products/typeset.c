@@ -80,11 +80,7 @@ void typeset_set_diag(sp_typeset *r, sp_diag *d)
 
 int typeset_fonts_failed(const sp_typeset *r)
 {
-	char *why = pdf_fonts_read_error(r->pdf_fonts);
-	if (why)
-		diag_error(r->d, sp_loc_make(NULL, 0, 0), "%s", why);
-	free(why);
-	return why ? -1 : 0;
+	return pdf_fonts_report_read_error(r->pdf_fonts, r->d);
 }
 
 void typeset_close(sp_typeset *r)

@@ -28,7 +28,7 @@ typedef struct sp_typeset {
 int typeset_open(sp_typeset *r, const sp_template *t, sp_diag *d);
 void typeset_close(sp_typeset *r);
 /* Reports a font fallback that could not be read when text first needed
- * it (pdf_fonts_read_error): -1 after reporting, else 0. */
+ * it (pdf_fonts_report_read_error): -1 after reporting, else 0. */
 int typeset_fonts_failed(const sp_typeset *r);
 /* Reports through d from now on (d borrowed): for fonts opened on a
  * helper thread with a diagnostics sink of its own. */

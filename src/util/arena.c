@@ -21,7 +21,7 @@ void *arena_calloc(sp_arena *a, size_t n)
 {
 	const size_t align = alignof(max_align_t);
 	if (n > SIZE_MAX - 2 * align - sizeof(struct sp_arena_block))
-		return xmalloc(SIZE_MAX); /* reports and aborts */
+		mem_fail(SIZE_MAX); /* reports and ends the run */
 	n = (n + align - 1) / align * align;
 	if (!n)
 		n = align;

@@ -10,8 +10,9 @@
 
 #define SP_EXIT_NOMEM 4 /* exit status when memory runs out */
 
-/* The policy itself, for memory a library could not get (libyaml,
- * libharu): n is the bytes asked for, 0 when the library does not say. */
+/* The policy itself, for a size that overflows and for memory a library
+ * could not get (libyaml): n is the bytes asked for, 0 when the library
+ * does not say. */
 _Noreturn void mem_fail(size_t n);
 
 void *xmalloc(size_t n);
