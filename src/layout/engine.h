@@ -41,15 +41,20 @@ struct layout_engine {
  * stay valid until layout_engine_clear_cache. */
 layout_lines paracache_lines(layout_engine *e, const flow_block *b, double w);
 
-/* prefetch.c: start the helper thread on a flow about to be paginated
- * with a cold cache (or do nothing), stop it (always call), and take its
+/* prefetch.c: whether the cache is cold for a pagination that starts
+ * with flow (most of its paragraphs not in the cache: the first pass of
+ * a document); start the helper thread on a flow about to be paginated
+ * when cold (asked at the first flow of a sequence, whose later flows
+ * would find the earlier ones' paragraphs in the cache) and the flow has
+ * enough paragraphs (or do nothing), stop it (always call), and take its
  * analysis of b, if any (waiting while it is being made); either way the
  * helper does not start on b afterwards. prefetch_give hands a taken
  * analysis back when it has been used (NULL: nothing): the helper makes
  * the next ones in its arrays, and frees what it allocated itself (a free
  * on another thread than the malloc takes that thread's arena lock, and
  * the two threads then wait on each other). */
-void prefetch_start(layout_engine *e, const sp_flow *flow);
+int prefetch_cold(const layout_engine *e, const sp_flow *flow);
+void prefetch_start(layout_engine *e, const sp_flow *flow, int cold);
 void prefetch_stop(layout_engine *e);
 layout_pre *prefetch_take(layout_engine *e, const flow_block *b);
 void prefetch_give(layout_engine *e, layout_pre *pre);

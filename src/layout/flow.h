@@ -186,4 +186,22 @@ typedef int (*layout_next_frame_fn)(void *ud, sp_document *doc, int to_odd,
 long layout_paginate(layout_engine *e, const sp_flow *flow, sp_document *doc,
                      layout_next_frame_fn next_frame, void *ud);
 
+/* Flows laid one after another, so that only one is held at a time: next
+ * gives the next flow (owned by the source), or NULL after the last; done
+ * is called with each flow when it has been laid (to free it). */
+typedef struct layout_flow_seq {
+	sp_flow *(*next)(void *ud);
+	void (*done)(void *ud, sp_flow *flow);
+	void *ud;
+} layout_flow_seq;
+
+/* layout_paginate over the flows of src in turn. Each flow but the first
+ * starts with a BLK_BREAK: the pages are then those layout_paginate lays
+ * for all their blocks in one flow (a flow that starts with anything else
+ * starts on a new frame). Returns the frames used, or -1 when next_frame
+ * refused (the flow being laid is given to done all the same). */
+long layout_paginate_seq(layout_engine *e, const layout_flow_seq *src,
+                         sp_document *doc, layout_next_frame_fn next_frame,
+                         void *ud);
+
 #endif

@@ -23,8 +23,9 @@ typedef struct fit_state {
 	layout_engine *e;
 	sp_document *doc; /* NULL = measure only */
 	const layout_frame *fr;
-	double y;  /* height used from the frame's top */
-	int empty; /* nothing placed in this frame yet */
+	double y;   /* height used from the frame's top */
+	int empty;  /* nothing placed in this frame yet */
+	int closed; /* a break ended the frame */
 } fit_state;
 
 layout_engine *layout_engine_new(layout_text_ctx *text)
@@ -364,7 +365,7 @@ static int place_box(fit_state *s, const flow_block *b, layout_pos *pos,
 	/* measure, draw the box, then draw the content over it */
 	layout_pos probe = ip;
 	int of = 0;
-	fit_state m = {s->e, NULL, &in, 0, 1};
+	fit_state m = {s->e, NULL, &in, 0, 1, 0};
 	s->e->depth++;
 	double used = fit_flow(&m, b->inner, &probe, &of);
 	if (probe.block == ip.block && probe.line == ip.line && !of &&
@@ -378,7 +379,7 @@ static int place_box(fit_state *s, const flow_block *b, layout_pos *pos,
 	double top = s->fr->top - s->y;
 	draw_box_rect(s, b, top, used + 2 * b->pad, x, w);
 	if (s->doc) {
-		fit_state d = {s->e, s->doc, &in, 0, 1};
+		fit_state d = {s->e, s->doc, &in, 0, 1, 0};
 		int of2 = 0;
 		fit_flow(&d, b->inner, &ip, &of2);
 	} else {
@@ -413,7 +414,7 @@ static void draw_row(fit_state *s, const flow_block *b, double h)
 		layout_frame in = {s->fr->page, x + c->pad, top - c->pad,
 		                   cw[i] - 2 * c->pad, h - 2 * c->pad};
 		layout_pos ip = {0, 0, 0, 0};
-		fit_state d = {s->e, s->doc, &in, 0, 1};
+		fit_state d = {s->e, s->doc, &in, 0, 1, 0};
 		int of = 0;
 		fit_flow(&d, c->content, &ip, &of);
 		x += cw[i] + b->gap;
@@ -434,7 +435,7 @@ static int place_row_split(fit_state *s, const flow_block *b, layout_pos *pos)
 		                   s->fr->w - b->indent_left - b->indent_right,
 		                   s->fr->h - s->y};
 		layout_pos ip = {pos->inner_block, pos->inner_line, 0, 0};
-		fit_state d = {s->e, s->doc, &in, 0, s->empty};
+		fit_state d = {s->e, s->doc, &in, 0, s->empty, 0};
 		int of = 0;
 		s->e->depth++;
 		double used = fit_flow(&d, c->content, &ip, &of);
@@ -541,6 +542,7 @@ static int take_break(fit_state *s, const flow_block *b, layout_pos *pos)
 	if (s->empty && (!b->to_odd || s->fr->page % 2 == 0))
 		return 1;
 	s->e->pending_odd = b->to_odd;
+	s->closed = 1;
 	return 0;
 }
 
@@ -586,10 +588,14 @@ static double fit_flow(fit_state *s, const sp_flow *flow, layout_pos *pos,
 	return s->y;
 }
 
-double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
-                  sp_document *doc, const layout_frame *frame, int *overflow)
+/* layout_fit, and whether the frame can take more after it: 1 when the
+ * flow ended in it with no break closing it; *empty says whether anything
+ * was placed. */
+static double fit_frame(layout_engine *e, const sp_flow *flow, layout_pos *pos,
+                        sp_document *doc, const layout_frame *frame,
+                        int *overflow, int *open, int *empty)
 {
-	fit_state s = {e, doc, frame, 0, 1};
+	fit_state s = {e, doc, frame, 0, 1, 0};
 	int of = 0;
 	double saved = e->frame_h;
 	if (e->depth == 0)
@@ -598,14 +604,23 @@ double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
 	e->frame_h = saved;
 	if (overflow)
 		*overflow = of;
+	*open = !of && !s.closed;
+	*empty = s.empty;
 	return used;
+}
+
+double layout_fit(layout_engine *e, const sp_flow *flow, layout_pos *pos,
+                  sp_document *doc, const layout_frame *frame, int *overflow)
+{
+	int open, empty;
+	return fit_frame(e, flow, pos, doc, frame, overflow, &open, &empty);
 }
 
 static double flow_height_at(layout_engine *e, const sp_flow *f, double w)
 {
 	layout_frame fr = {0, 0, HUGE_FRAME, w, HUGE_FRAME};
 	layout_pos pos = {0, 0, 0, 0};
-	fit_state s = {e, NULL, &fr, 0, 1};
+	fit_state s = {e, NULL, &fr, 0, 1, 0};
 	int of = 0;
 	double h = fit_flow(&s, f, &pos, &of);
 	/* space_after of the last block is not part of the content */
@@ -619,25 +634,78 @@ double layout_flow_height(layout_engine *e, const sp_flow *flow, double w)
 	return flow_height_at(e, flow, w);
 }
 
+/* The frame a paginated flow is laid into from *pos: the frame the flow
+ * before it left open, when its first block is a break that an empty
+ * frame skips (take_break), else a new one. A first block that is a break
+ * is taken here: the frame it would have ended is the one left open. */
+typedef struct seq_state {
+	layout_frame fr;
+	int open;  /* fr can take more */
+	int empty; /* nothing placed in fr */
+	int to_odd;
+	long frames;
+	int cold; /* -1 until the first flow: prefetch_cold */
+} seq_state;
+
+static void seq_enter(seq_state *q, const sp_flow *flow, layout_pos *pos)
+{
+	if (!q->open || !flow->n || flow->blocks[0].kind != BLK_BREAK) {
+		q->open = 0;
+		return;
+	}
+	const flow_block *b = &flow->blocks[0];
+	pos->block = 1;
+	if (q->empty && (!b->to_odd || q->fr.page % 2 == 0))
+		return; /* laid on in the empty frame */
+	q->open = 0;
+	q->to_odd = b->to_odd;
+}
+
+/* Lays one flow of the sequence; -1 when next_frame refused. */
+static int seq_lay(layout_engine *e, seq_state *q, const sp_flow *flow,
+                   sp_document *doc, layout_next_frame_fn next_frame,
+                   void *ud)
+{
+	layout_pos pos = {0, 0, 0, 0};
+	seq_enter(q, flow, &pos);
+	if (q->cold < 0)
+		q->cold = prefetch_cold(e, flow);
+	prefetch_start(e, flow, q->cold);
+	while (!layout_done(flow, &pos)) {
+		if (!q->open) {
+			if (next_frame(ud, doc, q->to_odd, &q->fr) != 0) {
+				prefetch_stop(e);
+				return -1;
+			}
+			q->frames++;
+		}
+		e->pending_odd = 0;
+		int of = 0;
+		fit_frame(e, flow, &pos, doc, &q->fr, &of, &q->open, &q->empty);
+		q->to_odd = e->pending_odd;
+	}
+	prefetch_stop(e);
+	return 0;
+}
+
 long layout_paginate(layout_engine *e, const sp_flow *flow, sp_document *doc,
                      layout_next_frame_fn next_frame, void *ud)
 {
-	layout_pos pos = {0, 0, 0, 0};
-	long frames = 0;
-	int to_odd = 0;
-	prefetch_start(e, flow);
-	while (!layout_done(flow, &pos)) {
-		layout_frame fr;
-		if (next_frame(ud, doc, to_odd, &fr) != 0) {
-			prefetch_stop(e);
+	seq_state q = {{0, 0, 0, 0, 0}, 0, 1, 0, 0, -1};
+	return seq_lay(e, &q, flow, doc, next_frame, ud) < 0 ? -1 : q.frames;
+}
+
+long layout_paginate_seq(layout_engine *e, const layout_flow_seq *src,
+                         sp_document *doc, layout_next_frame_fn next_frame,
+                         void *ud)
+{
+	seq_state q = {{0, 0, 0, 0, 0}, 0, 1, 0, 0, -1};
+	sp_flow *flow;
+	while ((flow = src->next(src->ud)) != NULL) {
+		int rc = seq_lay(e, &q, flow, doc, next_frame, ud);
+		src->done(src->ud, flow);
+		if (rc < 0)
 			return -1;
-		}
-		frames++;
-		e->pending_odd = 0;
-		int of = 0;
-		layout_fit(e, flow, &pos, doc, &fr, &of);
-		to_odd = e->pending_odd;
 	}
-	prefetch_stop(e);
-	return frames;
+	return q.frames;
 }

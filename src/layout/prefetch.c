@@ -171,13 +171,16 @@ static size_t count_paras(const sp_flow *f, size_t enough)
 	return n;
 }
 
-void prefetch_start(layout_engine *e, const sp_flow *flow)
+int prefetch_cold(const layout_engine *e, const sp_flow *flow)
 {
-	if (e->pf || env_flag("SP_NO_PREFETCH"))
+	return e->ncache * 2 <= count_paras(flow, SIZE_MAX);
+}
+
+void prefetch_start(layout_engine *e, const sp_flow *flow, int cold)
+{
+	if (!cold || e->pf || env_flag("SP_NO_PREFETCH"))
 		return;
-	/* cold: most paragraphs are not in the cache yet */
-	size_t n = count_paras(flow, SIZE_MAX);
-	if (n < PREFETCH_MIN_PARAS || e->ncache * 2 > n)
+	if (count_paras(flow, SIZE_MAX) < PREFETCH_MIN_PARAS)
 		return;
 	if (!e->helper_text)
 		e->helper_text = layout_text_clone(e->text);

@@ -627,19 +627,51 @@ static void build_index(hb *h, sp_flow *f)
 
 /* ---- pages ---- */
 
-static sp_flow *build_flow(hb *h)
+/* The handbook's flow in parts, laid one after another so that only one
+ * part is held at a time (layout_paginate_seq): the cover and contents,
+ * each section, the index. Every part but the first starts with its
+ * break to a new page. */
+typedef struct hb_parts {
+	hb *h;
+	int stage;  /* 0: front matter, 1: sections, 2: index, 3: done */
+	size_t cat; /* the next category to look at */
+} hb_parts;
+
+static sp_flow *next_part(void *ud)
 {
+	hb_parts *p = ud;
+	hb *h = p->h;
 	sp_flow *f = flow_new();
-	tagging_begin(h->r->tags, h->c->language.s);
-	build_cover(h, f);
-	flow_add_break(f, h->o->duplex);
-	build_contents(h, f);
-	for (size_t ci = 0; ci < h->c->ncategories; ci++)
-		if (h->cat_num[ci])
-			build_section(h, f, ci);
-	if (h->nsel)
-		build_index(h, f);
+	if (p->stage == 0) {
+		tagging_begin(h->r->tags, h->c->language.s);
+		build_cover(h, f);
+		flow_add_break(f, h->o->duplex);
+		build_contents(h, f);
+		p->stage = 1;
+	} else if (p->stage == 1) {
+		while (p->cat < h->c->ncategories && !h->cat_num[p->cat])
+			p->cat++;
+		if (p->cat < h->c->ncategories)
+			build_section(h, f, p->cat++);
+		else
+			p->stage = 2;
+	}
+	if (p->stage == 2) {
+		if (h->nsel)
+			build_index(h, f);
+		p->stage = 3;
+	} else if (p->stage == 3) {
+		flow_free(f);
+		return NULL;
+	}
+	flow_trim(f);
 	return f;
+}
+
+static void part_done(void *ud, sp_flow *f)
+{
+	(void)ud;
+	flow_free(f);
 }
 
 static int same_or_store(long *slot, long v)
@@ -793,13 +825,12 @@ static sp_document *lay_out(hb *h)
 {
 	long limit = h->o->max_pages > 0 ? h->o->max_pages : HANDBOOK_MAX_PAGES;
 	for (int pass = 0; pass < MAX_PASSES; pass++) {
-		sp_flow *f = build_flow(h);
-		flow_trim(f);
+		hb_parts parts = {h, 0, 0};
+		layout_flow_seq src = {next_part, part_done, &parts};
 		sp_document *doc = doc_new();
 		typeset_pages fs = {h->t, limit, h->o->duplex};
-		long n =
-		    layout_paginate(h->r->eng, f, doc, typeset_next_frame, &fs);
-		flow_free(f);
+		long n = layout_paginate_seq(h->r->eng, &src, doc,
+		                             typeset_next_frame, &fs);
 		if (n < 0) {
 			diag_error(
 			    h->r->d, sp_loc_make(NULL, 0, 0),
