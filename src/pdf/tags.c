@@ -29,17 +29,17 @@ typedef struct tag_kid {
 	uint32_t elem;  /* a child element, or 0 */
 	int32_t mcid;   /* >= 0: marked content; -1: an annotation */
 	uint32_t annot; /* index into pdf_tags.annots when mcid == -1 */
-	size_t page;
-	double x, y; /* where it starts, points */
+	uint32_t page;  /* index (a document's pages are far fewer than 2^32:
+	                 * each takes a page dictionary of memory) */
+	double x, y;    /* where it starts, points */
 } tag_kid;
 
 typedef struct tag_elem {
 	char role[STRUCT_ROLE_MAX + 1];
 	uint32_t parent;
 	const doc_elem *src; /* attributes, or NULL (a Link made here) */
-	tag_kid *kids;
+	tag_kid *kids; /* most elements have one or two */
 	size_t nkids, cap_kids;
-	HPDF_Dict obj;
 	int used;
 } tag_elem;
 
@@ -123,7 +123,8 @@ void tags_free(pdf_tags *t)
 
 static tag_kid *add_kid(tag_elem *e)
 {
-	e->kids = xgrow(e->kids, &e->cap_kids, e->nkids + 1, sizeof *e->kids);
+	e->kids =
+	    xgrow_small(e->kids, &e->cap_kids, e->nkids + 1, sizeof *e->kids);
 	tag_kid *k = &e->kids[e->nkids++];
 	memset(k, 0, sizeof *k);
 	return k;
@@ -197,7 +198,7 @@ void tags_switch(pdf_renderer *r, sp_buf *cs, size_t p, uint32_t from,
 	g->mc[p][mcid] = to;
 	tag_kid *k = add_kid(&g->el[to]);
 	k->mcid = mcid;
-	k->page = p;
+	k->page = (uint32_t)p;
 	k->x = t->x;
 	k->y = t->y + t->size; /* its top, about */
 	buf_putc(cs, '/');
@@ -244,7 +245,7 @@ void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a)
 	tag_kid *k = add_kid(&t->el[e]);
 	k->mcid = -1;
 	k->annot = (uint32_t)t->nannots;
-	k->page = p;
+	k->page = (uint32_t)p;
 	k->x = pg->links[i].x;
 	k->y = pg->links[i].y + pg->links[i].h;
 	t->nannots++;

@@ -57,6 +57,20 @@ void *xgrow_to(void *p, size_t *cap, size_t need, size_t size)
 	return xrealloc(p, *cap * size);
 }
 
+void *xgrow_small(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 1;
+	while (c < need) {
+		if (c > ((size_t)-1) / 4 / size)
+			mem_fail((size_t)-1);
+		c *= 2;
+	}
+	*cap = c;
+	return xrealloc(p, c * size);
+}
+
 char *xstrdup(const char *s)
 {
 	return xstrndup(s, strlen(s));

@@ -28,6 +28,10 @@ static inline void *xgrow(void *p, size_t *cap, size_t need, size_t size)
 {
 	return need <= *cap ? p : xgrow_to(p, cap, need, size);
 }
+/* As xgrow, with a capacity that doubles from one element: for the
+ * many small arrays of which most hold one or two elements (xgrow's
+ * first 8 would be most of their memory). */
+void *xgrow_small(void *p, size_t *cap, size_t need, size_t size);
 /* The capacity (elements of size bytes) xgrow gives for need elements
  * from cap: doubled from at least 8 until it holds them; out of memory
  * (the exit status of mem.c) when that would overflow. */
