@@ -72,6 +72,12 @@ static void page_fit(sp_page *p)
 	FIT(p->dests, p->ndests, p->cap_dests);
 }
 
+void doc_fit(sp_document *d)
+{
+	for (size_t i = 0; i < d->npages; i++)
+		page_fit(&d->pages[i]);
+}
+
 sp_page *doc_add_page(sp_document *d, double width, double height)
 {
 	if (d->npages)

@@ -130,6 +130,10 @@ typedef struct sp_document {
 sp_document *doc_new(void);
 void doc_free(sp_document *d);
 sp_page *doc_add_page(sp_document *d, double width, double height);
+/* Gives back the capacity of every page's arrays beyond what they hold
+ * (doc_add_page does it for the page before the new one; furniture added
+ * to finished pages afterwards, running heads and footers, doubles it). */
+void doc_fit(sp_document *d);
 void doc_set_info(sp_document *d, const char *title, const char *author,
                   const char *subject);
 /* Gives the document its structure tree (layout/struct.h), freeing any

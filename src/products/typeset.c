@@ -396,6 +396,7 @@ product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
 		return PRODUCT_OK;
 	pdf_render_opts o = {0};
 	o.pdfa = r->tpl->pdfa;
+	doc_fit(doc); /* less memory while it is rendered */
 	int rc = pdf_render(doc, r->fonts, &o, out_path, r->d);
 	if (rc == PDF_OK)
 		return PRODUCT_OK;
