@@ -17,6 +17,7 @@
 #include <hpdf_utils.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "util/mem.h"
 
 /* ---- font definitions ---- */
@@ -296,29 +297,25 @@ HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
 	         : HPDF_OK;
 }
 
-char *haru_doc_saved(HPDF_Doc pdf, size_t *len)
+static HPDF_STATUS write_to_buf(HPDF_Stream st, const HPDF_BYTE *p,
+                                HPDF_UINT n)
 {
-	HPDF_Stream st = pdf ? pdf->stream : NULL;
-	*len = 0;
-	if (!st || st->type != HPDF_STREAM_MEMORY || !st->attr)
-		return NULL;
-	HPDF_MemStreamAttr ms = (HPDF_MemStreamAttr)st->attr;
-	size_t size = st->size, at = 0;
-	char *out = xmalloc(size ? size : 1);
-	for (HPDF_UINT i = 0; ms->buf && i < ms->buf->count && at < size; i++) {
-		const void *chunk = HPDF_List_ItemAt(ms->buf, i);
-		size_t n = size - at < ms->buf_siz ? size - at : ms->buf_siz;
-		if (!chunk)
-			break;
-		memcpy(out + at, chunk, n);
-		at += n;
-	}
-	if (at != size) { /* not the layout assumed: none */
-		free(out);
-		return NULL;
-	}
-	*len = size;
-	return out;
+	buf_append(st->attr, (const char *)p, n);
+	return HPDF_OK;
+}
+
+HPDF_STATUS haru_doc_save(HPDF_Doc pdf, sp_buf *out)
+{
+	if (!pdf || pdf->stream)
+		return HPDF_INVALID_DOCUMENT; /* not the state assumed */
+	HPDF_Stream st = HPDF_CallbackWriter_New(pdf->mmgr, write_to_buf, out);
+	if (!st)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	pdf->stream = st;
+	HPDF_STATUS ret = HPDF_SaveToStream(pdf);
+	pdf->stream = NULL;
+	HPDF_Stream_Free(st);
+	return ret;
 }
 
 HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,

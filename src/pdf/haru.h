@@ -53,9 +53,10 @@
  * These are rewritten after drawing and before saving (tounicode.c and
  * the haru_font_* functions): libharu serialises them only at save time.
  *
- * The document's own stream (HPDF_Doc.stream) is a memory stream:
- * HPDF_MemStreamAttr.buf is a list of chunks of buf_siz bytes holding the
- * stream's size bytes in order (haru_doc_saved).
+ * The document's own stream (HPDF_Doc.stream) is NULL until
+ * HPDF_SaveToStream makes it a memory stream; a stream already there is
+ * written to instead, and HPDF_MemStream_FreeData leaves any but a memory
+ * stream alone (haru_doc_save).
  *
  * Objects (hpdf_objects.h, hpdf_streams.h): a stream dictionary has a
  * memory stream (HPDF_Dict.stream), a filter and a write_fn called while
@@ -160,10 +161,10 @@ void haru_glyphid_clear(void);
  * says /Filter /FlateDecode. */
 HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
                             int deflated);
-/* The document HPDF_SaveToStream wrote, copied out of libharu's memory
- * stream chunk by chunk (HPDF_ReadFromStream copies it byte by byte):
- * a new buffer of *len bytes (free it), or NULL when there is none. */
-char *haru_doc_saved(HPDF_Doc pdf, size_t *len);
+/* HPDF_SaveToStream into out (appended), through a callback stream put
+ * in the place of the document's memory stream for the call: the file is
+ * not held twice, in libharu's chunks and in one buffer. */
+HPDF_STATUS haru_doc_save(HPDF_Doc pdf, sp_buf *out);
 /* The same for a page's content stream. */
 HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,
                                    int deflated);

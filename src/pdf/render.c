@@ -363,19 +363,19 @@ static int save(pdf_renderer *r, char **data, size_t *len)
 {
 	if (pdf_render_failed(r, "before saving"))
 		return -1;
-	if (HPDF_SaveToStream(r->pdf) != HPDF_OK ||
-	    pdf_render_failed(r, "saving"))
-		return (void)pdf_render_failed(r, "saving"), -1;
-	size_t size;
-	char *buf = haru_doc_saved(r->pdf, &size);
-	if (!buf) {
-		diag_error(r->d, sp_loc_make(NULL, 0, 0),
-		           "cannot read the saved PDF back");
+	sp_buf out = SP_BUF_INIT;
+	HPDF_STATUS ret = haru_doc_save(r->pdf, &out);
+	if (ret != HPDF_OK && !r->err.count) {
+		r->err.code = ret;
+		r->err.count = 1;
+	}
+	if (pdf_render_failed(r, "saving")) {
+		buf_free(&out);
 		return -1;
 	}
 	timing_mark("pdf: saved by libharu");
-	*data = buf;
-	*len = size;
+	*len = out.len;
+	*data = buf_detach(&out);
 	return 0;
 }
 
