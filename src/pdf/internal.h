@@ -167,13 +167,15 @@ int pdf_deflate_finish(pdf_deflate_job *j);
  * object streams and an xref stream into out; -1 when d is not laid out
  * as libharu writes (then keep d). */
 int pdf_pack(const char *d, size_t n, sp_buf *out);
-/* The same with objects of our own (tags.c): `count` new objects numbered
- * from libharu's xref size `base` up (i < count) and, when replace is not
- * 0, the body of libharu's object `replace` (i == count), each body
- * written by body(ud, base, i, b) into the object streams. */
+/* The same with objects of our own (tags.c, navigation.c): `count` new
+ * objects numbered from libharu's xref size `base` up (body index i <
+ * count), and the bodies of libharu's objects replace[j] (j < nreplace;
+ * placeholders, none a stream, none twice: body index count + j), each
+ * body written by body(ud, base, i, b) into the object streams. */
 typedef struct pdf_pack_extra {
 	size_t count;
-	unsigned long replace;
+	const unsigned long *replace;
+	size_t nreplace;
 	void (*body)(void *ud, size_t base, size_t i, sp_buf *b);
 	void *ud;
 	const char *trailer; /* NULL, or more keys for the trailer ("/ID

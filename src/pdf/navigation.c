@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pdf/internal.h"
 #include "pdf/renderer.h"
 #include "pdf/tags.h"
 #include "util/mem.h"
@@ -44,38 +45,200 @@ static HPDF_Destination make_dest(pdf_renderer *r, const char *name)
 	return haru_dest(r->pages[p], y);
 }
 
-void nav_links(pdf_renderer *r, size_t pno)
+/* ---- link annotations ----
+ *
+ * In a packed file (the default) they are not libharu's: one takes some
+ * 3 kB of libharu's memory (a 20,000-question handbook has 117,000 of
+ * them) and as much time to make, write, read back and free. Each is a
+ * record here whose dictionary is written when pack.c asks for it; each
+ * page with links has in libharu only its /Annots, a placeholder of
+ * which pack.c writes our array instead. Uncompressed (a debugging aid,
+ * not packed) libharu makes them as before. */
+
+typedef struct nav_annot {
+	uint32_t page, link;  /* link `link` of page `page` */
+	unsigned long page_id; /* that page's object number */
+	unsigned long dest_id; /* the target's page's, or 0: a URI */
+	double dest_y;         /* the target's top, points */
+} nav_annot;
+
+typedef struct nav_array {
+	unsigned long id; /* the placeholder's object number */
+	size_t page;      /* whose /Annots it is */
+	size_t first, n;  /* its annotations */
+} nav_array;
+
+struct nav_annots {
+	nav_annot *a;
+	size_t n, cap;
+	nav_array *arr;
+	size_t narr, cap_arr;
+	unsigned long *ids; /* [narr]: nav_links_arrays */
+};
+
+static nav_annots *links_of(pdf_renderer *r)
+{
+	if (!r->links)
+		r->links = xcalloc(1, sizeof *r->links);
+	return r->links;
+}
+
+void nav_links_free(pdf_renderer *r)
+{
+	if (!r->links)
+		return;
+	free(r->links->a);
+	free(r->links->arr);
+	free(r->links->ids);
+	free(r->links);
+	r->links = NULL;
+}
+
+/* libharu's annotation of link l on page pno (uncompressed files). */
+static void haru_link(pdf_renderer *r, size_t pno, size_t i,
+                      const page_link *l, sp_buf *uri)
 {
 	HPDF_Page page = r->pages[pno];
+	HPDF_Annotation a;
+	if (l->uri) {
+		uri_encode(uri, l->uri);
+		a = HPDF_Page_CreateURILinkAnnot(page, link_rect(l),
+		                                 uri->data ? uri->data : "");
+	} else {
+		a = HPDF_Page_CreateLinkAnnot(page, link_rect(l),
+		                              make_dest(r, l->dest));
+	}
+	if (a) {
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		tags_link(r, pno, i);
+	}
+}
+
+/* Our annotation of link i on page pno: recorded, with the object
+ * numbers it needs (pack.c asks for its body after libharu's document is
+ * freed), and added to the page's array (made with the page's first). */
+static void our_link(pdf_renderer *r, size_t pno, size_t i, long dest_page,
+                     double dest_y)
+{
+	nav_annots *nl = links_of(r);
+	if (!nl->narr || nl->arr[nl->narr - 1].page != pno) {
+		HPDF_Dict ph = haru_dict(r->pdf, 1);
+		if (!ph || haru_dict_put(r->pages[pno], "Annots", ph) != HPDF_OK)
+			return; /* the error is pending on r->pdf */
+		nl->arr = xgrow(nl->arr, &nl->cap_arr, nl->narr + 1,
+		                sizeof *nl->arr);
+		nl->arr[nl->narr++] =
+		    (nav_array){haru_obj_id(ph), pno, nl->n, 0};
+	}
+	nl->a = xgrow(nl->a, &nl->cap, nl->n + 1, sizeof *nl->a);
+	nl->a[nl->n++] = (nav_annot){
+	    (uint32_t)pno, (uint32_t)i, haru_obj_id(r->pages[pno]),
+	    dest_page < 0 ? 0 : haru_obj_id(r->pages[dest_page]), dest_y};
+	nl->arr[nl->narr - 1].n++;
+	tags_link(r, pno, i);
+}
+
+void nav_links(pdf_renderer *r, size_t pno)
+{
 	const sp_page *pg = &r->doc->pages[pno];
 	sp_buf uri = SP_BUF_INIT;
 	for (size_t i = 0; i < pg->nlinks; i++) {
 		const page_link *l = &pg->links[i];
-		HPDF_Annotation a = NULL;
-		if (l->uri) {
-			uri_encode(&uri, l->uri);
-			a = HPDF_Page_CreateURILinkAnnot(
-			    page, link_rect(l), uri.data ? uri.data : "");
-		} else if (l->dest) {
-			HPDF_Destination dst = make_dest(r, l->dest);
-			if (!dst) {
-				diag_warning(
-				    r->d, sp_loc_make(NULL, 0, 0),
-				    "page %zu: link to unknown destination "
-				    "'%s' dropped",
-				    pno + 1, l->dest);
-				continue;
-			}
-			a = HPDF_Page_CreateLinkAnnot(page, link_rect(l), dst);
+		double y = 0;
+		long dp = -1;
+		if (!l->uri && !l->dest)
+			continue;
+		if (!l->uri && (dp = doc_find_dest(r->doc, l->dest, &y)) < 0) {
+			diag_warning(r->d, sp_loc_make(NULL, 0, 0),
+			             "page %zu: link to unknown destination "
+			             "'%s' dropped",
+			             pno + 1, l->dest);
+			continue;
 		}
-		if (a) {
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
-			if (r->pdfa) /* printed, never hidden (PDF/A) */
-				haru_dict_put_int(a, "F", 4);
-			tags_link(r, pno, i, a);
-		}
+		if (r->uncompressed)
+			haru_link(r, pno, i, l, &uri);
+		else
+			our_link(r, pno, i, dp, y);
 	}
 	buf_free(&uri);
+}
+
+size_t nav_links_count(const pdf_renderer *r)
+{
+	return r->links ? r->links->n : 0;
+}
+
+const unsigned long *nav_links_arrays(const pdf_renderer *r, size_t *n)
+{
+	nav_annots *nl = r->links;
+	*n = nl ? nl->narr : 0;
+	if (!*n)
+		return NULL;
+	if (!nl->ids) {
+		nl->ids = xmalloc(nl->narr * sizeof *nl->ids);
+		for (size_t j = 0; j < nl->narr; j++)
+			nl->ids[j] = nl->arr[j].id;
+	}
+	return nl->ids;
+}
+
+void nav_links_array_body(const pdf_renderer *r, size_t first_id, size_t j,
+                          sp_buf *b)
+{
+	const nav_array *a = &r->links->arr[j];
+	buf_putc(b, '[');
+	for (size_t k = 0; k < a->n; k++) {
+		buf_put_uint(b, first_id + a->first + k);
+		buf_puts(b, " 0 R ");
+	}
+	buf_putc(b, ']');
+}
+
+/* A URI as a literal string: uri_encode leaves printable ASCII, of
+ * which parentheses and backslashes are escaped. */
+static void put_uri(sp_buf *b, const char *uri, sp_buf *tmp)
+{
+	uri_encode(tmp, uri);
+	buf_putc(b, '(');
+	for (size_t i = 0; i < tmp->len; i++) {
+		char c = tmp->data[i];
+		if (c == '(' || c == ')' || c == '\\')
+			buf_putc(b, '\\');
+		buf_putc(b, c);
+	}
+	buf_putc(b, ')');
+}
+
+void nav_links_body(const pdf_renderer *r, size_t k, sp_buf *b)
+{
+	const nav_annot *a = &r->links->a[k];
+	const page_link *l = &r->doc->pages[a->page].links[a->link];
+	buf_puts(b, "<</Type/Annot/Subtype/Link/Rect[");
+	cs_num(b, l->x);
+	cs_num(b, l->y);
+	cs_num(b, l->x + l->w);
+	cs_num(b, l->y + l->h);
+	buf_puts(b, "]/Border[0 0 0]");
+	if (!a->dest_id) {
+		sp_buf tmp = SP_BUF_INIT;
+		buf_puts(b, "/A<</Type/Action/S/URI/URI");
+		put_uri(b, l->uri, &tmp);
+		buf_puts(b, ">>");
+		buf_free(&tmp);
+	} else {
+		buf_puts(b, "/Dest[");
+		buf_put_uint(b, a->dest_id);
+		buf_puts(b, " 0 R/FitH ");
+		cs_num(b, a->dest_y);
+		buf_putc(b, ']');
+	}
+	if (r->pdfa) /* printed, never hidden (PDF/A) */
+		buf_puts(b, "/F 4");
+	buf_puts(b, "/P ");
+	buf_put_uint(b, a->page_id);
+	buf_puts(b, " 0 R");
+	tags_annot_keys(r, k, b);
+	buf_puts(b, ">>");
 }
 
 /* A bookmark title of at most OUTLINE_TITLE_MAX bytes (libharu refuses

@@ -35,6 +35,7 @@ typedef struct obj {
 	long length_ref;         /* R, or -1 */
 	int stream, used;
 	int dropped; /* a stream length, now direct */
+	size_t repl; /* 1 + j: its body is replace[j]'s (pdf_pack_extra) */
 	/* where it went: type 1 offset, or type 2 stream and index */
 	int type;
 	size_t where, index;
@@ -213,26 +214,31 @@ int pdf_pack(const char *d, size_t n, sp_buf *out)
 static void put_body(const char *d, const obj *o, size_t i, size_t cnt,
                      const pdf_pack_extra *x, sp_buf *body)
 {
-	if (x && (i >= cnt || (x->replace && i == x->replace)))
-		x->body(x->ud, cnt, i >= cnt ? i - cnt : x->count, body);
+	if (x && i >= cnt)
+		x->body(x->ud, cnt, i - cnt, body);
+	else if (x && o[i].repl)
+		x->body(x->ud, cnt, x->count + o[i].repl - 1, body);
 	else
 		buf_append(body, d + o[i].at, o[i].end - o[i].at);
 }
 
 int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 {
-	const pdf_pack_extra *x = xo && xo->count ? xo : NULL;
+	const pdf_pack_extra *x = xo && (xo->count || xo->nreplace) ? xo : NULL;
 	obj *o;
 	size_t cnt;
 	long root, info;
 	int version;
 	if (parse(d, n, &o, &cnt, &root, &info, &version) < 0)
 		return -1;
-	if (x && x->replace &&
-	    (x->replace >= cnt || !o[x->replace].used ||
-	     o[x->replace].stream)) {
-		free(o);
-		return -1;
+	for (size_t j = 0; x && j < x->nreplace; j++) {
+		unsigned long id = x->replace[j];
+		if (!id || id >= cnt || !o[id].used || o[id].stream ||
+		    o[id].repl) {
+			free(o);
+			return -1;
+		}
+		o[id].repl = j + 1;
 	}
 	size_t nx = x ? x->count : 0,
 	       total = cnt + nx; /* ours after libharu's */

@@ -399,6 +399,56 @@ static int setup(pdf_renderer *r, const pdf_render_opts *o)
 	return pdf_render_failed(r, "document info") ? -1 : 0;
 }
 
+/* ---- packing: the objects of ours beside libharu's ---- */
+
+/* Body i of pdf_pack_extra: the structure tree's objects, the link
+ * annotations, then the replacements of the StructTreeRoot placeholder
+ * (when there is one) and of each page's /Annots. */
+static void extra_body(void *ud, size_t base, size_t i, sp_buf *b)
+{
+	const pdf_renderer *r = ud;
+	size_t nt = tags_extra_count(r->tags), na = nav_links_count(r);
+	if (i < nt) {
+		tags_extra_body(r->tags, base, i, b);
+		return;
+	}
+	i -= nt;
+	if (i < na) {
+		nav_links_body(r, i, b);
+		return;
+	}
+	i -= na;
+	if (tags_extra_replace(r->tags)) {
+		if (i == 0) {
+			tags_extra_body(r->tags, base, nt, b);
+			return;
+		}
+		i--;
+	}
+	nav_links_array_body(r, base + nt, i, b);
+}
+
+static pdf_pack_extra extras(pdf_renderer *r, unsigned long **repl)
+{
+	size_t narr = 0;
+	const unsigned long *arr = nav_links_arrays(r, &narr);
+	unsigned long root = tags_extra_replace(r->tags);
+	size_t n = (root ? 1 : 0) + narr;
+	*repl = xmalloc((n ? n : 1) * sizeof **repl);
+	size_t k = 0;
+	if (root)
+		(*repl)[k++] = root;
+	for (size_t j = 0; j < narr; j++)
+		(*repl)[k++] = arr[j];
+	pdf_pack_extra x = {tags_extra_count(r->tags) + nav_links_count(r),
+	                    *repl,
+	                    n,
+	                    extra_body,
+	                    r,
+	                    NULL};
+	return x;
+}
+
 int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
                    const pdf_render_opts *o, char **data, size_t *len,
                    sp_diag *d)
@@ -451,9 +501,8 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		/* packed once libharu's objects are gone (less at the peak) */
 		sp_buf packed = SP_BUF_INIT;
 		char id[PDFA_ID_SIZE];
-		pdf_pack_extra x = {tags_extra_count(r.tags),
-		                    tags_extra_replace(r.tags), tags_extra_body,
-		                    r.tags, NULL};
+		unsigned long *repl = NULL;
+		pdf_pack_extra x = extras(&r, &repl);
 		if (r.pdfa)
 			x.trailer = pdfa_file_id(*data, *len, id);
 		if (pdf_pack_ex(*data, *len, &x, &packed) == 0) {
@@ -461,19 +510,28 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 			free(*data);
 			*len = packed.len;
 			*data = buf_detach(&packed);
-		} else if (r.pdfa) { /* libharu's file has no /ID */
-			diag_error(d, sp_loc_make(NULL, 0, 0),
-			           "internal error: the PDF/A file could not "
-			           "be packed");
+		} else if (r.pdfa || nav_links_count(&r)) {
+			/* libharu's file has no /ID, or no links */
+			if (r.pdfa)
+				diag_error(d, sp_loc_make(NULL, 0, 0),
+				           "internal error: the PDF/A file could "
+				           "not be packed");
+			else
+				diag_error(d, sp_loc_make(NULL, 0, 0),
+				           "internal error: the PDF file could "
+				           "not be packed (its links are written "
+				           "only into a packed file)");
 			rc = -1;
 			free(*data);
 			*data = NULL;
 			*len = 0;
 		}
 		buf_free(&packed);
+		free(repl);
 	}
 	haru_glyphid_clear();
 	tags_free(r.tags);
+	nav_links_free(&r);
 	codes_plan_free(&r);
 	for (int f = 0; f < nf; f++)
 		free(r.used[f]);

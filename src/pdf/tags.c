@@ -44,10 +44,8 @@ typedef struct tag_elem {
 } tag_elem;
 
 typedef struct tag_annot {
-	HPDF_Annotation a;
-	uint32_t elem;
-	size_t page;
-	unsigned long id; /* its object number */
+	uint32_t elem;       /* its Link element */
+	uint32_t page, link; /* link `link` of page `page` */
 } tag_annot;
 
 struct pdf_tags {
@@ -221,27 +219,14 @@ static void link_contents(const sp_page *pg, size_t i, sp_buf *b)
 	}
 }
 
-/* s cut to at most max bytes at a character boundary, in b. */
-static const char *cut(sp_buf *b, const char *s, size_t max)
-{
-	size_t n = strlen(s);
-	if (n <= max)
-		return s;
-	while (n > 0 && (n > max || ((unsigned char)s[n] & 0xC0) == 0x80))
-		n--;
-	buf_clear(b);
-	buf_append(b, s, n);
-	return b->data;
-}
-
-void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a)
+void tags_link(pdf_renderer *r, size_t p, size_t i)
 {
 	pdf_tags *t = r->tags;
 	const sp_page *pg = &r->doc->pages[p];
 	uint32_t e = link_elem(r, p, i, pg->links[i].se);
 	t->annots =
 	    xgrow(t->annots, &t->cap_annots, t->nannots + 1, sizeof *t->annots);
-	t->annots[t->nannots] = (tag_annot){a, e, p, 0};
+	t->annots[t->nannots] = (tag_annot){e, (uint32_t)p, (uint32_t)i};
 	tag_kid *k = add_kid(&t->el[e]);
 	k->mcid = -1;
 	k->annot = (uint32_t)t->nannots;
@@ -249,17 +234,6 @@ void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a)
 	k->x = pg->links[i].x;
 	k->y = pg->links[i].y + pg->links[i].h;
 	t->nannots++;
-	sp_buf b = SP_BUF_INIT;
-	link_contents(pg, i, &b);
-	sp_buf c = SP_BUF_INIT;
-	if (!r->uncompressed)
-		haru_dict_put_text(r->pdf, a, "Contents",
-		                   cut(&c, b.data ? b.data : "", CONTENTS_MAX));
-	if (!r->uncompressed)
-		haru_dict_put_int(a, "StructParent",
-		                  (long)(t->npages + t->nannots - 1));
-	buf_free(&b);
-	buf_free(&c);
 }
 
 /* ---- the tree ---- */
@@ -392,7 +366,8 @@ static void put_kid(const pdf_tags *t, sp_buf *b, const tag_kid *k, long pg)
 	if (k->elem) {
 		put_ref(b, " ", t->base + t->num[k->elem]);
 	} else if (k->mcid < 0) {
-		put_ref(b, "<</Type/OBJR/Obj ", t->annots[k->annot].id);
+		put_ref(b, "<</Type/OBJR/Obj ",
+		        t->base + tags_extra_count(t) + k->annot);
 		if ((long)k->page != pg)
 			put_ref(b, "/Pg ", t->page_id[k->page]);
 		buf_puts(b, ">>");
@@ -496,6 +471,19 @@ static void put_root(const pdf_tags *t, sp_buf *b)
 	buf_puts(b, ">>>>");
 }
 
+void tags_annot_keys(const pdf_renderer *r, size_t k, sp_buf *b)
+{
+	const pdf_tags *t = r->tags;
+	const tag_annot *a = &t->annots[k];
+	sp_buf c = SP_BUF_INIT;
+	link_contents(&r->doc->pages[a->page], a->link, &c);
+	buf_puts(b, "/Contents");
+	put_text(b, c.data ? c.data : "", CONTENTS_MAX);
+	buf_puts(b, "/StructParent ");
+	buf_put_uint(b, t->npages + k);
+	buf_free(&c);
+}
+
 size_t tags_extra_count(const pdf_tags *t)
 {
 	return t && t->root_id ? t->nused + 1 : 0;
@@ -537,10 +525,10 @@ static void number(pdf_renderer *r)
 			haru_dict_put_int(r->pages[p], "StructParents",
 			                  (long)p);
 	}
-	for (size_t i = 0; i < t->nannots; i++) {
-		t->annots[i].id = haru_obj_id(t->annots[i].a);
-		haru_dict_put_name(r->pages[t->annots[i].page], "Tabs", "S");
-	}
+	for (size_t i = 0; i < t->nannots; i++)
+		if (!i || t->annots[i].page != t->annots[i - 1].page)
+			haru_dict_put_name(r->pages[t->annots[i].page], "Tabs",
+			                   "S");
 }
 
 int tags_finish(pdf_renderer *r)

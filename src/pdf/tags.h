@@ -36,14 +36,20 @@ void tags_switch(pdf_renderer *r, sp_buf *cs, size_t p, uint32_t from,
                  uint32_t to, const page_text *t);
 /* Opens (open = 1) or closes a layout artifact around graphics. */
 void tags_artifact(sp_buf *cs, int open);
-/* Link annotation a made for link i of page p. */
-void tags_link(pdf_renderer *r, size_t p, size_t i, HPDF_Annotation a);
+/* A link annotation made for link i of page p: the next of them
+ * (counted from 0, the k of tags_annot_keys and nav_links_body). */
+void tags_link(pdf_renderer *r, size_t p, size_t i);
+/* Annotation k's keys for the structure: /Contents (the text the link
+ * covers, else where it goes) and /StructParent. */
+void tags_annot_keys(const pdf_renderer *r, size_t k, sp_buf *b);
 /* The structure tree and every page's keys; 0, or -1 after reporting. */
 int tags_finish(pdf_renderer *r);
 
 /* What pack.c writes beside libharu's objects (see pdf_pack_extra):
- * the elements, the ParentTree, then the StructTreeRoot in place of the
- * placeholder object tags_extra_replace names. */
+ * the elements, the ParentTree (i < tags_extra_count), then, i ==
+ * tags_extra_count, the StructTreeRoot in place of the placeholder object
+ * tags_extra_replace names. The link annotations (navigation.c) follow
+ * the tree's objects: annotation k is object base + tags_extra_count + k. */
 size_t tags_extra_count(const pdf_tags *t);
 unsigned long tags_extra_replace(const pdf_tags *t);
 void tags_extra_body(void *ud, size_t base, size_t i, sp_buf *b);

@@ -29,4 +29,8 @@ check "no text outside the page's side margins" \
 url=$(grep -o 'https://example.org/[^])]*' "$C" | head -1)
 qpdf --qdf --object-streams=disable "$TMP/h.pdf" "$TMP/q.pdf"
 check "the long URL is a working link annotation" grep -aqF "/URI ($url)" "$TMP/q.pdf"
+# a link's /Contents is the text it covers, above the BMP too (libharu's
+# encoder wrote U+1F600 as a space while it made the annotations)
+check "the link over the emoji says the emoji" \
+  grep -aqF "/Contents <feffd83dde00>" "$TMP/q.pdf"
 finish

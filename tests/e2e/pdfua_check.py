@@ -535,7 +535,7 @@ def check_pages(doc, cat):
             mcids_of[ref] = mcids
             if pg.get("/StructParents") is None:
                 doc.fail("page %d: marked content but no /StructParents" % no)
-        annots = [doc.dict_of(a) for a in pg.get("/Annots", []) or []]
+        annots = [doc.dict_of(a) for a in doc.obj(pg.get("/Annots")) or []]
         if annots and pg.get("/Tabs") != "/S":
             doc.fail("page %d: annotations but no /Tabs /S" % no)
         for a in annots:
