@@ -14,6 +14,7 @@
  * Anything unexpected makes pdf_pack fail, and the caller keeps libharu's file.
  */
 #define _GNU_SOURCE /* memmem */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,10 +37,17 @@ typedef struct obj {
 	int stream, used;
 	int dropped; /* a stream length, now direct */
 	size_t repl; /* 1 + j: its body is replace[j]'s (pdf_pack_extra) */
-	/* where it went: type 1 offset, or type 2 stream and index */
-	int type;
-	size_t where, index;
 } obj;
+
+/* Where an object went (xref stream entry): type 1 at offset `where`,
+ * or type 2 in object stream `where` at `index`; type 0: nowhere. One
+ * for every object of the output, ours too (a structure tree has a
+ * million), so small. */
+typedef struct place {
+	size_t where;
+	uint32_t index;
+	uint8_t type;
+} place;
 
 static const char *find(const char *p, const char *end, const char *lit)
 {
@@ -222,6 +230,13 @@ static void put_body(const char *d, const obj *o, size_t i, size_t cnt,
 		buf_append(body, d + o[i].at, o[i].end - o[i].at);
 }
 
+/* libharu's objects that go into object streams: all but streams, their
+ * lengths (made direct) and free entries. */
+static int in_stream(const obj *o, size_t i, size_t cnt)
+{
+	return i >= cnt || (o[i].used && !o[i].stream && !o[i].dropped);
+}
+
 int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 {
 	const pdf_pack_extra *x = xo && (xo->count || xo->nreplace) ? xo : NULL;
@@ -242,10 +257,12 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	}
 	size_t nx = x ? x->count : 0,
 	       total = cnt + nx; /* ours after libharu's */
-	o = xrealloc(o, (total + 1) * sizeof *o);
-	memset(&o[cnt], 0, (nx + 1) * sizeof *o);
-	for (size_t i = cnt; i < total; i++)
-		o[i].used = 1;
+	size_t nin = nx;
+	for (size_t i = 1; i < cnt; i++)
+		nin += in_stream(o, i, cnt);
+	size_t nstm = (nin + PER_STREAM - 1) / PER_STREAM;
+	size_t next_num = total + nstm; /* the object streams after ours */
+	place *pl = xcalloc(next_num + 1, sizeof *pl);
 	buf_clear(out);
 	buf_printf(out, "%%PDF-1.%d\n%%\xE2\xE3\xCF\xD3\n",
 	           version > 5 ? version : 5);
@@ -253,8 +270,8 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	for (size_t i = 1; i < cnt; i++) {
 		if (!o[i].stream)
 			continue;
-		o[i].type = 1;
-		o[i].where = out->len;
+		pl[i].type = 1;
+		pl[i].where = out->len;
 		buf_printf(out, "%zu 0 obj\n", i);
 		buf_append(out, d + o[i].at, o[i].len_key - o[i].at);
 		buf_printf(out, "/Length %zu", o[i].data_len);
@@ -262,22 +279,23 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 		buf_append(out, d + after, o[i].end - after);
 		buf_puts(out, "\nendobj\n");
 	}
-	/* the rest in object streams: their texts first, then all deflated
-	 * (on two threads when there are many), then written */
-	size_t nstm = 0, cap_stm = 0;
-	sp_buf *txt = NULL;
-	size_t *nobj = NULL, *first = NULL, cap_n = 0, cap_f = 0;
+	/* the rest in object streams: each text deflated (on a second
+	 * thread when there are many) as soon as it is made, and freed, so
+	 * that the texts are not all held at once */
+	sp_buf *txt = xcalloc(nstm ? nstm : 1, sizeof *txt);
+	sp_buf *zs = xcalloc(nstm ? nstm : 1, sizeof *zs);
+	size_t *nobj = xcalloc(nstm ? nstm : 1, sizeof *nobj);
+	size_t *first = xcalloc(nstm ? nstm : 1, sizeof *first);
+	pdf_deflate_job *job =
+	    pdf_deflate_start(txt, zs, nstm, 0, nstm >= 16 ? 2 : 1);
 	sp_buf body = SP_BUF_INIT;
-	for (size_t i = 1; i < total;) {
+	size_t i = 1;
+	for (size_t st = 0; st < nstm; st++) {
 		size_t k = 0;
 		buf_clear(&body);
-		txt = xgrow(txt, &cap_stm, nstm + 1, sizeof *txt);
-		nobj = xgrow(nobj, &cap_n, nstm + 1, sizeof *nobj);
-		first = xgrow(first, &cap_f, nstm + 1, sizeof *first);
-		sp_buf *h = &txt[nstm];
-		buf_init(h);
+		sp_buf *h = &txt[st];
 		for (; i < total && k < PER_STREAM; i++) {
-			if (!o[i].used || o[i].stream || o[i].dropped)
+			if (!in_stream(o, i, cnt))
 				continue;
 			buf_put_uint(h, i); /* (printf costs 2,000
 			                     * instructions a call) */
@@ -286,39 +304,31 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 			buf_putc(h, ' ');
 			put_body(d, o, i, cnt, x, &body);
 			buf_putc(&body, '\n');
-			o[i].type = 2;
-			o[i].where = total + nstm;
-			o[i].index = k++;
+			pl[i].type = 2;
+			pl[i].where = total + st;
+			pl[i].index = (uint32_t)k++;
 		}
-		if (!k) {
-			buf_free(h);
-			break;
-		}
-		first[nstm] = h->len;
-		nobj[nstm] = k;
+		first[st] = h->len;
+		nobj[st] = k;
 		buf_append(h, body.data, body.len);
-		nstm++;
+		pdf_deflate_ready(job, st + 1);
 	}
 	buf_free(&body);
-	sp_buf *zs = xcalloc(nstm ? nstm : 1, sizeof *zs);
-	int rc = pdf_deflate_all(txt, zs, nstm, nstm >= 16 ? 2 : 1);
-	size_t next_num = total + nstm;
-	o = xrealloc(o, (next_num + 1) * sizeof *o);
-	memset(&o[total], 0, (nstm + 1) * sizeof *o);
-	for (size_t s = 0; s < nstm; s++) {
+	int rc = pdf_deflate_finish(job);
+	for (size_t st = 0; st < nstm; st++) {
 		if (rc == 0) {
-			o[total + s].type = 1;
-			o[total + s].where = out->len;
+			pl[total + st].type = 1;
+			pl[total + st].where = out->len;
 			buf_printf(
 			    out,
 			    "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
 			    "/Length %zu /Filter /FlateDecode >>\nstream\r\n",
-			    total + s, nobj[s], first[s], zs[s].len);
-			buf_append(out, zs[s].data, zs[s].len);
+			    total + st, nobj[st], first[st], zs[st].len);
+			buf_append(out, zs[st].data, zs[st].len);
 			buf_puts(out, "\nendstream\nendobj\n");
 		}
-		buf_free(&txt[s]);
-		buf_free(&zs[s]);
+		buf_free(&txt[st]);
+		buf_free(&zs[st]);
 	}
 	free(txt);
 	free(zs);
@@ -327,14 +337,15 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	sp_buf z = SP_BUF_INIT;
 	if (rc < 0) {
 		free(o);
+		free(pl);
 		return -1;
 	}
 	/* the xref stream */
 	size_t xnum = next_num, size = xnum + 1, xat = out->len;
 	size_t maxv = xat;
 	for (size_t j = 1; j < xnum; j++)
-		if (o[j].type == 2 && o[j].where > maxv)
-			maxv = o[j].where;
+		if (pl[j].type == 2 && pl[j].where > maxv)
+			maxv = pl[j].where;
 	int w2 = 1;
 	while (w2 < 8 && (maxv >> (8 * w2)))
 		w2++;
@@ -344,9 +355,9 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	put_be(&xr, 0xFFFF, 2);
 	for (size_t j = 1; j < xnum; j++) {
 		int used = j < cnt ? (o[j].used && !o[j].dropped) : 1;
-		put_be(&xr, used ? (size_t)o[j].type : 0, 1);
-		put_be(&xr, used ? o[j].where : 0, w2);
-		put_be(&xr, used && o[j].type == 2 ? o[j].index : 0, 2);
+		put_be(&xr, used ? (size_t)pl[j].type : 0, 1);
+		put_be(&xr, used ? pl[j].where : 0, w2);
+		put_be(&xr, used && pl[j].type == 2 ? pl[j].index : 0, 2);
 	}
 	put_be(&xr, 1, 1);
 	put_be(&xr, xat, w2);
@@ -356,6 +367,7 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 		buf_free(&xr);
 		buf_free(&z);
 		free(o);
+		free(pl);
 		return -1;
 	}
 	buf_printf(out,
@@ -373,5 +385,6 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	buf_free(&xr);
 	buf_free(&z);
 	free(o);
+	free(pl);
 	return 0;
 }
