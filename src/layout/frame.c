@@ -197,6 +197,13 @@ static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
 static double fit_flow(fit_state *s, const sp_flow *flow, layout_pos *pos,
                        int *overflow);
 
+/* Whether what is placed is drawn: not in a skeleton document, which
+ * takes the pages, destinations and outline entries only. */
+static int paints(const fit_state *s)
+{
+	return s->doc && !s->doc->skeleton;
+}
+
 static void mark_start(fit_state *s, const flow_block *b)
 {
 	if (!s->doc)
@@ -252,7 +259,7 @@ static int place_para(fit_state *s, const flow_block *b, layout_pos *pos,
 			return 0;
 		s->y += sb;
 		mark_start(s, b);
-		if (s->doc && b->marker.text) {
+		if (paints(s) && b->marker.text) {
 			sp_page *pg = &s->doc->pages[s->fr->page];
 			uint32_t was = pg->se_cur;
 			if (b->se_marker)
@@ -273,7 +280,7 @@ static int place_para(fit_state *s, const flow_block *b, layout_pos *pos,
 	s->y += sb;
 	if (pos->line == 0)
 		mark_start(s, b);
-	if (s->doc) {
+	if (paints(s)) {
 		if (b->has_fill) {
 			double h = lines_height(b, ls, pos->line, k);
 			page_add_rect(&s->doc->pages[s->fr->page], s->fr->x,
@@ -309,7 +316,7 @@ static int place_lines(fit_state *s, const flow_block *b, layout_pos *pos,
 	s->y += sb;
 	if (pos->line == 0)
 		mark_start(s, b);
-	if (s->doc) {
+	if (paints(s)) {
 		sp_page *pg = &s->doc->pages[s->fr->page];
 		double x1 = s->fr->x + b->indent_left;
 		double x2 = s->fr->x + s->fr->w - b->indent_right;
@@ -329,7 +336,7 @@ static int place_lines(fit_state *s, const flow_block *b, layout_pos *pos,
 static void draw_box_rect(fit_state *s, const flow_block *b, double top,
                           double h, double x, double w)
 {
-	if (!s->doc)
+	if (!paints(s))
 		return;
 	int mode = (b->has_fill ? RECT_FILL : 0) |
 	           (b->thickness > 0 ? RECT_STROKE : 0);
@@ -407,7 +414,7 @@ static void draw_row(fit_state *s, const flow_block *b, double h)
 		flow_cell *c = &b->cells[i];
 		int mode = (c->has_fill ? RECT_FILL : 0) |
 		           (c->border ? RECT_STROKE : 0);
-		if (mode)
+		if (mode && paints(s))
 			page_add_rect(pg, x, top - h, cw[i], h, mode, c->fill,
 			              b->stroke,
 			              b->thickness > 0 ? b->thickness : 0.6, 0);
@@ -484,7 +491,7 @@ static int place_rule(fit_state *s, const flow_block *b, double sb)
 		return 0;
 	s->y += sb;
 	mark_start(s, b);
-	if (s->doc) {
+	if (paints(s)) {
 		double y = s->fr->top - s->y - b->thickness / 2;
 		page_add_line(&s->doc->pages[s->fr->page],
 		              s->fr->x + b->indent_left, y,

@@ -118,6 +118,10 @@ typedef struct sp_document {
 	/* document info, UTF-8, may be NULL */
 	char *title, *author, *subject, *keywords;
 	struct doc_struct *tags; /* logical structure (owned), or NULL */
+	/* set by the caller before laying out: pages, destinations and
+	 * outline entries only, nothing drawn on the pages (a pass that only
+	 * finds where things land) */
+	int skeleton;
 	/* doc_find_dest's index (name -> page, slot), kept by doc_add_dest:
 	 * open addressing, at most half full */
 	struct dest_slot *dindex;

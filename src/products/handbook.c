@@ -828,6 +828,10 @@ static sp_document *lay_out(hb *h)
 		hb_parts parts = {h, 0, 0};
 		layout_flow_seq src = {next_part, part_done, &parts};
 		sp_document *doc = doc_new();
+		/* the first pass only finds the pages things land on (the
+		 * contents and the index need them): its pages are never the
+		 * book's, since no page number is known before it */
+		doc->skeleton = pass == 0;
 		typeset_pages fs = {h->t, limit, h->o->duplex};
 		long n = layout_paginate_seq(h->r->eng, &src, doc,
 		                             typeset_next_frame, &fs);
@@ -841,7 +845,8 @@ static sp_document *lay_out(hb *h)
 			return NULL;
 		}
 		timing_mark(pass ? "layout pass 2+" : "layout pass 1");
-		if (collect_pages(h, doc) || pass == MAX_PASSES - 1) {
+		if ((collect_pages(h, doc) && !doc->skeleton) ||
+		    pass == MAX_PASSES - 1) {
 			tagging_finish(h->r->tags, doc);
 			return doc;
 		}
