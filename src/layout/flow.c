@@ -45,9 +45,22 @@ void flow_free(sp_flow *f)
 
 void flow_trim(sp_flow *f)
 {
+	if (!f)
+		return;
 	if (f->n && f->n < f->cap) {
 		f->blocks = xrealloc(f->blocks, f->n * sizeof *f->blocks);
 		f->cap = f->n;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		flow_block *b = &f->blocks[i];
+		if (b->nspans && b->nspans < b->cap_spans) {
+			b->spans =
+			    xrealloc(b->spans, b->nspans * sizeof *b->spans);
+			b->cap_spans = b->nspans;
+		}
+		flow_trim(b->inner);
+		for (size_t k = 0; k < b->ncells; k++)
+			flow_trim(b->cells[k].content);
 	}
 }
 

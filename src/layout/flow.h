@@ -41,8 +41,10 @@ typedef struct flow_cell {
 	int border; /* stroke the cell */
 } flow_cell;
 
-/* Gives back the unused capacity of a finished flow's block array (block
- * pointers taken earlier are invalid afterwards). */
+/* Gives back the unused capacity of a finished flow's block array, of
+ * its paragraphs' span arrays and of the flows nested in its boxes and
+ * cells (pointers to blocks and spans taken earlier are invalid
+ * afterwards). */
 void flow_trim(sp_flow *f);
 
 struct flow_block {
