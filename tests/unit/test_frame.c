@@ -229,6 +229,86 @@ static void test_dest_and_outline(void)
 	flow_free(f);
 }
 
+/* ---- a document laid from several flows (layout_paginate_seq) ---- */
+
+/* Part k of a document: after the first, each starts with a break (to an
+ * odd page when k % 3 == 1); some end on a full frame, some mid-frame,
+ * one is its break alone, one is a box that splits. */
+static void add_part(sp_flow *f, int k)
+{
+	if (k > 0)
+		flow_add_break(f, k % 3 == 1);
+	if (k == 4)
+		return; /* the break alone */
+	char dest[32];
+	snprintf(dest, sizeof dest, "part-%d", k);
+	flow_block *b = para(f, 1 + k % 4);
+	flow_block_anchor(b, dest);
+	flow_block_outline(b, 0, dest);
+	if (k == 2) {
+		sp_flow *inner = flow_new();
+		for (int i = 0; i < 4; i++)
+			para(inner, 3);
+		flow_add_box(f, inner, 0, 0.5, 0);
+	}
+	for (int i = 0; i < k; i++)
+		para(f, 2 + i % 3);
+}
+
+#define SEQ_PARTS 7
+
+typedef struct seq_src {
+	int next;
+} seq_src;
+
+static sp_flow *seq_next(void *ud)
+{
+	seq_src *q = ud;
+	if (q->next == SEQ_PARTS)
+		return NULL;
+	sp_flow *f = flow_new();
+	add_part(f, q->next++);
+	return f;
+}
+
+static void seq_done(void *ud, sp_flow *f)
+{
+	(void)ud;
+	flow_free(f);
+}
+
+static char *dump(const sp_document *d)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *m = open_memstream(&s, &n);
+	doc_dump(d, m);
+	fclose(m);
+	return s;
+}
+
+static void test_seq_same_as_one_flow(void)
+{
+	sp_flow *whole = flow_new();
+	for (int k = 0; k < SEQ_PARTS; k++)
+		add_part(whole, k);
+	sp_document *a = doc_new(), *b = doc_new();
+	long fa = layout_paginate(eng, whole, a, next_frame_cb, NULL);
+	seq_src q = {0};
+	layout_flow_seq src = {seq_next, seq_done, &q};
+	long fb = layout_paginate_seq(eng, &src, b, next_frame_cb, NULL);
+	CHECK(fa == fb);
+	CHECK(a->npages == b->npages && a->npages > SEQ_PARTS);
+	char *da = dump(a), *db = dump(b);
+	CHECK(strcmp(da, db) == 0);
+	CHECK(strstr(da, "part-6") != NULL);
+	free(da);
+	free(db);
+	doc_free(a);
+	doc_free(b);
+	flow_free(whole);
+}
+
 int main(void)
 {
 	diag_init(&diag, stderr);
@@ -243,6 +323,7 @@ int main(void)
 	test_break_to_odd();
 	test_tall_row_is_split_by_cells();
 	test_dest_and_outline();
+	test_seq_same_as_one_flow();
 	layout_engine_free(eng);
 	layout_text_free(text);
 	fakefont_free(&fonts);
