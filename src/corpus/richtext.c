@@ -83,6 +83,17 @@ static void add_run(rt_state *s, const char *text, unsigned style)
 	r->url = s->url ? xstrdup(s->url) : NULL;
 }
 
+/* The finished paragraph's runs cut to their count: a corpus keeps
+ * every paragraph, most of one to three runs, and xgrow gives eight. */
+static void fit_runs(rt_state *s)
+{
+	rt_block *b = s->cur;
+	if (b->nruns && b->nruns < s->cur_runs_cap) {
+		b->runs = xrealloc(b->runs, b->nruns * sizeof *b->runs);
+		s->cur_runs_cap = b->nruns;
+	}
+}
+
 static unsigned cur_style(const rt_state *s)
 {
 	return (s->emph ? RT_EMPH : 0) | (s->strong ? RT_STRONG : 0);
@@ -309,8 +320,10 @@ static void on_exit(rt_state *s, cmark_node *n)
 		exit_item(s);
 		break;
 	case CMARK_NODE_PARAGRAPH:
-		if (s->cur)
+		if (s->cur) {
 			rt_block_tidy(s->cur);
+			fit_runs(s);
+		}
 		s->cur = NULL;
 		break;
 	case CMARK_NODE_EMPH:
@@ -503,6 +516,10 @@ int richtext_parse(const char *text, rich_text *out, rt_errfn err, void *ctx)
 	cm_arena = &arena;
 	cmark_node *doc = richtext_cmark_parse(text, strlen(text));
 	walk(&s, doc);
+	if (out->nblocks && out->nblocks < s.cap) /* kept as long as the
+	                                           * corpus: no spare room */
+		out->blocks =
+		    xrealloc(out->blocks, out->nblocks * sizeof *out->blocks);
 	cm_arena = outer;
 	arena_free(&arena); /* the tree, at once */
 	return s.errors;
