@@ -670,8 +670,7 @@ static void seq_enter(seq_state *q, const sp_flow *flow, layout_pos *pos)
 
 /* Lays one flow of the sequence; -1 when next_frame refused. */
 static int seq_lay(layout_engine *e, seq_state *q, const sp_flow *flow,
-                   sp_document *doc, layout_next_frame_fn next_frame,
-                   void *ud)
+                   sp_document *doc, layout_next_frame_fn next_frame, void *ud)
 {
 	layout_pos pos = {0, 0, 0, 0};
 	seq_enter(q, flow, &pos);

@@ -173,14 +173,17 @@ static size_t count_paras(const sp_flow *f, size_t enough)
 
 int prefetch_cold(const layout_engine *e, const sp_flow *flow)
 {
-	return e->ncache * 2 <= count_paras(flow, SIZE_MAX);
+	/* cold: at least twice as many paragraphs as the cache holds
+	 * (counted no further than that) */
+	size_t need = e->ncache * 2;
+	return count_paras(flow, need) >= need;
 }
 
 void prefetch_start(layout_engine *e, const sp_flow *flow, int cold)
 {
 	if (!cold || e->pf || env_flag("SP_NO_PREFETCH"))
 		return;
-	if (count_paras(flow, SIZE_MAX) < PREFETCH_MIN_PARAS)
+	if (count_paras(flow, PREFETCH_MIN_PARAS) < PREFETCH_MIN_PARAS)
 		return;
 	if (!e->helper_text)
 		e->helper_text = layout_text_clone(e->text);

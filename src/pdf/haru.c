@@ -297,8 +297,7 @@ HPDF_STATUS haru_stream_put(HPDF_Dict d, const void *data, size_t n,
 	         : HPDF_OK;
 }
 
-static HPDF_STATUS write_to_buf(HPDF_Stream st, const HPDF_BYTE *p,
-                                HPDF_UINT n)
+static HPDF_STATUS write_to_buf(HPDF_Stream st, const HPDF_BYTE *p, HPDF_UINT n)
 {
 	buf_append(st->attr, (const char *)p, n);
 	return HPDF_OK;

@@ -56,7 +56,7 @@ static HPDF_Destination make_dest(pdf_renderer *r, const char *name)
  * not packed) libharu makes them as before. */
 
 typedef struct nav_annot {
-	uint32_t page, link;  /* link `link` of page `page` */
+	uint32_t page, link;   /* link `link` of page `page` */
 	unsigned long page_id; /* that page's object number */
 	unsigned long dest_id; /* the target's page's, or 0: a URI */
 	double dest_y;         /* the target's top, points */
@@ -73,7 +73,6 @@ struct nav_annots {
 	size_t n, cap;
 	nav_array *arr;
 	size_t narr, cap_arr;
-	unsigned long *ids; /* [narr]: nav_links_arrays */
 };
 
 static nav_annots *links_of(pdf_renderer *r)
@@ -89,14 +88,13 @@ void nav_links_free(pdf_renderer *r)
 		return;
 	free(r->links->a);
 	free(r->links->arr);
-	free(r->links->ids);
 	free(r->links);
 	r->links = NULL;
 }
 
 /* libharu's annotation of link l on page pno (uncompressed files). */
-static void haru_link(pdf_renderer *r, size_t pno, size_t i,
-                      const page_link *l, sp_buf *uri)
+static void haru_link(pdf_renderer *r, size_t pno, size_t i, const page_link *l,
+                      sp_buf *uri)
 {
 	HPDF_Page page = r->pages[pno];
 	HPDF_Annotation a;
@@ -123,10 +121,11 @@ static void our_link(pdf_renderer *r, size_t pno, size_t i, long dest_page,
 	nav_annots *nl = links_of(r);
 	if (!nl->narr || nl->arr[nl->narr - 1].page != pno) {
 		HPDF_Dict ph = haru_dict(r->pdf, 1);
-		if (!ph || haru_dict_put(r->pages[pno], "Annots", ph) != HPDF_OK)
+		if (!ph ||
+		    haru_dict_put(r->pages[pno], "Annots", ph) != HPDF_OK)
 			return; /* the error is pending on r->pdf */
-		nl->arr = xgrow(nl->arr, &nl->cap_arr, nl->narr + 1,
-		                sizeof *nl->arr);
+		nl->arr =
+		    xgrow(nl->arr, &nl->cap_arr, nl->narr + 1, sizeof *nl->arr);
 		nl->arr[nl->narr++] =
 		    (nav_array){haru_obj_id(ph), pno, nl->n, 0};
 	}
@@ -168,18 +167,14 @@ size_t nav_links_count(const pdf_renderer *r)
 	return r->links ? r->links->n : 0;
 }
 
-const unsigned long *nav_links_arrays(const pdf_renderer *r, size_t *n)
+size_t nav_links_arrays(const pdf_renderer *r)
 {
-	nav_annots *nl = r->links;
-	*n = nl ? nl->narr : 0;
-	if (!*n)
-		return NULL;
-	if (!nl->ids) {
-		nl->ids = xmalloc(nl->narr * sizeof *nl->ids);
-		for (size_t j = 0; j < nl->narr; j++)
-			nl->ids[j] = nl->arr[j].id;
-	}
-	return nl->ids;
+	return r->links ? r->links->narr : 0;
+}
+
+unsigned long nav_links_array_id(const pdf_renderer *r, size_t j)
+{
+	return r->links->arr[j].id;
 }
 
 void nav_links_array_body(const pdf_renderer *r, size_t first_id, size_t j,

@@ -430,8 +430,7 @@ static void extra_body(void *ud, size_t base, size_t i, sp_buf *b)
 
 static pdf_pack_extra extras(pdf_renderer *r, unsigned long **repl)
 {
-	size_t narr = 0;
-	const unsigned long *arr = nav_links_arrays(r, &narr);
+	size_t narr = nav_links_arrays(r);
 	unsigned long root = tags_extra_replace(r->tags);
 	size_t n = (root ? 1 : 0) + narr;
 	*repl = xmalloc((n ? n : 1) * sizeof **repl);
@@ -439,7 +438,7 @@ static pdf_pack_extra extras(pdf_renderer *r, unsigned long **repl)
 	if (root)
 		(*repl)[k++] = root;
 	for (size_t j = 0; j < narr; j++)
-		(*repl)[k++] = arr[j];
+		(*repl)[k++] = nav_links_array_id(r, j);
 	pdf_pack_extra x = {tags_extra_count(r->tags) + nav_links_count(r),
 	                    *repl,
 	                    n,
@@ -513,14 +512,16 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		} else if (r.pdfa || nav_links_count(&r)) {
 			/* libharu's file has no /ID, or no links */
 			if (r.pdfa)
-				diag_error(d, sp_loc_make(NULL, 0, 0),
-				           "internal error: the PDF/A file could "
-				           "not be packed");
+				diag_error(
+				    d, sp_loc_make(NULL, 0, 0),
+				    "internal error: the PDF/A file could "
+				    "not be packed");
 			else
-				diag_error(d, sp_loc_make(NULL, 0, 0),
-				           "internal error: the PDF file could "
-				           "not be packed (its links are written "
-				           "only into a packed file)");
+				diag_error(
+				    d, sp_loc_make(NULL, 0, 0),
+				    "internal error: the PDF file could "
+				    "not be packed (its links are written "
+				    "only into a packed file)");
 			rc = -1;
 			free(*data);
 			*data = NULL;

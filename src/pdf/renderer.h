@@ -38,10 +38,10 @@ typedef struct pdf_renderer {
 	int uncompressed;
 	int pdfa; /* PDF/A-2a (pdfa.c) */
 	int warned_text;
-	struct pdf_tags *tags; /* marked content, structure (tags.c) */
+	struct pdf_tags *tags;    /* marked content, structure (tags.c) */
 	struct nav_annots *links; /* our link annotations (navigation.c) */
-	int has_date;          /* SOURCE_DATE_EPOCH was valid: */
-	struct tm date;        /* its time, UTC */
+	int has_date;             /* SOURCE_DATE_EPOCH was valid: */
+	struct tm date;           /* its time, UTC */
 	sp_diag *d;
 } pdf_renderer;
 
@@ -66,13 +66,15 @@ void nav_links(pdf_renderer *r, size_t p);
  * pack.c places right after the structure tree's (tags_extra_count): k
  * of nav_links_count, in the order of tags_link, each written by
  * nav_links_body. libharu holds only each page's /Annots, a placeholder
- * (nav_links_arrays: n object numbers) whose body is nav_links_array_body
- * (first_id: the object number of annotation 0). Uncompressed, libharu's
- * own annotations, and none of these. */
+ * (j of nav_links_arrays, its object number nav_links_array_id) whose
+ * body is nav_links_array_body (first_id: the object number of
+ * annotation 0). Uncompressed, libharu's own annotations, and none of
+ * these. */
 typedef struct nav_annots nav_annots;
 size_t nav_links_count(const pdf_renderer *r);
 void nav_links_body(const pdf_renderer *r, size_t k, sp_buf *b);
-const unsigned long *nav_links_arrays(const pdf_renderer *r, size_t *n);
+size_t nav_links_arrays(const pdf_renderer *r);
+unsigned long nav_links_array_id(const pdf_renderer *r, size_t j);
 void nav_links_array_body(const pdf_renderer *r, size_t first_id, size_t j,
                           sp_buf *b);
 void nav_links_free(pdf_renderer *r);

@@ -38,7 +38,7 @@ typedef struct tag_elem {
 	char role[STRUCT_ROLE_MAX + 1];
 	uint32_t parent;
 	const doc_elem *src; /* attributes, or NULL (a Link made here) */
-	tag_kid *kids; /* most elements have one or two */
+	tag_kid *kids;       /* most elements have one or two */
 	size_t nkids, cap_kids;
 	int used;
 } tag_elem;
@@ -72,8 +72,8 @@ static uint32_t add_elem(pdf_tags *t, uint32_t parent, const char *role,
 {
 	t->el = xgrow(t->el, &t->cap, t->n + 1, sizeof *t->el);
 	tag_elem *e = &t->el[t->n];
-	memset(e, 0, sizeof *e);
-	memcpy(e->role, role, strnlen(role, STRUCT_ROLE_MAX)); /* memset: ends in NUL */
+	memset(e, 0, sizeof *e); /* so the role ends in NUL */
+	memcpy(e->role, role, strnlen(role, STRUCT_ROLE_MAX));
 	e->parent = parent;
 	e->src = src;
 	return (uint32_t)t->n++;

@@ -641,6 +641,13 @@ static sp_flow *next_part(void *ud)
 {
 	hb_parts *p = ud;
 	hb *h = p->h;
+	while (p->stage == 1 && p->cat < h->c->ncategories &&
+	       !h->cat_num[p->cat])
+		p->cat++;
+	if (p->stage == 1 && p->cat == h->c->ncategories)
+		p->stage = h->nsel ? 2 : 3;
+	if (p->stage == 3)
+		return NULL;
 	sp_flow *f = flow_new();
 	if (p->stage == 0) {
 		tagging_begin(h->r->tags, h->c->language.s);
@@ -649,20 +656,10 @@ static sp_flow *next_part(void *ud)
 		build_contents(h, f);
 		p->stage = 1;
 	} else if (p->stage == 1) {
-		while (p->cat < h->c->ncategories && !h->cat_num[p->cat])
-			p->cat++;
-		if (p->cat < h->c->ncategories)
-			build_section(h, f, p->cat++);
-		else
-			p->stage = 2;
-	}
-	if (p->stage == 2) {
-		if (h->nsel)
-			build_index(h, f);
+		build_section(h, f, p->cat++);
+	} else {
+		build_index(h, f);
 		p->stage = 3;
-	} else if (p->stage == 3) {
-		flow_free(f);
-		return NULL;
 	}
 	flow_trim(f);
 	return f;

@@ -40,15 +40,21 @@ void *xrealloc(void *p, size_t n)
 	return q;
 }
 
-size_t mem_grown_cap(size_t cap, size_t need, size_t size)
+/* cap doubled, from at least `first`, until it holds need elements */
+static size_t grown_cap(size_t cap, size_t need, size_t size, size_t first)
 {
-	size_t c = cap < 8 ? 8 : cap;
+	size_t c = cap < first ? first : cap;
 	while (c < need) {
 		if (c > ((size_t)-1) / 4 / size)
 			mem_fail((size_t)-1);
 		c *= 2;
 	}
 	return c;
+}
+
+size_t mem_grown_cap(size_t cap, size_t need, size_t size)
+{
+	return grown_cap(cap, need, size, 8);
 }
 
 void *xgrow_to(void *p, size_t *cap, size_t need, size_t size)
@@ -61,14 +67,8 @@ void *xgrow_small(void *p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return p;
-	size_t c = *cap ? *cap : 1;
-	while (c < need) {
-		if (c > ((size_t)-1) / 4 / size)
-			mem_fail((size_t)-1);
-		c *= 2;
-	}
-	*cap = c;
-	return xrealloc(p, c * size);
+	*cap = grown_cap(*cap, need, size, 1);
+	return xrealloc(p, *cap * size);
 }
 
 char *xstrdup(const char *s)
