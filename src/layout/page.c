@@ -13,6 +13,20 @@ sp_document *doc_new(void)
 	return xcalloc(1, sizeof(sp_document));
 }
 
+/* What a page draws: its texts (their bytes stay in the arena), lines
+ * and rectangles. */
+static void page_free_drawing(sp_page *p)
+{
+	free(p->texts);
+	free(p->lines);
+	free(p->rects);
+	p->texts = NULL;
+	p->lines = NULL;
+	p->rects = NULL;
+	p->ntexts = p->cap_texts = p->nlines = p->cap_lines = 0;
+	p->nrects = p->cap_rects = 0;
+}
+
 static void page_free(sp_page *p)
 {
 	for (size_t i = 0; i < p->nlinks; i++) {
@@ -21,11 +35,23 @@ static void page_free(sp_page *p)
 	}
 	for (size_t i = 0; i < p->ndests; i++)
 		free(p->dests[i].name);
-	free(p->texts);
-	free(p->lines);
-	free(p->rects);
+	page_free_drawing(p);
 	free(p->links);
 	free(p->dests);
+}
+
+void doc_release_pages(sp_document *d, size_t n)
+{
+	if (n > d->npages)
+		n = d->npages;
+	if (n <= d->released)
+		return; /* (its mark may be freed already) */
+	for (; d->released < n; d->released++)
+		page_free_drawing(&d->pages[d->released]);
+	/* a page's bytes are taken after it is made, so the blocks older
+	 * than the one page n was made in hold earlier pages' only */
+	if (n < d->npages)
+		arena_free_older(d->pages[n].arena_mark);
 }
 
 void doc_free(sp_document *d)
@@ -89,6 +115,7 @@ sp_page *doc_add_page(sp_document *d, double width, double height)
 	p->width = width;
 	p->height = height;
 	p->arena = &d->arena;
+	p->arena_mark = arena_mark(&d->arena);
 	return p;
 }
 

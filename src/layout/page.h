@@ -85,6 +85,9 @@ typedef struct sp_page {
 	size_t ndests, cap_dests;
 	uint32_t se_cur; /* given to the texts and links added (struct.h) */
 	sp_arena *arena; /* the document's (texts, glyphs, kerning) */
+	/* the arena's block when the page was made: what was allocated
+	 * before it belongs to earlier pages (doc_release_pages) */
+	struct sp_arena_block *arena_mark;
 } sp_page;
 
 typedef struct doc_outline {
@@ -129,6 +132,8 @@ typedef struct sp_document {
 	/* the bytes, glyphs and kerning of every page's texts: many small
 	 * arrays that live as long as the document, freed at once */
 	sp_arena arena;
+	size_t
+	    released; /* pages [0, released) given back (doc_release_pages) */
 } sp_document;
 
 sp_document *doc_new(void);
@@ -138,6 +143,12 @@ sp_page *doc_add_page(sp_document *d, double width, double height);
  * (doc_add_page does it for the page before the new one; furniture added
  * to finished pages afterwards, running heads and footers, doubles it). */
 void doc_fit(sp_document *d);
+/* Pages [0, n) are drawn: gives back their texts (with the bytes, glyphs
+ * and kerning the arena holds for them), lines and rectangles, keeping
+ * their sizes, links and destinations (links to them still resolve).
+ * The pages read as empty afterwards. n only grows: pages released
+ * before are not released again. */
+void doc_release_pages(sp_document *d, size_t n);
 void doc_set_info(sp_document *d, const char *title, const char *author,
                   const char *subject);
 /* Gives the document its structure tree (layout/struct.h), freeing any

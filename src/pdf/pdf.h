@@ -90,6 +90,11 @@ typedef struct pdf_render_opts {
 	                   * output intent, pdfaid in the XMP, printable
 	                   * links, a file /ID; needs packing (not with
 	                   * uncompressed) */
+	/* Called once page p is drawn, in page order, when nothing of it
+	 * is read again but its size, links and destinations: the caller
+	 * may give back the rest (doc_release_pages). NULL for none. */
+	void (*page_drawn)(void *ud, size_t p);
+	void *page_drawn_ud;
 } pdf_render_opts;
 
 /* The sRGB ICC profile --pdfa embeds (pdfa.c): the first that exists of

@@ -306,6 +306,8 @@ static int draw_pages(pdf_renderer *r)
 			return -1;
 		if (r->deflating)
 			pdf_deflate_ready(r->deflating, p + 1);
+		if (r->page_drawn)
+			r->page_drawn(r->page_drawn_ud, p);
 	}
 	timing_mark("pdf: pages drawn");
 	return 0;
@@ -472,6 +474,8 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	r.raw = xcalloc(doc->npages ? doc->npages : 1, sizeof *r.raw);
 	r.uncompressed = o && o->uncompressed;
 	r.pdfa = o && o->pdfa && !r.uncompressed;
+	r.page_drawn = o ? o->page_drawn : NULL;
+	r.page_drawn_ud = o ? o->page_drawn_ud : NULL;
 	r.font = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.font);
 	r.used = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.used);
 	r.gtext = xcalloc((size_t)nf ? (size_t)nf : 1, sizeof *r.gtext);

@@ -36,7 +36,9 @@ typedef struct pdf_renderer {
 	char *ttf;               /* per face: made by ttfont.c */
 	struct pdf_cidcff **cff; /* per face: a CFF face's font (cidcff.c) */
 	int uncompressed;
-	int pdfa; /* PDF/A-2a (pdfa.c) */
+	int pdfa;                               /* PDF/A-2a (pdfa.c) */
+	void (*page_drawn)(void *ud, size_t p); /* pdf_render_opts' */
+	void *page_drawn_ud;
 	int warned_text;
 	struct pdf_tags *tags;    /* marked content, structure (tags.c) */
 	struct nav_annots *links; /* our link annotations (navigation.c) */

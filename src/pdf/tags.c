@@ -46,6 +46,7 @@ typedef struct tag_elem {
 typedef struct tag_annot {
 	uint32_t elem;       /* its Link element */
 	uint32_t page, link; /* link `link` of page `page` */
+	size_t at, len;      /* its /Contents in pdf_tags.contents */
 } tag_annot;
 
 struct pdf_tags {
@@ -57,6 +58,9 @@ struct pdf_tags {
 	size_t cap_links;
 	tag_annot *annots;
 	size_t nannots, cap_annots;
+	/* the annotations' /Contents one after another, read off their
+	 * pages as they are drawn (the page may be gone by the packing) */
+	sp_buf contents;
 	size_t npages;
 	/* numbering, by tags_finish */
 	uint32_t *num;  /* per element: its place among those used */
@@ -113,6 +117,7 @@ void tags_free(pdf_tags *t)
 	free(t->cap_mc);
 	free(t->links);
 	free(t->annots);
+	buf_free(&t->contents);
 	free(t->num);
 	free(t->used);
 	free(t->page_id);
@@ -206,14 +211,15 @@ void tags_switch(pdf_renderer *r, sp_buf *cs, size_t p, uint32_t from,
 	buf_puts(cs, ">> BDC\n");
 }
 
-/* A link's /Contents: the text it covers, else where it goes. */
+/* A link's /Contents appended to b: the text it covers, else where it
+ * goes. */
 static void link_contents(const sp_page *pg, size_t i, sp_buf *b)
 {
-	buf_clear(b);
-	for (size_t k = 0; k < pg->ntexts && b->len < CONTENTS_MAX; k++)
+	size_t start = b->len;
+	for (size_t k = 0; k < pg->ntexts && b->len - start < CONTENTS_MAX; k++)
 		if (pg->texts[k].link == i + 1)
 			buf_append(b, pg->texts[k].text, pg->texts[k].len);
-	if (!b->len) {
+	if (b->len == start) {
 		const page_link *l = &pg->links[i];
 		buf_printf(b, "Link to %.900s", l->uri ? l->uri : l->dest);
 	}
@@ -226,7 +232,10 @@ void tags_link(pdf_renderer *r, size_t p, size_t i)
 	uint32_t e = link_elem(r, p, i, pg->links[i].se);
 	t->annots =
 	    xgrow(t->annots, &t->cap_annots, t->nannots + 1, sizeof *t->annots);
-	t->annots[t->nannots] = (tag_annot){e, (uint32_t)p, (uint32_t)i};
+	size_t at = t->contents.len;
+	link_contents(pg, i, &t->contents);
+	t->annots[t->nannots] =
+	    (tag_annot){e, (uint32_t)p, (uint32_t)i, at, t->contents.len - at};
 	tag_kid *k = add_kid(&t->el[e]);
 	k->mcid = -1;
 	k->annot = (uint32_t)t->nannots;
@@ -320,11 +329,12 @@ static long first_page(const tag_elem *e)
  * own objects cost too much memory and time for tens of thousands of
  * small dictionaries) ---- */
 
-/* A PDF text string: ASCII as a literal string, anything else as
- * UTF-16BE with a byte order mark, in hex. */
-static void put_text(sp_buf *b, const char *s, size_t max)
+/* A PDF text string of s[0..len) up to a NUL and at most max bytes:
+ * ASCII as a literal string, anything else as UTF-16BE with a byte order
+ * mark, in hex. */
+static void put_textn(sp_buf *b, const char *s, size_t len, size_t max)
 {
-	size_t n = strlen(s);
+	size_t n = strnlen(s, len);
 	if (n > max) { /* cut at a character boundary */
 		n = max;
 		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
@@ -350,6 +360,11 @@ static void put_text(sp_buf *b, const char *s, size_t max)
 	buf_puts(b, "<FEFF");
 	gtext_utf16_hex(b, s, n);
 	buf_putc(b, '>');
+}
+
+static void put_text(sp_buf *b, const char *s, size_t max)
+{
+	put_textn(b, s, strlen(s), max);
 }
 
 /* Appends before, object number id and " 0 R" (a structure tree has
@@ -475,13 +490,10 @@ void tags_annot_keys(const pdf_renderer *r, size_t k, sp_buf *b)
 {
 	const pdf_tags *t = r->tags;
 	const tag_annot *a = &t->annots[k];
-	sp_buf c = SP_BUF_INIT;
-	link_contents(&r->doc->pages[a->page], a->link, &c);
 	buf_puts(b, "/Contents");
-	put_text(b, c.data ? c.data : "", CONTENTS_MAX);
+	put_textn(b, t->contents.data + a->at, a->len, CONTENTS_MAX);
 	buf_puts(b, "/StructParent ");
 	buf_put_uint(b, t->npages + k);
-	buf_free(&c);
 }
 
 size_t tags_extra_count(const pdf_tags *t)

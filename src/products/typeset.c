@@ -378,6 +378,13 @@ product_status typeset_write(sp_typeset *r, sp_document *doc,
 	return typeset_write_ex(r, doc, out_path, dump_path, NULL, NULL);
 }
 
+/* The renderer is done with a page: its texts go (a long document's
+ * pages are most of the memory at the end). */
+static void page_drawn(void *ud, size_t p)
+{
+	doc_release_pages(ud, p + 1);
+}
+
 product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
                                 const char *out_path, const char *dump_path,
                                 dump_extra_fn extra, void *ud)
@@ -396,6 +403,8 @@ product_status typeset_write_ex(sp_typeset *r, sp_document *doc,
 		return PRODUCT_OK;
 	pdf_render_opts o = {0};
 	o.pdfa = r->tpl->pdfa;
+	o.page_drawn = page_drawn;
+	o.page_drawn_ud = doc;
 	doc_fit(doc); /* less memory while it is rendered */
 	int rc = pdf_render(doc, r->fonts, &o, out_path, r->d);
 	if (rc == PDF_OK)

@@ -93,8 +93,11 @@ char *typeset_hyphen_dict(const char *language);
 
 /* Write the document: --dump-layout to dump_path when not NULL ("-" is
  * standard output), and the PDF to out_path when not NULL, each
- * atomically and never over an input. Returns PRODUCT_OK, PRODUCT_IO, or
- * PRODUCT_INVALID when the PDF device refused the document. */
+ * atomically and never over an input. Writing the PDF gives back the
+ * pages' texts, lines and rectangles as they are drawn
+ * (doc_release_pages): afterwards doc holds its pages' sizes, links and
+ * destinations, its outline and labels. Returns PRODUCT_OK, PRODUCT_IO,
+ * or PRODUCT_INVALID when the PDF device refused the document. */
 product_status typeset_write(sp_typeset *r, sp_document *doc,
                              const char *out_path, const char *dump_path);
 /* The same; extra (when not NULL) appends product lines to the dump. */

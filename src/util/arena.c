@@ -66,14 +66,31 @@ void *arena_grow(sp_arena *a, void *p, size_t *cap, size_t need, size_t size)
 	return q;
 }
 
-void arena_free(sp_arena *a)
+static void free_chain(struct sp_arena_block *b)
 {
-	struct sp_arena_block *b = a->head;
 	while (b) {
 		struct sp_arena_block *older = b->older;
 		free(b);
 		b = older;
 	}
+}
+
+void arena_free(sp_arena *a)
+{
+	free_chain(a->head);
 	a->head = NULL;
 	a->used = 0;
+}
+
+struct sp_arena_block *arena_mark(const sp_arena *a)
+{
+	return a->head;
+}
+
+void arena_free_older(struct sp_arena_block *mark)
+{
+	if (!mark)
+		return;
+	free_chain(mark->older);
+	mark->older = NULL;
 }
