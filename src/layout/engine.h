@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "layout/flow.h"
+#include "util/arena.h"
 
 #define TAIL_GAP 12.0 /* points between a paragraph and its tail */
 
@@ -31,8 +32,11 @@ struct layout_engine {
 	size_t ncache;     /* entries of paragraphs with text */
 	size_t nempty;     /* entries of empty paragraphs */
 	size_t cap_cache;
-	char **links; /* copies of the link targets cached runs point to */
-	size_t nlinks, cap_links;
+	/* the cached lines, their runs, texts, glyphs, kerning and link
+	 * targets: held together (a long corpus caches millions of small
+	 * arrays) */
+	sp_arena cache_mem;
+	const char *last_link; /* the copy the last cached link points to */
 	struct paracache_memo *memo; /* by block id (paracache.c) */
 };
 

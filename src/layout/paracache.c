@@ -2,8 +2,9 @@
  * remembered by content (text, styles, measure), so that a flow rebuilt
  * with the same paragraphs (the passes of a document whose page numbers
  * settle) does not break them again. Keys are two independent 64-bit
- * hashes of the content; the cached lines' link targets point to the
- * engine's own copies, since the lines outlive the flow they came from.
+ * hashes of the content. The cached lines, their runs, texts, glyphs,
+ * kerning and link targets (the lines outlive the flow they came from)
+ * are copied into the cache's arena, freed at once with it.
  *
  * In front of it, a small table keyed by block id (flow_block.id, never
  * reused) remembers the lines each recent block got at its last width,
@@ -32,23 +33,18 @@ struct paracache_memo {
 
 void layout_engine_clear_cache(layout_engine *e)
 {
-	for (size_t i = 0; i < e->cap_cache; i++)
-		if (e->cache[i].h1 || e->cache[i].h2)
-			layout_lines_free(&e->cache[i].lines);
+	arena_free(&e->cache_mem); /* every entry's lines */
 	free(e->cache);
 	e->cache = NULL;
 	e->ncache = e->nempty = e->cap_cache = 0;
-	for (size_t i = 0; i < e->nlinks; i++)
-		free(e->links[i]);
-	free(e->links);
-	e->links = NULL;
-	e->nlinks = e->cap_links = 0;
+	e->last_link = NULL;
 	free(e->memo);
 	e->memo = NULL;
 }
 
 /* Cached lines outlive the flow whose spans their runs' links point
- * into: point them at the engine's own copies instead. */
+ * into: point them at the cache's own copies instead (one for a run of
+ * runs with the same target). */
 static void own_links(layout_engine *e, layout_lines *ls)
 {
 	for (size_t i = 0; i < ls->n; i++)
@@ -56,16 +52,41 @@ static void own_links(layout_engine *e, layout_lines *ls)
 			layout_run *r = &ls->lines[i].runs[k];
 			if (!r->link)
 				continue;
-			if (e->nlinks &&
-			    !strcmp(e->links[e->nlinks - 1], r->link)) {
-				r->link = e->links[e->nlinks - 1];
-				continue;
-			}
-			e->links = xgrow(e->links, &e->cap_links, e->nlinks + 1,
-			                 sizeof(char *));
-			e->links[e->nlinks] = xstrdup(r->link);
-			r->link = e->links[e->nlinks++];
+			if (!e->last_link || strcmp(e->last_link, r->link))
+				e->last_link = arena_strndup(
+				    &e->cache_mem, r->link, strlen(r->link));
+			r->link = e->last_link;
 		}
+}
+
+/* Lines broken for the cache, moved into its arena: the arrays and
+ * texts of one paragraph side by side instead of a malloc for each. */
+static layout_lines cache_keep(layout_engine *e, layout_lines *ls)
+{
+	sp_arena *a = &e->cache_mem;
+	layout_lines c = *ls;
+	if (ls->lines)
+		c.lines = arena_memdup(a, ls->lines, ls->n * sizeof *ls->lines);
+	for (size_t i = 0; i < c.n; i++) {
+		layout_line *l = &c.lines[i];
+		if (l->runs)
+			l->runs = arena_memdup(a, l->runs,
+			                       l->nruns * sizeof *l->runs);
+		for (size_t k = 0; k < l->nruns; k++) {
+			layout_run *r = &l->runs[k];
+			if (r->text)
+				r->text = arena_strndup(a, r->text, r->len);
+			if (r->glyphs)
+				r->glyphs = arena_memdup(a, r->glyphs,
+				                         r->nglyphs *
+				                             sizeof *r->glyphs);
+			if (r->kerns)
+				r->kerns = arena_memdup(
+				    a, r->kerns, r->nkerns * sizeof *r->kerns);
+		}
+	}
+	layout_lines_free(ls);
+	return c;
 }
 
 typedef struct hasher {
@@ -187,6 +208,7 @@ static layout_lines cached_lines(layout_engine *e, const flow_block *b,
 		layout_break(e->text, b->spans, b->nspans, &b->pstyle, avail,
 		             &slot->lines);
 	own_links(e, &slot->lines);
+	slot->lines = cache_keep(e, &slot->lines);
 	if (b->nspans)
 		e->ncache++;
 	else

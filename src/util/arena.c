@@ -17,7 +17,8 @@ struct sp_arena_block {
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *arena_calloc(sp_arena *a, size_t n)
+/* n bytes, aligned, not cleared. */
+static void *take(sp_arena *a, size_t n)
 {
 	const size_t align = alignof(max_align_t);
 	if (n > SIZE_MAX - 2 * align - sizeof(struct sp_arena_block))
@@ -35,22 +36,30 @@ void *arena_calloc(sp_arena *a, size_t n)
 	}
 	void *p = a->head->data + a->used;
 	a->used += n;
+	return p;
+}
+
+void *arena_calloc(sp_arena *a, size_t n)
+{
+	void *p = take(a, n);
 	memset(p, 0, n);
 	return p;
 }
 
 char *arena_strndup(sp_arena *a, const char *s, size_t n)
 {
-	char *p = arena_calloc(a, n + 1);
+	char *p = take(a, n + 1);
 	if (n)
 		memcpy(p, s, n);
+	p[n] = '\0';
 	return p;
 }
 
 void *arena_memdup(sp_arena *a, const void *p, size_t n)
 {
-	void *c = arena_calloc(a, n);
-	memcpy(c, p, n);
+	void *c = take(a, n);
+	if (n)
+		memcpy(c, p, n);
 	return c;
 }
 
