@@ -2,6 +2,7 @@
 #include "layout/page.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,6 +92,9 @@ void doc_free(sp_document *d)
 
 static void page_fit(sp_page *p)
 {
+	/* (an empty page is not finished: cards make a sheet's front and
+	 * back, then fill both) */
+	p->fitted = p->ntexts || p->nlines || p->nrects;
 	FIT(p->texts, p->ntexts, p->cap_texts);
 	FIT(p->lines, p->nlines, p->cap_lines);
 	FIT(p->rects, p->nrects, p->cap_rects);
@@ -117,6 +121,24 @@ sp_page *doc_add_page(sp_document *d, double width, double height)
 	p->arena = &d->arena;
 	p->arena_mark = arena_mark(&d->arena);
 	return p;
+}
+
+/* Room for need items in one of a page's arrays: doubling while the page
+ * is laid out, but a finished page (page_fit) takes what is added after
+ * the layout (running heads, footers) in steps of an eighth, not by
+ * doubling again. */
+static void *page_grow(const sp_page *p, void *arr, size_t *cap, size_t need,
+                       size_t size)
+{
+	if (need <= *cap)
+		return arr;
+	if (!p->fitted)
+		return xgrow_to(arr, cap, need, size);
+	size_t c = need + need / 8 + 2;
+	if (c < need || c > SIZE_MAX / size)
+		mem_fail(SIZE_MAX); /* reports and ends the run */
+	*cap = c;
+	return xrealloc(arr, c * size);
 }
 
 static char *dup_or_null(const char *s)
@@ -223,8 +245,8 @@ static void grow_index(sp_document *d)
 void doc_add_dest(sp_document *d, size_t page, const char *name, double y)
 {
 	sp_page *p = &d->pages[page];
-	p->dests =
-	    xgrow(p->dests, &p->cap_dests, p->ndests + 1, sizeof *p->dests);
+	p->dests = page_grow(p, p->dests, &p->cap_dests, p->ndests + 1,
+	                     sizeof *p->dests);
 	page_dest *dst = &p->dests[p->ndests++];
 	dst->name = xstrdup(name ? name : "");
 	dst->y = y;
@@ -249,8 +271,8 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
                          sp_color color, const char *text, size_t len,
                          double width)
 {
-	p->texts =
-	    xgrow(p->texts, &p->cap_texts, p->ntexts + 1, sizeof *p->texts);
+	p->texts = page_grow(p, p->texts, &p->cap_texts, p->ntexts + 1,
+	                     sizeof *p->texts);
 	page_text *t = &p->texts[p->ntexts++];
 	t->x = x;
 	t->y = y;
@@ -292,8 +314,8 @@ page_line *page_add_dashed_line(sp_page *p, double x1, double y1, double x2,
                                 double y2, double width, sp_color color,
                                 uint16_t on, uint16_t off)
 {
-	p->lines =
-	    xgrow(p->lines, &p->cap_lines, p->nlines + 1, sizeof *p->lines);
+	p->lines = page_grow(p, p->lines, &p->cap_lines, p->nlines + 1,
+	                     sizeof *p->lines);
 	page_line *l = &p->lines[p->nlines++];
 	l->x1 = x1;
 	l->y1 = y1;
@@ -309,8 +331,8 @@ page_line *page_add_dashed_line(sp_page *p, double x1, double y1, double x2,
 void page_add_rect(sp_page *p, double x, double y, double w, double h, int mode,
                    sp_color fill, sp_color stroke, double width, double radius)
 {
-	p->rects =
-	    xgrow(p->rects, &p->cap_rects, p->nrects + 1, sizeof *p->rects);
+	p->rects = page_grow(p, p->rects, &p->cap_rects, p->nrects + 1,
+	                     sizeof *p->rects);
 	page_rect *r = &p->rects[p->nrects++];
 	r->x = x;
 	r->y = y;
@@ -325,8 +347,8 @@ void page_add_rect(sp_page *p, double x, double y, double w, double h, int mode,
 
 static page_link *add_link(sp_page *p, double x, double y, double w, double h)
 {
-	p->links =
-	    xgrow(p->links, &p->cap_links, p->nlinks + 1, sizeof *p->links);
+	p->links = page_grow(p, p->links, &p->cap_links, p->nlinks + 1,
+	                     sizeof *p->links);
 	page_link *l = &p->links[p->nlinks++];
 	l->x = x;
 	l->y = y;

@@ -88,6 +88,8 @@ typedef struct sp_page {
 	/* the arena's block when the page was made: what was allocated
 	 * before it belongs to earlier pages (doc_release_pages) */
 	struct sp_arena_block *arena_mark;
+	int fitted; /* finished with something on it: its arrays were cut
+	             * to their counts (page.c grows them slowly after) */
 } sp_page;
 
 typedef struct doc_outline {
