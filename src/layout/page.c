@@ -273,6 +273,8 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 {
 	p->texts = page_grow(p, p->texts, &p->cap_texts, p->ntexts + 1,
 	                     sizeof *p->texts);
+	if (text && len > UINT32_MAX)
+		mem_fail(len); /* reports and ends the run */
 	page_text *t = &p->texts[p->ntexts++];
 	t->x = x;
 	t->y = y;
@@ -280,7 +282,7 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 	t->size = size;
 	t->color = color;
 	t->text = arena_strndup(p->arena, text ? text : "", text ? len : 0);
-	t->len = text ? len : 0;
+	t->len = text ? (uint32_t)len : 0;
 	t->width = width;
 	t->extra = 0;
 	t->se = p->se_cur;
@@ -298,10 +300,12 @@ page_text *page_add_text(sp_page *p, double x, double y, int face, double size,
 void page_text_set_glyphs(sp_page *p, page_text *t, const sp_glyph *g, size_t n,
                           const sp_kern *k, size_t nk)
 {
+	if (n > UINT32_MAX || nk > UINT32_MAX)
+		mem_fail(SIZE_MAX); /* no text has that many */
 	t->glyphs = g && n ? arena_memdup(p->arena, g, n * sizeof *g) : NULL;
-	t->nglyphs = g && n ? n : 0;
+	t->nglyphs = g && n ? (uint32_t)n : 0;
 	t->kerns = k && nk ? arena_memdup(p->arena, k, nk * sizeof *k) : NULL;
-	t->nkerns = k && nk ? nk : 0;
+	t->nkerns = k && nk ? (uint32_t)nk : 0;
 }
 
 void page_add_line(sp_page *p, double x1, double y1, double x2, double y2,

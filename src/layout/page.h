@@ -16,30 +16,31 @@
 typedef uint32_t sp_color; /* 0xRRGGBB */
 
 typedef struct page_text {
-	double x, y; /* start of the baseline, points */
-	int face;    /* face index of the layout_fonts device */
-	double size; /* points */
-	sp_color color;
-	char *text;    /* UTF-8, every character drawable by `face`; this
-	                * and the arrays below are held by the document's
-	                * arena (never freed one by one) */
-	size_t len;    /* bytes */
-	double width;  /* advance of the whole run, points (extras included) */
-	double extra;  /* points added after each U+0020 (justification) */
-	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
-	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
-	int hyph;      /* its last character is a hyphen the layout inserted */
-	int space_before; /* a space of the text is the gap before it
-	                   * (layout_run.space_before) */
+	/* (fields ordered by size: a long book holds a million and more) */
+	double x, y;  /* start of the baseline, points */
+	double size;  /* points */
+	double width; /* advance of the whole run, points (extras included) */
+	double extra; /* points added after each U+0020 (justification) */
+	char *text;   /* UTF-8, every character drawable by `face`; this
+	               * and the arrays below are held by the document's
+	               * arena (never freed one by one) */
 	sp_glyph *glyphs; /* shaped glyphs drawing `text` (their clen
 	                   * add up to len), or NULL: the renderer maps code
 	                   * points to glyphs itself */
-	size_t nglyphs;
-	sp_kern *kerns; /* without glyphs, kerning by code point
-	                 * index, or NULL */
-	size_t nkerns;
-	int rtl; /* right to left: the glyphs (logical order) are drawn
-	          * last to first */
+	sp_kern *kerns;   /* without glyphs, kerning by code point
+	                   * index, or NULL */
+	uint32_t len;     /* bytes (page_add_text refuses 4 GB) */
+	uint32_t nglyphs;
+	uint32_t nkerns;
+	int face; /* face index of the layout_fonts device */
+	sp_color color;
+	uint32_t se;   /* structure element (layout/struct.h); 0 = artifact */
+	uint32_t link; /* 1 + index of the page link it is the text of, or 0 */
+	uint8_t hyph;  /* its last character is a hyphen the layout inserted */
+	uint8_t space_before; /* a space of the text is the gap before it
+	                       * (layout_run.space_before) */
+	uint8_t rtl; /* right to left: the glyphs (logical order) are drawn
+	              * last to first */
 } page_text;
 
 typedef struct page_line {
