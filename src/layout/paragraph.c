@@ -249,7 +249,7 @@ static void flush(setter *s)
 	l->runs = xgrow(l->runs, &s->caprun, l->nruns + 1, sizeof *l->runs);
 	/* an exact copy: s->text is reused, and a paragraph's lines stay in
 	 * the engine's cache for the whole document */
-	s->run.len = s->text.len;
+	s->run.len = (uint32_t)s->text.len; /* (a span's part) */
 	s->run.text = xmalloc(s->text.len + 1);
 	if (s->text.len)
 		memcpy(s->run.text, s->text.data, s->text.len);
@@ -303,10 +303,14 @@ static void put(setter *s, int face, const layout_span *sp, const char *txt,
 		             !s->p->bidi && !s->run.level && !s->level;
 		flush(s);
 		s->have_run = 1;
-		s->run = (layout_run){face, sp->size, sp->color, sp->link, s->x,
-		                      w,    NULL,     0,         0,        NULL,
-		                      0,    NULL,     0,         s->level};
-		s->run.space_before = spaced;
+		s->run = (layout_run){.face = face,
+		                      .size = sp->size,
+		                      .color = sp->color,
+		                      .link = sp->link,
+		                      .x = s->x,
+		                      .width = w,
+		                      .level = (uint8_t)s->level,
+		                      .space_before = (uint8_t)spaced};
 		s->run_spaced = 0;
 		buf_clear(&s->text);
 	}

@@ -48,30 +48,34 @@ typedef struct layout_para_style {
 /* One run of a broken line: consecutive characters in one face, size,
  * colour and link. */
 typedef struct layout_run {
-	int face;
+	/* (fields ordered by size: the engine's cache holds every
+	 * paragraph's runs, a million for 20,000 questions) */
 	double size;
-	sp_color color;
-	const char *link; /* points into the span's link (not owned) */
 	double x;         /* from the line's start, points */
 	double width;     /* points */
-	char *text;       /* UTF-8, owned; drawable by `face` (missing
-	                   * characters already replaced by the substitute) */
-	size_t len;
 	double extra;     /* justification: points added after each U+0020 of
 	                   * the text (the spaces of a justified line, which all
 	                   * stretch alike in one face and size), usually 0 */
+	const char *link; /* points into the span's link (not owned) */
+	char *text;       /* UTF-8, owned; drawable by `face` (missing
+	                   * characters already replaced by the substitute) */
 	sp_glyph *glyphs; /* owned: the shaped glyphs drawing `text` (their
 	                   * clen add up to len), or NULL: drawn code point
 	                   * by code point (the font's glyph for each) */
-	size_t nglyphs;
-	sp_kern *kerns; /* owned: without glyphs, the kerning between the
-	                 * code points (by index), or NULL */
-	size_t nkerns;
-	int level;        /* bidi embedding level; odd: right to left (text and
-	                   * glyphs stay in logical order, drawn backwards) */
-	int space_before; /* a space of the text comes between the run before
-	                   * (in another style) and this one, set as the gap
-	                   * between them, not in either run's text */
+	sp_kern *kerns;   /* owned: without glyphs, the kerning between the
+	                   * code points (by index), or NULL */
+	uint32_t len;     /* bytes (a span's part: under the corpus limit) */
+	uint32_t nglyphs;
+	uint32_t nkerns;
+	int face;
+	sp_color color;
+	uint8_t level; /* bidi embedding level; odd: right to left (text
+	                * and glyphs stay in logical order, drawn
+	                * backwards) */
+	uint8_t
+	    space_before; /* a space of the text comes between the run
+	                   * before (in another style) and this one, set as
+	                   * the gap between them, not in either run's text */
 } layout_run;
 
 typedef struct layout_line {

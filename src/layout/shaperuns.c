@@ -134,5 +134,5 @@ void tx_run_glyphs(const sp_glyph *g, size_t n, layout_run *r)
 	}
 	r->glyphs = xmalloc(n * sizeof *r->glyphs);
 	memcpy(r->glyphs, g, n * sizeof *g);
-	r->nglyphs = n;
+	r->nglyphs = (uint32_t)n; /* (a run's glyphs) */
 }
