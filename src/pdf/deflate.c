@@ -136,9 +136,35 @@ pdf_deflate_job *pdf_deflate_start(sp_buf *in, sp_buf *out, size_t n,
 	return j;
 }
 
+/* Room for items [from, to)'s output, taken by the calling thread: a
+ * worker's own allocations would come from its own malloc arena, which
+ * cannot reuse what the calling thread has freed (a long document's
+ * pages, freed as they are drawn), so the output of a whole document
+ * would be new memory. 0, or -1 without a compressor. */
+static int reserve_outputs(deflate_job *j, size_t from, size_t to)
+{
+	if (j->started == 0)
+		return 0; /* no worker: the caller deflates them itself */
+	struct libdeflate_compressor *c = compressor_get();
+	if (!c)
+		return -1;
+	for (size_t i = from; i < to; i++)
+		buf_reserve(&j->out[i],
+		            libdeflate_zlib_compress_bound(c, j->in[i].len) +
+		                1);
+	return 0;
+}
+
 void pdf_deflate_ready(pdf_deflate_job *j, size_t ready)
 {
+	if (ready > j->n)
+		ready = j->n;
+	/* (items from j->ready on are no worker's yet: only this thread
+	 * moves j->ready) */
+	int bad = ready > j->ready && reserve_outputs(j, j->ready, ready) < 0;
 	pthread_mutex_lock(&j->mu);
+	if (bad)
+		j->failed = 1;
 	if (ready > j->ready)
 		j->ready = ready < j->n ? ready : j->n;
 	pthread_cond_broadcast(&j->cv);
