@@ -180,6 +180,11 @@ typedef struct pdf_pack_extra {
 	void *ud;
 	const char *trailer; /* NULL, or more keys for the trailer ("/ID
 	                      * [...]"), written after /Root and /Info */
+	/* NULL, or where the packed file goes as it is made: out is handed
+	 * over every megabyte or so and emptied (so it ends empty), the
+	 * offsets counting what went before; non-zero stops the packing */
+	int (*flush)(void *ud, const char *p, size_t n);
+	void *flush_ud;
 } pdf_pack_extra;
 int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *x, sp_buf *out);
 

@@ -1,7 +1,8 @@
 #define _GNU_SOURCE /* syncfs */
 /* output.c - writing the finished PDF: atomically (temporary file in the
  * target's directory, fsync, rename), so a failed run never leaves a
- * partial file nor destroys the previous one. */
+ * partial file nor destroys the previous one; at once (pdf_write_atomic)
+ * or piece by piece as it is made (pdf_out_*). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <errno.h>
 #include <fcntl.h>
@@ -134,50 +135,136 @@ void pdf_sync_dir(const char *dir)
 	}
 }
 
-int pdf_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
+/* An output being written (pdf_out_open): a temporary file next to the
+ * real target, renamed over it when done; or, for a device or FIFO,
+ * bytes held here and written in place when done (what went into those
+ * cannot be taken back). */
+struct pdf_out {
+	const char *path; /* as given (messages) */
+	char *target;     /* the file renamed over: path, or where its
+	                   * symbolic link leads */
+	char *dir;        /* target's directory */
+	sp_buf tmp;       /* the temporary file's name */
+	int fd;           /* the temporary file; -1 when held */
+	int err;          /* the first write's errno, reported when done */
+	sp_buf held;      /* a device's bytes */
+	sp_diag *d;
+};
+
+static void out_free(pdf_out *o)
+{
+	buf_free(&o->tmp);
+	buf_free(&o->held);
+	free(o->target);
+	free(o->dir);
+	free(o);
+}
+
+pdf_out *pdf_out_open(const char *path, sp_diag *d)
 {
 	struct stat st;
 	int exists = stat(path, &st) == 0;
-	if (exists && S_ISDIR(st.st_mode))
-		return io_error(d, path, EISDIR);
+	if (exists && S_ISDIR(st.st_mode)) {
+		io_error(d, path, EISDIR);
+		return NULL;
+	}
+	pdf_out *o = xcalloc(1, sizeof *o);
+	o->path = path;
+	o->d = d;
+	o->fd = -1;
 	if (exists && !S_ISREG(st.st_mode))
-		return write_direct(path, data, len, d);
+		return o; /* held, written in place by pdf_out_commit */
 	/* Write next to the real file, so that a symbolic link stays. */
 	char *real = exists ? realpath(path, NULL) : NULL;
-	const char *target = real ? real : path;
-	char *dcopy = xstrdup(target), *bcopy = xstrdup(target);
-	const char *dir = dirname(dcopy), *base = basename(bcopy);
-	sp_buf tmp = SP_BUF_INIT;
-	int rc = PDF_OK;
-	int fd = open_temp(dir, base, &tmp);
-	if (fd < 0) {
-		rc = io_error(d, path, errno);
-		goto out;
-	}
-	int err = 0;
-	if (exists && fchmod(fd, st.st_mode & 07777) < 0)
-		err = errno;
-	if (!err && write_all(fd, data, len) < 0)
-		err = errno;
-	if (!err && sync_each && fsync(fd) < 0)
-		err = errno;
-	if (close(fd) < 0 && !err)
-		err = errno;
-	if (!err && rename(tmp.data, target) < 0)
-		err = errno;
-	if (err) {
-		unlink(tmp.data);
-		rc = io_error(d, path, err);
-		goto out;
-	}
-	if (sync_each)
-		sync_dir(dir);
-out:
-	buf_free(&tmp);
+	o->target = real ? real : xstrdup(path);
+	char *dcopy = xstrdup(o->target), *bcopy = xstrdup(o->target);
+	o->dir = xstrdup(dirname(dcopy));
+	o->fd = open_temp(o->dir, basename(bcopy), &o->tmp);
 	free(dcopy);
 	free(bcopy);
-	free(real);
+	if (o->fd < 0) {
+		io_error(d, path, errno);
+		out_free(o);
+		return NULL;
+	}
+	if (exists && fchmod(o->fd, st.st_mode & 07777) < 0)
+		o->err = errno;
+	return o;
+}
+
+int pdf_out_write(pdf_out *o, const void *data, size_t len)
+{
+	if (o->err)
+		return -1;
+	if (o->fd < 0) {
+		buf_append(&o->held, data, len);
+		return 0;
+	}
+	if (write_all(o->fd, data, len) < 0) {
+		o->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+int pdf_out_rewind(pdf_out *o)
+{
+	if (o->err)
+		return -1;
+	if (o->fd < 0) {
+		buf_clear(&o->held);
+		return 0;
+	}
+	if (ftruncate(o->fd, 0) < 0 || lseek(o->fd, 0, SEEK_SET) < 0) {
+		o->err = errno;
+		return -1;
+	}
+	return 0;
+}
+
+void pdf_out_abort(pdf_out *o)
+{
+	if (!o)
+		return;
+	if (o->fd >= 0) {
+		close(o->fd);
+		unlink(o->tmp.data);
+	}
+	out_free(o);
+}
+
+int pdf_out_commit(pdf_out *o)
+{
+	int rc = PDF_OK;
+	if (o->fd < 0) {
+		rc = write_direct(o->path, o->held.data, o->held.len, o->d);
+		out_free(o);
+		return rc;
+	}
+	int err = o->err;
+	if (!err && sync_each && fsync(o->fd) < 0)
+		err = errno;
+	if (close(o->fd) < 0 && !err)
+		err = errno;
+	if (!err && rename(o->tmp.data, o->target) < 0)
+		err = errno;
+	if (err) {
+		unlink(o->tmp.data);
+		rc = io_error(o->d, o->path, err);
+	} else if (sync_each) {
+		sync_dir(o->dir);
+	}
+	out_free(o);
 	return rc;
+}
+
+int pdf_write_atomic(const char *path, const void *data, size_t len, sp_diag *d)
+{
+	pdf_out *o = pdf_out_open(path, d);
+	if (!o)
+		return PDF_ERR_IO;
+	pdf_out_write(o, data, len); /* (an error is reported when done) */
+	return pdf_out_commit(o);
 }
 
 /* Move tmp to path unless path exists: renameat2(RENAME_NOREPLACE), or

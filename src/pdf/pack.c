@@ -213,6 +213,36 @@ static void up_predict(sp_buf *b, size_t cols)
 	*b = p;
 }
 
+/* The packed file being written: out, and what was handed on before
+ * (pdf_pack_extra.flush). */
+typedef struct pk_out {
+	sp_buf *b;
+	size_t base; /* bytes handed on */
+	int (*flush)(void *ud, const char *p, size_t n);
+	void *ud;
+	int failed;
+} pk_out;
+
+#define PACK_FLUSH (1u << 20) /* bytes kept before they are handed on */
+
+/* Where the next byte goes in the file. */
+static size_t pk_pos(const pk_out *o)
+{
+	return o->base + o->b->len;
+}
+
+/* Hands out on when it holds enough (or, with all, whatever it holds). */
+static void pk_flush(pk_out *o, int all)
+{
+	if (!o->flush || o->failed || !o->b->len ||
+	    (!all && o->b->len < PACK_FLUSH))
+		return;
+	if (o->flush(o->ud, o->b->data, o->b->len) != 0)
+		o->failed = 1;
+	o->base += o->b->len;
+	buf_clear(o->b);
+}
+
 int pdf_pack(const char *d, size_t n, sp_buf *out)
 {
 	return pdf_pack_ex(d, n, NULL, out);
@@ -264,6 +294,8 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	size_t next_num = total + nstm; /* the object streams after ours */
 	place *pl = xcalloc(next_num + 1, sizeof *pl);
 	buf_clear(out);
+	pk_out po = {out, 0, xo ? xo->flush : NULL, xo ? xo->flush_ud : NULL,
+	             0};
 	buf_printf(out, "%%PDF-1.%d\n%%\xE2\xE3\xCF\xD3\n",
 	           version > 5 ? version : 5);
 	/* streams first, as they were, with a direct /Length */
@@ -271,13 +303,14 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 		if (!o[i].stream)
 			continue;
 		pl[i].type = 1;
-		pl[i].where = out->len;
+		pl[i].where = pk_pos(&po);
 		buf_printf(out, "%zu 0 obj\n", i);
 		buf_append(out, d + o[i].at, o[i].len_key - o[i].at);
 		buf_printf(out, "/Length %zu", o[i].data_len);
 		size_t after = o[i].len_key + o[i].len_ref;
 		buf_append(out, d + after, o[i].end - after);
 		buf_puts(out, "\nendobj\n");
+		pk_flush(&po, 0);
 	}
 	/* the rest in object streams: each text deflated (on a second
 	 * thread when there are many) as soon as it is made, and freed, so
@@ -318,7 +351,7 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	for (size_t st = 0; st < nstm; st++) {
 		if (rc == 0) {
 			pl[total + st].type = 1;
-			pl[total + st].where = out->len;
+			pl[total + st].where = pk_pos(&po);
 			buf_printf(
 			    out,
 			    "%zu 0 obj\n<< /Type /ObjStm /N %zu /First %zu "
@@ -326,6 +359,7 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 			    total + st, nobj[st], first[st], zs[st].len);
 			buf_append(out, zs[st].data, zs[st].len);
 			buf_puts(out, "\nendstream\nendobj\n");
+			pk_flush(&po, 0);
 		}
 		buf_free(&txt[st]);
 		buf_free(&zs[st]);
@@ -341,7 +375,7 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 		return -1;
 	}
 	/* the xref stream */
-	size_t xnum = next_num, size = xnum + 1, xat = out->len;
+	size_t xnum = next_num, size = xnum + 1, xat = pk_pos(&po);
 	size_t maxv = xat;
 	for (size_t j = 1; j < xnum; j++)
 		if (pl[j].type == 2 && pl[j].where > maxv)
@@ -382,9 +416,10 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 	           z.len);
 	buf_append(out, z.data, z.len);
 	buf_printf(out, "\nendstream\nendobj\nstartxref\n%zu\n%%%%EOF\n", xat);
+	pk_flush(&po, 1);
 	buf_free(&xr);
 	buf_free(&z);
 	free(o);
 	free(pl);
-	return 0;
+	return po.failed ? -1 : 0;
 }

@@ -102,8 +102,9 @@ typedef struct pdf_render_opts {
 const char *pdf_pdfa_profile_path(void);
 
 /* Render doc with fonts (from pdf_fonts_layout) into out_path, atomically:
- * the PDF is built in memory, written to a temporary file next to
- * out_path, synced, and renamed into place; on any failure nothing is
+ * the PDF is written to a temporary file next to out_path as it is packed
+ * (the packed file is never held whole), synced, and renamed into place;
+ * on any failure nothing is
  * left behind and a previous out_path is untouched. A non-regular
  * out_path (a device such as /dev/null, a FIFO) is written directly.
  * The output is byte-identical for identical input; /CreationDate and
@@ -123,6 +124,20 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
  * "cannot write 'PATH': REASON". Returns PDF_OK or PDF_ERR_IO. */
 int pdf_write_atomic(const char *path, const void *data, size_t len,
                      sp_diag *d);
+
+/* The same in steps, for an output made piece by piece: pdf_out_open
+ * makes the temporary file next to path (NULL after reporting: path is a
+ * directory, or the directory is not writable); pdf_out_write appends
+ * (-1 after a failure, which pdf_out_commit reports); pdf_out_rewind
+ * empties it again; pdf_out_commit syncs it and renames it over path
+ * (PDF_OK or PDF_ERR_IO), pdf_out_abort removes it. Both free o. A device
+ * or FIFO gets the bytes only at pdf_out_commit, all at once. */
+typedef struct pdf_out pdf_out;
+pdf_out *pdf_out_open(const char *path, sp_diag *d);
+int pdf_out_write(pdf_out *o, const void *data, size_t len);
+int pdf_out_rewind(pdf_out *o);
+int pdf_out_commit(pdf_out *o);
+void pdf_out_abort(pdf_out *o);
 
 /* Write a new file: like pdf_write_atomic (a synced temporary file next
  * to it, moved into place), but never over anything that exists at path,

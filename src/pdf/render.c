@@ -441,18 +441,42 @@ static pdf_pack_extra extras(pdf_renderer *r, unsigned long **repl)
 		(*repl)[k++] = root;
 	for (size_t j = 0; j < narr; j++)
 		(*repl)[k++] = nav_links_array_id(r, j);
-	pdf_pack_extra x = {tags_extra_count(r->tags) + nav_links_count(r),
-	                    *repl,
-	                    n,
-	                    extra_body,
-	                    r,
-	                    NULL};
+	pdf_pack_extra x = {.count =
+	                        tags_extra_count(r->tags) + nav_links_count(r),
+	                    .replace = *repl,
+	                    .nreplace = n,
+	                    .body = extra_body,
+	                    .ud = r};
 	return x;
 }
 
-int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
-                   const pdf_render_opts *o, char **data, size_t *len,
-                   sp_diag *d)
+/* Where pdf_render's packed file goes as it is made: its temporary file,
+ * opened when the first bytes come (so that it exists only while it is
+ * written, and a path that cannot be written is reported after what the
+ * rendering found). */
+typedef struct render_sink {
+	const char *path;
+	sp_diag *d;
+	pdf_out *out;
+	int failed; /* the file could not be opened or written */
+} render_sink;
+
+static int sink_write(void *ud, const char *p, size_t n)
+{
+	render_sink *s = ud;
+	if (!s->out && !s->failed)
+		s->out = pdf_out_open(s->path, s->d);
+	if (!s->out || pdf_out_write(s->out, p, n) < 0)
+		s->failed = 1;
+	return s->failed ? -1 : 0;
+}
+
+/* pdf_render_mem, or into sink: the packed file is written there as it is
+ * made and *data left empty; what could not be packed (uncompressed, or
+ * libharu's file when packing fails) still comes back in *data. */
+static int render(const sp_document *doc, const layout_fonts *fonts,
+                  const pdf_render_opts *o, render_sink *sink, char **data,
+                  size_t *len, sp_diag *d)
 {
 	static const pdf_render_opts defaults;
 	*data = NULL;
@@ -508,7 +532,20 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 		pdf_pack_extra x = extras(&r, &repl);
 		if (r.pdfa)
 			x.trailer = pdfa_file_id(*data, *len, id);
-		if (pdf_pack_ex(*data, *len, &x, &packed) == 0) {
+		if (sink) {
+			x.flush = sink_write;
+			x.flush_ud = sink;
+		}
+		int packed_ok = pdf_pack_ex(*data, *len, &x, &packed) == 0;
+		if (sink && sink->out && !sink->failed && !packed_ok &&
+		    pdf_out_rewind(sink->out) < 0)
+			sink->failed = 1; /* (libharu's file goes in instead) */
+		if (sink && sink->failed) {
+			rc = -1; /* reported by pdf_render */
+			free(*data);
+			*data = NULL;
+			*len = 0;
+		} else if (packed_ok) {
 			timing_mark("pdf: packed");
 			free(*data);
 			*len = packed.len;
@@ -565,15 +602,41 @@ int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
 	return rc == 0 ? PDF_OK : PDF_ERR_INTERNAL;
 }
 
+int pdf_render_mem(const sp_document *doc, const layout_fonts *fonts,
+                   const pdf_render_opts *o, char **data, size_t *len,
+                   sp_diag *d)
+{
+	return render(doc, fonts, o, NULL, data, len, d);
+}
+
 int pdf_render(const sp_document *doc, const layout_fonts *fonts,
                const pdf_render_opts *o, const char *out_path, sp_diag *d)
 {
 	char *data;
 	size_t len;
-	int rc = pdf_render_mem(doc, fonts, o, &data, &len, d);
-	if (rc != PDF_OK)
+	render_sink sink = {out_path, d, NULL, 0};
+	int rc = render(doc, fonts, o, &sink, &data, &len, d);
+	if (sink.failed) {
+		/* the reason (the file's own, or that it could not be
+		 * opened, said then) */
+		if (sink.out)
+			pdf_out_commit(sink.out); /* reports, removes it */
+		free(data);
+		return PDF_ERR_IO;
+	}
+	if (rc != PDF_OK) {
+		pdf_out_abort(sink.out);
+		free(data);
 		return rc;
-	rc = pdf_write_atomic(out_path, data, len, d);
+	}
+	if (!sink.out)
+		sink.out = pdf_out_open(out_path, d);
+	if (!sink.out) {
+		free(data);
+		return PDF_ERR_IO;
+	}
+	if (len)
+		pdf_out_write(sink.out, data, len); /* reported when done */
 	free(data);
-	return rc;
+	return pdf_out_commit(sink.out);
 }

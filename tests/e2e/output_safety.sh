@@ -3,7 +3,8 @@
 # non-zero, leave the previous output file as it was and leave no
 # temporary (.NAME.XXXXXX) or half-written file behind. Cases: unwritable
 # places (/proc, /sys, a parent that is a regular file), a full disk
-# (/dev/full), a missing parent directory, an output path equal to an
+# (/dev/full; a file size limit reached while a big PDF is written), a
+# missing parent directory, an output path equal to an
 # input, an invalid corpus or a page limit over an existing file, and
 # SIGINT/SIGTERM in the middle of a batch. Tests run as root, so chmod
 # cannot make a directory unwritable: /proc and /sys are used instead.
@@ -75,6 +76,27 @@ if "$SP" worksheet --help >/dev/null 2>&1; then
 fi
 fails_with "/dev/full: --dump-layout" 3 'no space left on device' \
 	"$SP" handbook -c "$C" --count 1 --dump-layout /dev/full
+# --- a file system that fills while the file is written: a handbook over
+# a megabyte is written into its temporary file as it is packed (a
+# megabyte at a time), and a file size limit stops the second write ---
+python3 "$SP_SOURCE_DIR/tests/bench/gen.py" 400 --out-dir "$TMP/c400" >/dev/null
+"$SP" handbook -q -c "$TMP/c400" -o "$TMP/big.pdf"
+big=$(stat -c %s "$TMP/big.pdf")
+check "the 400-question handbook is over 1.2 MB ($big bytes)" test "$big" -gt 1300000
+cp "$TMP/big.pdf" "$TMP/big.orig"
+cp "$TMP/prev.orig" "$TMP/big.pdf"
+fails_with "a file size limit while the PDF is written" 3 'file too large' \
+	bash -c 'trap "" XFSZ; ulimit -f 1200; exec "$@"' - \
+	"$SP" handbook -c "$TMP/c400" -o "$TMP/big.pdf"
+check "the previous file is untouched" cmp -s "$TMP/big.pdf" "$TMP/prev.orig"
+check "no temporary file is left" no_temps "$TMP"
+"$SP" handbook -q -c "$TMP/c400" -o "$TMP/big.pdf"
+check "written whole, the same bytes" cmp -s "$TMP/big.pdf" "$TMP/big.orig"
+check "the file written as packed is a sound PDF" pdf_ok "$TMP/big.pdf"
+# into a pipe it is held and written at once: the same bytes
+"$SP" handbook -q -c "$TMP/c400" -o /dev/stdout | cat >"$TMP/held.pdf"
+check "held and written at once: the same bytes" cmp -s "$TMP/held.pdf" "$TMP/big.orig"
+
 # list writes to stdout: a full stdout must be an error, not a silent exit 0
 rc=0
 "$SP" list -c "$C" >/dev/full 2>"$TMP/err" || rc=$?
