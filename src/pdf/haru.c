@@ -324,6 +324,12 @@ HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,
 	return haru_stream_put(a->contents, data, n, deflated);
 }
 
+unsigned long haru_page_contents_id(HPDF_Page page)
+{
+	HPDF_PageAttr a = (HPDF_PageAttr)page->attr;
+	return haru_obj_id(a->contents);
+}
+
 const char *haru_page_font_name(HPDF_Page page, HPDF_Font font)
 {
 	return HPDF_Page_GetLocalFontName(page, font);

@@ -168,6 +168,8 @@ HPDF_STATUS haru_doc_save(HPDF_Doc pdf, sp_buf *out);
 /* The same for a page's content stream. */
 HPDF_STATUS haru_page_set_contents(HPDF_Page page, const void *data, size_t n,
                                    int deflated);
+/* The object number of page's content stream. */
+unsigned long haru_page_contents_id(HPDF_Page page);
 /* The resource name ("F1") of font on page, or NULL. font may also be a
  * plain font dictionary (cidcff.c's): libharu only compares objects. */
 const char *haru_page_font_name(HPDF_Page page, HPDF_Font font);

@@ -185,6 +185,12 @@ typedef struct pdf_pack_extra {
 	 * offsets counting what went before; non-zero stops the packing */
 	int (*flush)(void *ud, const char *p, size_t n);
 	void *flush_ud;
+	/* streams whose data is not libharu's (an empty placeholder there)
+	 * but data(ud, k, &p, &n) for stream_ids[k], none twice: the
+	 * pages' contents, never copied into libharu */
+	const unsigned long *stream_ids;
+	size_t nstreams;
+	void (*stream_data)(void *ud, size_t k, const char **p, size_t *n);
 } pdf_pack_extra;
 int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *x, sp_buf *out);
 

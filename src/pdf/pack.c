@@ -35,8 +35,9 @@ typedef struct obj {
 	size_t len_key, len_ref; /* "/Length R 0 R": where, and R's length */
 	long length_ref;         /* R, or -1 */
 	int stream, used;
-	int dropped; /* a stream length, now direct */
-	size_t repl; /* 1 + j: its body is replace[j]'s (pdf_pack_extra) */
+	int dropped;  /* a stream length, now direct */
+	size_t repl;  /* 1 + j: its body is replace[j]'s (pdf_pack_extra) */
+	size_t srepl; /* 1 + k: its data is stream_data's k */
 } obj;
 
 /* Where an object went (xref stream entry): type 1 at offset `where`,
@@ -270,6 +271,7 @@ static int in_stream(const obj *o, size_t i, size_t cnt)
 int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 {
 	const pdf_pack_extra *x = xo && (xo->count || xo->nreplace) ? xo : NULL;
+	const pdf_pack_extra *sx = xo && xo->nstreams ? xo : NULL;
 	obj *o;
 	size_t cnt;
 	long root, info;
@@ -284,6 +286,15 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 			return -1;
 		}
 		o[id].repl = j + 1;
+	}
+	for (size_t k = 0; sx && k < sx->nstreams; k++) {
+		unsigned long id = sx->stream_ids[k];
+		if (!id || id >= cnt || !o[id].used || !o[id].stream ||
+		    o[id].srepl || o[id].data_len) {
+			free(o);
+			return -1;
+		}
+		o[id].srepl = k + 1;
 	}
 	size_t nx = x ? x->count : 0,
 	       total = cnt + nx; /* ours after libharu's */
@@ -304,11 +315,18 @@ int pdf_pack_ex(const char *d, size_t n, const pdf_pack_extra *xo, sp_buf *out)
 			continue;
 		pl[i].type = 1;
 		pl[i].where = pk_pos(&po);
+		const char *data = d + o[i].data;
+		size_t len = o[i].data_len;
+		if (o[i].srepl)
+			sx->stream_data(sx->ud, o[i].srepl - 1, &data, &len);
 		buf_printf(out, "%zu 0 obj\n", i);
 		buf_append(out, d + o[i].at, o[i].len_key - o[i].at);
-		buf_printf(out, "/Length %zu", o[i].data_len);
+		buf_printf(out, "/Length %zu", len);
 		size_t after = o[i].len_key + o[i].len_ref;
-		buf_append(out, d + after, o[i].end - after);
+		buf_append(out, d + after, o[i].data - after);
+		buf_append(out, data, len);
+		size_t tail = o[i].data + o[i].data_len;
+		buf_append(out, d + tail, o[i].end - tail);
 		buf_puts(out, "\nendobj\n");
 		pk_flush(&po, 0);
 	}

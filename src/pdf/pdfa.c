@@ -98,10 +98,15 @@ static uint64_t fnv1a(const char *p, size_t n, uint64_t h)
 	return h;
 }
 
-const char *pdfa_file_id(const char *data, size_t n, char *out)
+const char *pdfa_file_id(const char *data, size_t n, const sp_buf *pages,
+                         size_t npages, char *out)
 {
 	uint64_t a = fnv1a(data, n, 0xcbf29ce484222325ull);
+	for (size_t p = 0; p < npages; p++)
+		a = fnv1a(pages[p].data, pages[p].len, a);
 	uint64_t b = fnv1a(data, n, a ^ 0x9e3779b97f4a7c15ull);
+	for (size_t p = 0; p < npages; p++)
+		b = fnv1a(pages[p].data, pages[p].len, b);
 	char hex[33];
 	snprintf(hex, sizeof hex, "%016llx%016llx", (unsigned long long)a,
 	         (unsigned long long)b);

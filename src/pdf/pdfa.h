@@ -17,10 +17,12 @@
  * as a stream with /N 3. Returns 0, or -1 after reporting. */
 int pdfa_write(pdf_renderer *r);
 
-/* The trailer's /ID entry for a file whose unpacked bytes are data[0..n):
- * two equal 16-byte identifiers derived from the bytes (the same input
- * gives the same identifier, as the rest of the file), written into out
- * (PDFA_ID_SIZE bytes). Returns out. */
-const char *pdfa_file_id(const char *data, size_t n, char *out);
+/* The file identifier PDF/A asks for, "/ID [<h><h>]" into out
+ * (PDFA_ID_SIZE bytes), from two 64-bit FNV-1a hashes of the file
+ * libharu saved and then of every page's content stream (libharu's file
+ * holds only placeholders for them): the same document gives the same
+ * identifier, and any change of its text another. Returns out. */
+const char *pdfa_file_id(const char *data, size_t n, const sp_buf *pages,
+                         size_t npages, char *out);
 
 #endif

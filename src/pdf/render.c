@@ -273,17 +273,18 @@ static int put_contents(pdf_renderer *r)
 		return -1;
 	}
 	HPDF_STATUS ret = HPDF_OK;
-	for (size_t p = 0; p < n; p++) {
-		const sp_buf *b = z ? &z[p] : &r->raw[p];
-		if (ret == HPDF_OK)
-			ret = haru_page_set_contents(r->pages[p], b->data,
-			                             b->len, z != NULL);
-		buf_free(&r->raw[p]);
-		if (z)
-			buf_free(&z[p]);
+	if (z) /* the packer takes them from r->z (page_data) */
+		r->content_ids = xcalloc(n ? n : 1, sizeof *r->content_ids);
+	for (size_t p = 0; p < n && ret == HPDF_OK; p++) {
+		if (z) {
+			ret = haru_page_set_contents(r->pages[p], NULL, 0, 1);
+			r->content_ids[p] = haru_page_contents_id(r->pages[p]);
+		} else {
+			ret = haru_page_set_contents(
+			    r->pages[p], r->raw[p].data, r->raw[p].len, 0);
+			buf_free(&r->raw[p]);
+		}
 	}
-	free(z);
-	r->z = NULL;
 	timing_mark("pdf: contents deflated");
 	if (ret != HPDF_OK && !r->err.count) {
 		r->err.code = ret;
@@ -430,6 +431,16 @@ static void extra_body(void *ud, size_t base, size_t i, sp_buf *b)
 	nav_links_array_body(r, base + nt, i, b);
 }
 
+/* Page k's deflated content stream, for the packer: libharu holds only
+ * an empty placeholder (the contents are not copied into it, nor into
+ * the file it saves). */
+static void page_data(void *ud, size_t k, const char **p, size_t *n)
+{
+	const pdf_renderer *r = ud;
+	*p = r->z[k].data ? r->z[k].data : "";
+	*n = r->z[k].len;
+}
+
 static pdf_pack_extra extras(pdf_renderer *r, unsigned long **repl)
 {
 	size_t narr = nav_links_arrays(r);
@@ -446,7 +457,10 @@ static pdf_pack_extra extras(pdf_renderer *r, unsigned long **repl)
 	                    .replace = *repl,
 	                    .nreplace = n,
 	                    .body = extra_body,
-	                    .ud = r};
+	                    .ud = r,
+	                    .stream_ids = r->content_ids,
+	                    .nstreams = r->content_ids ? r->doc->npages : 0,
+	                    .stream_data = page_data};
 	return x;
 }
 
@@ -531,38 +545,26 @@ static int render(const sp_document *doc, const layout_fonts *fonts,
 		unsigned long *repl = NULL;
 		pdf_pack_extra x = extras(&r, &repl);
 		if (r.pdfa)
-			x.trailer = pdfa_file_id(*data, *len, id);
+			x.trailer = pdfa_file_id(*data, *len, r.z,
+			                         r.z ? doc->npages : 0, id);
 		if (sink) {
 			x.flush = sink_write;
 			x.flush_ud = sink;
 		}
 		int packed_ok = pdf_pack_ex(*data, *len, &x, &packed) == 0;
-		if (sink && sink->out && !sink->failed && !packed_ok &&
-		    pdf_out_rewind(sink->out) < 0)
-			sink->failed = 1; /* (libharu's file goes in instead) */
-		if (sink && sink->failed) {
-			rc = -1; /* reported by pdf_render */
-			free(*data);
-			*data = NULL;
-			*len = 0;
-		} else if (packed_ok) {
+		if (packed_ok && !(sink && sink->failed)) {
 			timing_mark("pdf: packed");
 			free(*data);
 			*len = packed.len;
 			*data = buf_detach(&packed);
-		} else if (r.pdfa || nav_links_count(&r)) {
-			/* libharu's file has no /ID, or no links */
-			if (r.pdfa)
-				diag_error(
-				    d, sp_loc_make(NULL, 0, 0),
-				    "internal error: the PDF/A file could "
-				    "not be packed");
-			else
-				diag_error(
-				    d, sp_loc_make(NULL, 0, 0),
-				    "internal error: the PDF file could "
-				    "not be packed (its links are written "
-				    "only into a packed file)");
+		} else {
+			/* libharu's file has no page contents, links or
+			 * structure: packing is how they get in (a file
+			 * that cannot be written is reported by pdf_render) */
+			if (!(sink && sink->failed))
+				diag_error(d, sp_loc_make(NULL, 0, 0),
+				           "internal error: the PDF file could "
+				           "not be packed");
 			rc = -1;
 			free(*data);
 			*data = NULL;
@@ -594,6 +596,7 @@ static int render(const sp_document *doc, const layout_fonts *fonts,
 			buf_free(&r.z[p]);
 	}
 	free(r.z);
+	free(r.content_ids);
 	free(r.raw);
 	free(r.pages);
 	buf_free(&r.text);

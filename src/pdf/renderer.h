@@ -27,7 +27,10 @@ typedef struct pdf_renderer {
 	size_t *glyph_len;        /* its length */
 	size_t cap_glyph_len;
 	sp_buf *raw; /* per page: its content stream */
-	sp_buf *z;   /* per page: deflated (NULL when uncompressed) */
+	sp_buf *z;   /* per page: deflated (NULL when uncompressed), held
+	              * until the packer writes them */
+	unsigned long *content_ids; /* per page: its (empty) content
+	                             * stream in libharu, or NULL */
 	pdf_deflate_job *deflating; /* started by render.c */
 	pdf_embed *embed;           /* the run's font programs */
 	int defs_held;           /* this render holds the shared definitions */
