@@ -225,6 +225,61 @@ static void check_streams(void)
 	HPDF_Free(pdf);
 }
 
+/* The pages' contents as pdf_render gives them: libharu holds an empty
+ * placeholder (haru_page_contents_id), pdf_pack writes the data in its
+ * place with its /Length; a stream that is not empty is not replaced. */
+static const char *const page_z[] = {"first page's bytes",
+                                     "and the second's, longer"};
+
+static void page_z_data(void *ud, size_t k, const char **p, size_t *n)
+{
+	(void)ud;
+	*p = page_z[k];
+	*n = strlen(page_z[k]);
+}
+
+static void check_stream_placeholders(void)
+{
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	CHECK(pdf != NULL);
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_Page pg[2] = {HPDF_AddPage(pdf), HPDF_AddPage(pdf)};
+	unsigned long ids[2];
+	for (int i = 0; i < 2; i++) {
+		CHECK(haru_page_set_contents(pg[i], NULL, 0, 1) == HPDF_OK);
+		ids[i] = haru_page_contents_id(pg[i]);
+		CHECK(ids[i] > 0);
+	}
+	CHECK(ids[0] != ids[1]);
+	size_t n;
+	char *d = saved(pdf, &n);
+	CHECK(HAS(d, n, "/Filter /FlateDecode\n>>\nstream\r\n\nendstream"));
+	pdf_pack_extra x = {
+	    .stream_ids = ids, .nstreams = 2, .stream_data = page_z_data};
+	sp_buf packed = SP_BUF_INIT;
+	CHECK(pdf_pack_ex(d, n, &x, &packed) == 0);
+	for (int i = 0; i < 2; i++) {
+		char want[96];
+		snprintf(want, sizeof want,
+		         "%lu 0 obj\n<<\n/Length %zu\n/Filter /FlateDecode\n>>"
+		         "\nstream\r\n%s\nendstream",
+		         ids[i], strlen(page_z[i]), page_z[i]);
+		CHECK(memmem(packed.data, packed.len, want, strlen(want)));
+	}
+	/* a stream with data of libharu's own is refused */
+	CHECK(haru_page_set_contents(pg[0], "x", 1, 1) == HPDF_OK);
+	free(d);
+	d = saved(pdf, &n);
+	CHECK(pdf_pack_ex(d, n, &x, &packed) < 0);
+	unsigned long bad[1] = {1}; /* the catalog: not a stream */
+	x.stream_ids = bad;
+	x.nstreams = 1;
+	CHECK(pdf_pack_ex(d, n, &x, &packed) < 0);
+	buf_free(&packed);
+	free(d);
+	HPDF_Free(pdf);
+}
+
 /* haru_dest: a direct destination that a link and a bookmark take and
  * libharu writes where it is used; haru_text_encoder: ASCII titles as
  * literal strings. */
@@ -444,6 +499,7 @@ int main(void)
 	check_mem_interposed();
 	check_pack_refuses();
 	check_streams();
+	check_stream_placeholders();
 	check_dests();
 	sp_diag d;
 	diag_init(&d, stderr);
