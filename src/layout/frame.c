@@ -146,6 +146,9 @@ static int kept_whole(layout_engine *e, const flow_block *b, double w)
 	return block_height(e, b, w) <= e->frame_h + 1e-6;
 }
 
+static double chain_need(layout_engine *e, const sp_flow *f, size_t i, double w,
+                         int first);
+
 static double block_min_start(layout_engine *e, const flow_block *b, double w)
 {
 	if (kept_whole(e, b, w) || b->kind == BLK_ROW)
@@ -163,10 +166,12 @@ static double block_min_start(layout_engine *e, const flow_block *b, double w)
 	case BLK_BOX:
 		if (b->inner->n == 0)
 			return 2 * b->pad;
-		return 2 * b->pad +
-		       block_min_start(e, &b->inner->blocks[0],
-		                       w - b->indent_left - b->indent_right -
-		                           2 * b->pad);
+		/* the box's first block with what it keeps with (a label
+		 * and the start of its text), not the label alone */
+		return 2 * b->pad + chain_need(e, b->inner, 0,
+		                               w - b->indent_left -
+		                                   b->indent_right - 2 * b->pad,
+		                               1);
 	default:
 		return block_height(e, b, w);
 	}

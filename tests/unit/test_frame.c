@@ -116,6 +116,26 @@ static void test_keep_with_next(void)
 	flow_free(f);
 }
 
+/* A box whose label keeps with its text (the handbook's tip box): with
+ * room for the label and one line after a paragraph, the box goes to the
+ * next frame whole instead of leaving its label alone at the bottom. */
+static void test_box_label_keeps_with_text(void)
+{
+	sp_flow *inner = flow_new();
+	para(inner, 1)->keep_with_next = 1; /* the label */
+	para(inner, 2);
+	sp_flow *f = flow_new();
+	para(f, 2);
+	flow_add_box(f, inner, 0, 0.5, 0); /* pad 0: measure stays 100 */
+	layout_pos pos = {0, 0, 0, 0};
+	int of = 0;
+	layout_frame fr = frame(0, 12 * 4); /* 2 lines, the label and 1 */
+	layout_fit(eng, f, &pos, NULL, &fr, &of);
+	CHECK(of == 1);
+	CHECK(pos.block == 1 && pos.line == 0); /* the box not started */
+	flow_free(f);
+}
+
 static void test_space_vanishes_at_top(void)
 {
 	sp_flow *f = flow_new();
@@ -318,6 +338,7 @@ int main(void)
 	test_widow_orphan();
 	test_orphan_moves();
 	test_keep_with_next();
+	test_box_label_keeps_with_text();
 	test_space_vanishes_at_top();
 	test_box_splits_and_nothing_lost();
 	test_break_to_odd();
