@@ -69,7 +69,7 @@ static void test_older(void)
 	sp_arena a = SP_ARENA_INIT;
 	CHECK(arena_mark(&a) == NULL);
 	arena_free_older(arena_mark(&a)); /* nothing to free */
-	for (int i = 0; i < 3000; i++) /* about three blocks */
+	for (int i = 0; i < 3000; i++)    /* about three blocks */
 		memset(arena_calloc(&a, 64), 1, 64);
 	struct sp_arena_block *mark = arena_mark(&a);
 	CHECK(mark != NULL && blocks(&a) >= 3);
