@@ -144,7 +144,8 @@ void doc_free(sp_document *d);
 sp_page *doc_add_page(sp_document *d, double width, double height);
 /* Gives back the capacity of every page's arrays beyond what they hold
  * (doc_add_page does it for the page before the new one; furniture added
- * to finished pages afterwards, running heads and footers, doubles it). */
+ * to finished pages afterwards, running heads and footers, grows them by
+ * an eighth). */
 void doc_fit(sp_document *d);
 /* Pages [0, n) are drawn: gives back their texts (with the bytes, glyphs
  * and kerning the arena holds for them), lines and rectangles, keeping

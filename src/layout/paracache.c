@@ -42,25 +42,19 @@ void layout_engine_clear_cache(layout_engine *e)
 	e->memo = NULL;
 }
 
-/* Cached lines outlive the flow whose spans their runs' links point
- * into: point them at the cache's own copies instead (one for a run of
+/* A cached run's link target: the cache's own copy, since the lines
+ * outlive the flow whose spans it points into (one copy for a run of
  * runs with the same target). */
-static void own_links(layout_engine *e, layout_lines *ls)
+static const char *own_link(layout_engine *e, const char *link)
 {
-	for (size_t i = 0; i < ls->n; i++)
-		for (size_t k = 0; k < ls->lines[i].nruns; k++) {
-			layout_run *r = &ls->lines[i].runs[k];
-			if (!r->link)
-				continue;
-			if (!e->last_link || strcmp(e->last_link, r->link))
-				e->last_link = arena_strndup(
-				    &e->cache_mem, r->link, strlen(r->link));
-			r->link = e->last_link;
-		}
+	if (!e->last_link || strcmp(e->last_link, link))
+		e->last_link = arena_strndup(&e->cache_mem, link, strlen(link));
+	return e->last_link;
 }
 
-/* Lines broken for the cache, moved into its arena: the arrays and
- * texts of one paragraph side by side instead of a malloc for each. */
+/* Lines broken for the cache, moved into its arena: the arrays, texts
+ * and link targets of one paragraph side by side instead of a malloc for
+ * each. */
 static layout_lines cache_keep(layout_engine *e, layout_lines *ls)
 {
 	sp_arena *a = &e->cache_mem;
@@ -74,6 +68,8 @@ static layout_lines cache_keep(layout_engine *e, layout_lines *ls)
 			                       l->nruns * sizeof *l->runs);
 		for (size_t k = 0; k < l->nruns; k++) {
 			layout_run *r = &l->runs[k];
+			if (r->link)
+				r->link = own_link(e, r->link);
 			if (r->text)
 				r->text = arena_strndup(a, r->text, r->len);
 			if (r->glyphs)
@@ -207,7 +203,6 @@ static layout_lines cached_lines(layout_engine *e, const flow_block *b,
 	} else
 		layout_break(e->text, b->spans, b->nspans, &b->pstyle, avail,
 		             &slot->lines);
-	own_links(e, &slot->lines);
 	slot->lines = cache_keep(e, &slot->lines);
 	if (b->nspans)
 		e->ncache++;

@@ -207,21 +207,6 @@ int pdf_out_write(pdf_out *o, const void *data, size_t len)
 	return 0;
 }
 
-int pdf_out_rewind(pdf_out *o)
-{
-	if (o->err)
-		return -1;
-	if (o->fd < 0) {
-		buf_clear(&o->held);
-		return 0;
-	}
-	if (ftruncate(o->fd, 0) < 0 || lseek(o->fd, 0, SEEK_SET) < 0) {
-		o->err = errno;
-		return -1;
-	}
-	return 0;
-}
-
 void pdf_out_abort(pdf_out *o)
 {
 	if (!o)

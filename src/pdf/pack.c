@@ -11,7 +11,8 @@
  * /Root and /Info (P1-P5 of the contract in haru.h, checked by
  * tests/unit/test_haru.c on what libharu saves). Streams are copied as they
  * are, with their /Length made direct (the length objects are dropped).
- * Anything unexpected makes pdf_pack fail, and the caller keeps libharu's file.
+ * Anything unexpected makes pdf_pack fail, and the caller refuses the
+ * file (libharu's own has no page contents, links or structure).
  */
 #define _GNU_SOURCE /* memmem */
 #include <stdint.h>

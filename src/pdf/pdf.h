@@ -128,14 +128,13 @@ int pdf_write_atomic(const char *path, const void *data, size_t len,
 /* The same in steps, for an output made piece by piece: pdf_out_open
  * makes the temporary file next to path (NULL after reporting: path is a
  * directory, or the directory is not writable); pdf_out_write appends
- * (-1 after a failure, which pdf_out_commit reports); pdf_out_rewind
- * empties it again; pdf_out_commit syncs it and renames it over path
+ * (-1 after a failure, which pdf_out_commit reports); pdf_out_commit
+ * syncs it and renames it over path
  * (PDF_OK or PDF_ERR_IO), pdf_out_abort removes it. Both free o. A device
  * or FIFO gets the bytes only at pdf_out_commit, all at once. */
 typedef struct pdf_out pdf_out;
 pdf_out *pdf_out_open(const char *path, sp_diag *d);
 int pdf_out_write(pdf_out *o, const void *data, size_t len);
-int pdf_out_rewind(pdf_out *o);
 int pdf_out_commit(pdf_out *o);
 void pdf_out_abort(pdf_out *o);
 

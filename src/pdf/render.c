@@ -486,8 +486,8 @@ static int sink_write(void *ud, const char *p, size_t n)
 }
 
 /* pdf_render_mem, or into sink: the packed file is written there as it is
- * made and *data left empty; what could not be packed (uncompressed, or
- * libharu's file when packing fails) still comes back in *data. */
+ * made and *data left empty; an uncompressed file (never packed) still
+ * comes back in *data. */
 static int render(const sp_document *doc, const layout_fonts *fonts,
                   const pdf_render_opts *o, render_sink *sink, char **data,
                   size_t *len, sp_diag *d)
